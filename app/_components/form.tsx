@@ -1,0 +1,75 @@
+"use client";
+
+import type { ComponentProps, ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+
+type FieldProps = ComponentProps<"input"> & {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+};
+
+/** A labelled input whose hint and errors are wired to it for screen readers. */
+export function Field({ name, label, hint, errors, id = `field-${name}`, ...input }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className="field-input"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        {...input}
+      />
+      {hint ? (
+        <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
+      {errorId ? (
+        <ul id={errorId} className="text-sm text-danger">
+          {errors?.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Disabled with a busy label while its form's action runs. */
+export function SubmitButton({
+  children,
+  pendingLabel,
+  className = "btn-primary w-full",
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  className?: string;
+}) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}
+
+/** The form-level message, announced when it changes. */
+export function FormMessage({ status, message }: { status: string; message?: string }) {
+  return (
+    <div aria-live="polite" role="status" className="min-h-5 text-sm">
+      {message ? (
+        <p className={status === "error" ? "text-danger" : "text-success"} data-status={status}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { StrategyId } from "@/lib/auth/events";
+
+// The home page's trade-off table. Each row will link to the lab view that proves it.
+
+export type Tradeoff = {
+  topic: string;
+  cells: Record<StrategyId, string>;
+};
+
+export const TRADEOFFS: readonly Tradeoff[] = [
+  {
+    topic: "Where the state lives",
+    cells: {
+      session: "On the server: a session row per browser. The cookie is only a sealed reference to it.",
+      jwt: "In the token: who you are and until when travel with every request. The server keeps only refresh tokens.",
+      oauth: "At the provider for your identity; here, an Auth.js session row plus the provider's tokens.",
+    },
+  },
+  {
+    topic: "Revocation",
+    cells: {
+      session: "Instant: delete the row and the next request is refused.",
+      jwt: "Waits for expiry wherever a verifier checks only the signature; instant only where it also checks a denylist.",
+      oauth: "Instant for this app's session; the provider grant is revoked at the provider.",
+    },
+  },
+  {
+    topic: "Cost per request",
+    cells: {
+      session: "One database lookup (plus unsealing the cookie).",
+      jwt: "A signature check, no lookup; one indexed lookup if you want revocation.",
+      oauth: "One database lookup for the Auth.js session.",
+    },
+  },
+  {
+    topic: "Scaling across services",
+    cells: {
+      session: "Every service needs the session store.",
+      jwt: "Any service with the public key (JWKS) can verify on its own.",
+      oauth: "Sessions are per app; the provider is shared by many apps.",
+    },
+  },
+  {
+    topic: "What the browser can read",
+    cells: {
+      session: "Nothing useful: an encrypted, HttpOnly cookie.",
+      jwt: "The payload is only encoded, not encrypted: anyone holding the token can read its claims.",
+      oauth: "An opaque, HttpOnly session token. Provider tokens never reach the browser.",
+    },
+  },
+  {
+    topic: "Size on the wire",
+    cells: {
+      session: "About 300 bytes of cookie.",
+      jwt: "About 300-500 bytes per token, growing with every claim.",
+      oauth: "A short random session token.",
+    },
+  },
+  {
+    topic: "CSRF exposure",
+    cells: {
+      session: "Cookies ride along cross-site: SameSite and Origin checks hold the line.",
+      jwt: "Same as sessions when the token is a cookie; none when sent as a Bearer header.",
+      oauth: "Cookie-based like sessions, plus state and PKCE on the sign-in redirect itself.",
+    },
+  },
+  {
+    topic: "XSS exposure",
+    cells: {
+      session: "A script can act as you while the page is open, but can't carry the cookie away.",
+      jwt: "Same in an HttpOnly cookie; in localStorage, a script can steal the token and use it elsewhere until it expires.",
+      oauth: "Like sessions: the HttpOnly cookie can't be read by scripts.",
+    },
+  },
+  {
+    topic: "Best fit",
+    cells: {
+      session: "A web app with its own backend: simple, revocable, private.",
+      jwt: "APIs and many services that must verify without a shared store, with short lifetimes.",
+      oauth: "Letting people bring an identity they already have, or acting on their behalf at the provider.",
+    },
+  },
+];

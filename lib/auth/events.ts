@@ -1,0 +1,61 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+
+// The auth event log: what happened, to whom, through which strategy. Never a secret in `detail`.
+
+export type StrategyId = "session" | "jwt" | "oauth";
+export type EventStrategy = StrategyId | "account";
+
+export type AuthEventType =
+  | "register"
+  | "login.success"
+  | "login.failure"
+  | "login.throttled"
+  | "logout"
+  | "session.revoked"
+  | "session.expired"
+  | "password.changed";
+
+export type AuthEventInput = {
+  type: AuthEventType;
+  strategy: EventStrategy;
+  userId?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+  context?: RequestContext;
+};
+
+export async function recordEvent({ type, strategy, userId, detail, context }: AuthEventInput): Promise<void> {
+  await getDb().authEvent.create({
+    data: {
+      type,
+      strategy,
+      userId: userId ?? null,
+      detail: JSON.stringify(detail ?? {}),
+      ip: context?.ip ?? null,
+      userAgent: context?.userAgent ?? null,
+    },
+  });
+}
+
+export type AuthEventView = {
+  id: string;
+  type: string;
+  strategy: string;
+  detail: Record<string, unknown>;
+  createdAt: string;
+};
+
+export async function listEvents(userId: string, limit = 50): Promise<AuthEventView[]> {
+  const rows = await getDb().authEvent.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, type: true, strategy: true, detail: true, createdAt: true },
+  });
+  return rows.map((row) => ({
+    ...row,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { RateLimiterPrisma } from "rate-limiter-flexible";
+import { getDb } from "@/lib/db";
+
+// Login throttling shared by the session and JWT strategies. Counters live in the database so
+// every server instance sees the same numbers. Only failures count, and every window ends on
+// its own: an attacker can slow a person down for at most one window after they stop, never
+// lock them out for good.
+
+export type ThrottleLimits = Record<ThrottleScope, { points: number; duration: number }>;
+export type ThrottleScope = "accountIp" | "account" | "ip";
+export type ThrottleKeys = { email: string; ip: string | null };
+export type ThrottleVerdict = { blocked: false } | { blocked: true; scope: ThrottleScope; retryAfterSeconds: number };
+
+export const DEFAULT_LIMITS: ThrottleLimits = {
+  // Guessing one account from one place: stopped quickly, and a success clears it.
+  accountIp: { points: 5, duration: 15 * 60 },
+  // Guessing one account from many places: slower, so one attacker can't lock out the owner cheaply.
+  account: { points: 30, duration: 60 * 60 },
+  // One place trying many accounts (credential stuffing).
+  ip: { points: 100, duration: 15 * 60 },
+};
+
+export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, prefix = "login") {
+  let limiters: Record<ThrottleScope, RateLimiterPrisma> | undefined;
+  const get = () =>
+    (limiters ??= {
+      accountIp: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:acct-ip`, ...limits.accountIp }),
+      account: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:acct`, ...limits.account }),
+      ip: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:ip`, ...limits.ip }),
+    });
+
+  const keysFor = ({ email, ip }: ThrottleKeys): [ThrottleScope, string][] => {
+    const entries: [ThrottleScope, string][] = [
+      ["accountIp", `${email}|${ip ?? "unknown"}`],
+      ["account", email],
+    ];
+    if (ip) entries.push(["ip", ip]);
+    return entries;
+  };
+
+  return {
+    /** Before checking a password: is this attempt allowed at all? */
+    async check(keys: ThrottleKeys): Promise<ThrottleVerdict> {
+      const all = get();
+      let verdict: ThrottleVerdict = { blocked: false };
+      for (const [scope, key] of keysFor(keys)) {
+        const state = await all[scope].get(key);
+        if (state && state.consumedPoints >= limits[scope].points) {
+          const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+          if (!verdict.blocked || retryAfterSeconds > verdict.retryAfterSeconds) {
+            verdict = { blocked: true, scope, retryAfterSeconds };
+          }
+        }
+      }
+      return verdict;
+    },
+
+    async recordFailure(keys: ThrottleKeys): Promise<void> {
+      const all = get();
+      await Promise.all(keysFor(keys).map(([scope, key]) => all[scope].penalty(key, 1)));
+    },
+
+    /** A success ends the consecutive-failure count for this account from this place. */
+    async recordSuccess(keys: ThrottleKeys): Promise<void> {
+      const [accountIp] = keysFor(keys);
+      if (accountIp) await get().accountIp.delete(accountIp[1]);
+    },
+  };
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+export const loginThrottle = createLoginThrottle();

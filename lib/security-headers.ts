@@ -1,0 +1,43 @@
+// Response headers shared by next.config.ts (every response) and proxy.ts (pages, with a nonce).
+// Plain module with no server-only import: next.config.ts loads it at build time.
+
+const isDev = process.env.NODE_ENV !== "production";
+// next.config.ts and proxy.ts can't use lib/env.ts (it is server-only and needs every secret),
+// so this one non-secret variable is read here too.
+const servedOverHttps = (process.env.APP_URL ?? "").startsWith("https://");
+
+/** The page policy: scripts only with this request's nonce (and what they load), nothing framed. */
+export function pageContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    // 'unsafe-eval' only in development: React's dev build needs it for error overlays.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes are harmless without script; Next.js and React emit a few.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(servedOverHttps ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** JSON never needs to run, load or be framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+export function staticSecurityHeaders(): { key: string; value: string }[] {
+  const headers = [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  ];
+  if (!isDev && servedOverHttps) {
+    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+  }
+  return headers;
+}

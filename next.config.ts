@@ -1,0 +1,22 @@
+import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/security-headers";
+
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: true,
+  // Native and WASM-backed packages load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql"],
+  experimental: {
+    // Room for a 1 MB password so the policy can refuse it with a field message, not a crash.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders() },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
+} satisfies NextConfig;
+
+export default nextConfig;

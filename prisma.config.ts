@@ -1,0 +1,23 @@
+import path from "node:path";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { defineConfig } from "prisma/config";
+import { loadEnvFiles } from "./scripts/load-env.mjs";
+
+loadEnvFiles();
+// The schema reads DATABASE_URL; without it the CLI falls back to downloading a native engine.
+process.env.DATABASE_URL ||= "file:./.data/auth-lab.db";
+
+// The JS schema engine drives migrations through the same libSQL adapter the app uses,
+// so a file: URL (embedded default) and a libsql:// URL (Turso) both work with no native engine.
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  async adapter() {
+    return new PrismaLibSQL({
+      url: process.env.DATABASE_URL!,
+      authToken: process.env.DATABASE_AUTH_TOKEN || undefined,
+    });
+  },
+});

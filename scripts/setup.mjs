@@ -1,0 +1,23 @@
+// One-time and idempotent: development secrets, the SQLite file, migrations, demo people.
+import { mkdirSync } from "node:fs";
+import { ensureDevSecrets } from "./dev-secrets.mjs";
+import { loadEnvFiles } from "./load-env.mjs";
+import { bin, run } from "./run.mjs";
+
+export async function setup() {
+  const written = ensureDevSecrets();
+  if (written.length > 0) console.log(`setup: generated ${written.join(", ")} in .env.local`);
+  loadEnvFiles();
+  const url = process.env.DATABASE_URL ?? "file:./.data/auth-lab.db";
+  if (url.startsWith("file:./.data/")) mkdirSync(".data", { recursive: true });
+  await run(bin("prisma"), ["migrate", "deploy"]);
+  // react-server: lets the seed import server-only modules (the real hashing code) outside Next.js.
+  await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  setup().catch((error) => {
+    console.error(`setup: ${error.message}`);
+    process.exit(1);
+  });
+}
