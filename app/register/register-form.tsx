@@ -16,7 +16,7 @@ export function RegisterForm({ minLength, maxLength }: { minLength: number; maxL
         <p>{state.message}</p>
         <ul className="flex flex-wrap gap-3">
           <li>
-            <Link href="/session" className="btn-primary no-underline">
+            <Link href="/session/login" className="btn-primary no-underline">
               Sign in with a server session
             </Link>
           </li>

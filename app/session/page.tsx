@@ -1,14 +1,71 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "../_components/coming-soon";
+import Link from "next/link";
+import { StrategyDot } from "@/app/_components/strategy-dot";
+import { Time } from "@/app/_components/time";
+import { requireSession } from "@/lib/auth/session/guard";
+import { signOut } from "./actions";
 
 export const metadata: Metadata = { title: "Server session" };
 
-export default function SessionPage() {
+export default async function SessionAccountPage() {
+  const { session, user } = await requireSession("/session");
   return (
-    <ComingSoon
-      id="session"
-      title="Server-side session"
-      points={["Sign in with a sealed cookie that references a session row.", "List and revoke your devices."]}
-    />
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="flex items-center gap-2 text-2xl font-bold">
+            <StrategyDot id="session" /> Signed in with a server session
+          </h1>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            {user.name} · {user.email}
+          </p>
+        </div>
+        <form action={signOut}>
+          <button type="submit" className="btn-secondary">
+            Sign out
+          </button>
+        </form>
+      </header>
+
+      <section aria-labelledby="this-session" className="card space-y-3">
+        <h2 id="this-session" className="text-lg font-semibold">
+          This session
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Your browser holds only a sealed reference. Everything below lives in the database, and is checked on every
+          request.
+        </p>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <Item label="Started" value={<Time value={session.createdAt} />} />
+          <Item label="Last seen" value={<Time value={session.lastSeenAt} />} />
+          <Item label="Ends if idle until" value={<Time value={session.idleExpiresAt} />} />
+          <Item label="Ends at the latest" value={<Time value={session.absoluteExpiresAt} />} />
+        </dl>
+      </section>
+
+      <nav aria-label="Session pages" className="grid gap-3 sm:grid-cols-3">
+        <Link href="/notes?via=session" className="card no-underline hover:border-session">
+          <span className="font-semibold">Notes</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">The protected resource, via this session.</span>
+        </Link>
+        <Link href="/session/devices" className="card no-underline hover:border-session">
+          <span className="font-semibold">Devices</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">Every signed-in browser; revoke any.</span>
+        </Link>
+        <Link href="/session/password" className="card no-underline hover:border-session">
+          <span className="font-semibold">Change password</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">Ends every other session.</span>
+        </Link>
+      </nav>
+    </div>
+  );
+}
+
+function Item({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd>{value}</dd>
+    </div>
   );
 }

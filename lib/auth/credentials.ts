@@ -35,7 +35,8 @@ export const emailSchema = z
       .string()
       .min(1, "Enter your email address.")
       .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
-      .pipe(z.email("Enter a valid email address, like name@example.com.")),
+      // Unicode local parts and domains are real addresses (RFC 6531); ASCII-only would refuse them.
+      .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: "Enter a valid email address, like name@example.com." })),
   );
 
 export const nameSchema = z
@@ -68,7 +69,8 @@ export async function checkNewPassword(
   context: { email?: string; name?: string } = {},
 ): Promise<string | null> {
   const lower = password.toLowerCase();
-  const personal = [context.email, context.email?.split("@")[0], context.name?.toLowerCase()];
+  const email = context.email?.toLowerCase();
+  const personal = [email, email?.split("@")[0], context.name?.toLowerCase()];
   if (personal.some((word) => word && word.length >= 3 && lower === word)) {
     return "Don't use your email or name as your password.";
   }

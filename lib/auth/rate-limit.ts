@@ -3,9 +3,10 @@ import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 
 // Login throttling shared by the session and JWT strategies. Counters live in the database so
-// every server instance sees the same numbers. Only failures count, and every window ends on
-// its own: an attacker can slow a person down for at most one window after they stop, never
-// lock them out for good.
+// every server instance sees the same numbers. An attempt is counted before its password is
+// checked (an atomic increment, so a burst of parallel guesses can't slip through together) and
+// refunded when it succeeds. Every window ends on its own: an attacker can slow a person down for
+// at most one window after they stop, never lock them out for good.
 
 export type ThrottleLimits = Record<ThrottleScope, { points: number; duration: number }>;
 export type ThrottleScope = "accountIp" | "account" | "ip";
@@ -56,15 +57,46 @@ export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, pre
       return verdict;
     },
 
+    /**
+     * Counts this attempt and says whether it is over a limit, in one step per counter. Call it
+     * before checking a password; call recordSuccess after a success to give the point back.
+     */
+    async attempt(keys: ThrottleKeys): Promise<ThrottleVerdict> {
+      const all = get();
+      const counted = await Promise.all(
+        keysFor(keys).map(async ([scope, key]) => ({ scope, state: await all[scope].penalty(key, 1) })),
+      );
+      let verdict: ThrottleVerdict = { blocked: false };
+      for (const { scope, state } of counted) {
+        if (state.consumedPoints > limits[scope].points) {
+          const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+          if (!verdict.blocked || retryAfterSeconds > verdict.retryAfterSeconds) {
+            verdict = { blocked: true, scope, retryAfterSeconds };
+          }
+        }
+      }
+      return verdict;
+    },
+
     async recordFailure(keys: ThrottleKeys): Promise<void> {
       const all = get();
       await Promise.all(keysFor(keys).map(([scope, key]) => all[scope].penalty(key, 1)));
     },
 
-    /** A success ends the consecutive-failure count for this account from this place. */
+    /**
+     * A success ends the consecutive-failure count for this account from this place, and gives
+     * back the point its attempt took from the wider counters (only while they still run, so a
+     * refund never turns into a credit for the next window).
+     */
     async recordSuccess(keys: ThrottleKeys): Promise<void> {
-      const [accountIp] = keysFor(keys);
-      if (accountIp) await get().accountIp.delete(accountIp[1]);
+      const all = get();
+      await Promise.all(
+        keysFor(keys).map(async ([scope, key]) => {
+          if (scope === "accountIp") return all.accountIp.delete(key);
+          const state = await all[scope].get(key);
+          if (state && state.consumedPoints > 0) await all[scope].reward(key, 1);
+        }),
+      );
     },
   };
 }

@@ -34,11 +34,16 @@ export async function checkCredentials(
   const password = passwordShapeSchema.safeParse(input.password);
   const keys = { email: email.success ? email.data : String(input.email ?? "").slice(0, 254), ip: context.ip };
 
-  const verdict = await throttle.check(keys);
+  const verdict = await throttle.attempt(keys);
   if (verdict.blocked) {
+    // Logged on the person's own timeline too, so they can see someone is trying.
+    const target = email.success
+      ? await getDb().user.findUnique({ where: { email: email.data }, select: { id: true } })
+      : null;
     await recordEvent({
       type: "login.throttled",
       strategy,
+      userId: target?.id ?? null,
       context,
       detail: { scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
     });
@@ -55,7 +60,6 @@ export async function checkCredentials(
   const valid = await verifyPassword(user?.passwordHash ?? null, password.success ? password.data : "");
 
   if (!user || !valid || !password.success) {
-    await throttle.recordFailure(keys);
     await recordEvent({
       type: "login.failure",
       strategy,

@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import type { StrategyId } from "./events";
+import { getCurrentSession } from "./session/guard";
 
 // The small common face of the three strategies. Pages, the header and notes code talk to this,
 // never to a strategy's cookie, token or table.
@@ -11,6 +13,7 @@ export type Strategy = {
   label: string;
   short: string;
   href: string;
+  loginPath: string;
   /** False until the strategy is built; the header shows a placeholder. */
   available: boolean;
   currentUser(): Promise<CurrentUser | null>;
@@ -19,10 +22,34 @@ export type Strategy = {
 const nobody = async (): Promise<CurrentUser | null> => null;
 
 export const strategies: readonly Strategy[] = [
-  { id: "session", label: "Server session", short: "Session", href: "/session", available: false, currentUser: nobody },
-  { id: "jwt", label: "JWT access + refresh", short: "JWT", href: "/jwt", available: false, currentUser: nobody },
-  { id: "oauth", label: "Google / GitHub (OAuth)", short: "OAuth", href: "/oauth", available: false, currentUser: nobody },
+  {
+    id: "session",
+    label: "Server session",
+    short: "Session",
+    href: "/session",
+    loginPath: "/session/login",
+    available: true,
+    currentUser: async () => (await getCurrentSession()).user,
+  },
+  { id: "jwt", label: "JWT access + refresh", short: "JWT", href: "/jwt", loginPath: "/jwt", available: false, currentUser: nobody },
+  {
+    id: "oauth",
+    label: "Google / GitHub (OAuth)",
+    short: "OAuth",
+    href: "/oauth",
+    loginPath: "/oauth",
+    available: false,
+    currentUser: nobody,
+  },
 ];
+
+export const strategyIdSchema = z.enum(["session", "jwt", "oauth"]);
+
+export function getStrategy(id: StrategyId): Strategy {
+  const strategy = strategies.find((candidate) => candidate.id === id);
+  if (!strategy) throw new Error(`unknown strategy ${id}`);
+  return strategy;
+}
 
 export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href" | "available"> & {
   user: Pick<CurrentUser, "name" | "email"> | null;

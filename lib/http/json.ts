@@ -12,7 +12,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "too_many_requests"
-  | "unavailable";
+  | "unavailable"
+  | "internal";
 
 export type ErrorBody = { error: { code: ErrorCode; message: string } };
 

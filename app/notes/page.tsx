@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ComingSoon } from "@/app/_components/coming-soon";
+import { StrategyDot } from "@/app/_components/strategy-dot";
+import { Time } from "@/app/_components/time";
+import { getStrategy, strategies, strategyIdSchema } from "@/lib/auth/strategies";
+import { listNotes, NOTE_MAX_LENGTH } from "@/lib/notes";
+import { createNoteAction, deleteNoteAction } from "./actions";
+import { NoteForm } from "./note-form";
+
+export const metadata: Metadata = { title: "Notes" };
+
+export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
+  const via = strategyIdSchema.safeParse((await searchParams).via);
+  if (!via.success) return <ChooseStrategy />;
+
+  const strategy = getStrategy(via.data);
+  if (!strategy.available) {
+    return <ComingSoon id={strategy.id} title={`Notes via ${strategy.label}`} points={["This strategy is not built yet."]} />;
+  }
+  const user = await strategy.currentUser();
+  if (!user) redirect(`${strategy.loginPath}?next=${encodeURIComponent(`/notes?via=${strategy.id}`)}`);
+
+  const notes = await listNotes(user.id);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="flex items-center gap-2 text-2xl font-bold">
+          <StrategyDot id={strategy.id} /> Notes via {strategy.label}
+        </h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          The same notes, whichever way you signed in. This page, its actions and the API each ask the {strategy.short}{" "}
+          guard who you are.
+        </p>
+      </header>
+      <NoteForm action={createNoteAction.bind(null, strategy.id)} maxLength={NOTE_MAX_LENGTH} />
+      <section aria-labelledby="notes-heading" className="space-y-3">
+        <h2 id="notes-heading" className="text-lg font-semibold">
+          Your notes
+        </h2>
+        {notes.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+            No notes yet. Write the first one above.
+          </p>
+        ) : (
+          <ul className="space-y-2">
+            {notes.map((note) => (
+              <li key={note.id} className="card flex items-start justify-between gap-3" data-testid="note">
+                <div className="min-w-0 space-y-1">
+                  <p className="break-words whitespace-pre-wrap">{note.body}</p>
+                  <p className="text-xs text-zinc-500">
+                    <Time value={note.createdAt} /> · created via {note.createdVia}
+                  </p>
+                </div>
+                <form action={deleteNoteAction.bind(null, strategy.id)}>
+                  <input type="hidden" name="id" value={note.id} />
+                  <button type="submit" className="btn-secondary px-3" aria-label={`Delete note: ${note.body.slice(0, 40)}`}>
+                    Delete
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ChooseStrategy() {
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold">Notes</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">Open your notes through one of the strategies:</p>
+      <ul className="space-y-2">
+        {strategies.map((strategy) => (
+          <li key={strategy.id}>
+            <Link href={`/notes?via=${strategy.id}`} className="link flex items-center gap-2">
+              <StrategyDot id={strategy.id} /> {strategy.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

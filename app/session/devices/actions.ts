@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { recordEvent } from "@/lib/auth/events";
+import { revokeDevice } from "@/lib/auth/session/devices";
+import { requireSession } from "@/lib/auth/session/guard";
+import { revokeAllSessions } from "@/lib/auth/session/lifecycle";
+import { textField } from "@/lib/form-state";
+import { currentRequestContext } from "@/lib/request-context";
+import { revalidatePath } from "next/cache";
+
+const DEVICES = "/session/devices";
+
+export async function revokeDeviceAction(formData: FormData): Promise<void> {
+  const { user } = await requireSession(DEVICES);
+  const context = await currentRequestContext();
+  if (await revokeDevice(user.id, textField(formData, "handle"))) {
+    await recordEvent({ type: "session.revoked", strategy: "session", userId: user.id, context, detail: { scope: "one", count: 1 } });
+  }
+  revalidatePath(DEVICES);
+}
+
+export async function signOutOthersAction(): Promise<void> {
+  const { user, session } = await requireSession(DEVICES);
+  await revokeAllSessions(user.id, session, "others", await currentRequestContext());
+  revalidatePath(DEVICES);
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const { user, session } = await requireSession(DEVICES);
+  await revokeAllSessions(user.id, session, "all", await currentRequestContext());
+  redirect("/session/login");
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { changePasswordAction, type PasswordState } from "./actions";
+
+export function PasswordForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
+  const [state, action] = useActionState<PasswordState, FormData>(changePasswordAction, { status: "idle" });
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="card space-y-5">
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors.currentPassword}
+      />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={maxLength}
+        hint={`At least ${minLength} characters; common passwords are refused.`}
+        errors={errors.newPassword}
+      />
+      <FormMessage status={state.status} message={state.message} />
+      <SubmitButton pendingLabel="Changing password…">Change password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import { recordEvent } from "../events";
+import { generateToken, hashToken } from "../tokens";
+import { sessionLifetimes } from "./config";
+
+// The session model, top to bottom: a random token goes to the browser (sealed), its SHA-256 is
+// the row's id, and every request looks the row up with its user in one query.
+
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+};
+export type SessionUser = { id: string; email: string; name: string | null };
+export type SessionValidation = { session: SessionRecord; user: SessionUser } | { session: null; user: null };
+
+const SESSION_SELECT = {
+  id: true,
+  userId: true,
+  createdAt: true,
+  lastSeenAt: true,
+  idleExpiresAt: true,
+  absoluteExpiresAt: true,
+  user: { select: { id: true, email: true, name: true } },
+} as const;
+
+export async function createSession(
+  userId: string,
+  context: RequestContext,
+): Promise<{ token: string; session: SessionRecord }> {
+  const token = generateToken();
+  const { idleMs, absoluteMs } = sessionLifetimes();
+  const now = Date.now();
+  const session = await getDb().cookieSession.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      idleExpiresAt: new Date(now + idleMs),
+      absoluteExpiresAt: new Date(now + absoluteMs),
+      userAgent: context.userAgent,
+      ip: context.ip,
+    },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, idleExpiresAt: true, absoluteExpiresAt: true },
+  });
+  return { token, session };
+}
+
+export async function validateSessionToken(token: string): Promise<SessionValidation> {
+  const row = await getDb().cookieSession.findUnique({ where: { id: hashToken(token) }, select: SESSION_SELECT });
+  if (!row) return { session: null, user: null };
+  const { user, ...session } = row;
+
+  const now = Date.now();
+  const expiredBy =
+    now >= session.absoluteExpiresAt.getTime() ? "absolute" : now >= session.idleExpiresAt.getTime() ? "idle" : null;
+  if (expiredBy) {
+    // deleteMany: two requests may find the same expired row; only one of them logs it.
+    const { count } = await getDb().cookieSession.deleteMany({ where: { id: session.id } });
+    if (count > 0) {
+      await recordEvent({ type: "session.expired", strategy: "session", userId: user.id, detail: { reason: expiredBy } });
+    }
+    return { session: null, user: null };
+  }
+
+  const { idleMs, touchIntervalMs } = sessionLifetimes();
+  if (now - session.lastSeenAt.getTime() >= touchIntervalMs) {
+    session.lastSeenAt = new Date(now);
+    session.idleExpiresAt = new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
+    await getDb().cookieSession.updateMany({
+      where: { id: session.id },
+      data: { lastSeenAt: session.lastSeenAt, idleExpiresAt: session.idleExpiresAt },
+    });
+  }
+  return { session, user };
+}
+
+/** Ends one session of this person. False when it was not theirs or already gone. */
+export async function invalidateSession(sessionId: string, userId: string): Promise<boolean> {
+  const { count } = await getDb().cookieSession.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
+/** Ends every session of this person, except `keepSessionId` when given. Returns how many ended. */
+export async function invalidateUserSessions(userId: string, keepSessionId?: string): Promise<number> {
+  const { count } = await getDb().cookieSession.deleteMany({
+    where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  return count;
+}
+
+export type DeviceSession = SessionRecord & { userAgent: string | null; ip: string | null };
+
+export async function listUserSessions(userId: string): Promise<DeviceSession[]> {
+  const now = new Date();
+  return getDb().cookieSession.findMany({
+    where: { userId, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: {
+      id: true,
+      userId: true,
+      createdAt: true,
+      lastSeenAt: true,
+      idleExpiresAt: true,
+      absoluteExpiresAt: true,
+      userAgent: true,
+      ip: true,
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+// Playwright's own Chromium when it is installed (`npx playwright install chromium`, needs
+// internet); otherwise the system one (Debian: `apt-get install chromium`).
+const bundled = chromium.executablePath();
+const executablePath = existsSync(bundled) ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+
+export const PORTS = { main: 3100, shortLived: 3101 } as const;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_500 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORTS.main}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      // The machines this runs on have no internet: keep Chromium from calling home.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: `node scripts/e2e-server.mjs ${PORTS.main}`,
+      url: `http://localhost:${PORTS.main}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // Same build, lifetimes in seconds: the expiry specs watch sessions die without sleeping for minutes.
+      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} SESSION_IDLE_TIMEOUT_SECONDS=3 SESSION_ABSOLUTE_LIFETIME_SECONDS=8`,
+      url: `http://localhost:${PORTS.shortLived}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});
