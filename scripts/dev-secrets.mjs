@@ -23,3 +23,8 @@ export function ensureDevSecrets(file = ".env.local") {
   writeFileSync(file, `${text}${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines}\n`, { mode: 0o600 });
   return missing.map(([name]) => name);
 }
+
+// `node scripts/dev-secrets.mjs`: print a fresh set, e.g. to paste into a deployment's settings.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [name, value] of Object.entries(generateSecrets())) console.log(`${name}='${value}'`);
+}

@@ -1,0 +1,45 @@
+import { expect, test } from "./fixtures";
+
+test.describe("platform", () => {
+  test("health reports a reachable database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+  });
+
+  test("pages carry security headers and a per-request CSP nonce", async ({ request }) => {
+    const first = await request.get("/");
+    const second = await request.get("/");
+    const headers = first.headers();
+    expect(headers["x-powered-by"]).toBeUndefined();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(second.headers()["content-security-policy"]).not.toBe(csp);
+  });
+
+  test("the home page explains the models and runs its scripts under the CSP", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Three ways to sign in, side by side" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "How the three strategies compare" })).toBeVisible();
+    // Client navigation works only if Next.js's scripts were allowed to run.
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("the header shows the sign-in state of each strategy", async ({ page }) => {
+    await page.goto("/");
+    const status = page.getByRole("region", { name: "Sign-in status" });
+    await expect(status.getByTestId("status-session")).toContainText("signed out");
+    await expect(status.getByTestId("status-jwt")).toBeVisible();
+    await expect(status.getByTestId("status-oauth")).toBeVisible();
+  });
+});

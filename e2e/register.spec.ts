@@ -1,0 +1,82 @@
+import { expect, newPerson, registerThroughForm, test } from "./fixtures";
+
+test.describe("registration", () => {
+  test("creates an account and offers both local sign-ins", async ({ page }) => {
+    const person = newPerson();
+    await registerThroughForm(page, person);
+    await expect(page.getByRole("link", { name: "Sign in with a server session" })).toBeVisible();
+  });
+
+  test("shows a message for every empty field and creates nothing", async ({ page }) => {
+    await page.goto("/register");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter your name.")).toBeVisible();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expect(page.getByText("Enter a password.")).toBeVisible();
+    await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("refuses a malformed email, a short password and a common one, keeping what was typed", async ({ page }) => {
+    const person = newPerson();
+    await page.goto("/register");
+    await page.getByLabel("Name").fill(person.name);
+    await page.getByLabel("Email").fill("not-an-address");
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter a valid email address")).toBeVisible();
+    await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+    await expect(page.getByLabel("Name")).toHaveValue(person.name);
+    await expect(page.getByLabel("Password")).toHaveValue(""); // never echoed back
+
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill("Password123");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("This password is too common")).toBeVisible();
+
+    // Nothing was half-written: the same address still registers.
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Account created" })).toBeVisible();
+  });
+
+  test("refuses the same address in another case or Unicode form", async ({ page, browser, baseURL }) => {
+    const id = crypto.randomUUID().slice(0, 8);
+    const composed = `zoë-${id}@e2e.authlab.test`;
+    await registerThroughForm(page, { name: "Zoë", email: composed, password: `first passphrase ${id}` });
+
+    const other = await browser.newContext({ baseURL });
+    const page2 = await other.newPage();
+    for (const spelling of [`  ZOË-${id}@E2E.authlab.test `, `zoe\u0308-${id}@e2e.authlab.test`]) {
+      await page2.goto("/register");
+      await page2.getByLabel("Name").fill("Impostor");
+      await page2.getByLabel("Email").fill(spelling);
+      await page2.getByLabel("Password").fill(`second passphrase ${id}`);
+      await page2.getByRole("button", { name: "Create account" }).click();
+      await expect(page2.getByText("An account with this email already exists")).toBeVisible();
+    }
+    await other.close();
+  });
+
+  test("accepts a 300-character password and refuses a 1 MB one with a message", async ({ page }) => {
+    const person = newPerson();
+    await page.goto("/register");
+    await page.getByLabel("Name").fill(person.name);
+    await page.getByLabel("Email").fill(person.email);
+    // The field caps typing at the limit; a script (or a raw request) can send more, so lift the cap.
+    await page.getByLabel("Password").evaluate((input) => input.removeAttribute("maxlength"));
+    await page.getByLabel("Password").fill("x".repeat(1024 * 1024));
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Use at most 512 characters.")).toBeVisible();
+
+    const password300 = `${"long passphrase ".repeat(18)}${"!".repeat(300 - 16 * 18)}`;
+    expect([...password300]).toHaveLength(300);
+    await page.getByLabel("Password").fill(password300);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Account created" })).toBeVisible();
+  });
+
+  test("accepts any Unicode in a password", async ({ page }) => {
+    const person = { ...newPerson(), password: "пароль 密码 🔑 contraseña" };
+    await registerThroughForm(page, person);
+  });
+});

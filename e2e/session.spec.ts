@@ -1,0 +1,304 @@
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
+import {
+  cookieValue,
+  expect,
+  newPerson,
+  randomIp,
+  registerPerson,
+  SESSION_COOKIE,
+  sessionMeStatus,
+  SHORT_LIVED_URL,
+  signInWithSession,
+  test,
+} from "./fixtures";
+
+// The server-session strategy through the browser: signing in and out, the cookie itself, and
+// what every way of ending a session does to the other browsers of the same person.
+
+const sessionStatus = (page: Page) => page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-session");
+
+/** A second browser (own cookies, own client address) for the same test. */
+async function secondBrowser(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  return { context, page: await context.newPage() };
+}
+
+async function sessionSeal(page: Page): Promise<string> {
+  const seal = await cookieValue(page, SESSION_COOKIE);
+  expect(seal, "the browser holds a session cookie").toBeTruthy();
+  return seal ?? "";
+}
+
+/** One character in the middle of the seal changed to another of the same alphabet. */
+function flipMiddleCharacter(seal: string): string {
+  let index = Math.floor(seal.length / 2);
+  while (!/[A-Za-z0-9]/.test(seal[index] ?? "")) index++;
+  const flipped = seal[index] === "A" ? "B" : "A";
+  return `${seal.slice(0, index)}${flipped}${seal.slice(index + 1)}`;
+}
+
+test.describe("server session in the browser", () => {
+  test("signs in, works with notes, signs out, and the old cookie is dead afterwards", async ({ page, person, request }) => {
+    await signInWithSession(page, person);
+    await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
+    const seal = await sessionSeal(page);
+
+    await page.getByRole("navigation", { name: "Session pages" }).getByRole("link", { name: /Notes/ }).click();
+    await expect(page).toHaveURL(/\/notes\?via=session$/);
+    const body = `Remember the milk ${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel("New note").fill(body);
+    await page.getByRole("button", { name: "Save note" }).click();
+    const note = page.getByTestId("note").filter({ hasText: body });
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText("created via session");
+    await expect(page.getByLabel("New note")).toHaveValue("");
+
+    await note.getByRole("button", { name: `Delete note: ${body}` }).click();
+    await expect(page.getByTestId("note")).toHaveCount(0);
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+
+    await page.goto("/session");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/session\/login$/);
+    await expect(sessionStatus(page)).toContainText("signed out");
+    expect(await cookieValue(page, SESSION_COOKIE)).toBeUndefined();
+
+    // Someone who copied the cookie before the sign-out gets nothing: the row is gone.
+    expect(await sessionMeStatus(request, seal)).toBe(401);
+  });
+
+  test("the cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure on http://localhost", async ({ page, person }) => {
+    await signInWithSession(page, person);
+    const cookie = (await page.context().cookies()).find((candidate) => candidate.name === SESSION_COOKIE);
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: false, domain: "localhost" });
+    // Persistent until the absolute lifetime, not a session cookie (-1).
+    expect(cookie?.expires ?? -1).toBeGreaterThan(Date.now() / 1000);
+    // Script on the page can't read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
+  });
+
+  test("signing in again issues a new cookie and ends the old one", async ({ page, person, request }) => {
+    await signInWithSession(page, person);
+    const first = await sessionSeal(page);
+
+    // The login page sends signed-in people away, so sign in again through the JSON API with the
+    // browser's own cookies.
+    const again = await page.request.post("/api/session/login", { data: { email: person.email, password: person.password } });
+    expect(again.status()).toBe(200);
+    const second = await sessionSeal(page);
+
+    expect(second).not.toBe(first);
+    expect(await sessionMeStatus(request, first)).toBe(401);
+    expect(await sessionMeStatus(request, second)).toBe(200);
+  });
+
+  test("a cookie planted before sign-in is replaced, never adopted", async ({ page, person, request, browser, baseURL }) => {
+    const url = baseURL ?? "";
+    // A garbage value: the login page treats the browser as signed out, and sign-in replaces it.
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: "planted-by-someone-else", url }]);
+    await signInWithSession(page, person);
+    const fromGarbage = await sessionSeal(page);
+    expect(fromGarbage).not.toBe("planted-by-someone-else");
+    expect(await sessionMeStatus(request, fromGarbage)).toBe(200);
+
+    // A valid session of the attacker's own account, planted in the victim's browser.
+    const attacker = newPerson();
+    await registerPerson(browser, attacker, url);
+    const { context: attackerContext } = await secondBrowser(browser, url);
+    const attackerLogin = await attackerContext.request.post("/api/session/login", {
+      data: { email: attacker.email, password: attacker.password },
+    });
+    expect(attackerLogin.status()).toBe(200);
+    const planted = (await attackerContext.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
+    await attackerContext.close();
+    expect(await sessionMeStatus(request, planted)).toBe(200);
+
+    await page.context().clearCookies();
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: planted, url }]);
+    const login = await page.request.post("/api/session/login", { data: { email: person.email, password: person.password } });
+    expect(login.status()).toBe(200);
+    const victim = await sessionSeal(page);
+    expect(victim).not.toBe(planted);
+    await page.goto("/session");
+    await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
+    // Whatever the browser held before signing in was ended, so the attacker's copy is worthless.
+    expect(await sessionMeStatus(request, planted)).toBe(401);
+  });
+
+  test("a tampered, foreign or oversized cookie is refused with 401 and the pages treat it as signed out", async ({
+    browser,
+    page,
+    person,
+    request,
+  }) => {
+    await signInWithSession(page, person);
+    const genuine = await sessionSeal(page);
+
+    // A valid seal from the other server, which seals with another password.
+    const stranger = newPerson();
+    await registerPerson(browser, stranger, SHORT_LIVED_URL);
+    const { context: elsewhere } = await secondBrowser(browser, SHORT_LIVED_URL);
+    const foreignLogin = await elsewhere.request.post("/api/session/login", {
+      data: { email: stranger.email, password: stranger.password },
+    });
+    expect(foreignLogin.status()).toBe(200);
+    const foreign = (await elsewhere.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
+    await elsewhere.close();
+    expect(await sessionMeStatus(request, foreign, SHORT_LIVED_URL)).toBe(200); // genuine where it came from
+
+    const forged = {
+      "one character flipped": flipMiddleCharacter(genuine),
+      "sealed by another server": foreign,
+      "8 KB long": `${genuine}${"A".repeat(8 * 1024 - genuine.length)}`,
+    };
+    for (const [what, seal] of Object.entries(forged)) {
+      expect(seal, what).not.toBe(genuine);
+      const me = await request.get("/api/session/me", { headers: { cookie: `${SESSION_COOKIE}=${seal}` } });
+      expect(me.status(), what).toBe(401);
+      expect(await me.json(), what).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+
+      const login = await request.get("/session/login", { headers: { cookie: `${SESSION_COOKIE}=${seal}` }, maxRedirects: 0 });
+      expect(login.status(), what).toBe(200);
+      const html = await login.text();
+      expect(html, what).toContain("Sign in with a server session");
+      expect(html, what).toMatch(/data-testid="status-session"[^]*?signed out/);
+    }
+    // The genuine cookie still works: refusing forgeries ended nothing.
+    expect(await sessionMeStatus(request, genuine)).toBe(200);
+  });
+
+  test("two browsers: the devices page lists both, and “Sign out everywhere else” ends only the other", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    const other = await secondBrowser(browser, baseURL);
+    await signInWithSession(page, person);
+    await signInWithSession(other.page, person);
+    const mine = await sessionSeal(page);
+    const theirs = await sessionSeal(other.page);
+
+    await page.goto("/session/devices");
+    const devices = page.getByTestId("device");
+    await expect(devices).toHaveCount(2);
+    await expect(devices.filter({ hasText: "This device" })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: /^Revoke/ })).toHaveCount(1);
+
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect(devices).toHaveCount(1);
+    await expect(devices).toContainText("This device");
+    await expect(page.getByRole("button", { name: "Sign out everywhere else" })).toBeDisabled();
+
+    await other.page.goto("/session");
+    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fsession$/);
+    await expect(sessionStatus(other.page)).toContainText("signed out");
+    expect(await sessionMeStatus(request, theirs)).toBe(401);
+
+    await page.goto("/session");
+    await expect(page.getByRole("heading", { name: "Signed in with a server session" })).toBeVisible();
+    expect(await sessionMeStatus(request, mine)).toBe(200);
+    await other.context.close();
+  });
+
+  test("revoking one device signs out only that browser", async ({ browser, baseURL, page, person, request }) => {
+    const other = await secondBrowser(browser, baseURL);
+    await signInWithSession(page, person);
+    await signInWithSession(other.page, person);
+    const mine = await sessionSeal(page);
+    const theirs = await sessionSeal(other.page);
+
+    await page.goto("/session/devices");
+    const devices = page.getByTestId("device");
+    await expect(devices).toHaveCount(2);
+    await devices.filter({ hasNotText: "This device" }).getByRole("button", { name: /^Revoke/ }).click();
+    await expect(devices).toHaveCount(1);
+    await expect(devices).toContainText("This device");
+
+    expect(await sessionMeStatus(request, theirs)).toBe(401);
+    await other.page.goto("/notes?via=session");
+    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fnotes%3Fvia%3Dsession$/);
+    expect(await sessionMeStatus(request, mine)).toBe(200);
+    await other.context.close();
+  });
+
+  test("“Sign out everywhere” signs out this browser too", async ({ browser, baseURL, page, person, request }) => {
+    const other = await secondBrowser(browser, baseURL);
+    await signInWithSession(page, person);
+    await signInWithSession(other.page, person);
+    const mine = await sessionSeal(page);
+    const theirs = await sessionSeal(other.page);
+
+    await page.goto("/session/devices");
+    await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
+    await expect(page).toHaveURL(/\/session\/login$/);
+    await expect(sessionStatus(page)).toContainText("signed out");
+    expect(await cookieValue(page, SESSION_COOKIE)).toBeUndefined();
+
+    expect(await sessionMeStatus(request, mine)).toBe(401);
+    expect(await sessionMeStatus(request, theirs)).toBe(401);
+    await other.page.goto("/session/devices");
+    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fsession%2Fdevices$/);
+    await other.context.close();
+  });
+
+  test("changing the password ends the other sessions, keeps this one, and only the new password signs in", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    const other = await secondBrowser(browser, baseURL);
+    await signInWithSession(page, person);
+    await signInWithSession(other.page, person);
+    const mine = await sessionSeal(page);
+    const theirs = await sessionSeal(other.page);
+
+    const newPassword = newPerson().password;
+    await page.goto("/session/password");
+    await page.getByLabel("Current password").fill(person.password);
+    await page.getByLabel("New password").fill(newPassword);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Password changed. 1 other session was signed out.")).toBeVisible();
+
+    expect(await sessionMeStatus(request, theirs)).toBe(401);
+    expect(await sessionMeStatus(request, mine)).toBe(200);
+    await page.goto("/session");
+    await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
+
+    // The other browser, now signed out, tries both passwords.
+    await other.page.goto("/session");
+    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fsession$/);
+    await other.page.getByLabel("Email").fill(person.email);
+    await other.page.getByLabel("Password").fill(person.password);
+    await other.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(other.page.getByText("That email and password don't match an account.")).toBeVisible();
+    await signInWithSession(other.page, { email: person.email, password: newPassword });
+    await expect(sessionStatus(other.page)).toContainText(`signed in as ${person.name}`);
+    await other.context.close();
+  });
+
+  test("session pages send strangers to sign in and back to where they were going", async ({ baseURL, page, person }) => {
+    const pages = [
+      { path: "/session", heading: "Signed in with a server session" },
+      { path: "/session/devices", heading: "Your devices" },
+      { path: "/session/password", heading: "Change password" },
+      { path: "/notes?via=session", heading: "Notes via Server session" },
+    ];
+    for (const { path, heading } of pages) {
+      await page.context().clearCookies();
+      await page.goto(path);
+      await expect(page).toHaveURL(`${baseURL}/session/login?next=${encodeURIComponent(path)}`);
+      await expect(sessionStatus(page)).toContainText("signed out");
+
+      await page.getByLabel("Email").fill(person.email);
+      await page.getByLabel("Password").fill(person.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(`${baseURL}${path}`);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    }
+  });
+});
