@@ -14,7 +14,10 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders() },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
     ];
   },
 } satisfies NextConfig;

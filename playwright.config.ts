@@ -4,7 +4,9 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 // Playwright's own Chromium when it is installed (`npx playwright install chromium`, needs
 // internet); otherwise the system one (Debian: `apt-get install chromium`).
 const bundled = chromium.executablePath();
-const executablePath = existsSync(bundled) ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+const executablePath = existsSync(bundled)
+  ? undefined
+  : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
 export const PORTS = { main: 3100, shortLived: 3101 } as const;
 
@@ -16,7 +18,9 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 7_500 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
+    : [["list"]],
   use: {
     baseURL: `http://localhost:${PORTS.main}`,
     trace: "retain-on-failure",

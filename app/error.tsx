@@ -1,7 +1,12 @@
 "use client";
 
 // Unexpected failures only: expected ones (bad input, wrong password) are form messages.
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div role="alert" className="mx-auto max-w-md space-y-4 py-12 text-center">
       <h1 className="text-2xl font-bold">Something went wrong</h1>

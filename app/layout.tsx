@@ -36,7 +36,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <footer className="border-t border-zinc-200 py-6 text-center text-sm text-zinc-500 dark:border-zinc-800">
-          Auth Lab: a hands-on comparison of login strategies. Every claim here is a real request you can repeat.
+          Auth Lab: a hands-on comparison of login strategies. Every claim here is a real request
+          you can repeat.
         </footer>
       </body>
     </html>

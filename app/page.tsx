@@ -38,10 +38,13 @@ export default function HomePage() {
   return (
     <div className="space-y-12">
       <section className="max-w-3xl space-y-4">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Three ways to sign in, side by side</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
+          Three ways to sign in, side by side
+        </h1>
         <p className="text-lg text-zinc-700 dark:text-zinc-300">
-          Auth Lab lets one person sign in with a server session, a JWT pair and an OAuth provider at the same time, then
-          watch what each one stores, what it costs, and what happens when a token is stolen, replayed or tampered with.
+          Auth Lab lets one person sign in with a server session, a JWT pair and an OAuth provider
+          at the same time, then watch what each one stores, what it costs, and what happens when a
+          token is stolen, replayed or tampered with.
         </p>
         <p className="flex flex-wrap gap-3">
           <Link href="/register" className="btn-primary no-underline">
@@ -59,7 +62,7 @@ export default function HomePage() {
         </h2>
         <ul className="grid gap-4 md:grid-cols-3">
           {MODELS.map((model) => (
-            <li key={model.id} className="card flex flex-col gap-3">
+            <li key={model.id} className="flex flex-col gap-3 card">
               <h3 className="flex items-center gap-2 text-lg font-semibold">
                 <StrategyDot id={model.id} />
                 {model.title}
@@ -69,7 +72,7 @@ export default function HomePage() {
                   {sentence}
                 </p>
               ))}
-              <Link href={model.href} className="link mt-auto text-sm">
+              <Link href={model.href} className="mt-auto text-sm link">
                 Try {model.title.toLowerCase()}
               </Link>
             </li>

@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from "@playwright/test";
 import { PORTS } from "../playwright.config";
 
 // Shared fixtures: every test gets its own person and its own client address, so specs run in
@@ -9,7 +15,11 @@ export type Person = { name: string; email: string; password: string };
 
 export function newPerson(): Person {
   const id = randomUUID().slice(0, 8);
-  return { name: `Tester ${id}`, email: `tester-${id}@e2e.authlab.test`, password: `lab passphrase ${randomUUID()}` };
+  return {
+    name: `Tester ${id}`,
+    email: `tester-${id}@e2e.authlab.test`,
+    password: `lab passphrase ${randomUUID()}`,
+  };
 }
 
 /** A random address from 198.18.0.0/15 (benchmarking range), sent as X-Forwarded-For. */
@@ -30,8 +40,15 @@ export async function registerThroughForm(page: Page, person: Person): Promise<v
 }
 
 /** Registers `person` in a throwaway browser context, leaving the test's own context untouched. */
-export async function registerPerson(browser: Browser, person: Person, baseURL: string): Promise<void> {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+export async function registerPerson(
+  browser: Browser,
+  person: Person,
+  baseURL: string,
+): Promise<void> {
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
   try {
     await registerThroughForm(await context.newPage(), person);
   } finally {
@@ -39,12 +56,17 @@ export async function registerPerson(browser: Browser, person: Person, baseURL: 
   }
 }
 
-export async function signInWithSession(page: Page, person: Pick<Person, "email" | "password">): Promise<void> {
+export async function signInWithSession(
+  page: Page,
+  person: Pick<Person, "email" | "password">,
+): Promise<void> {
   await page.goto("/session/login");
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Signed in with a server session" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Signed in with a server session" }),
+  ).toBeVisible();
 }
 
 /** The value of a cookie in this page's context, or undefined. */
@@ -55,7 +77,11 @@ export async function cookieValue(page: Page, name: string): Promise<string | un
 export const SESSION_COOKIE = "auth-lab.session";
 
 /** GET /api/session/me with exactly this cookie value, from a client that holds nothing else. */
-export async function sessionMeStatus(request: APIRequestContext, seal: string, baseURL?: string): Promise<number> {
+export async function sessionMeStatus(
+  request: APIRequestContext,
+  seal: string,
+  baseURL?: string,
+): Promise<number> {
   const response = await request.get(`${baseURL ?? ""}/api/session/me`, {
     headers: { cookie: `${SESSION_COOKIE}=${seal}` },
   });

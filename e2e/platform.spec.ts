@@ -27,8 +27,12 @@ test.describe("platform", () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await page.goto("/");
-    await expect(page.getByRole("heading", { name: "Three ways to sign in, side by side" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "How the three strategies compare" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Three ways to sign in, side by side" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "How the three strategies compare" }),
+    ).toBeVisible();
     // Client navigation works only if Next.js's scripts were allowed to run.
     await page.getByRole("link", { name: "Create an account" }).click();
     await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();

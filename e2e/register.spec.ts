@@ -16,7 +16,9 @@ test.describe("registration", () => {
     await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("refuses a malformed email, a short password and a common one, keeping what was typed", async ({ page }) => {
+  test("refuses a malformed email, a short password and a common one, keeping what was typed", async ({
+    page,
+  }) => {
     const person = newPerson();
     await page.goto("/register");
     await page.getByLabel("Name").fill(person.name);
@@ -39,10 +41,18 @@ test.describe("registration", () => {
     await expect(page.getByRole("heading", { name: "Account created" })).toBeVisible();
   });
 
-  test("refuses the same address in another case or Unicode form", async ({ page, browser, baseURL }) => {
+  test("refuses the same address in another case or Unicode form", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const id = crypto.randomUUID().slice(0, 8);
     const composed = `zoë-${id}@e2e.authlab.test`;
-    await registerThroughForm(page, { name: "Zoë", email: composed, password: `first passphrase ${id}` });
+    await registerThroughForm(page, {
+      name: "Zoë",
+      email: composed,
+      password: `first passphrase ${id}`,
+    });
 
     const other = await browser.newContext({ baseURL });
     const page2 = await other.newPage();
@@ -57,7 +67,9 @@ test.describe("registration", () => {
     await other.close();
   });
 
-  test("accepts a 300-character password and refuses a 1 MB one with a message", async ({ page }) => {
+  test("accepts a 300-character password and refuses a 1 MB one with a message", async ({
+    page,
+  }) => {
     const person = newPerson();
     await page.goto("/register");
     await page.getByLabel("Name").fill(person.name);

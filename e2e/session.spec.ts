@@ -3,6 +3,7 @@ import {
   cookieValue,
   expect,
   newPerson,
+  type Person,
   randomIp,
   registerPerson,
   SESSION_COOKIE,
@@ -15,12 +16,54 @@ import {
 // The server-session strategy through the browser: signing in and out, the cookie itself, and
 // what every way of ending a session does to the other browsers of the same person.
 
-const sessionStatus = (page: Page) => page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-session");
+const sessionStatus = (page: Page) =>
+  page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-session");
 
-/** A second browser (own cookies, own client address) for the same test. */
-async function secondBrowser(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
-  return { context, page: await context.newPage() };
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Signs this browser in through the JSON API, which shares the browser's cookie jar. Tests whose
+ * subject is not the sign-in form use it: it loads no page, and the form has its own tests.
+ */
+async function signInThroughApi(page: Page, person: Person): Promise<void> {
+  const login = await page.request.post("/api/session/login", {
+    data: { email: person.email, password: person.password },
+  });
+  expect(login.status()).toBe(200);
+}
+
+type OtherBrowser = { context: BrowserContext; ip: string; seal: string };
+
+/**
+ * Another browser (own cookies, own client address) signed in as `person` through the JSON API
+ * with that browser's cookie jar: quicker than the form, which the test's main browser uses.
+ */
+async function otherBrowser(
+  browser: Browser,
+  baseURL: string | undefined,
+  person: Person,
+): Promise<OtherBrowser> {
+  const ip = randomIp();
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": ip },
+  });
+  const login = await context.request.post("/api/session/login", {
+    data: { email: person.email, password: person.password },
+  });
+  expect(login.status()).toBe(200);
+  const seal = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+  expect(seal, "the other browser holds a session cookie").toBeTruthy();
+  return { context, ip, seal: seal ?? "" };
+}
+
+/** The browser's next request for `path` (with its own cookies) is sent to sign in and back. */
+async function expectSentToSignIn(context: BrowserContext, path: string): Promise<void> {
+  const response = await context.request.get(path, { maxRedirects: 0 });
+  expect(response.status(), path).toBe(307);
+  expect(response.headers()["location"], path).toMatch(
+    new RegExp(`/session/login\\?next=${escapeRegExp(encodeURIComponent(path))}$`),
+  );
 }
 
 async function sessionSeal(page: Page): Promise<string> {
@@ -38,12 +81,19 @@ function flipMiddleCharacter(seal: string): string {
 }
 
 test.describe("server session in the browser", () => {
-  test("signs in, works with notes, signs out, and the old cookie is dead afterwards", async ({ page, person, request }) => {
+  test("signs in, works with notes, signs out, and the old cookie is dead afterwards", async ({
+    page,
+    person,
+    request,
+  }) => {
     await signInWithSession(page, person);
     await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
     const seal = await sessionSeal(page);
 
-    await page.getByRole("navigation", { name: "Session pages" }).getByRole("link", { name: /Notes/ }).click();
+    await page
+      .getByRole("navigation", { name: "Session pages" })
+      .getByRole("link", { name: /Notes/ })
+      .click();
     await expect(page).toHaveURL(/\/notes\?via=session$/);
     const body = `Remember the milk ${crypto.randomUUID().slice(0, 8)}`;
     await page.getByLabel("New note").fill(body);
@@ -67,63 +117,56 @@ test.describe("server session in the browser", () => {
     expect(await sessionMeStatus(request, seal)).toBe(401);
   });
 
-  test("the cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure on http://localhost", async ({ page, person }) => {
+  test("the cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure on http://localhost", async ({
+    page,
+    person,
+  }) => {
     await signInWithSession(page, person);
-    const cookie = (await page.context().cookies()).find((candidate) => candidate.name === SESSION_COOKIE);
+    const cookie = (await page.context().cookies()).find(
+      (candidate) => candidate.name === SESSION_COOKIE,
+    );
     expect(cookie).toBeDefined();
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: false, domain: "localhost" });
+    expect(cookie).toMatchObject({
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      secure: false,
+      domain: "localhost",
+    });
     // Persistent until the absolute lifetime, not a session cookie (-1).
     expect(cookie?.expires ?? -1).toBeGreaterThan(Date.now() / 1000);
     // Script on the page can't read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
   });
 
-  test("signing in again issues a new cookie and ends the old one", async ({ page, person, request }) => {
+  test("signing in always issues a new cookie and ends whatever the browser held (no fixation)", async ({
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    // A value planted before sign-in: the login page treats the browser as signed out…
+    await page
+      .context()
+      .addCookies([{ name: SESSION_COOKIE, value: "planted-by-someone-else", url: baseURL ?? "" }]);
     await signInWithSession(page, person);
+    // …and signing in replaces it.
     const first = await sessionSeal(page);
+    expect(first).not.toBe("planted-by-someone-else");
+    expect(await sessionMeStatus(request, first)).toBe(200);
 
-    // The login page sends signed-in people away, so sign in again through the JSON API with the
-    // browser's own cookies.
-    const again = await page.request.post("/api/session/login", { data: { email: person.email, password: person.password } });
+    // Signing in again over a valid session. The login page sends signed-in people away, so this
+    // goes through the JSON API with the browser's own cookies.
+    const again = await page.request.post("/api/session/login", {
+      data: { email: person.email, password: person.password },
+    });
     expect(again.status()).toBe(200);
     const second = await sessionSeal(page);
-
     expect(second).not.toBe(first);
     expect(await sessionMeStatus(request, first)).toBe(401);
     expect(await sessionMeStatus(request, second)).toBe(200);
-  });
-
-  test("a cookie planted before sign-in is replaced, never adopted", async ({ page, person, request, browser, baseURL }) => {
-    const url = baseURL ?? "";
-    // A garbage value: the login page treats the browser as signed out, and sign-in replaces it.
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: "planted-by-someone-else", url }]);
-    await signInWithSession(page, person);
-    const fromGarbage = await sessionSeal(page);
-    expect(fromGarbage).not.toBe("planted-by-someone-else");
-    expect(await sessionMeStatus(request, fromGarbage)).toBe(200);
-
-    // A valid session of the attacker's own account, planted in the victim's browser.
-    const attacker = newPerson();
-    await registerPerson(browser, attacker, url);
-    const { context: attackerContext } = await secondBrowser(browser, url);
-    const attackerLogin = await attackerContext.request.post("/api/session/login", {
-      data: { email: attacker.email, password: attacker.password },
-    });
-    expect(attackerLogin.status()).toBe(200);
-    const planted = (await attackerContext.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
-    await attackerContext.close();
-    expect(await sessionMeStatus(request, planted)).toBe(200);
-
-    await page.context().clearCookies();
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: planted, url }]);
-    const login = await page.request.post("/api/session/login", { data: { email: person.email, password: person.password } });
-    expect(login.status()).toBe(200);
-    const victim = await sessionSeal(page);
-    expect(victim).not.toBe(planted);
     await page.goto("/session");
     await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
-    // Whatever the browser held before signing in was ended, so the attacker's copy is worthless.
-    expect(await sessionMeStatus(request, planted)).toBe(401);
   });
 
   test("a tampered, foreign or oversized cookie is refused with 401 and the pages treat it as signed out", async ({
@@ -132,18 +175,22 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithSession(page, person);
+    await signInThroughApi(page, person);
     const genuine = await sessionSeal(page);
 
     // A valid seal from the other server, which seals with another password.
     const stranger = newPerson();
     await registerPerson(browser, stranger, SHORT_LIVED_URL);
-    const { context: elsewhere } = await secondBrowser(browser, SHORT_LIVED_URL);
+    const elsewhere = await browser.newContext({
+      baseURL: SHORT_LIVED_URL,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
     const foreignLogin = await elsewhere.request.post("/api/session/login", {
       data: { email: stranger.email, password: stranger.password },
     });
     expect(foreignLogin.status()).toBe(200);
-    const foreign = (await elsewhere.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
+    const foreign =
+      (await elsewhere.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
     await elsewhere.close();
     expect(await sessionMeStatus(request, foreign, SHORT_LIVED_URL)).toBe(200); // genuine where it came from
 
@@ -154,82 +201,79 @@ test.describe("server session in the browser", () => {
     };
     for (const [what, seal] of Object.entries(forged)) {
       expect(seal, what).not.toBe(genuine);
-      const me = await request.get("/api/session/me", { headers: { cookie: `${SESSION_COOKIE}=${seal}` } });
+      const me = await request.get("/api/session/me", {
+        headers: { cookie: `${SESSION_COOKIE}=${seal}` },
+      });
       expect(me.status(), what).toBe(401);
-      expect(await me.json(), what).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+      expect(await me.json(), what).toEqual({
+        error: { code: "unauthorized", message: expect.any(String) },
+      });
 
-      const login = await request.get("/session/login", { headers: { cookie: `${SESSION_COOKIE}=${seal}` }, maxRedirects: 0 });
+      const login = await request.get("/session/login", {
+        headers: { cookie: `${SESSION_COOKIE}=${seal}` },
+        maxRedirects: 0,
+      });
       expect(login.status(), what).toBe(200);
       const html = await login.text();
       expect(html, what).toContain("Sign in with a server session");
-      expect(html, what).toMatch(/data-testid="status-session"[^]*?signed out/);
+      // The header's session pill (up to its closing tag) says signed out.
+      expect(html, what).toMatch(/data-testid="status-session"(?:(?!<\/li>)[^])*signed out/);
     }
     // The genuine cookie still works: refusing forgeries ended nothing.
     expect(await sessionMeStatus(request, genuine)).toBe(200);
   });
 
-  test("two browsers: the devices page lists both, and “Sign out everywhere else” ends only the other", async ({
+  test("the devices page lists every browser; “Revoke” ends one, “Sign out everywhere else” all but this one", async ({
     browser,
     baseURL,
     page,
     person,
     request,
   }) => {
-    const other = await secondBrowser(browser, baseURL);
-    await signInWithSession(page, person);
-    await signInWithSession(other.page, person);
+    await signInThroughApi(page, person);
     const mine = await sessionSeal(page);
-    const theirs = await sessionSeal(other.page);
+    const second = await otherBrowser(browser, baseURL, person);
+    const third = await otherBrowser(browser, baseURL, person);
 
     await page.goto("/session/devices");
     const devices = page.getByTestId("device");
+    await expect(devices).toHaveCount(3);
+    await expect(devices.filter({ hasText: "This device" })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: /^Revoke/ })).toHaveCount(2);
+
+    // Revoke exactly the second browser, told apart by the address it signed in from.
+    const secondDevice = devices.filter({ hasText: new RegExp(`IP ${escapeRegExp(second.ip)} `) });
+    await expect(secondDevice).toHaveCount(1);
+    await secondDevice.getByRole("button", { name: /^Revoke/ }).click();
     await expect(devices).toHaveCount(2);
     await expect(devices.filter({ hasText: "This device" })).toHaveCount(1);
-    await expect(page.getByRole("button", { name: /^Revoke/ })).toHaveCount(1);
+    expect(await sessionMeStatus(request, second.seal)).toBe(401);
+    await expectSentToSignIn(second.context, "/notes?via=session");
+    expect(await sessionMeStatus(request, third.seal)).toBe(200);
 
     await page.getByRole("button", { name: "Sign out everywhere else" }).click();
     await expect(devices).toHaveCount(1);
     await expect(devices).toContainText("This device");
     await expect(page.getByRole("button", { name: "Sign out everywhere else" })).toBeDisabled();
 
-    await other.page.goto("/session");
-    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fsession$/);
-    await expect(sessionStatus(other.page)).toContainText("signed out");
-    expect(await sessionMeStatus(request, theirs)).toBe(401);
-
-    await page.goto("/session");
-    await expect(page.getByRole("heading", { name: "Signed in with a server session" })).toBeVisible();
+    await expectSentToSignIn(third.context, "/session");
+    expect(await sessionMeStatus(request, third.seal)).toBe(401);
+    // This browser stays signed in.
     expect(await sessionMeStatus(request, mine)).toBe(200);
-    await other.context.close();
+    await Promise.all([second.context.close(), third.context.close()]);
   });
 
-  test("revoking one device signs out only that browser", async ({ browser, baseURL, page, person, request }) => {
-    const other = await secondBrowser(browser, baseURL);
-    await signInWithSession(page, person);
-    await signInWithSession(other.page, person);
+  test("“Sign out everywhere” signs out this browser too", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    await signInThroughApi(page, person);
     const mine = await sessionSeal(page);
-    const theirs = await sessionSeal(other.page);
-
-    await page.goto("/session/devices");
-    const devices = page.getByTestId("device");
-    await expect(devices).toHaveCount(2);
-    await devices.filter({ hasNotText: "This device" }).getByRole("button", { name: /^Revoke/ }).click();
-    await expect(devices).toHaveCount(1);
-    await expect(devices).toContainText("This device");
-
-    expect(await sessionMeStatus(request, theirs)).toBe(401);
-    await other.page.goto("/notes?via=session");
-    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fnotes%3Fvia%3Dsession$/);
-    expect(await sessionMeStatus(request, mine)).toBe(200);
-    await other.context.close();
-  });
-
-  test("“Sign out everywhere” signs out this browser too", async ({ browser, baseURL, page, person, request }) => {
-    const other = await secondBrowser(browser, baseURL);
-    await signInWithSession(page, person);
-    await signInWithSession(other.page, person);
-    const mine = await sessionSeal(page);
-    const theirs = await sessionSeal(other.page);
+    const other = await otherBrowser(browser, baseURL, person);
+    const theirs = other.seal;
 
     await page.goto("/session/devices");
     await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
@@ -239,8 +283,7 @@ test.describe("server session in the browser", () => {
 
     expect(await sessionMeStatus(request, mine)).toBe(401);
     expect(await sessionMeStatus(request, theirs)).toBe(401);
-    await other.page.goto("/session/devices");
-    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fsession%2Fdevices$/);
+    await expectSentToSignIn(other.context, "/session/devices");
     await other.context.close();
   });
 
@@ -251,11 +294,10 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    const other = await secondBrowser(browser, baseURL);
-    await signInWithSession(page, person);
-    await signInWithSession(other.page, person);
+    await signInThroughApi(page, person);
     const mine = await sessionSeal(page);
-    const theirs = await sessionSeal(other.page);
+    const other = await otherBrowser(browser, baseURL, person);
+    const theirs = other.seal;
 
     const newPassword = newPerson().password;
     await page.goto("/session/password");
@@ -270,18 +312,29 @@ test.describe("server session in the browser", () => {
     await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
 
     // The other browser, now signed out, tries both passwords.
-    await other.page.goto("/session");
-    await expect(other.page).toHaveURL(/\/session\/login\?next=%2Fsession$/);
-    await other.page.getByLabel("Email").fill(person.email);
-    await other.page.getByLabel("Password").fill(person.password);
-    await other.page.getByRole("button", { name: "Sign in" }).click();
-    await expect(other.page.getByText("That email and password don't match an account.")).toBeVisible();
-    await signInWithSession(other.page, { email: person.email, password: newPassword });
-    await expect(sessionStatus(other.page)).toContainText(`signed in as ${person.name}`);
+    await expectSentToSignIn(other.context, "/session");
+    const otherPage = await other.context.newPage();
+    await otherPage.goto("/session/login");
+    await otherPage.getByLabel("Email").fill(person.email);
+    await otherPage.getByLabel("Password").fill(person.password);
+    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(
+      otherPage.getByText("That email and password don't match an account."),
+    ).toBeVisible();
+    await otherPage.getByLabel("Password").fill(newPassword);
+    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(
+      otherPage.getByRole("heading", { name: "Signed in with a server session" }),
+    ).toBeVisible();
+    await expect(sessionStatus(otherPage)).toContainText(`signed in as ${person.name}`);
     await other.context.close();
   });
 
-  test("session pages send strangers to sign in and back to where they were going", async ({ baseURL, page, person }) => {
+  test("session pages send strangers to sign in and back to where they were going", async ({
+    baseURL,
+    page,
+    person,
+  }) => {
     const pages = [
       { path: "/session", heading: "Signed in with a server session" },
       { path: "/session/devices", heading: "Your devices" },

@@ -9,7 +9,10 @@ const globalForDb = globalThis as typeof globalThis & { authLabDb?: PrismaClient
 
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_AUTH_TOKEN } = getEnv();
-  const adapter = new PrismaLibSQL({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN || undefined });
+  const adapter = new PrismaLibSQL({
+    url: DATABASE_URL,
+    authToken: DATABASE_AUTH_TOKEN || undefined,
+  });
   return new PrismaClient({ adapter });
 }
 

@@ -12,24 +12,29 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 const secretText = (name: string) =>
   z
     .string({ error: `${name} is missing.` })
-    .min(MIN_SECRET_LENGTH, `${name} is too short: use at least ${MIN_SECRET_LENGTH} random characters.`);
+    .min(
+      MIN_SECRET_LENGTH,
+      `${name} is too short: use at least ${MIN_SECRET_LENGTH} random characters.`,
+    );
 
 const jsonText = <T extends z.ZodType>(name: string, schema: T) =>
-  z
-    .string({ error: `${name} is missing.` })
-    .transform((text, ctx): z.output<T> => {
-      try {
-        return schema.parse(JSON.parse(text));
-      } catch (error) {
-        const detail = error instanceof z.ZodError ? error.issues[0]?.message : "it is not valid JSON";
-        ctx.addIssue({ code: "custom", message: `${name} is invalid: ${detail}.` });
-        return z.NEVER;
-      }
-    });
+  z.string({ error: `${name} is missing.` }).transform((text, ctx): z.output<T> => {
+    try {
+      return schema.parse(JSON.parse(text));
+    } catch (error) {
+      const detail =
+        error instanceof z.ZodError ? error.issues[0]?.message : "it is not valid JSON";
+      ctx.addIssue({ code: "custom", message: `${name} is invalid: ${detail}.` });
+      return z.NEVER;
+    }
+  });
 
 /** iron-session passwords by number: the highest seals, all of them unseal (rotation). */
 const sessionPasswords = z
-  .record(z.string().regex(/^\d+$/, "keys are numbers"), z.string().min(MIN_SECRET_LENGTH, `each password needs ${MIN_SECRET_LENGTH}+ characters`))
+  .record(
+    z.string().regex(/^\d+$/, "keys are numbers"),
+    z.string().min(MIN_SECRET_LENGTH, `each password needs ${MIN_SECRET_LENGTH}+ characters`),
+  )
   .refine((map) => Object.keys(map).length > 0, "at least one password is needed");
 
 /** Private ES256 signing keys, newest first. */
@@ -44,7 +49,9 @@ const privateJwk = z.object({
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL." }).default("http://localhost:3000"),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL." })
+    .default("http://localhost:3000"),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|libsql:|https?:|wss?:)/, "DATABASE_URL must be a file: or libsql:// URL.")
@@ -53,7 +60,10 @@ const schema = z.object({
   SESSION_PASSWORDS: jsonText("SESSION_PASSWORDS", sessionPasswords),
   SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
   SESSION_ABSOLUTE_LIFETIME_SECONDS: seconds(7 * 24 * 60 * 60),
-  JWT_PRIVATE_KEYS: jsonText("JWT_PRIVATE_KEYS", z.array(privateJwk).min(1, "at least one key is needed")),
+  JWT_PRIVATE_KEYS: jsonText(
+    "JWT_PRIVATE_KEYS",
+    z.array(privateJwk).min(1, "at least one key is needed"),
+  ),
   AUTH_SECRET: secretText("AUTH_SECRET"),
 });
 

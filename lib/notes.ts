@@ -21,7 +21,12 @@ export const noteBodySchema = z
 export type NoteDto = { id: string; body: string; createdVia: string; createdAt: string };
 
 const NOTE_SELECT = { id: true, body: true, createdVia: true, createdAt: true } as const;
-const toDto = (note: { id: string; body: string; createdVia: string; createdAt: Date }): NoteDto => ({
+const toDto = (note: {
+  id: string;
+  body: string;
+  createdVia: string;
+  createdAt: Date;
+}): NoteDto => ({
   ...note,
   createdAt: note.createdAt.toISOString(),
 });
@@ -37,7 +42,9 @@ export async function listNotes(userId: string): Promise<NoteDto[]> {
 }
 
 export async function createNote(userId: string, body: string, via: StrategyId): Promise<NoteDto> {
-  return toDto(await getDb().note.create({ data: { userId, body, createdVia: via }, select: NOTE_SELECT }));
+  return toDto(
+    await getDb().note.create({ data: { userId, body, createdVia: via }, select: NOTE_SELECT }),
+  );
 }
 
 /** False when the note doesn't exist or isn't this person's: the caller can't tell which. */

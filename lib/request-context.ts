@@ -14,7 +14,10 @@ export function clientIp(source: Headers): string | null {
 }
 
 export function contextFrom(source: Headers): RequestContext {
-  return { ip: clientIp(source), userAgent: source.get("user-agent")?.slice(0, MAX_USER_AGENT) ?? null };
+  return {
+    ip: clientIp(source),
+    userAgent: source.get("user-agent")?.slice(0, MAX_USER_AGENT) ?? null,
+  };
 }
 
 /** For server actions and server components, which have no Request object. */

@@ -37,7 +37,10 @@ export function staticSecurityHeaders(): { key: string; value: string }[] {
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   ];
   if (!isDev && servedOverHttps) {
-    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+    headers.push({
+      key: "Strict-Transport-Security",
+      value: "max-age=63072000; includeSubDomains",
+    });
   }
   return headers;
 }

@@ -1,2 +1,5 @@
-export function generateSecrets(): Record<"SESSION_PASSWORDS" | "JWT_PRIVATE_KEYS" | "AUTH_SECRET", string>;
+export function generateSecrets(): Record<
+  "SESSION_PASSWORDS" | "JWT_PRIVATE_KEYS" | "AUTH_SECRET",
+  string
+>;
 export function ensureDevSecrets(file?: string): string[];

@@ -4,7 +4,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 export function generateSecrets() {
   const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const jwk = { ...privateKey.export({ format: "jwk" }), kid: randomUUID(), alg: "ES256", use: "sig" };
+  const jwk = {
+    ...privateKey.export({ format: "jwk" }),
+    kid: randomUUID(),
+    alg: "ES256",
+    use: "sig",
+  };
   return {
     SESSION_PASSWORDS: JSON.stringify({ 1: randomBytes(32).toString("base64url") }),
     JWT_PRIVATE_KEYS: JSON.stringify([jwk]),
@@ -15,12 +20,17 @@ export function generateSecrets() {
 /** Adds every missing secret to `file` and returns the names it wrote. */
 export function ensureDevSecrets(file = ".env.local") {
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const present = (name) => new RegExp(`^\\s*${name}=`, "m").test(text) || Boolean(process.env[name]);
+  const present = (name) =>
+    new RegExp(`^\\s*${name}=`, "m").test(text) || Boolean(process.env[name]);
   const missing = Object.entries(generateSecrets()).filter(([name]) => !present(name));
   if (missing.length === 0) return [];
-  const header = text ? "" : "# Generated for local development by scripts/setup.mjs. Never commit this file.\n";
+  const header = text
+    ? ""
+    : "# Generated for local development by scripts/setup.mjs. Never commit this file.\n";
   const lines = missing.map(([name, value]) => `${name}='${value}'`).join("\n");
-  writeFileSync(file, `${text}${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines}\n`, { mode: 0o600 });
+  writeFileSync(file, `${text}${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines}\n`, {
+    mode: 0o600,
+  });
   return missing.map(([name]) => name);
 }
 

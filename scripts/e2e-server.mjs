@@ -24,7 +24,10 @@ const env = {
 const cleanUp = () => rmSync(dir, { recursive: true, force: true });
 await run(bin("prisma"), ["migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
-const server = spawn(bin("next"), ["start", "--port", port, "--hostname", "localhost"], { env, stdio: "inherit" });
+const server = spawn(bin("next"), ["start", "--port", port, "--hostname", "localhost"], {
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));
 }

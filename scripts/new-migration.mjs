@@ -14,12 +14,26 @@ if (!name) {
 }
 const scratch = mkdtempSync(path.join(tmpdir(), "auth-lab-migration-"));
 const previous = path.join(scratch, "previous.prisma");
-writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));
+writeFileSync(
+  previous,
+  execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }),
+);
 
 const result = spawnSync(
   bin("prisma"),
-  ["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "scratch.db")}` } },
+  [
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    previous,
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
+  {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "scratch.db")}` },
+  },
 );
 if (result.status !== 0 || /^Error:/m.test(result.stderr)) {
   console.error(result.stderr);

@@ -11,6 +11,9 @@ export default function setup() {
     NODE_ENV: "test",
     DATABASE_URL: `file:${path.join(dir, "unit.db")}`,
   });
-  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "pipe", env: process.env });
+  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
+    stdio: "pipe",
+    env: process.env,
+  });
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -2,7 +2,15 @@ import type { StrategyId } from "@/lib/auth/events";
 import { StrategyDot } from "./strategy-dot";
 
 /** The page of a strategy or view that is not built yet: what it will show, honestly. */
-export function ComingSoon({ id, title, points }: { id?: StrategyId; title: string; points: string[] }) {
+export function ComingSoon({
+  id,
+  title,
+  points,
+}: {
+  id?: StrategyId;
+  title: string;
+  points: string[];
+}) {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="flex items-center gap-2 text-2xl font-bold">

@@ -4,7 +4,10 @@ import { DEMO_PEOPLE, showDemoPeople } from "@/lib/demo-people";
 export function DemoPeople() {
   if (!showDemoPeople()) return null;
   return (
-    <aside aria-labelledby="demo-heading" className="rounded-lg border border-dashed border-amber-400 p-4 text-sm">
+    <aside
+      aria-labelledby="demo-heading"
+      className="rounded-lg border border-dashed border-amber-400 p-4 text-sm"
+    >
       <h2 id="demo-heading" className="font-semibold">
         Demo accounts (development only)
       </h2>

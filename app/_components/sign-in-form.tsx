@@ -4,16 +4,40 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/form-state";
 import { Field, FormMessage, SubmitButton } from "./form";
 
-type SignInAction = (prev: FormState<"email" | "password">, formData: FormData) => Promise<FormState<"email" | "password">>;
+type SignInAction = (
+  prev: FormState<"email" | "password">,
+  formData: FormData,
+) => Promise<FormState<"email" | "password">>;
 
 /** Email and password, for both local strategies; each passes its own server action. */
-export function SignInForm({ action, next, submitLabel }: { action: SignInAction; next: string; submitLabel: string }) {
+export function SignInForm({
+  action,
+  next,
+  submitLabel,
+}: {
+  action: SignInAction;
+  next: string;
+  submitLabel: string;
+}) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   return (
-    <form action={formAction} className="card space-y-5">
+    <form action={formAction} className="space-y-5 card">
       <input type="hidden" name="next" value={next} />
-      <Field name="email" label="Email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <FormMessage status={state.status} message={state.message} />
       <SubmitButton pendingLabel="Signing in…">{submitLabel}</SubmitButton>
     </form>

@@ -11,9 +11,11 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   {
     topic: "Where the state lives",
     cells: {
-      session: "On the server: a session row per browser. The cookie is only a sealed reference to it.",
+      session:
+        "On the server: a session row per browser. The cookie is only a sealed reference to it.",
       jwt: "In the token: who you are and until when travel with every request. The server keeps only refresh tokens.",
-      oauth: "At the provider for your identity; here, an Auth.js session row plus the provider's tokens.",
+      oauth:
+        "At the provider for your identity; here, an Auth.js session row plus the provider's tokens.",
     },
   },
   {
@@ -77,7 +79,8 @@ export const TRADEOFFS: readonly Tradeoff[] = [
     cells: {
       session: "A web app with its own backend: simple, revocable, private.",
       jwt: "APIs and many services that must verify without a shared store, with short lifetimes.",
-      oauth: "Letting people bring an identity they already have, or acting on their behalf at the provider.",
+      oauth:
+        "Letting people bring an identity they already have, or acting on their behalf at the provider.",
     },
   },
 ];

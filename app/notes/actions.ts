@@ -20,12 +20,20 @@ async function userFor(via: unknown) {
   return user && { user, via: id.data };
 }
 
-export async function createNoteAction(via: string, _prev: NoteFormState, formData: FormData): Promise<NoteFormState> {
+export async function createNoteAction(
+  via: string,
+  _prev: NoteFormState,
+  formData: FormData,
+): Promise<NoteFormState> {
   const current = await userFor(via);
   if (!current) return { status: "error", message: SIGNED_OUT };
   const body = noteBodySchema.safeParse(textField(formData, "body"));
   if (!body.success) {
-    return { status: "error", fieldErrors: { body: body.error.issues.map((issue) => issue.message) }, values: { body: textField(formData, "body").slice(0, 4000) } };
+    return {
+      status: "error",
+      fieldErrors: { body: body.error.issues.map((issue) => issue.message) },
+      values: { body: textField(formData, "body").slice(0, 4000) },
+    };
   }
   await createNote(current.user.id, body.data, current.via);
   revalidatePath("/notes");

@@ -4,7 +4,10 @@ import { useActionState, useEffect, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import type { NoteFormState } from "./actions";
 
-type Props = { action: (prev: NoteFormState, formData: FormData) => Promise<NoteFormState>; maxLength: number };
+type Props = {
+  action: (prev: NoteFormState, formData: FormData) => Promise<NoteFormState>;
+  maxLength: number;
+};
 
 export function NoteForm({ action, maxLength }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" });
@@ -14,7 +17,7 @@ export function NoteForm({ action, maxLength }: Props) {
   }, [state]);
   const error = state.fieldErrors?.body?.[0];
   return (
-    <form ref={form} action={formAction} className="card space-y-3">
+    <form ref={form} action={formAction} className="space-y-3 card">
       <label htmlFor="note-body" className="block text-sm font-medium">
         New note
       </label>

@@ -17,10 +17,17 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
 
   const strategy = getStrategy(via.data);
   if (!strategy.available) {
-    return <ComingSoon id={strategy.id} title={`Notes via ${strategy.label}`} points={["This strategy is not built yet."]} />;
+    return (
+      <ComingSoon
+        id={strategy.id}
+        title={`Notes via ${strategy.label}`}
+        points={["This strategy is not built yet."]}
+      />
+    );
   }
   const user = await strategy.currentUser();
-  if (!user) redirect(`${strategy.loginPath}?next=${encodeURIComponent(`/notes?via=${strategy.id}`)}`);
+  if (!user)
+    redirect(`${strategy.loginPath}?next=${encodeURIComponent(`/notes?via=${strategy.id}`)}`);
 
   const notes = await listNotes(user.id);
   return (
@@ -30,8 +37,8 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
           <StrategyDot id={strategy.id} /> Notes via {strategy.label}
         </h1>
         <p className="text-zinc-600 dark:text-zinc-400">
-          The same notes, whichever way you signed in. This page, its actions and the API each ask the {strategy.short}{" "}
-          guard who you are.
+          The same notes, whichever way you signed in. This page, its actions and the API each ask
+          the {strategy.short} guard who you are.
         </p>
       </header>
       <NoteForm action={createNoteAction.bind(null, strategy.id)} maxLength={NOTE_MAX_LENGTH} />
@@ -46,7 +53,11 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
         ) : (
           <ul className="space-y-2">
             {notes.map((note) => (
-              <li key={note.id} className="card flex items-start justify-between gap-3" data-testid="note">
+              <li
+                key={note.id}
+                className="flex items-start justify-between gap-3 card"
+                data-testid="note"
+              >
                 <div className="min-w-0 space-y-1">
                   <p className="break-words whitespace-pre-wrap">{note.body}</p>
                   <p className="text-xs text-zinc-500">
@@ -55,7 +66,11 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
                 </div>
                 <form action={deleteNoteAction.bind(null, strategy.id)}>
                   <input type="hidden" name="id" value={note.id} />
-                  <button type="submit" className="btn-secondary px-3" aria-label={`Delete note: ${note.body.slice(0, 40)}`}>
+                  <button
+                    type="submit"
+                    className="btn-secondary px-3"
+                    aria-label={`Delete note: ${note.body.slice(0, 40)}`}
+                  >
                     Delete
                   </button>
                 </form>
@@ -72,11 +87,13 @@ function ChooseStrategy() {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">Notes</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">Open your notes through one of the strategies:</p>
+      <p className="text-zinc-600 dark:text-zinc-400">
+        Open your notes through one of the strategies:
+      </p>
       <ul className="space-y-2">
         {strategies.map((strategy) => (
           <li key={strategy.id}>
-            <Link href={`/notes?via=${strategy.id}`} className="link flex items-center gap-2">
+            <Link href={`/notes?via=${strategy.id}`} className="flex items-center gap-2 link">
               <StrategyDot id={strategy.id} /> {strategy.label}
             </Link>
           </li>

@@ -15,7 +15,12 @@ export async function register(_prev: RegisterState, formData: FormData): Promis
   const values = { name: input.name.slice(0, 200), email: input.email.slice(0, 300) };
   const result = await registerUser(input, await currentRequestContext());
   if (!result.ok) {
-    return { status: "error", message: "Check the highlighted fields.", fieldErrors: result.fieldErrors, values };
+    return {
+      status: "error",
+      message: "Check the highlighted fields.",
+      fieldErrors: result.fieldErrors,
+      values,
+    };
   }
   return { status: "success", message: "Your account is ready. Choose how to sign in.", values };
 }

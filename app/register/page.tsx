@@ -10,8 +10,8 @@ export default function RegisterPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">Create an account</h1>
         <p className="text-zinc-600 dark:text-zinc-400">
-          One account with a password serves both local strategies: the server session and the JWT pair. Google and
-          GitHub sign-in need no password here.
+          One account with a password serves both local strategies: the server session and the JWT
+          pair. Google and GitHub sign-in need no password here.
         </p>
       </header>
       <RegisterForm minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />

@@ -11,7 +11,7 @@ export function RegisterForm({ minLength, maxLength }: { minLength: number; maxL
 
   if (state.status === "success") {
     return (
-      <div className="card space-y-4" role="status">
+      <div className="space-y-4 card" role="status">
         <h2 className="text-lg font-semibold">Account created</h2>
         <p>{state.message}</p>
         <ul className="flex flex-wrap gap-3">
@@ -32,8 +32,15 @@ export function RegisterForm({ minLength, maxLength }: { minLength: number; maxL
 
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="card space-y-5" noValidate>
-      <Field name="name" label="Name" autoComplete="name" required defaultValue={state.values?.name} errors={errors.name} />
+    <form action={action} className="space-y-5 card" noValidate>
+      <Field
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        errors={errors.name}
+      />
       <Field
         name="email"
         label="Email"

@@ -27,13 +27,13 @@ export default async function SessionAccountPage() {
         </form>
       </header>
 
-      <section aria-labelledby="this-session" className="card space-y-3">
+      <section aria-labelledby="this-session" className="space-y-3 card">
         <h2 id="this-session" className="text-lg font-semibold">
           This session
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Your browser holds only a sealed reference. Everything below lives in the database, and is checked on every
-          request.
+          Your browser holds only a sealed reference. Everything below lives in the database, and is
+          checked on every request.
         </p>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <Item label="Started" value={<Time value={session.createdAt} />} />
@@ -46,15 +46,21 @@ export default async function SessionAccountPage() {
       <nav aria-label="Session pages" className="grid gap-3 sm:grid-cols-3">
         <Link href="/notes?via=session" className="card no-underline hover:border-session">
           <span className="font-semibold">Notes</span>
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">The protected resource, via this session.</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+            The protected resource, via this session.
+          </span>
         </Link>
         <Link href="/session/devices" className="card no-underline hover:border-session">
           <span className="font-semibold">Devices</span>
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">Every signed-in browser; revoke any.</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+            Every signed-in browser; revoke any.
+          </span>
         </Link>
         <Link href="/session/password" className="card no-underline hover:border-session">
           <span className="font-semibold">Change password</span>
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">Ends every other session.</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+            Ends every other session.
+          </span>
         </Link>
       </nav>
     </div>

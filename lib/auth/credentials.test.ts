@@ -28,7 +28,9 @@ describe("argon2id hashing", () => {
   });
   it("matches the same password typed in another Unicode form", async () => {
     const hash = await hashPassword("crème brûlée forever");
-    await expect(verifyPassword(hash, "cre\u0300me bru\u0302le\u0301e forever")).resolves.toBe(true);
+    await expect(verifyPassword(hash, "cre\u0300me bru\u0302le\u0301e forever")).resolves.toBe(
+      true,
+    );
   });
   it("answers false for an unknown account after doing the same work", async () => {
     await verifyPassword(null, "warm up the dummy hash");

@@ -36,7 +36,12 @@ export const emailSchema = z
       .min(1, "Enter your email address.")
       .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
       // Unicode local parts and domains are real addresses (RFC 6531); ASCII-only would refuse them.
-      .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: "Enter a valid email address, like name@example.com." })),
+      .pipe(
+        z.email({
+          pattern: z.regexes.unicodeEmail,
+          error: "Enter a valid email address, like name@example.com.",
+        }),
+      ),
   );
 
 export const nameSchema = z
@@ -47,7 +52,10 @@ export const nameSchema = z
     z
       .string()
       .min(1, "Enter your name.")
-      .refine((name) => characterCount(name) <= NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`),
+      .refine(
+        (name) => characterCount(name) <= NAME_MAX_LENGTH,
+        `Use at most ${NAME_MAX_LENGTH} characters.`,
+      ),
   );
 
 /** Length only, cheap: safe to run before anything else touches the value. */
@@ -57,8 +65,14 @@ export const passwordShapeSchema = z
   // UTF-16 length bounds the work before counting code points (a 1 MB value stops here).
   .max(PASSWORD_MAX_LENGTH * 2, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
   .transform(normalizePassword)
-  .refine((pw) => characterCount(pw) >= PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .refine((pw) => characterCount(pw) <= PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+  .refine(
+    (pw) => characterCount(pw) >= PASSWORD_MIN_LENGTH,
+    `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
+  )
+  .refine(
+    (pw) => characterCount(pw) <= PASSWORD_MAX_LENGTH,
+    `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
+  );
 
 /**
  * The full policy for a new password: length, not a common password, not the person's own
@@ -82,7 +96,12 @@ export async function checkNewPassword(
 
 // OWASP Password Storage Cheat Sheet, argon2id row 2: m=19 MiB, t=2, p=1.
 const ARGON2ID = 2 as Algorithm;
-const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const HASH_OPTIONS = {
+  algorithm: ARGON2ID,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(normalizePassword(password), HASH_OPTIONS);
@@ -94,7 +113,10 @@ let dummyHash: Promise<string> | undefined;
  * Verifies `password` against `passwordHash`; with no hash (unknown email, or a provider-only
  * person) it verifies against a throwaway hash so the answer takes the same time either way.
  */
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   const normalized = normalizePassword(password);
   if (passwordHash === null) {
     dummyHash ??= hash(randomBytes(32), HASH_OPTIONS);

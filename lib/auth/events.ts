@@ -25,7 +25,13 @@ export type AuthEventInput = {
   context?: RequestContext;
 };
 
-export async function recordEvent({ type, strategy, userId, detail, context }: AuthEventInput): Promise<void> {
+export async function recordEvent({
+  type,
+  strategy,
+  userId,
+  detail,
+  context,
+}: AuthEventInput): Promise<void> {
   await getDb().authEvent.create({
     data: {
       type,

@@ -10,7 +10,8 @@ import { throttledMessage } from "./sign-in";
 // what was issued before (sessions here; JWTs carry the version and die with it).
 
 export type PasswordChangeField = "currentPassword" | "newPassword";
-export type PasswordChangeResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<PasswordChangeField, string[]>> };
+export type PasswordChangeResult =
+  { ok: true } | { ok: false; fieldErrors: Partial<Record<PasswordChangeField, string[]>> };
 
 export async function changePassword(
   userId: string,
@@ -18,24 +19,46 @@ export async function changePassword(
   strategy: StrategyId,
   context: RequestContext,
 ): Promise<PasswordChangeResult> {
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { email: true, name: true, passwordHash: true },
+  });
   if (!user?.passwordHash) {
-    return { ok: false, fieldErrors: { currentPassword: ["This account signs in through a provider and has no password."] } };
+    return {
+      ok: false,
+      fieldErrors: {
+        currentPassword: ["This account signs in through a provider and has no password."],
+      },
+    };
   }
   // Guessing the current password from a stolen session is throttled like signing in.
   const keys = { email: user.email, ip: context.ip };
   const verdict = await loginThrottle.attempt(keys);
-  if (verdict.blocked) return { ok: false, fieldErrors: { currentPassword: [throttledMessage(verdict.retryAfterSeconds)] } };
+  if (verdict.blocked)
+    return {
+      ok: false,
+      fieldErrors: { currentPassword: [throttledMessage(verdict.retryAfterSeconds)] },
+    };
 
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
   }
   const shape = passwordShapeSchema.safeParse(input.newPassword);
-  if (!shape.success) return { ok: false, fieldErrors: { newPassword: shape.error.issues.map((issue) => issue.message) } };
+  if (!shape.success)
+    return {
+      ok: false,
+      fieldErrors: { newPassword: shape.error.issues.map((issue) => issue.message) },
+    };
   if (shape.data === input.currentPassword.normalize("NFC")) {
-    return { ok: false, fieldErrors: { newPassword: ["Choose a password different from the current one."] } };
+    return {
+      ok: false,
+      fieldErrors: { newPassword: ["Choose a password different from the current one."] },
+    };
   }
-  const weakness = await checkNewPassword(shape.data, { email: user.email, name: user.name ?? undefined });
+  const weakness = await checkNewPassword(shape.data, {
+    email: user.email,
+    name: user.name ?? undefined,
+  });
   if (weakness) return { ok: false, fieldErrors: { newPassword: [weakness] } };
 
   await getDb().user.update({

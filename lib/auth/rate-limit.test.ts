@@ -178,7 +178,10 @@ describe("attempt (count first, then decide)", () => {
     const keys = { email: randomEmail(), ip: randomIp() };
     const verdicts = await Promise.all(Array.from({ length: 30 }, () => throttle.attempt(keys)));
     expect(verdicts.filter((verdict) => !verdict.blocked)).toHaveLength(3);
-    await expect(throttle.check(keys)).resolves.toMatchObject({ blocked: true, scope: "accountIp" });
+    await expect(throttle.check(keys)).resolves.toMatchObject({
+      blocked: true,
+      scope: "accountIp",
+    });
   });
 
   it("refunds a successful attempt, so successes never use up the wider limits", async () => {

@@ -11,7 +11,8 @@ import { getDb } from "@/lib/db";
 export type ThrottleLimits = Record<ThrottleScope, { points: number; duration: number }>;
 export type ThrottleScope = "accountIp" | "account" | "ip";
 export type ThrottleKeys = { email: string; ip: string | null };
-export type ThrottleVerdict = { blocked: false } | { blocked: true; scope: ThrottleScope; retryAfterSeconds: number };
+export type ThrottleVerdict =
+  { blocked: false } | { blocked: true; scope: ThrottleScope; retryAfterSeconds: number };
 
 export const DEFAULT_LIMITS: ThrottleLimits = {
   // Guessing one account from one place: stopped quickly, and a success clears it.
@@ -26,8 +27,16 @@ export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, pre
   let limiters: Record<ThrottleScope, RateLimiterPrisma> | undefined;
   const get = () =>
     (limiters ??= {
-      accountIp: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:acct-ip`, ...limits.accountIp }),
-      account: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:acct`, ...limits.account }),
+      accountIp: new RateLimiterPrisma({
+        storeClient: getDb(),
+        keyPrefix: `${prefix}:acct-ip`,
+        ...limits.accountIp,
+      }),
+      account: new RateLimiterPrisma({
+        storeClient: getDb(),
+        keyPrefix: `${prefix}:acct`,
+        ...limits.account,
+      }),
       ip: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:ip`, ...limits.ip }),
     });
 
@@ -64,7 +73,10 @@ export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, pre
     async attempt(keys: ThrottleKeys): Promise<ThrottleVerdict> {
       const all = get();
       const counted = await Promise.all(
-        keysFor(keys).map(async ([scope, key]) => ({ scope, state: await all[scope].penalty(key, 1) })),
+        keysFor(keys).map(async ([scope, key]) => ({
+          scope,
+          state: await all[scope].penalty(key, 1),
+        })),
       );
       let verdict: ThrottleVerdict = { blocked: false };
       for (const { scope, state } of counted) {

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/request-context";
-import { checkNewPassword, emailSchema, hashPassword, nameSchema, passwordShapeSchema } from "./credentials";
+import {
+  checkNewPassword,
+  emailSchema,
+  hashPassword,
+  nameSchema,
+  passwordShapeSchema,
+} from "./credentials";
 import { recordEvent } from "./events";
 
 export const registrationSchema = z.object({
@@ -20,7 +26,10 @@ export type RegistrationResult =
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
-export async function registerUser(input: Record<RegistrationField, unknown>, context: RequestContext): Promise<RegistrationResult> {
+export async function registerUser(
+  input: Record<RegistrationField, unknown>,
+  context: RequestContext,
+): Promise<RegistrationResult> {
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };

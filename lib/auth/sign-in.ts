@@ -32,7 +32,10 @@ export async function checkCredentials(
 ): Promise<CredentialResult> {
   const email = emailSchema.safeParse(input.email);
   const password = passwordShapeSchema.safeParse(input.password);
-  const keys = { email: email.success ? email.data : String(input.email ?? "").slice(0, 254), ip: context.ip };
+  const keys = {
+    email: email.success ? email.data : String(input.email ?? "").slice(0, 254),
+    ip: context.ip,
+  };
 
   const verdict = await throttle.attempt(keys);
   if (verdict.blocked) {
@@ -57,7 +60,10 @@ export async function checkCredentials(
       })
     : null;
   // Malformed input still pays for one verification, like an unknown email does.
-  const valid = await verifyPassword(user?.passwordHash ?? null, password.success ? password.data : "");
+  const valid = await verifyPassword(
+    user?.passwordHash ?? null,
+    password.success ? password.data : "",
+  );
 
   if (!user || !valid || !password.success) {
     await recordEvent({
@@ -72,5 +78,8 @@ export async function checkCredentials(
 
   await throttle.recordSuccess(keys);
   await recordEvent({ type: "login.success", strategy, userId: user.id, context });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, tokenVersion: user.tokenVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, tokenVersion: user.tokenVersion },
+  };
 }

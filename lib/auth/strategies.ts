@@ -31,7 +31,15 @@ export const strategies: readonly Strategy[] = [
     available: true,
     currentUser: async () => (await getCurrentSession()).user,
   },
-  { id: "jwt", label: "JWT access + refresh", short: "JWT", href: "/jwt", loginPath: "/jwt", available: false, currentUser: nobody },
+  {
+    id: "jwt",
+    label: "JWT access + refresh",
+    short: "JWT",
+    href: "/jwt",
+    loginPath: "/jwt",
+    available: false,
+    currentUser: nobody,
+  },
   {
     id: "oauth",
     label: "Google / GitHub (OAuth)",
@@ -59,7 +67,14 @@ export async function getStrategyStatuses(): Promise<StrategyStatus[]> {
   return Promise.all(
     strategies.map(async ({ id, label, short, href, available, currentUser }) => {
       const user = available ? await currentUser() : null;
-      return { id, label, short, href, available, user: user && { name: user.name, email: user.email } };
+      return {
+        id,
+        label,
+        short,
+        href,
+        available,
+        user: user && { name: user.name, email: user.email },
+      };
     }),
   );
 }

@@ -16,7 +16,10 @@ export async function readJsonBody<T extends z.ZodType>(
 ): Promise<BodyResult<z.output<T>>> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    return { ok: false, response: jsonError(415, "unsupported_media_type", "Send the body as application/json.") };
+    return {
+      ok: false,
+      response: jsonError(415, "unsupported_media_type", "Send the body as application/json."),
+    };
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
@@ -34,7 +37,10 @@ export async function readJsonBody<T extends z.ZodType>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    return { ok: false, response: jsonError(400, "bad_request", `${where}${issue?.message ?? "Invalid body."}`) };
+    return {
+      ok: false,
+      response: jsonError(400, "bad_request", `${where}${issue?.message ?? "Invalid body."}`),
+    };
   }
   return { ok: true, data: parsed.data };
 }

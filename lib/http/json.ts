@@ -19,10 +19,21 @@ export type ErrorBody = { error: { code: ErrorCode; message: string } };
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export function jsonError(status: number, code: ErrorCode, message: string, headers: HeadersInit = {}) {
-  return NextResponse.json<ErrorBody>({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
+export function jsonError(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers: HeadersInit = {},
+) {
+  return NextResponse.json<ErrorBody>(
+    { error: { code, message } },
+    { status, headers: { ...NO_STORE, ...headers } },
+  );
 }
 
 export function json<T>(body: T, init: { status?: number; headers?: HeadersInit } = {}) {
-  return NextResponse.json<T>(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
+  return NextResponse.json<T>(body, {
+    status: init.status ?? 200,
+    headers: { ...NO_STORE, ...init.headers },
+  });
 }

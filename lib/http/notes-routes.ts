@@ -14,7 +14,9 @@ type ItemContext = { params: Promise<{ id: string }> };
 export function notesCollectionRoutes(strategy: StrategyId, authenticate: Authenticator) {
   const notAllowed = methodNotAllowed(["GET", "POST"]);
   return {
-    GET: authedRoute(strategy, authenticate, async (_request, { user }) => json({ notes: await listNotes(user.id) })),
+    GET: authedRoute(strategy, authenticate, async (_request, { user }) =>
+      json({ notes: await listNotes(user.id) }),
+    ),
     POST: authedRoute(strategy, authenticate, async (request, { user }) => {
       const body = await readJsonBody(request, createNoteBody);
       if (!body.ok) return body.response;
@@ -29,12 +31,17 @@ export function notesCollectionRoutes(strategy: StrategyId, authenticate: Authen
 export function noteItemRoutes(strategy: StrategyId, authenticate: Authenticator) {
   const notAllowed = methodNotAllowed(["DELETE"]);
   return {
-    DELETE: authedRoute<ItemContext>(strategy, authenticate, async (_request, { user }, { params }) => {
-      const { id } = await params;
-      // 404 whether the note is missing or someone else's: ids don't leak.
-      if (!(await deleteNote(user.id, id.slice(0, 64)))) return jsonError(404, "not_found", "No such note.");
-      return new Response(null, { status: 204 });
-    }),
+    DELETE: authedRoute<ItemContext>(
+      strategy,
+      authenticate,
+      async (_request, { user }, { params }) => {
+        const { id } = await params;
+        // 404 whether the note is missing or someone else's: ids don't leak.
+        if (!(await deleteNote(user.id, id.slice(0, 64))))
+          return jsonError(404, "not_found", "No such note.");
+        return new Response(null, { status: 204 });
+      },
+    ),
     GET: notAllowed,
     POST: notAllowed,
     PUT: notAllowed,

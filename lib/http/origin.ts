@@ -29,4 +29,5 @@ function isOwnOrigin(origin: string, headers: Headers): boolean {
   }
 }
 
-export const isSafeMethod = (method: string) => ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());
+export const isSafeMethod = (method: string) =>
+  ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());

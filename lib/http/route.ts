@@ -10,9 +10,17 @@ import { ServerTiming } from "./server-timing";
 
 export type AuthedUser = { id: string; email: string; name: string | null };
 export type Authenticator = (request: Request, timing: ServerTiming) => Promise<AuthedUser | null>;
-export type AuthedHandler<Ctx> = (request: Request, auth: { user: AuthedUser; timing: ServerTiming }, ctx: Ctx) => Promise<Response>;
+export type AuthedHandler<Ctx> = (
+  request: Request,
+  auth: { user: AuthedUser; timing: ServerTiming },
+  ctx: Ctx,
+) => Promise<Response>;
 
-export function authedRoute<Ctx>(strategy: StrategyId, authenticate: Authenticator, handler: AuthedHandler<Ctx>) {
+export function authedRoute<Ctx>(
+  strategy: StrategyId,
+  authenticate: Authenticator,
+  handler: AuthedHandler<Ctx>,
+) {
   return async (request: Request, ctx: Ctx): Promise<Response> => {
     const timing = new ServerTiming();
     const response = await (async () => {
@@ -20,7 +28,8 @@ export function authedRoute<Ctx>(strategy: StrategyId, authenticate: Authenticat
         return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
       }
       const user = await authenticate(request, timing);
-      if (!user) return jsonError(401, "unauthorized", `Sign in with the ${strategy} strategy first.`);
+      if (!user)
+        return jsonError(401, "unauthorized", `Sign in with the ${strategy} strategy first.`);
       return handler(request, { user, timing }, ctx);
     })().catch(internalError);
     response.headers.set("X-Auth-Strategy", strategy);
@@ -32,7 +41,9 @@ export function authedRoute<Ctx>(strategy: StrategyId, authenticate: Authenticat
 /** For methods a route does not support: 405 with Allow, in the standard shape. */
 export function methodNotAllowed(allowed: readonly string[]) {
   return async () =>
-    jsonError(405, "method_not_allowed", `Use ${allowed.join(" or ")}.`, { Allow: allowed.join(", ") });
+    jsonError(405, "method_not_allowed", `Use ${allowed.join(" or ")}.`, {
+      Allow: allowed.join(", "),
+    });
 }
 
 /** The last line of defence: log the failure server-side, never send a stack trace. */

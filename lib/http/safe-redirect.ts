@@ -6,11 +6,13 @@ export function safeNextPath(value: unknown, fallback: string): string {
   let decoded = value;
   try {
     // Decode repeatedly so %2F%2F and double-encoded forms are judged as the browser would see them.
-    for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(decoded); i++) decoded = decodeURIComponent(decoded);
+    for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(decoded); i++)
+      decoded = decodeURIComponent(decoded);
   } catch {
     return fallback;
   }
-  if (!decoded.startsWith("/") || decoded.startsWith("//") || decoded.includes("\\")) return fallback;
+  if (!decoded.startsWith("/") || decoded.startsWith("//") || decoded.includes("\\"))
+    return fallback;
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return fallback;
   const url = new URL(value, "http://auth-lab.invalid");
   if (url.origin !== "http://auth-lab.invalid") return fallback;

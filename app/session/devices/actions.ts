@@ -15,7 +15,13 @@ export async function revokeDeviceAction(formData: FormData): Promise<void> {
   const { user } = await requireSession(DEVICES);
   const context = await currentRequestContext();
   if (await revokeDevice(user.id, textField(formData, "handle"))) {
-    await recordEvent({ type: "session.revoked", strategy: "session", userId: user.id, context, detail: { scope: "one", count: 1 } });
+    await recordEvent({
+      type: "session.revoked",
+      strategy: "session",
+      userId: user.id,
+      context,
+      detail: { scope: "one", count: 1 },
+    });
   }
   revalidatePath(DEVICES);
 }

@@ -18,14 +18,18 @@ export default async function DevicesPage() {
           <StrategyDot id="session" /> Your devices
         </h1>
         <p className="text-zinc-600 dark:text-zinc-400">
-          Every browser signed in to your account with a server session. Revoking one deletes its row: that browser is
-          signed out on its very next request.
+          Every browser signed in to your account with a server session. Revoking one deletes its
+          row: that browser is signed out on its very next request.
         </p>
       </header>
 
       <ul aria-label="Signed-in devices" className="space-y-3">
         {devices.map((device) => (
-          <li key={device.handle} className="card flex flex-wrap items-center justify-between gap-3" data-testid="device">
+          <li
+            key={device.handle}
+            className="flex flex-wrap items-center justify-between gap-3 card"
+            data-testid="device"
+          >
             <div className="min-w-0 space-y-1">
               <p className="font-semibold">
                 {device.device}
@@ -36,14 +40,18 @@ export default async function DevicesPage() {
                 ) : null}
               </p>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                IP {device.ip ?? "unknown"} · signed in <Time value={device.createdAt} /> · last seen{" "}
-                <Time value={device.lastSeenAt} />
+                IP {device.ip ?? "unknown"} · signed in <Time value={device.createdAt} /> · last
+                seen <Time value={device.lastSeenAt} />
               </p>
             </div>
             {device.current ? null : (
               <form action={revokeDeviceAction}>
                 <input type="hidden" name="handle" value={device.handle} />
-                <button type="submit" className="btn-secondary" aria-label={`Revoke ${device.device}, last seen ${device.lastSeenAt}`}>
+                <button
+                  type="submit"
+                  className="btn-secondary"
+                  aria-label={`Revoke ${device.device}, last seen ${device.lastSeenAt}`}
+                >
                   Revoke
                 </button>
               </form>

@@ -21,7 +21,8 @@ export default async function SessionLoginPage({ searchParams }: PageProps<"/ses
             <StrategyDot id="session" /> Sign in with a server session
           </h1>
           <p className="text-zinc-600 dark:text-zinc-400">
-            The server creates a session row and your browser gets a sealed, HttpOnly cookie that points to it.
+            The server creates a session row and your browser gets a sealed, HttpOnly cookie that
+            points to it.
           </p>
         </header>
         <SignInForm action={signInWithSession} next={next} submitLabel="Sign in" />

@@ -5,10 +5,12 @@ import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { changePasswordAction, type PasswordState } from "./actions";
 
 export function PasswordForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
-  const [state, action] = useActionState<PasswordState, FormData>(changePasswordAction, { status: "idle" });
+  const [state, action] = useActionState<PasswordState, FormData>(changePasswordAction, {
+    status: "idle",
+  });
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="card space-y-5">
+    <form action={action} className="space-y-5 card">
       <Field
         name="currentPassword"
         label="Current password"

@@ -13,5 +13,8 @@ export async function setSessionCookie(seal: string, expires: Date): Promise<voi
 }
 
 export async function deleteSessionCookie(): Promise<void> {
-  (await cookies()).set(sessionCookieName(), "", { ...sessionCookieOptions(new Date(0)), maxAge: 0 });
+  (await cookies()).set(sessionCookieName(), "", {
+    ...sessionCookieOptions(new Date(0)),
+    maxAge: 0,
+  });
 }

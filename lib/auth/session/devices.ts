@@ -41,6 +41,8 @@ export async function listDevices(userId: string, currentSessionId: string): Pro
 /** Ends the session of this person that `handle` names. False when none matches. */
 export async function revokeDevice(userId: string, handle: string): Promise<boolean> {
   if (!/^[0-9a-f]{16}$/.test(handle)) return false;
-  const { count } = await getDb().cookieSession.deleteMany({ where: { userId, id: { startsWith: handle } } });
+  const { count } = await getDb().cookieSession.deleteMany({
+    where: { userId, id: { startsWith: handle } },
+  });
   return count > 0;
 }

@@ -10,7 +10,10 @@ import { getDb } from "@/lib/db";
 // Starting and ending a session in the browser: the store plus the cookie.
 
 /** After a successful credential check. Any session the browser already had is ended first. */
-export async function startSession(userId: string, context: RequestContext): Promise<SessionRecord> {
+export async function startSession(
+  userId: string,
+  context: RequestContext,
+): Promise<SessionRecord> {
   await endBrowserSession(); // no fixation: a cookie from before sign-in never carries over
   const { token, session } = await createSession(userId, context);
   await setSessionCookie(await sealToken(token), session.absoluteExpiresAt);
@@ -34,7 +37,8 @@ async function endBrowserSession(): Promise<{ userId: string } | null> {
 
 export async function signOutSession(context: RequestContext): Promise<void> {
   const ended = await endBrowserSession();
-  if (ended) await recordEvent({ type: "logout", strategy: "session", userId: ended.userId, context });
+  if (ended)
+    await recordEvent({ type: "logout", strategy: "session", userId: ended.userId, context });
 }
 
 /** "Sign out everywhere (else)": every other session, or all of them including this browser's. */
@@ -46,6 +50,12 @@ export async function revokeAllSessions(
 ): Promise<number> {
   const count = await invalidateUserSessions(userId, scope === "others" ? current.id : undefined);
   if (scope === "all") await deleteSessionCookie();
-  await recordEvent({ type: "session.revoked", strategy: "session", userId, context, detail: { scope, count } });
+  await recordEvent({
+    type: "session.revoked",
+    strategy: "session",
+    userId,
+    context,
+    detail: { scope, count },
+  });
   return count;
 }

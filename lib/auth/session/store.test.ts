@@ -2,12 +2,21 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { hashToken } from "../tokens";
-import { createSession, invalidateSession, invalidateUserSessions, listUserSessions, validateSessionToken } from "./store";
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  listUserSessions,
+  validateSessionToken,
+} from "./store";
 
 const context = { ip: "192.0.2.10", userAgent: "vitest" };
 
 async function newUser() {
-  return getDb().user.create({ data: { email: `${randomUUID()}@store.test`, name: "Store Test" }, select: { id: true } });
+  return getDb().user.create({
+    data: { email: `${randomUUID()}@store.test`, name: "Store Test" },
+    select: { id: true },
+  });
 }
 
 describe("session store", () => {
@@ -20,28 +29,41 @@ describe("session store", () => {
 
     const result = await validateSessionToken(token);
     expect(result.user?.id).toBe(user.id);
-    expect(result.session?.idleExpiresAt.getTime()).toBeLessThanOrEqual(result.session?.absoluteExpiresAt.getTime() ?? 0);
+    expect(result.session?.idleExpiresAt.getTime()).toBeLessThanOrEqual(
+      result.session?.absoluteExpiresAt.getTime() ?? 0,
+    );
   });
 
   it("refuses an unknown token", async () => {
-    await expect(validateSessionToken("no-such-token")).resolves.toEqual({ session: null, user: null });
+    await expect(validateSessionToken("no-such-token")).resolves.toEqual({
+      session: null,
+      user: null,
+    });
   });
 
   it("deletes an idle-expired session on sight and logs it", async () => {
     const user = await newUser();
     const { token, session } = await createSession(user.id, context);
-    await getDb().cookieSession.update({ where: { id: session.id }, data: { idleExpiresAt: new Date(Date.now() - 1000) } });
+    await getDb().cookieSession.update({
+      where: { id: session.id },
+      data: { idleExpiresAt: new Date(Date.now() - 1000) },
+    });
 
     await expect(validateSessionToken(token)).resolves.toEqual({ session: null, user: null });
     expect(await getDb().cookieSession.count({ where: { id: session.id } })).toBe(0);
-    const event = await getDb().authEvent.findFirst({ where: { userId: user.id, type: "session.expired" } });
+    const event = await getDb().authEvent.findFirst({
+      where: { userId: user.id, type: "session.expired" },
+    });
     expect(JSON.parse(event?.detail ?? "{}")).toEqual({ reason: "idle" });
   });
 
   it("ends a session at its absolute expiry even while it is active", async () => {
     const user = await newUser();
     const { token, session } = await createSession(user.id, context);
-    await getDb().cookieSession.update({ where: { id: session.id }, data: { absoluteExpiresAt: new Date(Date.now() - 1) } });
+    await getDb().cookieSession.update({
+      where: { id: session.id },
+      data: { absoluteExpiresAt: new Date(Date.now() - 1) },
+    });
     await expect(validateSessionToken(token)).resolves.toEqual({ session: null, user: null });
   });
 

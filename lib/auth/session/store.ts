@@ -17,7 +17,8 @@ export type SessionRecord = {
   absoluteExpiresAt: Date;
 };
 export type SessionUser = { id: string; email: string; name: string | null };
-export type SessionValidation = { session: SessionRecord; user: SessionUser } | { session: null; user: null };
+export type SessionValidation =
+  { session: SessionRecord; user: SessionUser } | { session: null; user: null };
 
 const SESSION_SELECT = {
   id: true,
@@ -45,24 +46,43 @@ export async function createSession(
       userAgent: context.userAgent,
       ip: context.ip,
     },
-    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, idleExpiresAt: true, absoluteExpiresAt: true },
+    select: {
+      id: true,
+      userId: true,
+      createdAt: true,
+      lastSeenAt: true,
+      idleExpiresAt: true,
+      absoluteExpiresAt: true,
+    },
   });
   return { token, session };
 }
 
 export async function validateSessionToken(token: string): Promise<SessionValidation> {
-  const row = await getDb().cookieSession.findUnique({ where: { id: hashToken(token) }, select: SESSION_SELECT });
+  const row = await getDb().cookieSession.findUnique({
+    where: { id: hashToken(token) },
+    select: SESSION_SELECT,
+  });
   if (!row) return { session: null, user: null };
   const { user, ...session } = row;
 
   const now = Date.now();
   const expiredBy =
-    now >= session.absoluteExpiresAt.getTime() ? "absolute" : now >= session.idleExpiresAt.getTime() ? "idle" : null;
+    now >= session.absoluteExpiresAt.getTime()
+      ? "absolute"
+      : now >= session.idleExpiresAt.getTime()
+        ? "idle"
+        : null;
   if (expiredBy) {
     // deleteMany: two requests may find the same expired row; only one of them logs it.
     const { count } = await getDb().cookieSession.deleteMany({ where: { id: session.id } });
     if (count > 0) {
-      await recordEvent({ type: "session.expired", strategy: "session", userId: user.id, detail: { reason: expiredBy } });
+      await recordEvent({
+        type: "session.expired",
+        strategy: "session",
+        userId: user.id,
+        detail: { reason: expiredBy },
+      });
     }
     return { session: null, user: null };
   }
@@ -86,7 +106,10 @@ export async function invalidateSession(sessionId: string, userId: string): Prom
 }
 
 /** Ends every session of this person, except `keepSessionId` when given. Returns how many ended. */
-export async function invalidateUserSessions(userId: string, keepSessionId?: string): Promise<number> {
+export async function invalidateUserSessions(
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
   const { count } = await getDb().cookieSession.deleteMany({
     where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
   });

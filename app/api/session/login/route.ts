@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { checkCredentials, INVALID_CREDENTIALS_MESSAGE, throttledMessage } from "@/lib/auth/sign-in";
+import {
+  checkCredentials,
+  INVALID_CREDENTIALS_MESSAGE,
+  throttledMessage,
+} from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/session/lifecycle";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
@@ -10,12 +14,21 @@ import { contextFrom } from "@/lib/request-context";
 // JSON sign-in for the session strategy (the page uses a server action; this is the same check
 // for scripts and tests). Success sets the sealed session cookie.
 
-const credentials = z.object({ email: z.string().max(1024), password: z.string().max(4096) }).strict();
+const credentials = z
+  .object({ email: z.string().max(1024), password: z.string().max(4096) })
+  .strict();
 
 export async function POST(request: Request): Promise<Response> {
+  const response = await handle(request);
+  response.headers.set("X-Auth-Strategy", "session");
+  return response;
+}
+
+async function handle(request: Request): Promise<Response> {
   try {
     // Login CSRF: a foreign site must not sign a visitor in to the attacker's account.
-    if (checkOrigin(request) === "cross-site") return jsonError(403, "forbidden", "Cross-site sign-in is not allowed.");
+    if (checkOrigin(request) === "cross-site")
+      return jsonError(403, "forbidden", "Cross-site sign-in is not allowed.");
     const body = await readJsonBody(request, credentials);
     if (!body.ok) return body.response;
 
@@ -30,7 +43,11 @@ export async function POST(request: Request): Promise<Response> {
     }
     const session = await startSession(result.user.id, context);
     const { id, email, name } = result.user;
-    return json({ strategy: "session", user: { id, email, name }, expiresAt: session.absoluteExpiresAt.toISOString() });
+    return json({
+      strategy: "session",
+      user: { id, email, name },
+      expiresAt: session.absoluteExpiresAt.toISOString(),
+    });
   } catch (error) {
     return internalError(error);
   }

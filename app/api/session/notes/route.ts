@@ -1,4 +1,7 @@
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
 import { notesCollectionRoutes } from "@/lib/http/notes-routes";
 
-export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes("session", authenticateSessionRequest);
+export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes(
+  "session",
+  authenticateSessionRequest,
+);

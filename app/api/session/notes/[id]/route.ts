@@ -1,4 +1,7 @@
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
 import { noteItemRoutes } from "@/lib/http/notes-routes";
 
-export const { DELETE, GET, POST, PUT, PATCH } = noteItemRoutes("session", authenticateSessionRequest);
+export const { DELETE, GET, POST, PUT, PATCH } = noteItemRoutes(
+  "session",
+  authenticateSessionRequest,
+);
