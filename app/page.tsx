@@ -4,10 +4,11 @@ import type { StrategyId } from "@/lib/auth/events";
 import { StrategyDot } from "./_components/strategy-dot";
 import { TradeoffTable } from "./_components/tradeoff-table";
 
-const MODELS: { id: StrategyId; title: string; href: Route; summary: string[] }[] = [
+const MODELS: { id: StrategyId; title: string; cta: string; href: Route; summary: string[] }[] = [
   {
     id: "session",
     title: "Server-side session",
+    cta: "Try a server session",
     href: "/session",
     summary: [
       "The server remembers you. Your browser holds a sealed cookie that only points at a row in the database.",
@@ -17,6 +18,7 @@ const MODELS: { id: StrategyId; title: string; href: Route; summary: string[] }[
   {
     id: "jwt",
     title: "JWT access + refresh",
+    cta: "Try JWT tokens",
     href: "/jwt",
     summary: [
       "The token remembers you. A short-lived access token is signed, so any service with the public key can check it without asking anyone.",
@@ -26,6 +28,7 @@ const MODELS: { id: StrategyId; title: string; href: Route; summary: string[] }[
   {
     id: "oauth",
     title: "Google and GitHub sign-in",
+    cta: "Try Google and GitHub sign-in",
     href: "/oauth",
     summary: [
       "Someone else vouches for you. The app never sees a password; Google or GitHub sends you back with a one-time code that the server exchanges for tokens.",
@@ -73,7 +76,7 @@ export default function HomePage() {
                 </p>
               ))}
               <Link href={model.href} className="mt-auto text-sm link">
-                Try {model.title.toLowerCase()}
+                {model.cta}
               </Link>
             </li>
           ))}

@@ -6,6 +6,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const steps = [
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  ["format", bin("prettier"), ["--check", "--log-level", "warn", "."]],
   ["unit tests", bin("vitest"), ["run"]],
   ["build", bin("next"), ["build"]],
   ["end-to-end tests", bin("playwright"), ["test"]],

@@ -34,7 +34,7 @@ export default async function DevicesPage() {
               <p className="font-semibold">
                 {device.device}
                 {device.current ? (
-                  <span className="ml-2 rounded-full bg-session/15 px-2 py-0.5 text-xs font-medium text-session">
+                  <span className="ml-2 inline-block rounded-full bg-session/15 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-session">
                     This device
                   </span>
                 ) : null}
