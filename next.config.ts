@@ -11,6 +11,9 @@ const nextConfig = {
     // Room for a 1 MB password so the policy can refuse it with a field message, not a crash.
     serverActions: { bodySizeLimit: "2mb" },
   },
+  async rewrites() {
+    return [{ source: "/.well-known/jwks.json", destination: "/api/jwt/jwks" }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders() },

@@ -49,7 +49,7 @@ export default defineConfig({
     },
     {
       // Same build, lifetimes in seconds: the expiry specs watch sessions die without sleeping for minutes.
-      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} SESSION_IDLE_TIMEOUT_SECONDS=3 SESSION_ABSOLUTE_LIFETIME_SECONDS=8`,
+      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} SESSION_IDLE_TIMEOUT_SECONDS=3 SESSION_ABSOLUTE_LIFETIME_SECONDS=8 JWT_ACCESS_TTL_SECONDS=4`,
       url: `http://localhost:${PORTS.shortLived}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -69,6 +69,19 @@ export async function signInWithSession(
   ).toBeVisible();
 }
 
+export async function signInWithJwt(
+  page: Page,
+  person: Pick<Person, "email" | "password">,
+): Promise<void> {
+  await page.goto("/jwt/login");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Signed in with JWT" })).toBeVisible();
+}
+
+export const JWT_COOKIES = { access: "auth-lab.access", refresh: "auth-lab.refresh" } as const;
+
 /** The value of a cookie in this page's context, or undefined. */
 export async function cookieValue(page: Page, name: string): Promise<string | undefined> {
   return (await page.context().cookies()).find((cookie) => cookie.name === name)?.value;

@@ -64,6 +64,12 @@ const schema = z.object({
     "JWT_PRIVATE_KEYS",
     z.array(privateJwk).min(1, "at least one key is needed"),
   ),
+  JWT_ACCESS_TTL_SECONDS: seconds(15 * 60),
+  JWT_REFRESH_TTL_SECONDS: seconds(7 * 24 * 60 * 60),
+  /** How long a just-rotated refresh token may come back from a racing request (two tabs). */
+  JWT_REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  /** The app's own endpoints: "checked" (signature + one revocation lookup) or "stateless". */
+  JWT_VERIFIER: z.enum(["checked", "stateless"]).default("checked"),
   AUTH_SECRET: secretText("AUTH_SECRET"),
 });
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getStrategyStatuses, type StrategyStatus } from "@/lib/auth/strategies";
+import { JwtKeeper } from "@/app/jwt/_components/jwt-keeper";
 import { StrategyDot } from "./strategy-dot";
 
 const NAV = [
@@ -13,6 +14,7 @@ export async function SiteHeader() {
   const statuses = await getStrategyStatuses();
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
+      <JwtKeeper />
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight no-underline">
           Auth<span className="text-sky-600 dark:text-sky-400">Lab</span>

@@ -1,18 +1,60 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "../_components/coming-soon";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { StrategyDot } from "@/app/_components/strategy-dot";
+import { jwtPageState } from "@/lib/auth/jwt/current";
+import { signOutEverywhereJwt, signOutJwt } from "./actions";
+import { DecodedTokenView } from "./_components/decoded-token";
+import { SilentRefresh } from "./_components/silent-refresh";
 
 export const metadata: Metadata = { title: "JWT access + refresh" };
 
-export default function JwtPage() {
+export default async function JwtAccountPage() {
+  const current = await jwtPageState();
+  if (current.state === "expired") return <SilentRefresh />;
+  if (current.state === "signed-out") redirect("/jwt/login?next=/jwt");
+  const { user } = current;
   return (
-    <ComingSoon
-      id="jwt"
-      title="JWT access + refresh tokens"
-      points={[
-        "Sign in and receive a short-lived ES256 access token and a rotating refresh token.",
-        "See the token decoded: anyone holding it can read its payload.",
-        "Watch a refresh token family rotate, and what happens when an old one is reused.",
-      ]}
-    />
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="flex items-center gap-2 text-2xl font-bold">
+            <StrategyDot id="jwt" /> Signed in with JWT
+          </h1>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            {user.name} · {user.email}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <form action={signOutJwt}>
+            <button type="submit" className="btn-secondary">
+              Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereJwt}>
+            <button type="submit" className="btn-danger">
+              Sign out everywhere
+            </button>
+          </form>
+        </div>
+      </header>
+
+      <DecodedTokenView token={current.decoded} exp={current.exp} />
+
+      <nav aria-label="JWT pages" className="grid gap-3 sm:grid-cols-2">
+        <Link href="/notes?via=jwt" className="card no-underline hover:border-jwt">
+          <span className="font-semibold">Notes</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+            The protected resource, via your access token.
+          </span>
+        </Link>
+        <Link href="/jwt/tokens" className="card no-underline hover:border-jwt">
+          <span className="font-semibold">Tokens</span>
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+            Your refresh families, drawn as chains.
+          </span>
+        </Link>
+      </nav>
+    </div>
   );
 }

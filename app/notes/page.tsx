@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ComingSoon } from "@/app/_components/coming-soon";
+import { SilentRefresh } from "@/app/jwt/_components/silent-refresh";
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Time } from "@/app/_components/time";
 import { getStrategy, strategies, strategyIdSchema } from "@/lib/auth/strategies";
@@ -26,6 +27,7 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
     );
   }
   const user = await strategy.currentUser();
+  if (!user && (await strategy.recoverable?.())) return <SilentRefresh />;
   if (!user)
     redirect(`${strategy.loginPath}?next=${encodeURIComponent(`/notes?via=${strategy.id}`)}`);
 

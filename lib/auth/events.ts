@@ -15,7 +15,11 @@ export type AuthEventType =
   | "logout"
   | "session.revoked"
   | "session.expired"
-  | "password.changed";
+  | "password.changed"
+  | "token.issued"
+  | "token.refreshed"
+  | "refresh.reuse_detected"
+  | "family.revoked";
 
 export type AuthEventInput = {
   type: AuthEventType;

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { checkNewPassword, hashPassword, passwordShapeSchema, verifyPassword } from "./credentials";
 import { recordEvent, type StrategyId } from "./events";
+import { revokeAllFamilies } from "./jwt/refresh";
 import { loginThrottle } from "./rate-limit";
 import { throttledMessage } from "./sign-in";
 
@@ -66,6 +67,9 @@ export async function changePassword(
     data: { passwordHash: await hashPassword(shape.data), tokenVersion: { increment: 1 } },
   });
   await loginThrottle.recordSuccess(keys);
+  // The tokenVersion bump above already kills every access token in the checked verifier;
+  // revoking the families stops them from being refreshed, too.
+  await revokeAllFamilies(userId, "password_changed", context);
   await recordEvent({ type: "password.changed", strategy, userId, context });
   return { ok: true };
 }

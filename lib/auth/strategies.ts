@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StrategyId } from "./events";
+import { getCurrentJwt } from "./jwt/guard";
 import { getCurrentSession } from "./session/guard";
 
 // The small common face of the three strategies. Pages, the header and notes code talk to this,
@@ -17,6 +18,8 @@ export type Strategy = {
   /** False until the strategy is built; the header shows a placeholder. */
   available: boolean;
   currentUser(): Promise<CurrentUser | null>;
+  /** Signed out only because a short-lived credential expired: a page can refresh silently. */
+  recoverable?(): Promise<boolean>;
 };
 
 const nobody = async (): Promise<CurrentUser | null> => null;
@@ -36,9 +39,19 @@ export const strategies: readonly Strategy[] = [
     label: "JWT access + refresh",
     short: "JWT",
     href: "/jwt",
-    loginPath: "/jwt",
-    available: false,
-    currentUser: nobody,
+    loginPath: "/jwt/login",
+    available: true,
+    currentUser: async () => {
+      const auth = await getCurrentJwt();
+      // Pages use the checked verifier, which knows the person's email and name.
+      return auth.ok && auth.user.email
+        ? { id: auth.user.id, email: auth.user.email, name: auth.user.name ?? null }
+        : null;
+    },
+    recoverable: async () => {
+      const auth = await getCurrentJwt();
+      return !auth.ok && auth.reason === "expired";
+    },
   },
   {
     id: "oauth",

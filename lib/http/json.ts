@@ -12,6 +12,9 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "too_many_requests"
+  | "invalid_token"
+  | "token_expired"
+  | "conflict"
   | "unavailable"
   | "internal";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { StrategyId } from "@/lib/auth/events";
-import { jsonError } from "./json";
+import { bearerToken } from "./bearer";
+import { type ErrorCode, jsonError } from "./json";
 import { checkOrigin, isSafeMethod } from "./origin";
 import { ServerTiming } from "./server-timing";
 
@@ -8,30 +9,67 @@ import { ServerTiming } from "./server-timing";
 // requests, ask the strategy's guard, answer 401 with the standard shape, and say which strategy
 // authenticated the request and what its guard cost (Server-Timing).
 
-export type AuthedUser = { id: string; email: string; name: string | null };
-export type Authenticator = (request: Request, timing: ServerTiming) => Promise<AuthedUser | null>;
+/** A person as a guard knows them: a stateless JWT check knows only the id. */
+export type AuthedUser = { id: string; email?: string; name?: string | null };
+export type AuthFailure = {
+  status: 400 | 401;
+  code: ErrorCode;
+  message: string;
+  headers?: Record<string, string>;
+};
+export type Authenticator = (
+  request: Request,
+  timing: ServerTiming,
+) => Promise<AuthedUser | AuthFailure | null>;
 export type AuthedHandler<Ctx> = (
   request: Request,
   auth: { user: AuthedUser; timing: ServerTiming },
   ctx: Ctx,
 ) => Promise<Response>;
 
+const isFailure = (result: AuthedUser | AuthFailure): result is AuthFailure => "status" in result;
+
+/**
+ * Cookies ride along with cross-site requests; an Authorization header never does (a page on
+ * another site can't set one without a CORS preflight, which this app never grants). So the
+ * Origin check applies to every unsafe request except those that carry a Bearer token.
+ */
+export function isCrossSiteForgery(request: Request): boolean {
+  return (
+    !isSafeMethod(request.method) &&
+    checkOrigin(request) === "cross-site" &&
+    !bearerToken(request.headers)
+  );
+}
+
 export function authedRoute<Ctx>(
   strategy: StrategyId,
   authenticate: Authenticator,
   handler: AuthedHandler<Ctx>,
 ) {
+  return strategyRoute<Ctx>(strategy, async (request, ctx, timing) => {
+    if (isCrossSiteForgery(request))
+      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+    const result = await authenticate(request, timing);
+    if (!result)
+      return jsonError(401, "unauthorized", `Sign in with the ${strategy} strategy first.`);
+    if (isFailure(result))
+      return jsonError(result.status, result.code, result.message, result.headers);
+    return handler(request, { user: result, timing }, ctx);
+  });
+}
+
+/**
+ * Any route handler that belongs to a strategy: never a stack trace, always says which strategy
+ * answered, and reports what its guard measured.
+ */
+export function strategyRoute<Ctx = unknown>(
+  strategy: StrategyId,
+  handler: (request: Request, ctx: Ctx, timing: ServerTiming) => Promise<Response>,
+) {
   return async (request: Request, ctx: Ctx): Promise<Response> => {
     const timing = new ServerTiming();
-    const response = await (async () => {
-      if (!isSafeMethod(request.method) && checkOrigin(request) === "cross-site") {
-        return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
-      }
-      const user = await authenticate(request, timing);
-      if (!user)
-        return jsonError(401, "unauthorized", `Sign in with the ${strategy} strategy first.`);
-      return handler(request, { user, timing }, ctx);
-    })().catch(internalError);
+    const response = await handler(request, ctx, timing).catch(internalError);
     response.headers.set("X-Auth-Strategy", strategy);
     if (timing.steps.length > 0) response.headers.set("Server-Timing", timing.header());
     return response;

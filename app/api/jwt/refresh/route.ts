@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { issueAccessToken } from "@/lib/auth/jwt/access-token";
+import { clearTokenCookies, readRefreshCookie, setTokenCookies } from "@/lib/auth/jwt/cookies";
+import { tokenResponse } from "@/lib/auth/jwt/lifecycle";
+import { rotateRefreshToken } from "@/lib/auth/jwt/refresh";
+import { readJsonBody } from "@/lib/http/body";
+import { json, jsonError } from "@/lib/http/json";
+import { methodNotAllowed, isCrossSiteForgery, strategyRoute } from "@/lib/http/route";
+import { contextFrom } from "@/lib/request-context";
+
+// Rotation. API clients send {"refresh_token": "…"} and get a new pair in JSON; browsers send
+// nothing (the HttpOnly cookie scoped to this path carries the token) and get new cookies.
+
+const refreshBody = z.object({ refresh_token: z.string().min(1).max(512) }).strict();
+
+const MESSAGES = {
+  unknown: "This refresh token is not valid.",
+  expired: "This refresh token's family has expired. Sign in again.",
+  revoked: "This refresh token's family has been revoked. Sign in again.",
+  reuse_detected: "Refresh token reuse detected: the whole family is revoked. Sign in again.",
+} as const;
+
+export const POST = strategyRoute("jwt", async (request, _ctx, timing) => {
+  const hasBody =
+    Boolean(request.headers.get("content-type")) ||
+    Number(request.headers.get("content-length") ?? 0) > 0;
+  let presented: string | undefined;
+  if (hasBody) {
+    const body = await readJsonBody(request, refreshBody);
+    if (!body.ok) return body.response;
+    presented = body.data.refresh_token;
+  } else {
+    if (isCrossSiteForgery(request))
+      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+    presented = await readRefreshCookie();
+  }
+  const viaCookie = !hasBody;
+  if (!presented) return jsonError(401, "unauthorized", "No refresh token: sign in first.");
+
+  const context = contextFrom(request.headers);
+  const result = await timing.measure("rotate", () => rotateRefreshToken(presented, context));
+  if (!result.ok) {
+    if (result.reason === "superseded") {
+      return jsonError(
+        409,
+        "conflict",
+        "This refresh token was just rotated by another request: retry with the newest one.",
+      );
+    }
+    if (viaCookie) await clearTokenCookies();
+    return jsonError(401, "invalid_token", MESSAGES[result.reason]);
+  }
+
+  const { token } = await issueAccessToken({
+    userId: result.user.id,
+    familyId: result.familyId,
+    tokenVersion: result.user.tokenVersion,
+  });
+  if (!viaCookie) return json(tokenResponse(token, result.refreshToken));
+  await setTokenCookies(token, result.refreshToken, result.familyExpiresAt);
+  const { expires_in, token_type } = tokenResponse(token, result.refreshToken);
+  return json({ token_type, expires_in });
+});
+
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { StrategyDot } from "@/app/_components/strategy-dot";
+import { Time } from "@/app/_components/time";
+import { jwtPageState } from "@/lib/auth/jwt/current";
+import { type FamilyView, listFamilies } from "@/lib/auth/jwt/families";
+import { revokeFamilyAction, signOutEverywhereJwt } from "../actions";
+import { DecodedTokenView } from "../_components/decoded-token";
+import { SilentRefresh } from "../_components/silent-refresh";
+
+export const metadata: Metadata = { title: "Your tokens" };
+
+const REASONS: Record<string, string> = {
+  logout: "signed out",
+  reuse_detected: "reuse detected",
+  revoked_by_user: "revoked by you",
+  password_changed: "password changed",
+  signed_out_everywhere: "signed out everywhere",
+};
+
+export default async function TokensPage() {
+  const current = await jwtPageState();
+  if (current.state === "expired") return <SilentRefresh />;
+  if (current.state === "signed-out") redirect("/jwt/login?next=/jwt/tokens");
+  const families = await listFamilies(current.user.id);
+  const currentFamily = String(current.decoded.payload.fam ?? "");
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="flex items-center gap-2 text-2xl font-bold">
+          <StrategyDot id="jwt" /> Your tokens
+        </h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          Each sign-in starts a refresh family. Every refresh uses up one token and adds its
+          successor; presenting a used token again revokes the whole family.
+        </p>
+      </header>
+
+      <DecodedTokenView token={current.decoded} exp={current.exp} />
+
+      <section aria-labelledby="families-heading" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="families-heading" className="text-lg font-semibold">
+            Refresh families
+          </h2>
+          <form action={signOutEverywhereJwt}>
+            <button type="submit" className="btn-danger">
+              Sign out everywhere
+            </button>
+          </form>
+        </div>
+        <ul className="space-y-3">
+          {families.map((family) => (
+            <FamilyCard key={family.id} family={family} current={family.id === currentFamily} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function FamilyCard({ family, current }: { family: FamilyView; current: boolean }) {
+  const status =
+    family.state === "revoked"
+      ? `revoked: ${REASONS[family.revokedReason ?? ""] ?? family.revokedReason}`
+      : family.state;
+  return (
+    <li className="space-y-3 card" data-testid="family" data-state={family.state}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="font-semibold">
+            Family …{family.handle}
+            {current ? (
+              <span className="ml-2 inline-block rounded-full bg-jwt/15 px-2 py-0.5 text-xs font-medium whitespace-nowrap">
+                This browser
+              </span>
+            ) : null}
+          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            <span data-testid="family-status">{status}</span> · started{" "}
+            <Time value={family.createdAt} /> · ends <Time value={family.expiresAt} />
+          </p>
+        </div>
+        {family.state === "active" ? (
+          <form action={revokeFamilyAction}>
+            <input type="hidden" name="family" value={family.id} />
+            <button
+              type="submit"
+              className="btn-secondary"
+              aria-label={`Revoke family …${family.handle}`}
+            >
+              Revoke this family
+            </button>
+          </form>
+        ) : null}
+      </div>
+      <ol
+        aria-label={`Chain of family …${family.handle}`}
+        className="flex flex-wrap items-center gap-2 text-xs"
+      >
+        {family.chain.map((link, index) => (
+          <li
+            key={link.hash + index}
+            className="flex items-center gap-2"
+            data-testid="chain-link"
+            data-state={link.state}
+          >
+            {index > 0 ? <span aria-hidden>→</span> : null}
+            <span
+              className={`rounded-md border px-2 py-1 font-mono ${
+                link.state === "live"
+                  ? "border-success text-success"
+                  : link.state === "revoked"
+                    ? "border-danger text-danger line-through"
+                    : "border-zinc-300 text-zinc-500 dark:border-zinc-700"
+              }`}
+              title={`created ${link.createdAt}${link.usedAt ? `, used ${link.usedAt}` : ""}`}
+            >
+              {link.hash} · {link.state}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </li>
+  );
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { decodeProtectedHeader, errors, jwtVerify, type JWTHeaderParameters, SignJWT } from "jose";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import {
+  ACCESS_TOKEN_TYPE,
+  CLOCK_TOLERANCE_SECONDS,
+  jwtSettings,
+  MAX_TOKEN_LENGTH,
+  SIGNING_ALGORITHM,
+} from "./config";
+import { signingKey, UnknownKeyError, verificationKey } from "./keys";
+
+// Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
+// can verify. The payload is readable by anyone, so it carries ids only, never an email or secret.
+
+export type AccessClaims = {
+  sub: string;
+  /** The refresh family this token came from, so sign-out can end the family's tokens. */
+  fam: string;
+  /** The person's tokenVersion when issued: a password change or "sign out everywhere" bumps it. */
+  ver: number;
+  jti: string;
+  iat: number;
+  exp: number;
+};
+
+export async function issueAccessToken(
+  subject: { userId: string; familyId: string; tokenVersion: number },
+  ttlSeconds = jwtSettings().accessTtlSeconds,
+): Promise<{ token: string; claims: AccessClaims }> {
+  const { issuer, audience } = jwtSettings();
+  const { kid, key } = await signingKey();
+  const iat = Math.floor(Date.now() / 1000);
+  const claims: AccessClaims = {
+    sub: subject.userId,
+    fam: subject.familyId,
+    ver: subject.tokenVersion,
+    jti: randomUUID(),
+    iat,
+    exp: iat + ttlSeconds,
+  };
+  const token = await new SignJWT({ fam: claims.fam, ver: claims.ver })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: ACCESS_TOKEN_TYPE })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setSubject(claims.sub)
+    .setJti(claims.jti)
+    .setIssuedAt(iat)
+    .setExpirationTime(claims.exp)
+    .sign(key);
+  return { token, claims };
+}
+
+export type RejectReason =
+  | "malformed"
+  | "too_large"
+  | "forbidden_header"
+  | "unknown_key"
+  | "algorithm_not_allowed"
+  | "bad_signature"
+  | "expired"
+  | "not_yet_valid"
+  | "wrong_issuer"
+  | "wrong_audience"
+  | "wrong_type"
+  | "missing_claim"
+  | "invalid_claims";
+
+export type VerifyResult =
+  | { ok: true; claims: AccessClaims; header: JWTHeaderParameters }
+  | { ok: false; reason: RejectReason };
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(64),
+  fam: z.string().min(1).max(64),
+  ver: z.number().int().nonnegative(),
+  jti: z.string().min(1).max(64),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
+
+/** Header parameters that point at keys elsewhere: never followed, and refused outright (RFC 8725 §3.10). */
+const FORBIDDEN_HEADERS = ["jku", "jwk", "x5u", "x5c"] as const;
+
+/**
+ * The stateless verifier: signature and claims only, what any downstream service with the JWKS
+ * can do. Explicit algorithm allowlist, required iss/aud/typ/exp, small clock tolerance.
+ */
+export async function verifyAccessToken(token: string): Promise<VerifyResult> {
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "too_large" };
+  if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return { ok: false, reason: "malformed" };
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  if (FORBIDDEN_HEADERS.some((name) => name in header))
+    return { ok: false, reason: "forbidden_header" };
+
+  const { issuer, audience } = jwtSettings();
+  try {
+    const { payload, protectedHeader } = await jwtVerify(token, verificationKey, {
+      algorithms: [SIGNING_ALGORITHM],
+      issuer,
+      audience,
+      typ: ACCESS_TOKEN_TYPE,
+      requiredClaims: ["sub", "jti", "iat", "exp"],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    });
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) return { ok: false, reason: "invalid_claims" };
+    return { ok: true, claims: claims.data, header: protectedHeader };
+  } catch (error) {
+    return { ok: false, reason: reasonFor(error) };
+  }
+}
+
+function reasonFor(error: unknown): RejectReason {
+  if (error instanceof UnknownKeyError) return "unknown_key";
+  if (error instanceof errors.JWTExpired) return "expired";
+  if (error instanceof errors.JOSEAlgNotAllowed) return "algorithm_not_allowed";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "bad_signature";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === "missing") return "missing_claim";
+    const byClaim: Record<string, RejectReason> = {
+      nbf: "not_yet_valid",
+      iss: "wrong_issuer",
+      aud: "wrong_audience",
+      typ: "wrong_type",
+    };
+    return byClaim[error.claim] ?? "invalid_claims";
+  }
+  return "malformed";
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getEnv, isHttps } from "@/lib/env";
+
+// Everything the JWT strategy needs to know about lifetimes, names and cookies, in one place.
+
+export const ACCESS_TOKEN_TYPE = "at+jwt"; // RFC 9068: an access token, not an ID token
+export const SIGNING_ALGORITHM = "ES256";
+export const CLOCK_TOLERANCE_SECONDS = 5;
+/** Longer than any token we issue; anything bigger is refused before parsing. */
+export const MAX_TOKEN_LENGTH = 2048;
+export const REFRESH_PATH = "/api/jwt/refresh";
+
+export function jwtSettings() {
+  const env = getEnv();
+  return {
+    issuer: env.APP_URL,
+    audience: `${env.APP_URL}/api`,
+    accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+    refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+    reuseGraceSeconds: env.JWT_REFRESH_GRACE_SECONDS,
+    verifier: env.JWT_VERIFIER,
+  };
+}
+
+/** `__Host-` for the access cookie (Path=/); `__Secure-` for the refresh cookie (its own path). */
+export function jwtCookieNames() {
+  return isHttps()
+    ? { access: "__Host-auth-lab.access", refresh: "__Secure-auth-lab.refresh" }
+    : { access: "auth-lab.access", refresh: "auth-lab.refresh" };
+}
+
+export function jwtCookieOptions(kind: "access" | "refresh", maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isHttps(),
+    path: kind === "access" ? "/" : REFRESH_PATH,
+    maxAge: maxAgeSeconds,
+  } as const;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { jwtCookieNames, jwtCookieOptions, jwtSettings } from "./config";
+
+// The only code that touches the JWT strategy's cookies. The access cookie outlives its token
+// (it lives as long as the refresh family) so a page can tell "expired, try a refresh" from
+// "never signed in"; the refresh cookie is only ever sent to the refresh endpoint.
+
+export async function readAccessCookie(): Promise<string | undefined> {
+  return (await cookies()).get(jwtCookieNames().access)?.value;
+}
+
+export async function readRefreshCookie(): Promise<string | undefined> {
+  return (await cookies()).get(jwtCookieNames().refresh)?.value;
+}
+
+export async function setTokenCookies(
+  accessToken: string,
+  refreshToken: string,
+  familyExpiresAt: Date,
+): Promise<void> {
+  const jar = await cookies();
+  const names = jwtCookieNames();
+  const familySeconds = Math.max(1, Math.floor((familyExpiresAt.getTime() - Date.now()) / 1000));
+  jar.set(names.access, accessToken, jwtCookieOptions("access", familySeconds));
+  jar.set(
+    names.refresh,
+    refreshToken,
+    jwtCookieOptions("refresh", Math.min(familySeconds, jwtSettings().refreshTtlSeconds)),
+  );
+}
+
+export async function clearTokenCookies(): Promise<void> {
+  const jar = await cookies();
+  const names = jwtCookieNames();
+  jar.set(names.access, "", jwtCookieOptions("access", 0));
+  jar.set(names.refresh, "", jwtCookieOptions("refresh", 0));
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { cache } from "react";
+import { ServerTiming } from "@/lib/http/server-timing";
+import { type AccessClaims, type RejectReason, verifyAccessToken } from "./access-token";
+import { jwtSettings } from "./config";
+import { readAccessCookie } from "./cookies";
+import { checkNotRevoked, type LiveUser } from "./revocation";
+
+// The JWT strategy's guard. Stateless: signature and claims. Checked (the app's default): the same
+// plus one lookup for revocation. Bearer header or cookie, never two different people at once.
+
+export type VerifierMode = "checked" | "stateless";
+export type Transport = "cookie" | "bearer";
+export type JwtUser = LiveUser | { id: string; email?: undefined; name?: undefined };
+
+export type JwtFailure = RejectReason | "missing" | "revoked" | "conflicting_credentials";
+export type JwtAuth =
+  | { ok: true; user: JwtUser; claims: AccessClaims; transport: Transport; mode: VerifierMode }
+  | { ok: false; reason: JwtFailure };
+
+export async function authenticateJwt(
+  source: { bearer?: string; cookie?: string },
+  timing = new ServerTiming(),
+  mode: VerifierMode = jwtSettings().verifier,
+): Promise<JwtAuth> {
+  const { bearer, cookie } = source;
+  const token = bearer ?? cookie;
+  if (!token) return { ok: false, reason: "missing" };
+  const transport: Transport = bearer ? "bearer" : "cookie";
+
+  const verified = await timing.measure("verify", () => verifyAccessToken(token));
+  if (!verified.ok) return verified;
+  if (bearer && cookie && cookie !== bearer) {
+    // Two credentials are acceptable only if they name the same person.
+    const other = await verifyAccessToken(cookie);
+    if (other.ok && other.claims.sub !== verified.claims.sub)
+      return { ok: false, reason: "conflicting_credentials" };
+  }
+  if (mode === "stateless")
+    return {
+      ok: true,
+      user: { id: verified.claims.sub },
+      claims: verified.claims,
+      transport,
+      mode,
+    };
+
+  const live = await timing.measure("db", () => checkNotRevoked(verified.claims));
+  if (!live.ok) return live;
+  return { ok: true, user: live.user, claims: verified.claims, transport, mode };
+}
+
+/** For pages and actions: the cookie only, once per request. */
+export const getCurrentJwt = cache(async (): Promise<JwtAuth> =>
+  authenticateJwt({ cookie: await readAccessCookie() }),
+);

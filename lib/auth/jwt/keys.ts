@@ -1,0 +1,62 @@
+import "server-only";
+import { type CryptoKey, type JWK, type JWSHeaderParameters, importJWK } from "jose";
+import { getEnv } from "@/lib/env";
+import { SIGNING_ALGORITHM } from "./config";
+
+// Signing keys come from JWT_PRIVATE_KEYS (newest first): the first signs, all of them verify,
+// so a key can be rotated without signing anyone out. They are imported once per process.
+
+export type SigningKey = { kid: string; key: CryptoKey };
+
+type KeyRing = { signing: SigningKey; verifying: Map<string, CryptoKey>; publicJwks: JWK[] };
+let ring: Promise<KeyRing> | undefined;
+
+function loadKeyRing(): Promise<KeyRing> {
+  ring ??= (async () => {
+    const privateJwks = getEnv().JWT_PRIVATE_KEYS;
+    const verifying = new Map<string, CryptoKey>();
+    const publicJwks: JWK[] = [];
+    let signing: SigningKey | undefined;
+    for (const jwk of privateJwks) {
+      // The public half, field by field: nothing private can slip into the JWKS.
+      const publicPart = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, kid: jwk.kid };
+      const privateKey = (await importJWK(
+        { ...jwk, alg: SIGNING_ALGORITHM },
+        SIGNING_ALGORITHM,
+      )) as CryptoKey;
+      const publicKey = (await importJWK(
+        { ...publicPart, alg: SIGNING_ALGORITHM },
+        SIGNING_ALGORITHM,
+      )) as CryptoKey;
+      signing ??= { kid: jwk.kid, key: privateKey };
+      verifying.set(jwk.kid, publicKey);
+      publicJwks.push({ ...publicPart, alg: SIGNING_ALGORITHM, use: "sig" });
+    }
+    if (!signing) throw new Error("JWT_PRIVATE_KEYS holds no key");
+    return { signing, verifying, publicJwks };
+  })();
+  return ring;
+}
+
+export async function signingKey(): Promise<SigningKey> {
+  return (await loadKeyRing()).signing;
+}
+
+/** The public half of every key, for /.well-known/jwks.json. */
+export async function publicJwks(): Promise<{ keys: JWK[] }> {
+  return { keys: (await loadKeyRing()).publicJwks };
+}
+
+/** jose's key resolver: the key named by `kid`, or an error for any kid we never issued. */
+export async function verificationKey(header: JWSHeaderParameters): Promise<CryptoKey> {
+  const key =
+    typeof header.kid === "string" ? (await loadKeyRing()).verifying.get(header.kid) : undefined;
+  if (!key) throw new UnknownKeyError();
+  return key;
+}
+
+export class UnknownKeyError extends Error {
+  constructor() {
+    super("unknown key id");
+  }
+}

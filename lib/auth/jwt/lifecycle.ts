@@ -1,0 +1,93 @@
+import "server-only";
+import { compactVerify } from "jose";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import { recordEvent } from "../events";
+import { type AccessClaims, issueAccessToken } from "./access-token";
+import { jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
+import { verificationKey } from "./keys";
+import { revokeAllFamilies, revokeFamily, startFamily } from "./refresh";
+import { denyAccessToken } from "./revocation";
+
+// Issuing a pair at sign-in and ending it at sign-out, for both transports.
+
+export type TokenPair = {
+  accessToken: string;
+  refreshToken: string;
+  claims: AccessClaims;
+  familyExpiresAt: Date;
+};
+
+export async function issueTokenPair(
+  user: { id: string; tokenVersion: number },
+  context: RequestContext,
+): Promise<TokenPair> {
+  const { refreshToken, familyId, expiresAt } = await startFamily(user.id, context);
+  const { token, claims } = await issueAccessToken({
+    userId: user.id,
+    familyId,
+    tokenVersion: user.tokenVersion,
+  });
+  await recordEvent({
+    type: "token.issued",
+    strategy: "jwt",
+    userId: user.id,
+    context,
+    detail: { family: familyId.slice(0, 8), jti: claims.jti.slice(0, 8) },
+  });
+  return { accessToken: token, refreshToken, claims, familyExpiresAt: expiresAt };
+}
+
+/** The response body of the token and refresh endpoints (RFC 6749 §5.1 names). */
+export function tokenResponse(accessToken: string, refreshToken: string) {
+  return {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    token_type: "Bearer",
+    expires_in: jwtSettings().accessTtlSeconds,
+  } as const;
+}
+
+const signedClaims = z.object({
+  sub: z.string(),
+  fam: z.string(),
+  jti: z.string(),
+  exp: z.number(),
+});
+
+/**
+ * Signing out must work with an expired access token too, so this checks the signature (it is
+ * ours) but not the expiry, then revokes the family and denylists the token until its exp.
+ */
+export async function signOutWithAccessToken(
+  token: string,
+  context: RequestContext,
+): Promise<boolean> {
+  if (token.length > MAX_TOKEN_LENGTH) return false;
+  let claims: z.infer<typeof signedClaims>;
+  try {
+    const { payload } = await compactVerify(token, verificationKey, {
+      algorithms: [SIGNING_ALGORITHM],
+    });
+    claims = signedClaims.parse(JSON.parse(new TextDecoder().decode(payload)));
+  } catch {
+    return false;
+  }
+  await denyAccessToken(claims);
+  await revokeFamily(claims.fam, claims.sub, "logout", context);
+  await recordEvent({
+    type: "logout",
+    strategy: "jwt",
+    userId: claims.sub,
+    context,
+    detail: { jti: claims.jti.slice(0, 8) },
+  });
+  return true;
+}
+
+/** "Sign out everywhere": every family revoked, and every access token dead at once in the checked verifier. */
+export async function signOutEverywhere(userId: string, context: RequestContext): Promise<void> {
+  await getDb().user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+  await revokeAllFamilies(userId, "signed_out_everywhere", context);
+}

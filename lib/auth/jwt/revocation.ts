@@ -1,0 +1,48 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { AccessClaims } from "./access-token";
+
+// The checked verifier's extra step: one indexed lookup that answers "is this token still good?"
+// (person exists, tokenVersion current, jti not denylisted, refresh family not revoked).
+
+export type LiveUser = { id: string; email: string; name: string | null };
+export type RevocationCheck = { ok: true; user: LiveUser } | { ok: false; reason: "revoked" };
+
+type Row = {
+  id: string;
+  email: string;
+  name: string | null;
+  tokenVersion: number | bigint;
+  denied: number | bigint;
+  familyRevoked: number | bigint | null;
+};
+
+export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationCheck> {
+  const rows = await getDb().$queryRaw<Row[]>`
+    SELECT u."id", u."email", u."name", u."tokenVersion",
+      EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ${claims.jti}) AS "denied",
+      (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
+    FROM "User" u WHERE u."id" = ${claims.sub}`;
+  const row = rows[0];
+  if (
+    !row ||
+    Number(row.tokenVersion) !== claims.ver ||
+    Number(row.denied) !== 0 ||
+    Number(row.familyRevoked ?? 1) !== 0
+  ) {
+    return { ok: false, reason: "revoked" };
+  }
+  return { ok: true, user: { id: row.id, email: row.email, name: row.name } };
+}
+
+/** Keeps a signed-out token refused until it would have expired anyway; then the row is useless. */
+export async function denyAccessToken(claims: Pick<AccessClaims, "jti" | "exp">): Promise<void> {
+  const db = getDb();
+  await db.revokedAccessToken.upsert({
+    where: { jti: claims.jti },
+    create: { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) },
+    update: {},
+  });
+  // Housekeeping on the write path, so the denylist stays as small as the live tokens.
+  await db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { bearerToken } from "@/lib/http/bearer";
+import type { AuthFailure, Authenticator } from "@/lib/http/route";
+import { readAccessCookie } from "./cookies";
+import { authenticateJwt, type JwtFailure, type VerifierMode } from "./guard";
+
+// The JWT guard in the shape route handlers take, with RFC 6750 answers on failure.
+
+export function jwtAuthenticator(mode?: VerifierMode): Authenticator {
+  return async (request, timing) => {
+    const auth = await authenticateJwt(
+      { bearer: bearerToken(request.headers), cookie: await readAccessCookie() },
+      timing,
+      mode,
+    );
+    return auth.ok ? auth.user : jwtFailure(auth.reason);
+  };
+}
+
+export function jwtFailure(reason: JwtFailure): AuthFailure {
+  if (reason === "missing") {
+    return {
+      status: 401,
+      code: "unauthorized",
+      message: "Sign in with the jwt strategy first.",
+      headers: { "WWW-Authenticate": "Bearer" },
+    };
+  }
+  const challenge = (description: string) => ({
+    "WWW-Authenticate": `Bearer error="invalid_token", error_description="${description}"`,
+  });
+  if (reason === "expired") {
+    return {
+      status: 401,
+      code: "token_expired",
+      message: "The access token has expired: refresh it.",
+      headers: challenge("expired"),
+    };
+  }
+  if (reason === "conflicting_credentials") {
+    return {
+      status: 401,
+      code: "invalid_token",
+      message: "The cookie and the Authorization header name different people.",
+      headers: challenge("conflicting credentials"),
+    };
+  }
+  return {
+    status: 401,
+    code: "invalid_token",
+    message: `The access token was rejected: ${reason}.`,
+    headers: challenge(reason),
+  };
+}
