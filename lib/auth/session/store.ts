@@ -20,15 +20,20 @@ export type SessionUser = { id: string; email: string; name: string | null };
 export type SessionValidation =
   { session: SessionRecord; user: SessionUser } | { session: null; user: null };
 
-const SESSION_SELECT = {
-  id: true,
-  userId: true,
-  createdAt: true,
-  lastSeenAt: true,
-  idleExpiresAt: true,
-  absoluteExpiresAt: true,
-  user: { select: { id: true, email: true, name: true } },
-} as const;
+type SessionRow = SessionRecord & { email: string; name: string | null };
+
+/** Session and user in one round trip: this runs on every request. */
+async function findSessionWithUser(id: string): Promise<SessionValidation> {
+  const rows = await getDb().$queryRaw<SessionRow[]>`
+    SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
+           u."email", u."name"
+    FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${id}`;
+  const row = rows[0];
+  if (!row) return { session: null, user: null };
+  const { email, name, ...session } = row;
+  return { session, user: { id: session.userId, email, name } };
+}
 
 export async function createSession(
   userId: string,
@@ -59,12 +64,8 @@ export async function createSession(
 }
 
 export async function validateSessionToken(token: string): Promise<SessionValidation> {
-  const row = await getDb().cookieSession.findUnique({
-    where: { id: hashToken(token) },
-    select: SESSION_SELECT,
-  });
-  if (!row) return { session: null, user: null };
-  const { user, ...session } = row;
+  const { session, user } = await findSessionWithUser(hashToken(token));
+  if (!session) return { session: null, user: null };
 
   const now = Date.now();
   const expiredBy =
