@@ -8,7 +8,8 @@ const executablePath = existsSync(bundled)
   ? undefined
   : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
-export const PORTS = { main: 3100, shortLived: 3101 } as const;
+export const PORTS = { main: 3100, shortLived: 3101, idp: 9401 } as const;
+const IDP_URL = `http://127.0.0.1:${PORTS.idp}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +41,20 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     {
-      command: `node scripts/e2e-server.mjs ${PORTS.main}`,
+      // The local identity provider, playing Google and GitHub for both app servers.
+      command: `node_modules/.bin/tsx scripts/idp/server.ts`,
+      env: {
+        IDP_PORT: String(PORTS.idp),
+        IDP_APP_ORIGINS: `http://localhost:${PORTS.main},http://localhost:${PORTS.shortLived}`,
+      },
+      url: `${IDP_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node scripts/e2e-server.mjs ${PORTS.main} OAUTH_LOCAL_IDP_URL=${IDP_URL}`,
       url: `http://localhost:${PORTS.main}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -48,8 +62,9 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      // Same build, lifetimes in seconds: the expiry specs watch sessions die without sleeping for minutes.
-      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} SESSION_IDLE_TIMEOUT_SECONDS=3 SESSION_ABSOLUTE_LIFETIME_SECONDS=8 JWT_ACCESS_TTL_SECONDS=4`,
+      // Same build, lifetimes in seconds (the expiry specs watch credentials die without sleeping
+      // for minutes), and proxy.ts's redirects off (pages must refuse strangers on their own).
+      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} SESSION_IDLE_TIMEOUT_SECONDS=3 SESSION_ABSOLUTE_LIFETIME_SECONDS=8 JWT_ACCESS_TTL_SECONDS=4 OAUTH_LOCAL_IDP_URL=${IDP_URL} PROXY_REDIRECTS=off`,
       url: `http://localhost:${PORTS.shortLived}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,17 +1,52 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { cookieNames } from "@/lib/auth/cookie-names";
 import { pageContentSecurityPolicy } from "@/lib/security-headers";
 
-// Runs before pages only. It sets a fresh CSP nonce per request; Next.js reads it from the
-// request header and puts it on its own scripts. It never decides who may see what: every page,
-// action and route handler checks the person itself.
+// Runs before pages only, and decides nothing about who may see what:
+// 1. a fresh CSP nonce per request (Next.js reads it from the request header for its scripts);
+// 2. optimistic redirects: a protected page requested with no cookie at all for its strategy goes
+//    straight to that strategy's sign-in. A cookie that is present is never checked here; every
+//    page, action and route handler checks the person itself, so switching this off
+//    (PROXY_REDIRECTS=off) exposes nothing.
+
+// proxy.ts can't use lib/env.ts (server-only, and it needs every secret): these two are read here.
+const https = (process.env.APP_URL ?? "").startsWith("https://");
+const redirectsOn = process.env.PROXY_REDIRECTS !== "off";
+const names = cookieNames(https);
+
+const PROTECTED: { prefix: RegExp; cookie: string; login: string }[] = [
+  {
+    prefix: /^\/session(\/(devices|password))?\/?$/,
+    cookie: names.session,
+    login: "/session/login",
+  },
+  { prefix: /^\/jwt(\/tokens)?\/?$/, cookie: names.jwtAccess, login: "/jwt/login" },
+  { prefix: /^\/oauth\/account\/?$/, cookie: names.oauthSession, login: "/oauth/login" },
+];
+const NOTES = { session: PROTECTED[0]!, jwt: PROTECTED[1]!, oauth: PROTECTED[2]! } as const;
+
+function signInRedirect(request: NextRequest): NextResponse | null {
+  const { pathname, search, searchParams } = request.nextUrl;
+  const via = searchParams.get("via");
+  const rule =
+    pathname === "/notes" && via && via in NOTES
+      ? NOTES[via as keyof typeof NOTES]
+      : PROTECTED.find((candidate) => candidate.prefix.test(pathname));
+  if (!rule || request.cookies.has(rule.cookie)) return null;
+  const target = new URL(rule.login, request.url);
+  target.searchParams.set("next", `${pathname}${search}`);
+  return NextResponse.redirect(target);
+}
+
 export function proxy(request: NextRequest) {
+  const early = redirectsOn ? signInRedirect(request) : null;
+  if (early) return early;
+
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageContentSecurityPolicy(nonce);
-
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -71,6 +71,15 @@ const schema = z.object({
   /** The app's own endpoints: "checked" (signature + one revocation lookup) or "stateless". */
   JWT_VERIFIER: z.enum(["checked", "stateless"]).default("checked"),
   AUTH_SECRET: secretText("AUTH_SECRET"),
+  /** Real providers when both id and secret are set; the local identity provider otherwise. */
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  OAUTH_LOCAL_IDP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9400"),
+  OAUTH_SESSION_MAX_AGE_SECONDS: seconds(7 * 24 * 60 * 60),
+  /** "off" disables proxy.ts's optimistic redirects (tests prove every page checks on its own). */
+  PROXY_REDIRECTS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.output<typeof schema>;

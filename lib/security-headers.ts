@@ -6,6 +6,21 @@ const isDev = process.env.NODE_ENV !== "production";
 // so this one non-secret variable is read here too.
 const servedOverHttps = (process.env.APP_URL ?? "").startsWith("https://");
 
+/**
+ * Where a sign-in form may send the browser: OAuth sign-in posts to a server action that answers
+ * with a redirect to the provider, and browsers apply form-action to that redirect too.
+ */
+function identityProviderOrigins(): string[] {
+  const origins = [];
+  if (!(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET))
+    origins.push(process.env.OAUTH_LOCAL_IDP_URL ?? "http://127.0.0.1:9400");
+  else origins.push("https://accounts.google.com");
+  if (!(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET))
+    origins.push(process.env.OAUTH_LOCAL_IDP_URL ?? "http://127.0.0.1:9400");
+  else origins.push("https://github.com");
+  return [...new Set(origins.map((url) => new URL(url).origin))];
+}
+
 /** The page policy: scripts only with this request's nonce (and what they load), nothing framed. */
 export function pageContentSecurityPolicy(nonce: string): string {
   return [
@@ -19,7 +34,7 @@ export function pageContentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self' ${identityProviderOrigins().join(" ")}`,
     "frame-ancestors 'none'",
     ...(servedOverHttps ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

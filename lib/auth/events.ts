@@ -19,7 +19,9 @@ export type AuthEventType =
   | "token.issued"
   | "token.refreshed"
   | "refresh.reuse_detected"
-  | "family.revoked";
+  | "family.revoked"
+  | "account.linked"
+  | "account.unlinked";
 
 export type AuthEventInput = {
   type: AuthEventType;

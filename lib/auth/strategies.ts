@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { StrategyId } from "./events";
 import { getCurrentJwt } from "./jwt/guard";
+import { auth } from "./oauth/auth";
 import { getCurrentSession } from "./session/guard";
 
 // The small common face of the three strategies. Pages, the header and notes code talk to this,
@@ -21,8 +22,6 @@ export type Strategy = {
   /** Signed out only because a short-lived credential expired: a page can refresh silently. */
   recoverable?(): Promise<boolean>;
 };
-
-const nobody = async (): Promise<CurrentUser | null> => null;
 
 export const strategies: readonly Strategy[] = [
   {
@@ -58,9 +57,14 @@ export const strategies: readonly Strategy[] = [
     label: "Google / GitHub (OAuth)",
     short: "OAuth",
     href: "/oauth",
-    loginPath: "/oauth",
-    available: false,
-    currentUser: nobody,
+    loginPath: "/oauth/login",
+    available: true,
+    currentUser: async () => {
+      const user = (await auth())?.user;
+      return user?.id && user.email
+        ? { id: user.id, email: user.email, name: user.name ?? null }
+        : null;
+    },
   },
 ];
 

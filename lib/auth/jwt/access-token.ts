@@ -99,9 +99,11 @@ export async function verifyAccessToken(token: string): Promise<VerifyResult> {
   if (FORBIDDEN_HEADERS.some((name) => name in header))
     return { ok: false, reason: "forbidden_header" };
 
-  const { issuer, audience } = jwtSettings();
+  const { issuer, audience, accessTtlSeconds } = jwtSettings();
   try {
     const { payload, protectedHeader } = await jwtVerify(token, verificationKey, {
+      // Also refuses an iat in the future, and a token that claims to have lived longer than we issue.
+      maxTokenAge: accessTtlSeconds + CLOCK_TOLERANCE_SECONDS,
       algorithms: [SIGNING_ALGORITHM],
       issuer,
       audience,
@@ -125,6 +127,7 @@ function reasonFor(error: unknown): RejectReason {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.reason === "missing") return "missing_claim";
     const byClaim: Record<string, RejectReason> = {
+      iat: "invalid_claims",
       nbf: "not_yet_valid",
       iss: "wrong_issuer",
       aud: "wrong_audience",

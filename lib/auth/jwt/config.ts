@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv, isHttps } from "@/lib/env";
+import { cookieNames } from "../cookie-names";
 
 // Everything the JWT strategy needs to know about lifetimes, names and cookies, in one place.
 
@@ -24,9 +25,8 @@ export function jwtSettings() {
 
 /** `__Host-` for the access cookie (Path=/); `__Secure-` for the refresh cookie (its own path). */
 export function jwtCookieNames() {
-  return isHttps()
-    ? { access: "__Host-auth-lab.access", refresh: "__Secure-auth-lab.refresh" }
-    : { access: "auth-lab.access", refresh: "auth-lab.refresh" };
+  const names = cookieNames(isHttps());
+  return { access: names.jwtAccess, refresh: names.jwtRefresh };
 }
 
 export function jwtCookieOptions(kind: "access" | "refresh", maxAgeSeconds: number) {

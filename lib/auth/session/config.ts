@@ -1,11 +1,12 @@
 import "server-only";
 import { getEnv, isHttps } from "@/lib/env";
+import { cookieNames } from "../cookie-names";
 
 // Everything the session strategy needs to know about its cookie and lifetimes, in one place.
 
 /** `__Host-` over HTTPS: the browser then insists on Secure, Path=/ and no Domain. */
 export function sessionCookieName(): string {
-  return isHttps() ? "__Host-auth-lab.session" : "auth-lab.session";
+  return cookieNames(isHttps()).session;
 }
 
 export function sessionCookieOptions(expires: Date) {

@@ -1,0 +1,20 @@
+import type { DelegatedCall } from "@/lib/auth/oauth/delegated";
+
+/** The result of calling the provider's API on the person's behalf, with the server's token. */
+export function DelegatedResult({ call }: { call: DelegatedCall }) {
+  return (
+    <figure className="min-w-0 space-y-1" data-testid={`delegated-${call.provider}`}>
+      <figcaption className="text-xs text-zinc-500">
+        Called on your behalf by the server:{" "}
+        <span className="font-mono break-all">GET {call.endpoint}</span>
+      </figcaption>
+      {call.ok ? (
+        <pre className="max-h-64 overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950">
+          {JSON.stringify(call.data, null, 2)}
+        </pre>
+      ) : (
+        <p className="text-sm text-danger">{call.message}</p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { StrategyDot } from "@/app/_components/strategy-dot";
+import { auth } from "@/lib/auth/oauth/auth";
+import { providerInfo } from "@/lib/auth/oauth/providers";
+import { safeNextPath } from "@/lib/http/safe-redirect";
+import { OAuthErrorMessage } from "../_components/error-message";
+import { ProviderButtons } from "../_components/provider-buttons";
+
+export const metadata: Metadata = { title: "Sign in with Google or GitHub" };
+
+export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth/login">) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next ?? params.callbackUrl, "/oauth/account");
+  if ((await auth())?.user) redirect(next);
+  const error = typeof params.error === "string" ? params.error : null;
+  const local = providerInfo().some((provider) => provider.local);
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <header className="space-y-2">
+        <h1 className="flex items-center gap-2 text-2xl font-bold">
+          <StrategyDot id="oauth" /> Sign in with Google or GitHub
+        </h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          The provider checks who you are and sends you back with a one-time code; Auth Lab never
+          sees a password.
+        </p>
+        {local ? (
+          <p className="rounded-lg border border-dashed border-amber-400 p-3 text-sm">
+            This uses Auth Lab&apos;s <strong>local identity provider</strong>, which plays Google
+            and GitHub on this machine: no real account is involved. Set <code>AUTH_GOOGLE_ID</code>
+            /<code>AUTH_GITHUB_ID</code> to use the real ones.
+          </p>
+        ) : null}
+      </header>
+      {error ? <OAuthErrorMessage code={error} /> : null}
+      <ProviderButtons next={next} />
+    </div>
+  );
+}
