@@ -82,6 +82,29 @@ export async function signInWithJwt(
 
 export const JWT_COOKIES = { access: "auth-lab.access", refresh: "auth-lab.refresh" } as const;
 
+export const IDP_URL = `http://127.0.0.1:${PORTS.idp}`;
+export const OAUTH_COOKIE = "authjs.session-token";
+
+/**
+ * Signs in through the local identity provider: the app's button, the provider's sign-in page
+ * (a typed identity), its consent screen. Ends wherever the app sends the browser back.
+ */
+export async function signInThroughProvider(
+  page: Page,
+  provider: "Google" | "GitHub",
+  identity: Pick<Person, "name" | "email">,
+  options: { consent?: "Allow" | "Deny"; start?: string } = {},
+): Promise<void> {
+  await page.goto(options.start ?? "/oauth/login");
+  await page.getByRole("button", { name: new RegExp(`(Continue with|Link) ${provider}`) }).click();
+  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+  await page.getByLabel("Name").fill(identity.name);
+  await page.getByLabel("Email").fill(identity.email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByRole("button", { name: options.consent ?? "Allow" }).click();
+  await page.waitForURL((url) => !url.href.startsWith(IDP_URL));
+}
+
 /** The value of a cookie in this page's context, or undefined. */
 export async function cookieValue(page: Page, name: string): Promise<string | undefined> {
   return (await page.context().cookies()).find((cookie) => cookie.name === name)?.value;

@@ -87,7 +87,7 @@ function FamilyCard({ family, current }: { family: FamilyView; current: boolean 
             <button
               type="submit"
               className="btn-secondary"
-              aria-label={`Revoke family …${family.handle}`}
+              aria-label={`Revoke this family (…${family.handle})`}
             >
               Revoke this family
             </button>

@@ -1,0 +1,604 @@
+import { type APIRequestContext, type APIResponse } from "@playwright/test";
+import {
+  expect,
+  JWT_COOKIES,
+  newPerson,
+  type Person,
+  randomIp,
+  registerPerson,
+  SHORT_LIVED_URL,
+  test,
+} from "./fixtures";
+
+// The JWT strategy for API clients: the token endpoint, Bearer tokens on every resource, rotation
+// in JSON, sign-out, throttling, the error contract, CSRF rules and expiry.
+
+type Note = { id: string; body: string; createdVia: string; createdAt: string };
+type TokenPair = {
+  access_token: string;
+  refresh_token: string;
+  token_type: string;
+  expires_in: number;
+};
+type Claims = { sub: string; fam: string; ver: number; jti: string; iat: number; exp: number };
+
+const JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function claimsOf(token: string): Claims {
+  const [, payload = ""] = token.split(".");
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Claims;
+}
+
+async function issueTokens(
+  request: APIRequestContext,
+  person: Pick<Person, "email" | "password">,
+  baseURL = "",
+): Promise<TokenPair> {
+  const response = await request.post(`${baseURL}/api/jwt/token`, {
+    data: { email: person.email, password: person.password },
+  });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as TokenPair;
+}
+
+async function listNotes(request: APIRequestContext, token: string): Promise<Note[]> {
+  const response = await request.get("/api/jwt/notes", { headers: bearer(token) });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { notes: Note[] }).notes;
+}
+
+/** Status, JSON content type and exactly { error: { code, message } }; never a 500. */
+async function expectError(
+  response: APIResponse,
+  status: number,
+  code: string,
+  message: string | RegExp = /./,
+): Promise<void> {
+  expect(response.status()).toBe(status);
+  expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body).toEqual({ error: { code, message: expect.any(String) } });
+  expect(body.error.message).toMatch(message);
+}
+
+test.describe("JWT API with Bearer tokens", () => {
+  test("the token endpoint issues a pair; the Bearer token reads me and works with notes", async ({
+    request,
+    person,
+  }) => {
+    const issued = await request.post("/api/jwt/token", {
+      data: { email: person.email, password: person.password },
+    });
+    expect(issued.status()).toBe(200);
+    expect(issued.headers()["cache-control"]).toBe("no-store");
+    // Tokens in the body, nothing in cookies: API clients keep them themselves.
+    expect(issued.headers()["set-cookie"]).toBeUndefined();
+    const pair = (await issued.json()) as TokenPair;
+    expect(pair).toEqual({
+      access_token: expect.stringMatching(JWS),
+      refresh_token: expect.stringMatching(/^[\w-]{43}$/),
+      token_type: "Bearer",
+      expires_in: 900,
+    });
+
+    const me = await request.get("/api/jwt/me", { headers: bearer(pair.access_token) });
+    expect(me.status()).toBe(200);
+    const identity = (await me.json()) as { user: { id: string }; claims: Claims };
+    expect(identity).toEqual({
+      strategy: "jwt",
+      verifier: "checked",
+      transport: "bearer",
+      user: { id: expect.any(String), email: person.email, name: person.name },
+      claims: {
+        sub: identity.user.id,
+        fam: expect.any(String),
+        ver: 0,
+        jti: expect.any(String),
+        iat: expect.any(Number),
+        exp: expect.any(Number),
+      },
+    });
+    expect(identity.claims.exp - identity.claims.iat).toBe(900);
+    // The claims the verifier accepted are the token's own (me leaves out iss and aud).
+    expect(claimsOf(pair.access_token)).toEqual({
+      ...identity.claims,
+      iss: "http://localhost:3100",
+      aud: "http://localhost:3100/api",
+    });
+
+    const token = pair.access_token;
+    expect(await listNotes(request, token)).toEqual([]);
+    const created = await request.post("/api/jwt/notes", {
+      data: { body: "  a note from an API client  " },
+      headers: bearer(token),
+    });
+    expect(created.status()).toBe(201);
+    const { note } = (await created.json()) as { note: Note };
+    expect(note).toEqual({
+      id: expect.any(String),
+      body: "a note from an API client",
+      createdVia: "jwt",
+      createdAt: expect.any(String),
+    });
+    expect(await listNotes(request, token)).toEqual([note]);
+
+    const deleted = await request.delete(`/api/jwt/notes/${note.id}`, { headers: bearer(token) });
+    expect(deleted.status()).toBe(204);
+    expect(await deleted.text()).toBe("");
+    await expectError(
+      await request.delete(`/api/jwt/notes/${note.id}`, { headers: bearer(token) }),
+      404,
+      "not_found",
+    );
+    expect(await listNotes(request, token)).toEqual([]);
+  });
+
+  test("refresh in JSON rotates the pair; the old refresh token within the grace window gets 409", async ({
+    request,
+    person,
+  }) => {
+    const first = await issueTokens(request, person);
+    const rotated = await request.post("/api/jwt/refresh", {
+      data: { refresh_token: first.refresh_token },
+    });
+    expect(rotated.status()).toBe(200);
+    expect(rotated.headers()["set-cookie"]).toBeUndefined();
+    const second = (await rotated.json()) as TokenPair;
+    expect(second).toEqual({
+      access_token: expect.stringMatching(JWS),
+      refresh_token: expect.stringMatching(/^[\w-]{43}$/),
+      token_type: "Bearer",
+      expires_in: 900,
+    });
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect(second.access_token).not.toBe(first.access_token);
+    const [before, after] = [claimsOf(first.access_token), claimsOf(second.access_token)];
+    expect(after).toMatchObject({ sub: before.sub, fam: before.fam, ver: before.ver });
+    expect(after.jti).not.toBe(before.jti);
+    expect(
+      (await request.get("/api/jwt/me", { headers: bearer(second.access_token) })).status(),
+    ).toBe(200);
+
+    // The same (now used) refresh token again, right away: a racing tab, told to retry.
+    await expectError(
+      await request.post("/api/jwt/refresh", { data: { refresh_token: first.refresh_token } }),
+      409,
+      "conflict",
+      /retry with the newest one/,
+    );
+    // That ended nothing: the newest pair still works and rotates.
+    expect(
+      (await request.get("/api/jwt/me", { headers: bearer(second.access_token) })).status(),
+    ).toBe(200);
+    const third = await request.post("/api/jwt/refresh", {
+      data: { refresh_token: second.refresh_token },
+    });
+    expect(third.status()).toBe(200);
+  });
+
+  test("logout with a Bearer token: the app refuses the token at once, a stateless service until exp", async ({
+    request,
+    person,
+  }) => {
+    const pair = await issueTokens(request, person);
+    const logout = await request.post("/api/jwt/logout", { headers: bearer(pair.access_token) });
+    expect(logout.status()).toBe(204);
+    expect(await logout.text()).toBe("");
+
+    const me = await request.get("/api/jwt/me", { headers: bearer(pair.access_token) });
+    await expectError(me, 401, "invalid_token", /revoked/);
+    expect(me.headers()["www-authenticate"]).toContain('error="invalid_token"');
+    await expectError(
+      await request.get("/api/jwt/notes", { headers: bearer(pair.access_token) }),
+      401,
+      "invalid_token",
+    );
+    // The family went with it: the refresh token is dead too.
+    await expectError(
+      await request.post("/api/jwt/refresh", { data: { refresh_token: pair.refresh_token } }),
+      401,
+      "invalid_token",
+      /revoked/,
+    );
+
+    const downstream = await request.get("/api/downstream/profile", {
+      headers: bearer(pair.access_token),
+    });
+    expect(downstream.status()).toBe(200);
+    expect(await downstream.json()).toMatchObject({
+      service: "downstream",
+      subject: claimsOf(pair.access_token).sub,
+      expiresAt: new Date(claimsOf(pair.access_token).exp * 1000).toISOString(),
+    });
+  });
+
+  test("logout with the refresh token in JSON ends that family only", async ({
+    request,
+    person,
+  }) => {
+    const ended = await issueTokens(request, person);
+    const kept = await issueTokens(request, person);
+    const logout = await request.post("/api/jwt/logout", {
+      data: { refresh_token: ended.refresh_token },
+    });
+    expect(logout.status()).toBe(204);
+
+    await expectError(
+      await request.get("/api/jwt/me", { headers: bearer(ended.access_token) }),
+      401,
+      "invalid_token",
+    );
+    await expectError(
+      await request.post("/api/jwt/refresh", { data: { refresh_token: ended.refresh_token } }),
+      401,
+      "invalid_token",
+    );
+    expect(
+      (await request.get("/api/jwt/me", { headers: bearer(kept.access_token) })).status(),
+    ).toBe(200);
+  });
+
+  test("wrong passwords get 401 with one message, then 429 with Retry-After, from that address only", async ({
+    request,
+    person,
+  }) => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await expectError(
+        await request.post("/api/jwt/token", {
+          data: { email: person.email, password: `wrong password ${attempt}` },
+        }),
+        401,
+        "unauthorized",
+        "That email and password don't match an account.",
+      );
+    }
+    // An unknown account gets the very same answer.
+    await expectError(
+      await request.post("/api/jwt/token", {
+        data: { email: newPerson().email, password: person.password },
+      }),
+      401,
+      "unauthorized",
+      "That email and password don't match an account.",
+    );
+
+    for (const password of ["wrong password 6", person.password]) {
+      const throttled = await request.post("/api/jwt/token", {
+        data: { email: person.email, password },
+      });
+      await expectError(throttled, 429, "too_many_requests", /^Too many failed attempts/);
+      const retryAfter = throttled.headers()["retry-after"] ?? "";
+      expect(retryAfter).toMatch(/^\d+$/);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+      expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60);
+    }
+
+    const elsewhere = await request.post("/api/jwt/token", {
+      data: { email: person.email, password: person.password },
+      headers: { "x-forwarded-for": randomIp() },
+    });
+    expect(elsewhere.status()).toBe(200);
+  });
+
+  test("every error has the standard JSON shape and none is a 500", async ({ request, person }) => {
+    // No credentials at all.
+    const anonymous = await request.get("/api/jwt/notes");
+    await expectError(anonymous, 401, "unauthorized");
+    expect(anonymous.headers()["www-authenticate"]).toBe("Bearer");
+    await expectError(await request.get("/api/jwt/me"), 401, "unauthorized");
+    await expectError(await request.post("/api/jwt/refresh"), 401, "unauthorized");
+    await expectError(await request.get("/api/downstream/profile"), 401, "unauthorized");
+
+    const { access_token: token } = await issueTokens(request, person);
+
+    // Tokens that are not ours, or not tokens.
+    const [header = "", payload = "", signature = ""] = token.split(".");
+    const forged = `${header}.${Buffer.from(
+      JSON.stringify({ ...claimsOf(token), sub: "someone-else" }),
+    ).toString("base64url")}.${signature}`;
+    const invalid = {
+      garbage: "not-a-token",
+      "three dots of nothing": "a.b.c",
+      "payload changed": forged,
+      "signature cut off": `${header}.${payload}.`,
+      "alg none": `${Buffer.from(JSON.stringify({ alg: "none", typ: "at+jwt" })).toString("base64url")}.${payload}.`,
+      "4 KB long": `${token}${"A".repeat(4096)}`,
+    };
+    for (const [what, value] of Object.entries(invalid)) {
+      const response = await request.get("/api/jwt/me", { headers: bearer(value) });
+      await expectError(response, 401, "invalid_token");
+      expect(response.headers()["www-authenticate"], what).toContain(
+        'Bearer error="invalid_token"',
+      );
+      const downstream = await request.get("/api/downstream/profile", { headers: bearer(value) });
+      expect(downstream.status(), `downstream, ${what}`).toBe(401);
+    }
+
+    const auth = bearer(token);
+    const methods = [
+      {
+        response: await request.put("/api/jwt/notes", { headers: auth, data: {} }),
+        allow: "GET, POST",
+      },
+      {
+        response: await request.get("/api/jwt/notes/anything", { headers: auth }),
+        allow: "DELETE",
+      },
+      { response: await request.get("/api/jwt/token"), allow: "POST" },
+      { response: await request.get("/api/jwt/refresh"), allow: "POST" },
+      { response: await request.get("/api/jwt/logout"), allow: "POST" },
+      { response: await request.post("/api/jwt/me", { headers: auth }), allow: "GET" },
+      { response: await request.post("/.well-known/jwks.json"), allow: "GET" },
+    ];
+    for (const { response, allow } of methods) {
+      await expectError(response, 405, "method_not_allowed");
+      expect(response.headers()["allow"], response.url()).toBe(allow);
+    }
+
+    await expectError(
+      await request.post("/api/jwt/notes", {
+        data: "body=hello",
+        headers: { ...auth, "content-type": "text/plain" },
+      }),
+      415,
+      "unsupported_media_type",
+    );
+    await expectError(
+      await request.post("/api/jwt/token", {
+        data: `email=${person.email}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+      415,
+      "unsupported_media_type",
+    );
+    await expectError(
+      await request.post("/api/jwt/notes", {
+        data: Buffer.from('{"body": "unterminated'),
+        headers: { ...auth, "content-type": "application/json" },
+      }),
+      400,
+      "bad_request",
+      "The body is not valid JSON.",
+    );
+    await expectError(
+      await request.post("/api/jwt/refresh", {
+        data: Buffer.from("{refresh_token:"),
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+      "bad_request",
+    );
+    await expectError(
+      await request.post("/api/jwt/notes", {
+        data: { body: "x".repeat(17 * 1024) },
+        headers: auth,
+      }),
+      413,
+      "payload_too_large",
+    );
+    await expectError(
+      await request.post("/api/jwt/token", {
+        data: { email: person.email, password: "x".repeat(17 * 1024) },
+      }),
+      413,
+      "payload_too_large",
+    );
+    await expectError(
+      await request.post("/api/jwt/notes", { data: { body: "   " }, headers: auth }),
+      400,
+      "bad_request",
+    );
+    await expectError(
+      await request.post("/api/jwt/token", { data: { email: person.email } }),
+      400,
+      "bad_request",
+    );
+    await expectError(
+      await request.post("/api/jwt/refresh", {
+        data: { refresh_token: "x", client_id: "someone" },
+      }),
+      400,
+      "bad_request",
+    );
+    await expectError(
+      await request.post("/api/jwt/refresh", { data: { refresh_token: "made-up-refresh-token" } }),
+      401,
+      "invalid_token",
+      "This refresh token is not valid.",
+    );
+
+    // None of that created anything.
+    expect(await listNotes(request, token)).toEqual([]);
+  });
+
+  test("a cookie and a Bearer token naming two different people are refused", async ({
+    browser,
+    baseURL,
+    request,
+    person,
+  }) => {
+    const other = newPerson();
+    await registerPerson(browser, other, baseURL ?? "");
+    const mine = (await issueTokens(request, person)).access_token;
+    const theirs = (await issueTokens(request, other)).access_token;
+
+    const mixed = await request.get("/api/jwt/me", {
+      headers: { ...bearer(theirs), cookie: `${JWT_COOKIES.access}=${mine}` },
+    });
+    await expectError(mixed, 401, "invalid_token", /different people/);
+    expect(mixed.headers()["www-authenticate"]).toContain('error="invalid_token"');
+    await expectError(
+      await request.post("/api/jwt/notes", {
+        data: { body: "whose note is this?" },
+        headers: { ...bearer(mine), cookie: `${JWT_COOKIES.access}=${theirs}` },
+      }),
+      401,
+      "invalid_token",
+    );
+    expect(await listNotes(request, mine)).toEqual([]);
+    expect(await listNotes(request, theirs)).toEqual([]);
+
+    // Two tokens of the same person are fine; the Bearer one is the one used.
+    const again = (await issueTokens(request, person)).access_token;
+    const same = await request.get("/api/jwt/me", {
+      headers: { ...bearer(again), cookie: `${JWT_COOKIES.access}=${mine}` },
+    });
+    expect(same.status()).toBe(200);
+    expect(await same.json()).toMatchObject({
+      transport: "bearer",
+      claims: { jti: claimsOf(again).jti },
+    });
+  });
+
+  test("another origin may use a Bearer token, never the cookie", async ({
+    request,
+    person,
+    baseURL,
+  }) => {
+    const pair = await issueTokens(request, person);
+    const evil = { origin: "http://evil.test" };
+    const cookie = { cookie: `${JWT_COOKIES.access}=${pair.access_token}` };
+
+    // A Bearer header can't be forged by another site's page (it needs a CORS preflight).
+    const viaBearer = await request.post("/api/jwt/notes", {
+      data: { body: "sent from another origin with a Bearer token" },
+      headers: { ...bearer(pair.access_token), ...evil },
+    });
+    expect(viaBearer.status()).toBe(201);
+    const note = ((await viaBearer.json()) as { note: Note }).note;
+
+    // The cookie rides along with any cross-site request, so it is refused there.
+    await expectError(
+      await request.post("/api/jwt/notes", {
+        data: { body: "planted" },
+        headers: { ...cookie, ...evil },
+      }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await request.post("/api/jwt/notes", {
+        data: { body: "planted" },
+        headers: { ...cookie, "sec-fetch-site": "cross-site" },
+      }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await request.delete(`/api/jwt/notes/${note.id}`, { headers: { ...cookie, ...evil } }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await request.post("/api/jwt/refresh", {
+        headers: { cookie: `${JWT_COOKIES.refresh}=${pair.refresh_token}`, ...evil },
+      }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await request.post("/api/jwt/logout", { headers: { ...cookie, ...evil } }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await request.post("/api/jwt/token", {
+        data: { email: person.email, password: person.password },
+        headers: evil,
+      }),
+      403,
+      "forbidden",
+    );
+    expect(await listNotes(request, pair.access_token)).toEqual([note]);
+    expect(
+      (await request.get("/api/jwt/me", { headers: bearer(pair.access_token) })).status(),
+    ).toBe(200);
+
+    // From its own origin the cookie works.
+    const home = await request.post("/api/jwt/notes", {
+      data: { body: "made at home" },
+      headers: { ...cookie, origin: baseURL ?? "" },
+    });
+    expect(home.status()).toBe(201);
+    expect(await home.json()).toMatchObject({ note: { createdVia: "jwt" } });
+  });
+
+  test("authenticated responses name the strategy and time the verification and the lookup", async ({
+    request,
+    person,
+  }) => {
+    const anonymous = await request.get("/api/jwt/me");
+    expect(anonymous.status()).toBe(401);
+    expect(anonymous.headers()["x-auth-strategy"]).toBe("jwt");
+
+    const { access_token: token } = await issueTokens(request, person);
+    for (const path of ["/api/jwt/me", "/api/jwt/notes"] as const) {
+      const response = await request.get(path, { headers: bearer(token) });
+      expect(response.status(), path).toBe(200);
+      const headers = response.headers();
+      expect(headers["x-auth-strategy"], path).toBe("jwt");
+      const entries = (headers["server-timing"] ?? "").split(",").map((entry) => entry.trim());
+      for (const entry of entries) expect(entry, path).toMatch(/^[a-z]+;dur=\d+(\.\d+)?$/);
+      expect(
+        entries.map((entry) => entry.split(";")[0]),
+        path,
+      ).toEqual(expect.arrayContaining(["verify", "db"]));
+    }
+    // The stateless downstream service verifies, but has no database to ask.
+    const downstream = await request.get("/api/downstream/profile", { headers: bearer(token) });
+    expect(downstream.status()).toBe(200);
+    const names = (downstream.headers()["server-timing"] ?? "")
+      .split(",")
+      .map((entry) => entry.trim().split(";")[0]);
+    expect(names).toEqual(["verify"]);
+  });
+});
+
+test("an expired access token gets 401 token_expired with an RFC 6750 challenge; the refresh token still works", async ({
+  browser,
+  request,
+}) => {
+  // The short-lived server issues access tokens that live 4 s.
+  const person = newPerson();
+  await registerPerson(browser, person, SHORT_LIVED_URL);
+  const pair = await issueTokens(request, person, SHORT_LIVED_URL);
+  expect(pair.expires_in).toBe(4);
+  const { iat, exp } = claimsOf(pair.access_token);
+  expect(exp - iat).toBe(4);
+  expect(
+    (
+      await request.get(`${SHORT_LIVED_URL}/api/jwt/me`, { headers: bearer(pair.access_token) })
+    ).status(),
+  ).toBe(200);
+
+  // Past exp and the verifier's clock tolerance.
+  await sleep((exp + CLOCK_TOLERANCE_SECONDS) * 1000 + 300 - Date.now());
+  for (const path of ["/api/jwt/me", "/api/jwt/notes"]) {
+    const response = await request.get(`${SHORT_LIVED_URL}${path}`, {
+      headers: bearer(pair.access_token),
+    });
+    await expectError(response, 401, "token_expired", /expired/);
+    const challenge = response.headers()["www-authenticate"] ?? "";
+    expect(challenge, path).toContain('error="invalid_token"');
+    expect(challenge, path).toContain('error_description="expired"');
+  }
+  const downstream = await request.get(`${SHORT_LIVED_URL}/api/downstream/profile`, {
+    headers: bearer(pair.access_token),
+  });
+  await expectError(downstream, 401, "invalid_token", /ERR_JWT_EXPIRED/);
+
+  const refreshed = await request.post(`${SHORT_LIVED_URL}/api/jwt/refresh`, {
+    data: { refresh_token: pair.refresh_token },
+  });
+  expect(refreshed.status()).toBe(200);
+  const renewed = (await refreshed.json()) as TokenPair;
+  const me = await request.get(`${SHORT_LIVED_URL}/api/jwt/me`, {
+    headers: bearer(renewed.access_token),
+  });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ user: { email: person.email } });
+});

@@ -1,0 +1,378 @@
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
+import {
+  cookieValue,
+  expect,
+  JWT_COOKIES,
+  newPerson,
+  type Person,
+  randomIp,
+  signInWithJwt,
+  signInWithSession,
+  test,
+} from "./fixtures";
+
+// The JWT strategy through the browser: the sign-in form, the two HttpOnly cookies, the notes
+// page, the tokens page, and every way a token pair ends (sign-out, sign out everywhere, revoking
+// a family, refresh-token reuse, a password change).
+
+const REFRESH_PATH = "/api/jwt/refresh";
+
+const jwtStatus = (page: Page) =>
+  page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-jwt");
+
+type ApiError = { error: { code: string; message: string } };
+
+async function accessToken(page: Page): Promise<string> {
+  const token = await cookieValue(page, JWT_COOKIES.access);
+  expect(token, "the browser holds an access cookie").toBeTruthy();
+  return token ?? "";
+}
+
+async function refreshToken(page: Page): Promise<string> {
+  const token = await cookieValue(page, JWT_COOKIES.refresh);
+  expect(token, "the browser holds a refresh cookie").toBeTruthy();
+  return token ?? "";
+}
+
+/** GET /api/jwt/me with only this Bearer token (the `request` fixture holds no cookies). */
+async function meWithBearer(request: APIRequestContext, token: string) {
+  return request.get("/api/jwt/me", { headers: { authorization: `Bearer ${token}` } });
+}
+
+/** The checked verifier refuses the token as revoked (signature fine, but ended server-side). */
+async function expectRevoked(request: APIRequestContext, token: string): Promise<void> {
+  const me = await meWithBearer(request, token);
+  expect(me.status()).toBe(401);
+  expect(await me.json()).toEqual({
+    error: { code: "invalid_token", message: expect.stringContaining("revoked") },
+  });
+}
+
+/** A sign-in URL that sends the browser on to `next` (JWT pages don't encode it, notes does). */
+const isSignInFor = (url: URL, next: string | null) =>
+  url.pathname === "/jwt/login" && url.searchParams.get("next") === next;
+
+/** The page shows the JWT sign-in form, which will send it on to `next`. */
+async function expectOnSignIn(page: Page, next: string | null): Promise<void> {
+  await expect(page).toHaveURL((url) => isSignInFor(url, next));
+  await expect(page.getByRole("heading", { name: "Sign in with JWT" })).toBeVisible();
+}
+
+/** The browser's next request for a JWT page is sent to sign in. */
+async function expectSentToSignIn(context: BrowserContext, path: string): Promise<void> {
+  const response = await context.request.get(path, { maxRedirects: 0 });
+  expect(response.status(), path).toBe(307);
+  const location = new URL(response.headers()["location"] ?? "", "http://localhost");
+  expect(isSignInFor(location, path), `${path} → ${location.href}`).toBe(true);
+}
+
+/** Another browser (own cookies, own address) signed in as `person` through the form. */
+async function otherBrowser(
+  browser: Browser,
+  baseURL: string | undefined,
+  person: Person,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  const page = await context.newPage();
+  await signInWithJwt(page, person);
+  return { context, page };
+}
+
+/** Signs in again through the form a signed-out JWT page sent this browser to. */
+async function signInAgain(page: Page, person: Pick<Person, "email" | "password">) {
+  await expect(page).toHaveURL(/\/jwt\/login(\?|$)/);
+  await expect(page.getByRole("heading", { name: "Sign in with JWT" })).toBeVisible();
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("JWT in the browser", () => {
+  test("signs in through the form into two HttpOnly cookies, shows the decoded token, and works with notes", async ({
+    page,
+    person,
+  }) => {
+    await signInWithJwt(page, person);
+    await expect(page).toHaveURL(/\/jwt$/);
+    await expect(jwtStatus(page)).toContainText(`signed in as ${person.name}`);
+    await expect(page.getByText(person.email)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Your access token, decoded" })).toBeVisible();
+    await expect(page.getByTestId("countdown")).toHaveText(/^1[45] min \d+ s$/);
+
+    const cookies = await page.context().cookies();
+    const access = cookies.find((cookie) => cookie.name === JWT_COOKIES.access);
+    const refresh = cookies.find((cookie) => cookie.name === JWT_COOKIES.refresh);
+    expect(access).toMatchObject({
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: false,
+      domain: "localhost",
+    });
+    // Only ever sent to the refresh endpoint.
+    expect(refresh).toMatchObject({
+      path: REFRESH_PATH,
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: false,
+    });
+    expect(access?.value).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(refresh?.value).not.toContain(".");
+    // Page script can read neither.
+    const visibleToScript = await page.evaluate(() => document.cookie);
+    expect(visibleToScript).not.toContain(JWT_COOKIES.access);
+    expect(visibleToScript).not.toContain(JWT_COOKIES.refresh);
+    expect(visibleToScript).not.toContain(access?.value ?? "no access token");
+
+    // The cookie alone authenticates the API, too.
+    const me = await page.request.get("/api/jwt/me");
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({
+      strategy: "jwt",
+      verifier: "checked",
+      transport: "cookie",
+      user: { email: person.email, name: person.name },
+    });
+
+    await page
+      .getByRole("navigation", { name: "JWT pages" })
+      .getByRole("link", { name: /Notes/ })
+      .click();
+    await expect(page).toHaveURL(/\/notes\?via=jwt$/);
+    await expect(
+      page.getByRole("heading", { name: "Notes via JWT access + refresh" }),
+    ).toBeVisible();
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+
+    const body = `Rotate the keys ${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel("New note").fill(body);
+    await page.getByRole("button", { name: "Save note" }).click();
+    const note = page.getByTestId("note").filter({ hasText: body });
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText("created via jwt");
+    await expect(page.getByLabel("New note")).toHaveValue("");
+    const listed = await page.request.get("/api/jwt/notes");
+    expect(await listed.json()).toEqual({
+      notes: [expect.objectContaining({ body, createdVia: "jwt" })],
+    });
+
+    await note.getByRole("button", { name: `Delete note: ${body}` }).click();
+    await expect(page.getByTestId("note")).toHaveCount(0);
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+    expect(await (await page.request.get("/api/jwt/notes")).json()).toEqual({ notes: [] });
+  });
+
+  test("the tokens page shows this sign-in's family; revoking it signs this browser out", async ({
+    page,
+    person,
+    request,
+  }) => {
+    await signInWithJwt(page, person);
+    const token = await accessToken(page);
+
+    await page.goto("/jwt/tokens");
+    await expect(page.getByRole("heading", { name: "Your tokens" })).toBeVisible();
+    const families = page.getByTestId("family");
+    await expect(families).toHaveCount(1);
+    const family = families.first();
+    await expect(family).toHaveAttribute("data-state", "active");
+    await expect(family.getByTestId("family-status")).toHaveText("active");
+    await expect(family).toContainText("This browser");
+    await expect(family.getByTestId("chain-link")).toHaveCount(1);
+    await expect(family.getByTestId("chain-link")).toHaveAttribute("data-state", "live");
+
+    await family.getByRole("button", { name: /^Revoke this family/ }).click();
+    // The page re-renders with the family revoked, which signs this very browser out.
+    await expectOnSignIn(page, "/jwt/tokens");
+    await expect(jwtStatus(page)).toContainText("signed out");
+    await expectRevoked(request, token);
+    await expectSentToSignIn(page.context(), "/jwt");
+    const refresh = await page.request.post(REFRESH_PATH);
+    expect(refresh.status()).toBe(401);
+    expect(((await refresh.json()) as ApiError).error.code).toBe("invalid_token");
+
+    // Signed in again, the old family is listed as revoked, its chain struck through.
+    await signInAgain(page, person);
+    await expect(page).toHaveURL(/\/jwt\/tokens$/);
+    await expect(families).toHaveCount(2);
+    const revoked = families.filter({ hasNotText: "This browser" });
+    await expect(revoked).toHaveAttribute("data-state", "revoked");
+    await expect(revoked.getByTestId("family-status")).toHaveText("revoked: revoked by you");
+    await expect(revoked.getByTestId("chain-link")).toHaveAttribute("data-state", "revoked");
+    await expect(revoked.getByRole("button", { name: /^Revoke this family/ })).toHaveCount(0);
+    await expect(families.filter({ hasText: "This browser" })).toHaveAttribute(
+      "data-state",
+      "active",
+    );
+  });
+
+  test("“Sign out” ends the pair for the app, but a copied access token still passes a stateless verifier until it expires", async ({
+    page,
+    person,
+    request,
+  }) => {
+    await signInWithJwt(page, person);
+    const copied = await accessToken(page);
+    const copiedRefresh = await refreshToken(page);
+    expect((await meWithBearer(request, copied)).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expectOnSignIn(page, null);
+    await expect(jwtStatus(page)).toContainText("signed out");
+    expect(await cookieValue(page, JWT_COOKIES.access)).toBeUndefined();
+    expect(await cookieValue(page, JWT_COOKIES.refresh)).toBeUndefined();
+
+    // The app's checked verifier knows the token is signed out…
+    await expectRevoked(request, copied);
+    const refresh = await request.post(REFRESH_PATH, { data: { refresh_token: copiedRefresh } });
+    expect(refresh.status()).toBe(401);
+    expect(((await refresh.json()) as ApiError).error.code).toBe("invalid_token");
+
+    // …a service that holds only the public keys does not.
+    const downstream = await request.get("/api/downstream/profile", {
+      headers: { authorization: `Bearer ${copied}` },
+    });
+    expect(downstream.status()).toBe(200);
+    const profile = (await downstream.json()) as { service: string; subject: string };
+    expect(profile).toMatchObject({ service: "downstream", subject: expect.any(String) });
+    const [, payload = ""] = copied.split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { sub: string };
+    expect(profile.subject).toBe(claims.sub);
+  });
+
+  test("“Sign out everywhere” ends the tokens of every browser", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    await signInWithJwt(page, person);
+    const mine = await accessToken(page);
+    const other = await otherBrowser(browser, baseURL, person);
+    const theirs = await accessToken(other.page);
+    expect((await meWithBearer(request, theirs)).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expectOnSignIn(page, null);
+    await expect(jwtStatus(page)).toContainText("signed out");
+
+    await expectRevoked(request, mine);
+    await expectRevoked(request, theirs);
+    await expectSentToSignIn(other.context, "/jwt");
+    await expectSentToSignIn(other.context, "/notes?via=jwt");
+    // The other browser can't refresh its way back in either; the refusal clears its cookies.
+    const refresh = await other.context.request.post(REFRESH_PATH);
+    expect(refresh.status()).toBe(401);
+    expect(await refresh.json()).toEqual({
+      error: { code: "invalid_token", message: expect.stringContaining("revoked") },
+    });
+    expect(await cookieValue(other.page, JWT_COOKIES.access)).toBeUndefined();
+    await other.page.goto("/jwt");
+    await expectOnSignIn(other.page, "/jwt");
+    await expect(jwtStatus(other.page)).toContainText("signed out");
+    await other.context.close();
+  });
+
+  test("presenting a refresh token that was already rotated revokes the whole family", async ({
+    page,
+    person,
+    request,
+  }) => {
+    await signInWithJwt(page, person);
+    const grandparent = await refreshToken(page);
+
+    // Two rotations with the browser's own cookies: the grandparent's successor is used, too.
+    for (const round of [1, 2]) {
+      const rotated = await page.request.post(REFRESH_PATH);
+      expect(rotated.status(), `rotation ${round}`).toBe(200);
+      expect(await rotated.json()).toEqual({ token_type: "Bearer", expires_in: 900 });
+    }
+    const current = await accessToken(page);
+    expect(await refreshToken(page)).not.toBe(grandparent);
+    expect((await page.request.get("/api/jwt/me")).status()).toBe(200);
+
+    // Someone who copied the first refresh token presents it: not a race, a theft.
+    const stolen = await request.post(REFRESH_PATH, { data: { refresh_token: grandparent } });
+    expect(stolen.status()).toBe(401);
+    expect(await stolen.json()).toEqual({
+      error: { code: "invalid_token", message: expect.stringContaining("reuse detected") },
+    });
+
+    // The browser's own, newest tokens die with the family.
+    await expectRevoked(request, current);
+    const me = await page.request.get("/api/jwt/me");
+    expect(me.status()).toBe(401);
+    await page.goto("/jwt");
+    await expectOnSignIn(page, "/jwt");
+    await expect(jwtStatus(page)).toContainText("signed out");
+    const refresh = await page.request.post(REFRESH_PATH);
+    expect(refresh.status()).toBe(401);
+
+    await signInAgain(page, person);
+    await expect(page.getByRole("heading", { name: "Signed in with JWT" })).toBeVisible();
+    await page.goto("/jwt/tokens");
+    const families = page.getByTestId("family");
+    await expect(families).toHaveCount(2);
+    const old = families.filter({ hasNotText: "This browser" });
+    await expect(old).toHaveAttribute("data-state", "revoked");
+    await expect(old.getByTestId("family-status")).toHaveText("revoked: reuse detected");
+    // Sign-in token and first successor used, the newest one revoked with the family.
+    const chain = old.getByTestId("chain-link");
+    await expect(chain).toHaveCount(3);
+    expect(
+      await chain.evaluateAll((links) => links.map((link) => link.getAttribute("data-state"))),
+    ).toEqual(["used", "used", "revoked"]);
+  });
+
+  test("changing the password (through the session strategy) ends the JWT pair too", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    await signInWithJwt(page, person);
+    const access = await accessToken(page);
+    const refresh = await refreshToken(page);
+
+    const sessionContext = await browser.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
+    const sessionPage = await sessionContext.newPage();
+    await signInWithSession(sessionPage, person);
+    const newPassword = newPerson().password;
+    await sessionPage.goto("/session/password");
+    await sessionPage.getByLabel("Current password").fill(person.password);
+    await sessionPage.getByLabel("New password").fill(newPassword);
+    await sessionPage.getByRole("button", { name: "Change password" }).click();
+    await expect(sessionPage.getByText(/^Password changed\./)).toBeVisible();
+    await sessionContext.close();
+
+    await expectRevoked(request, access);
+    expect((await page.request.get("/api/jwt/me")).status()).toBe(401);
+    const refreshed = await request.post(REFRESH_PATH, { data: { refresh_token: refresh } });
+    expect(refreshed.status()).toBe(401);
+    expect(await refreshed.json()).toEqual({
+      error: { code: "invalid_token", message: expect.stringContaining("revoked") },
+    });
+    const viaCookie = await page.request.post(REFRESH_PATH);
+    expect(viaCookie.status()).toBe(401);
+
+    await page.goto("/jwt/tokens");
+    await signInAgain(page, { email: person.email, password: newPassword });
+    await expect(page).toHaveURL(/\/jwt\/tokens$/);
+    const old = page.getByTestId("family").filter({ hasNotText: "This browser" });
+    await expect(old).toHaveAttribute("data-state", "revoked");
+    await expect(old.getByTestId("family-status")).toHaveText("revoked: password changed");
+  });
+});
