@@ -1,13 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/lib/form-state";
+import type { SignInFormState } from "@/lib/auth/sign-in-form";
 import { Field, FormMessage, SubmitButton } from "./form";
 
-type SignInAction = (
-  prev: FormState<"email" | "password">,
-  formData: FormData,
-) => Promise<FormState<"email" | "password">>;
+type SignInAction = (prev: SignInFormState, formData: FormData) => Promise<SignInFormState>;
 
 /** Email and password, for both local strategies; each passes its own server action. */
 export function SignInForm({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ActionButton, PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { StrategyDot } from "@/app/_components/strategy-dot";
 import { jwtPageState } from "@/lib/auth/jwt/current";
 import { signOutEverywhereJwt, signOutJwt } from "./actions";
 import { DecodedTokenView } from "./_components/decoded-token";
@@ -16,28 +16,20 @@ export default async function JwtAccountPage() {
   const { user } = current;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="flex items-center gap-2 text-2xl font-bold">
-            <StrategyDot id="jwt" /> Signed in with JWT
-          </h1>
-          <p className="text-zinc-600 dark:text-zinc-400">
-            {user.name} · {user.email}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <form action={signOutJwt}>
-            <button type="submit" className="btn-secondary">
-              Sign out
-            </button>
-          </form>
-          <form action={signOutEverywhereJwt}>
-            <button type="submit" className="btn-danger">
+      <PageHeader
+        strategy="jwt"
+        title="Signed in with JWT"
+        actions={
+          <>
+            <ActionButton action={signOutJwt}>Sign out</ActionButton>
+            <ActionButton action={signOutEverywhereJwt} variant="danger">
               Sign out everywhere
-            </button>
-          </form>
-        </div>
-      </header>
+            </ActionButton>
+          </>
+        }
+      >
+        {user.name} · {user.email}
+      </PageHeader>
 
       <DecodedTokenView token={current.decoded} exp={current.exp} />
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ComingSoon } from "@/app/_components/coming-soon";
@@ -34,15 +35,12 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
   const notes = await listNotes(user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <header className="space-y-1">
-        <h1 className="flex items-center gap-2 text-2xl font-bold">
-          <StrategyDot id={strategy.id} /> Notes via {strategy.label}
-        </h1>
+      <PageHeader strategy={strategy.id} title={`Notes via ${strategy.label}`}>
         <p className="text-zinc-600 dark:text-zinc-400">
           The same notes, whichever way you signed in. This page, its actions and the API each ask
           the {strategy.short} guard who you are.
         </p>
-      </header>
+      </PageHeader>
       <NoteForm action={createNoteAction.bind(null, strategy.id)} maxLength={NOTE_MAX_LENGTH} />
       <section aria-labelledby="notes-heading" className="space-y-3">
         <h2 id="notes-heading" className="text-lg font-semibold">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { ActionButton, PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
-import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Time } from "@/app/_components/time";
 import { requireSession } from "@/lib/auth/session/guard";
 import { signOut } from "./actions";
@@ -11,21 +11,13 @@ export default async function SessionAccountPage() {
   const { session, user } = await requireSession("/session");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="flex items-center gap-2 text-2xl font-bold">
-            <StrategyDot id="session" /> Signed in with a server session
-          </h1>
-          <p className="text-zinc-600 dark:text-zinc-400">
-            {user.name} · {user.email}
-          </p>
-        </div>
-        <form action={signOut}>
-          <button type="submit" className="btn-secondary">
-            Sign out
-          </button>
-        </form>
-      </header>
+      <PageHeader
+        strategy="session"
+        title="Signed in with a server session"
+        actions={<ActionButton action={signOut}>Sign out</ActionButton>}
+      >
+        {user.name} · {user.email}
+      </PageHeader>
 
       <section aria-labelledby="this-session" className="space-y-3 card">
         <h2 id="this-session" className="text-lg font-semibold">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
 import { redirect } from "next/navigation";
-import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Time } from "@/app/_components/time";
 import { jwtPageState } from "@/lib/auth/jwt/current";
 import { type FamilyView, listFamilies } from "@/lib/auth/jwt/families";
@@ -26,15 +26,12 @@ export default async function TokensPage() {
   const currentFamily = String(current.decoded.payload.fam ?? "");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header className="space-y-1">
-        <h1 className="flex items-center gap-2 text-2xl font-bold">
-          <StrategyDot id="jwt" /> Your tokens
-        </h1>
+      <PageHeader strategy="jwt" title="Your tokens">
         <p className="text-zinc-600 dark:text-zinc-400">
           Each sign-in starts a refresh family. Every refresh uses up one token and adds its
           successor; presenting a used token again revokes the whole family.
         </p>
-      </header>
+      </PageHeader>
 
       <DecodedTokenView token={current.decoded} exp={current.exp} />
 

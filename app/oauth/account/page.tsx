@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { ActionButton, PageHeader } from "@/app/_components/page-header";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Time } from "@/app/_components/time";
 import { listLinkedAccounts, listOAuthSessions } from "@/lib/auth/oauth/accounts";
 import { auth, oauthSessionCookieName } from "@/lib/auth/oauth/auth";
@@ -40,28 +40,20 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="flex items-center gap-2 text-2xl font-bold">
-            <StrategyDot id="oauth" /> Signed in with a provider
-          </h1>
-          <p className="text-zinc-600 dark:text-zinc-400">
-            {user.name} · {user.email}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <form action={signOutOAuth}>
-            <button type="submit" className="btn-secondary">
-              Sign out
-            </button>
-          </form>
-          <form action={signOutEverywhereOAuth}>
-            <button type="submit" className="btn-danger">
+      <PageHeader
+        strategy="oauth"
+        title="Signed in with a provider"
+        actions={
+          <>
+            <ActionButton action={signOutOAuth}>Sign out</ActionButton>
+            <ActionButton action={signOutEverywhereOAuth} variant="danger">
               Sign out everywhere
-            </button>
-          </form>
-        </div>
-      </header>
+            </ActionButton>
+          </>
+        }
+      >
+        {user.name} · {user.email}
+      </PageHeader>
 
       {typeof unlink === "string" && UNLINK_MESSAGES[unlink] ? (
         <p role="alert" className="rounded-lg border border-danger/40 bg-danger/5 p-3 text-sm">

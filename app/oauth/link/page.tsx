@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
-import { StrategyDot } from "@/app/_components/strategy-dot";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { providerInfo } from "@/lib/auth/oauth/providers";
 import { getCurrentSession } from "@/lib/auth/session/guard";
@@ -14,15 +14,12 @@ export default async function LinkPage() {
   const user = session.user ?? (jwt.ok ? jwt.user : null);
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <header className="space-y-2">
-        <h1 className="flex items-center gap-2 text-2xl font-bold">
-          <StrategyDot id="oauth" /> Link Google or GitHub to your account
-        </h1>
+      <PageHeader strategy="oauth" title="Link Google or GitHub to your account">
         <p className="text-zinc-600 dark:text-zinc-400">
           Linking needs proof that the account is yours: your password. Auth Lab never links on a
           matching email alone.
         </p>
-      </header>
+      </PageHeader>
       {user ? (
         <>
           <p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
 import { redirect } from "next/navigation";
-import { StrategyDot } from "@/app/_components/strategy-dot";
 import { auth } from "@/lib/auth/oauth/auth";
 import { providerInfo } from "@/lib/auth/oauth/providers";
 import { safeNextPath } from "@/lib/http/safe-redirect";
@@ -17,10 +17,7 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
   const local = providerInfo().some((provider) => provider.local);
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <header className="space-y-2">
-        <h1 className="flex items-center gap-2 text-2xl font-bold">
-          <StrategyDot id="oauth" /> Sign in with Google or GitHub
-        </h1>
+      <PageHeader strategy="oauth" title="Sign in with Google or GitHub">
         <p className="text-zinc-600 dark:text-zinc-400">
           The provider checks who you are and sends you back with a one-time code; Auth Lab never
           sees a password.
@@ -32,7 +29,7 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
             /<code>AUTH_GITHUB_ID</code> to use the real ones.
           </p>
         ) : null}
-      </header>
+      </PageHeader>
       {error ? <OAuthErrorMessage code={error} /> : null}
       <ProviderButtons next={next} />
     </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StrategyDot } from "@/app/_components/strategy-dot";
+import { PageHeader } from "@/app/_components/page-header";
 import { Time } from "@/app/_components/time";
 import { listDevices } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
@@ -13,15 +13,12 @@ export default async function DevicesPage() {
   const others = devices.filter((device) => !device.current).length;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header className="space-y-1">
-        <h1 className="flex items-center gap-2 text-2xl font-bold">
-          <StrategyDot id="session" /> Your devices
-        </h1>
+      <PageHeader strategy="session" title="Your devices">
         <p className="text-zinc-600 dark:text-zinc-400">
           Every browser signed in to your account with a server session. Revoking one deletes its
           row: that browser is signed out on its very next request.
         </p>
-      </header>
+      </PageHeader>
 
       <ul aria-label="Signed-in devices" className="space-y-3">
         {devices.map((device) => (

@@ -20,6 +20,15 @@ export type SessionUser = { id: string; email: string; name: string | null };
 export type SessionValidation =
   { session: SessionRecord; user: SessionUser } | { session: null; user: null };
 
+const SESSION_FIELDS = {
+  id: true,
+  userId: true,
+  createdAt: true,
+  lastSeenAt: true,
+  idleExpiresAt: true,
+  absoluteExpiresAt: true,
+} as const;
+
 type SessionRow = SessionRecord & { email: string; name: string | null };
 
 /** Session and user in one round trip: this runs on every request. */
@@ -51,14 +60,7 @@ export async function createSession(
       userAgent: context.userAgent,
       ip: context.ip,
     },
-    select: {
-      id: true,
-      userId: true,
-      createdAt: true,
-      lastSeenAt: true,
-      idleExpiresAt: true,
-      absoluteExpiresAt: true,
-    },
+    select: SESSION_FIELDS,
   });
   return { token, session };
 }
@@ -124,15 +126,6 @@ export async function listUserSessions(userId: string): Promise<DeviceSession[]>
   return getDb().cookieSession.findMany({
     where: { userId, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
     orderBy: { lastSeenAt: "desc" },
-    select: {
-      id: true,
-      userId: true,
-      createdAt: true,
-      lastSeenAt: true,
-      idleExpiresAt: true,
-      absoluteExpiresAt: true,
-      userAgent: true,
-      ip: true,
-    },
+    select: { ...SESSION_FIELDS, userAgent: true, ip: true },
   });
 }

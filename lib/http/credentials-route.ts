@@ -1,0 +1,37 @@
+import "server-only";
+import { z } from "zod";
+import type { StrategyId } from "@/lib/auth/events";
+import { checkCredentials, INVALID_CREDENTIALS_MESSAGE, throttledMessage, type SignedInUser } from "@/lib/auth/sign-in";
+import { contextFrom, type RequestContext } from "@/lib/request-context";
+import { readJsonBody } from "./body";
+import { jsonError } from "./json";
+import { checkOrigin } from "./origin";
+import { strategyRoute } from "./route";
+
+// A JSON sign-in endpoint for a local strategy: email and password in, the shared credential
+// check and throttle, then whatever the strategy hands out (a cookie, a token pair).
+
+const credentials = z.object({ email: z.string().max(1024), password: z.string().max(4096) }).strict();
+
+export function credentialsRoute(
+  strategy: Extract<StrategyId, "session" | "jwt">,
+  onSuccess: (user: SignedInUser, context: RequestContext) => Promise<Response>,
+) {
+  return strategyRoute(strategy, async (request) => {
+    // Login CSRF: a foreign site must not sign a visitor in to the attacker's account.
+    if (checkOrigin(request) === "cross-site") {
+      return jsonError(403, "forbidden", "Cross-site sign-in is not allowed.");
+    }
+    const body = await readJsonBody(request, credentials);
+    if (!body.ok) return body.response;
+
+    const context = contextFrom(request.headers);
+    const result = await checkCredentials(body.data, strategy, context);
+    if (result.ok) return onSuccess(result.user, context);
+    return result.reason === "throttled"
+      ? jsonError(429, "too_many_requests", throttledMessage(result.retryAfterSeconds), {
+          "Retry-After": String(result.retryAfterSeconds),
+        })
+      : jsonError(401, "unauthorized", INVALID_CREDENTIALS_MESSAGE);
+  });
+}
