@@ -17,7 +17,7 @@ export async function SiteHeader() {
       <JwtKeeper />
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight no-underline">
-          Auth<span className="text-sky-600 dark:text-sky-400">Lab</span>
+          Auth<span className="text-sky-700 dark:text-sky-400">Lab</span>
         </Link>
         <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
           <ul className="flex flex-wrap gap-1">

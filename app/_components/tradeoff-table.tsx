@@ -9,7 +9,12 @@ const COLUMNS = [
 
 export function TradeoffTable() {
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="Trade-off table (scrolls sideways on small screens)"
+      className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800"
+    >
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption className="sr-only">How the three strategies compare</caption>
         <thead className="bg-zinc-100 dark:bg-zinc-900">

@@ -60,7 +60,7 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
               >
                 <div className="min-w-0 space-y-1">
                   <p className="break-words whitespace-pre-wrap">{note.body}</p>
-                  <p className="text-xs text-zinc-500">
+                  <p className="text-xs text-zinc-500 dark:text-zinc-400">
                     <Time value={note.createdAt} /> · created via {note.createdVia}
                   </p>
                 </div>

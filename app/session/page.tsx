@@ -62,7 +62,7 @@ export default async function SessionAccountPage() {
 function Item({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd>{value}</dd>
     </div>
   );

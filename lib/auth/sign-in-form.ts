@@ -4,7 +4,12 @@ import { type FormState, textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
 import type { StrategyId } from "./events";
-import { checkCredentials, INVALID_CREDENTIALS_MESSAGE, type SignedInUser, throttledMessage } from "./sign-in";
+import {
+  checkCredentials,
+  INVALID_CREDENTIALS_MESSAGE,
+  type SignedInUser,
+  throttledMessage,
+} from "./sign-in";
 
 // The body of both local strategies' sign-in actions: check the form's credentials, let the
 // strategy start its session or tokens, then go where the form said (a path on this site only).
@@ -19,10 +24,16 @@ export async function signInFromForm(
 ): Promise<SignInFormState> {
   const email = textField(formData, "email");
   const context = await currentRequestContext();
-  const result = await checkCredentials({ email, password: textField(formData, "password") }, strategy, context);
+  const result = await checkCredentials(
+    { email, password: textField(formData, "password") },
+    strategy,
+    context,
+  );
   if (!result.ok) {
     const message =
-      result.reason === "throttled" ? throttledMessage(result.retryAfterSeconds) : INVALID_CREDENTIALS_MESSAGE;
+      result.reason === "throttled"
+        ? throttledMessage(result.retryAfterSeconds)
+        : INVALID_CREDENTIALS_MESSAGE;
     return { status: "error", message, values: { email: email.slice(0, 300) } };
   }
   await start(result.user, context);

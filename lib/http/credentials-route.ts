@@ -1,7 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { StrategyId } from "@/lib/auth/events";
-import { checkCredentials, INVALID_CREDENTIALS_MESSAGE, throttledMessage, type SignedInUser } from "@/lib/auth/sign-in";
+import {
+  checkCredentials,
+  INVALID_CREDENTIALS_MESSAGE,
+  throttledMessage,
+  type SignedInUser,
+} from "@/lib/auth/sign-in";
 import { contextFrom, type RequestContext } from "@/lib/request-context";
 import { readJsonBody } from "./body";
 import { jsonError } from "./json";
@@ -11,7 +16,9 @@ import { strategyRoute } from "./route";
 // A JSON sign-in endpoint for a local strategy: email and password in, the shared credential
 // check and throttle, then whatever the strategy hands out (a cookie, a token pair).
 
-const credentials = z.object({ email: z.string().max(1024), password: z.string().max(4096) }).strict();
+const credentials = z
+  .object({ email: z.string().max(1024), password: z.string().max(4096) })
+  .strict();
 
 export function credentialsRoute(
   strategy: Extract<StrategyId, "session" | "jwt">,

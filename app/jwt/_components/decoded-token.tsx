@@ -29,10 +29,14 @@ export function DecodedTokenView({ token, exp }: { token: DecodedToken; exp: num
 function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (
     <figure className="min-w-0">
-      <figcaption className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+      <figcaption className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
         {label}
       </figcaption>
-      <pre className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950">
+      <pre
+        tabIndex={0}
+        aria-label={`${label} of the access token`}
+        className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950"
+      >
         {JSON.stringify(value, null, 2)}
       </pre>
     </figure>

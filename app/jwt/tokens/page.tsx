@@ -109,7 +109,7 @@ function FamilyCard({ family, current }: { family: FamilyView; current: boolean 
                   ? "border-success text-success"
                   : link.state === "revoked"
                     ? "border-danger text-danger line-through"
-                    : "border-zinc-300 text-zinc-500 dark:border-zinc-700"
+                    : "border-zinc-300 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400"
               }`}
               title={`created ${link.createdAt}${link.usedAt ? `, used ${link.usedAt}` : ""}`}
             >

@@ -4,12 +4,16 @@ import type { DelegatedCall } from "@/lib/auth/oauth/delegated";
 export function DelegatedResult({ call }: { call: DelegatedCall }) {
   return (
     <figure className="min-w-0 space-y-1" data-testid={`delegated-${call.provider}`}>
-      <figcaption className="text-xs text-zinc-500">
+      <figcaption className="text-xs text-zinc-500 dark:text-zinc-400">
         Called on your behalf by the server:{" "}
         <span className="font-mono break-all">GET {call.endpoint}</span>
       </figcaption>
       {call.ok ? (
-        <pre className="max-h-64 overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950">
+        <pre
+          tabIndex={0}
+          aria-label={`Response from ${call.provider}`}
+          className="max-h-64 overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950"
+        >
           {JSON.stringify(call.data, null, 2)}
         </pre>
       ) : (

@@ -14,7 +14,7 @@ export function ProviderButtons({ next, verb = "Continue with" }: { next: string
               <span>
                 {verb} {provider.name}
               </span>
-              <span className="text-xs font-normal text-zinc-500">
+              <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">
                 {provider.local ? "local identity provider" : provider.name}
               </span>
             </button>

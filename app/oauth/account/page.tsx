@@ -122,7 +122,9 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
               <span className="font-mono">{item.handle}</span> · started{" "}
               <Time value={item.createdAt} /> · ends <Time value={item.expiresAt} />
               {item.current ? (
-                <span className="ml-2 font-semibold text-oauth">this browser</span>
+                <span className="ml-2 rounded-full bg-oauth/20 px-2 py-0.5 text-xs font-semibold">
+                  this browser
+                </span>
               ) : null}
             </li>
           ))}

@@ -31,7 +31,7 @@ export default async function DevicesPage() {
               <p className="font-semibold">
                 {device.device}
                 {device.current ? (
-                  <span className="ml-2 inline-block rounded-full bg-session/15 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-session">
+                  <span className="ml-2 inline-block rounded-full bg-session/20 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-zinc-900 dark:text-zinc-100">
                     This device
                   </span>
                 ) : null}

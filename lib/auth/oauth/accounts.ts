@@ -92,18 +92,24 @@ export async function listOAuthSessions(
   }));
 }
 
-/** "Sign out everywhere": every Auth.js session of this person. */
+/**
+ * "Sign out everywhere": every Auth.js session of this person except `keepToken` (the current
+ * one, which Auth.js's own signOut() then ends, cookie included).
+ */
 export async function revokeOAuthSessions(
   userId: string,
   context: RequestContext,
+  keepToken?: string,
 ): Promise<number> {
-  const { count } = await getDb().session.deleteMany({ where: { userId } });
+  const { count } = await getDb().session.deleteMany({
+    where: { userId, ...(keepToken ? { sessionToken: { not: keepToken } } : {}) },
+  });
   await recordEvent({
     type: "session.revoked",
     strategy: "oauth",
     userId,
     context,
-    detail: { scope: "all", count },
+    detail: { scope: "all", others: count },
   });
   return count;
 }

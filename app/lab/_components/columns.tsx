@@ -1,0 +1,185 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { StrategyId } from "@/lib/auth/events";
+import type { CookieFacts } from "@/lib/lab/cookies";
+import type { JwtColumn, OAuthColumn, SessionColumn } from "@/lib/lab/server-view";
+import { StrategyDot } from "@/app/_components/strategy-dot";
+import { Countdown } from "@/app/jwt/_components/countdown";
+import { CookieList, Json, Question, Rows } from "./parts";
+
+function Column(props: {
+  id: StrategyId;
+  title: string;
+  who: ReactNode;
+  cookies: CookieFacts[];
+  children: ReactNode;
+}) {
+  return (
+    <article
+      aria-labelledby={`lab-${props.id}`}
+      className="space-y-3 card"
+      data-testid={`lab-column-${props.id}`}
+    >
+      <header className="space-y-1">
+        <h2 id={`lab-${props.id}`} className="flex items-center gap-2 text-lg font-semibold">
+          <StrategyDot id={props.id} /> {props.title}
+        </h2>
+        <p className="text-sm">{props.who}</p>
+      </header>
+      <Question title="What the browser holds">
+        <CookieList cookies={props.cookies} />
+      </Question>
+      {props.children}
+    </article>
+  );
+}
+
+const signInLink = (href: "/session/login" | "/jwt/login" | "/oauth/login") => (
+  <>
+    Signed out.{" "}
+    <Link href={`${href}?next=/lab`} className="link">
+      Sign in
+    </Link>{" "}
+    to fill this column.
+  </>
+);
+
+export function SessionColumnView({
+  data,
+  cookies,
+}: {
+  data: SessionColumn;
+  cookies: CookieFacts[];
+}) {
+  return (
+    <Column
+      id="session"
+      title="Server session"
+      cookies={cookies}
+      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("/session/login")}
+    >
+      <Question title="What it means">
+        <p className="text-sm">
+          Nothing, to anyone but this server: the cookie is sealed with a key only the server has.
+          Inside is a random token; the database knows only its SHA-256.
+        </p>
+      </Question>
+      <Question title="What the server holds">
+        {data.signedIn ? (
+          <>
+            <Rows
+              rows={[
+                ["id (SHA-256)", <code key="id">{data.row.id}</code>],
+                ["created", data.row.createdAt],
+                ["last seen", data.row.lastSeenAt],
+                ["idle expiry", data.row.idleExpiresAt],
+                ["absolute expiry", data.row.absoluteExpiresAt],
+                ["ip", data.row.ip ?? "unknown"],
+              ]}
+            />
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              {data.otherSessions} other session{data.otherSessions === 1 ? "" : "s"} of this
+              person. Deleting this row signs this browser out on its next request.
+            </p>
+          </>
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">No row for this browser.</p>
+        )}
+      </Question>
+    </Column>
+  );
+}
+
+export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: CookieFacts[] }) {
+  return (
+    <Column
+      id="jwt"
+      title="JWT access + refresh"
+      cookies={cookies}
+      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("/jwt/login")}
+    >
+      <Question title="What it means">
+        {data.signedIn ? (
+          <div className="space-y-2 text-sm">
+            <p>
+              Decoded, by anyone who holds it: <strong>encoded, not encrypted</strong>. Expires in{" "}
+              <Countdown expiresAt={data.exp} />, {data.token.size} bytes.
+            </p>
+            <Json value={data.token.header} label="JWT header, decoded" />
+            <Json value={data.token.payload} label="JWT payload, decoded" />
+          </div>
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            {data.expired
+              ? "The access token has expired; the header is refreshing it."
+              : "No token."}
+          </p>
+        )}
+      </Question>
+      <Question title="What the server holds">
+        {data.signedIn ? (
+          <ul className="space-y-2 text-sm">
+            {data.families.map((family) => (
+              <li key={family.id} data-testid="lab-family" data-state={family.state}>
+                <p>
+                  Family …{family.handle}: <strong>{family.state}</strong>
+                  {family.revokedReason ? ` (${family.revokedReason.replace(/_/g, " ")})` : ""}
+                </p>
+                <p className="font-mono text-xs break-all">
+                  {family.chain.map((link) => `${link.hash} ${link.state}`).join(" → ")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            Nothing about this browser: the access token is verified without a lookup.
+          </p>
+        )}
+      </Question>
+    </Column>
+  );
+}
+
+export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies: CookieFacts[] }) {
+  return (
+    <Column
+      id="oauth"
+      title="Google / GitHub (Auth.js)"
+      cookies={cookies}
+      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("/oauth/login")}
+    >
+      <Question title="What it means">
+        <p className="text-sm">
+          An opaque random session token: it means something only to this server&apos;s database.
+          The provider&apos;s tokens never come to the browser.
+        </p>
+      </Question>
+      <Question title="What the server holds">
+        {data.signedIn ? (
+          <div className="space-y-2 text-sm">
+            <Rows
+              rows={data.sessions.map((session) => [
+                `session ${session.handle}`,
+                `until ${session.expiresAt}${session.current ? " (this browser)" : ""}`,
+              ])}
+            />
+            <Rows
+              rows={data.accounts.map((account) => [
+                account.provider,
+                <span key={account.provider}>
+                  scopes <code>{account.scopes.join(" ")}</code>; access token{" "}
+                  <code>{account.accessTokenPrefix ?? "none"}</code>
+                </span>,
+              ])}
+            />
+          </div>
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            No Auth.js session for this browser.
+          </p>
+        )}
+      </Question>
+    </Column>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+// The auth events of this browser's people, per strategy, refreshed every few seconds.
+
+type Event = { id: string; type: string; detail: Record<string, unknown>; createdAt: string };
+type Timeline = Record<"session" | "jwt" | "oauth", Event[]>;
+
+const POLL_MS = 3000;
+const LABELS = { session: "Server session", jwt: "JWT", oauth: "OAuth" } as const;
+
+export function LabTimeline({ initial }: { initial: Timeline }) {
+  const [timeline, setTimeline] = useState(initial);
+  useEffect(() => {
+    let cancelled = false;
+    const timer = window.setInterval(async () => {
+      const response = await fetch("/api/lab/events", { cache: "no-store" }).catch(() => null);
+      if (!cancelled && response?.ok) setTimeline((await response.json()) as Timeline);
+    }, POLL_MS);
+    return () => {
+      cancelled = true;
+      window.clearInterval(timer);
+    };
+  }, []);
+  return (
+    <div className="grid gap-4 md:grid-cols-3">
+      {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((id) => (
+        <section
+          key={id}
+          aria-label={`${LABELS[id]} timeline`}
+          className="space-y-2 card"
+          data-testid={`timeline-${id}`}
+        >
+          <h3 className="font-semibold">{LABELS[id]}</h3>
+          {timeline[id].length === 0 ? (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">
+              No events: not signed in under this strategy.
+            </p>
+          ) : (
+            <ol className="space-y-1 text-sm">
+              {timeline[id].map((event) => (
+                <li key={event.id} className="flex flex-wrap justify-between gap-x-2">
+                  <span className="font-mono">{event.type}</span>
+                  <time
+                    className="text-xs text-zinc-500 dark:text-zinc-400"
+                    dateTime={event.createdAt}
+                  >
+                    {new Date(event.createdAt).toISOString().slice(11, 19)} UTC
+                  </time>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,411 @@
+import { type APIRequestContext, type Page } from "@playwright/test";
+import {
+  cookieValue,
+  expect,
+  IDP_URL,
+  OAUTH_COOKIE,
+  type Person,
+  randomIp,
+  signInThroughProvider,
+  signInWithSession,
+  test,
+} from "./fixtures";
+
+// The OAuth strategy through the browser: signing in with the local identity provider playing
+// Google and GitHub, what the browser holds (an opaque Auth.js cookie, never a provider token),
+// the delegated API call, notes, signing out, a denied consent, and linking and unlinking.
+
+type Identity = Pick<Person, "name" | "email">;
+
+/** A provider identity nobody else uses: the IdP remembers everyone for the whole run. */
+function newIdentity(): Identity {
+  const id = crypto.randomUUID().slice(0, 8);
+  return { name: `OAuth ${id}`, email: `oauth-${id}@e2e.test` };
+}
+
+/** The GitHub login the local IdP derives from an email, as scripts/idp/accounts.ts does. */
+const githubLogin = (email: string) =>
+  email
+    .toLowerCase()
+    .split("@")[0]!
+    .replace(/[^a-z0-9-]/g, "-")
+    .slice(0, 39);
+
+const oauthStatus = (page: Page) =>
+  page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-oauth");
+
+const linkedAccounts = (page: Page) => page.getByTestId("linked-account");
+
+async function expectOnAccountPage(page: Page, identity: Identity): Promise<void> {
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await expect(page.getByRole("heading", { name: "Signed in with a provider" })).toBeVisible();
+  await expect(oauthStatus(page)).toContainText(`signed in as ${identity.name}`);
+}
+
+async function sessionToken(page: Page): Promise<string> {
+  const token = await cookieValue(page, OAUTH_COOKIE);
+  expect(token, "the browser holds an Auth.js session cookie").toBeTruthy();
+  return token ?? "";
+}
+
+/** GET /api/oauth/me with exactly this cookie value, from a client that holds nothing else. */
+async function meStatus(request: APIRequestContext, token: string): Promise<number> {
+  const response = await request.get("/api/oauth/me", {
+    headers: { cookie: `${OAUTH_COOKIE}=${token}` },
+  });
+  return response.status();
+}
+
+/** The Auth.js cookie is opaque and script can't read it; no provider token reaches the page. */
+async function expectNoTokensInBrowser(page: Page): Promise<void> {
+  const cookie = (await page.context().cookies()).find(
+    (candidate) => candidate.name === OAUTH_COOKIE,
+  );
+  expect(cookie).toMatchObject({
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: false,
+    domain: "localhost",
+  });
+  expect(cookie?.value).not.toMatch(/^eyJ/);
+  const visibleToScript = await page.evaluate(() => document.cookie);
+  expect(visibleToScript).not.toContain(OAUTH_COOKIE);
+  expect(visibleToScript).not.toContain(cookie?.value ?? "no cookie");
+
+  // Neither the rendered DOM nor the HTML (with its RSC payload) as the server sends it.
+  const rendered = await page.content();
+  const served = await (await page.request.get("/oauth/account")).text();
+  for (const [what, html] of Object.entries({ rendered, served })) {
+    expect(html, what).toContain("Signed in with a provider");
+    expect(html, what).not.toContain("access_token");
+    expect(html, what).not.toContain("id_token");
+    expect(html, what).not.toContain("refresh_token");
+    expect(html, what).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+  }
+}
+
+test.describe("OAuth in the browser", () => {
+  test("signs in with Google: account page, scopes, the delegated call, an opaque HttpOnly cookie and no tokens in the page", async ({
+    page,
+  }) => {
+    const identity = newIdentity();
+    await signInThroughProvider(page, "Google", identity);
+    await expectOnAccountPage(page, identity);
+    await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
+
+    const linked = linkedAccounts(page);
+    await expect(linked).toHaveCount(1);
+    await expect(linked.getByText("Google", { exact: true })).toBeVisible();
+    await expect(linked).toContainText("Granted scopes: openid email profile");
+    await expect(linked).toContainText("Access token: held by the server");
+
+    // The server called the provider's userinfo endpoint with the stored token.
+    const delegated = page.getByTestId("delegated-google");
+    await expect(delegated).toContainText(`GET ${IDP_URL}/google/me`);
+    const userinfo = JSON.parse((await delegated.locator("pre").textContent()) ?? "null");
+    expect(userinfo).toMatchObject({ email: identity.email, name: identity.name });
+
+    await expect(page.getByTestId("oauth-session")).toHaveCount(1);
+    await expect(page.getByTestId("oauth-session")).toContainText("this browser");
+    await expectNoTokensInBrowser(page);
+
+    const me = await page.request.get("/api/oauth/me");
+    expect(me.status()).toBe(200);
+    expect(me.headers()["x-auth-strategy"]).toBe("oauth");
+    expect(await me.json()).toEqual({
+      strategy: "oauth",
+      user: { id: expect.any(String), email: identity.email, name: identity.name },
+    });
+  });
+
+  test("signs in with GitHub: the delegated call lists the identity's repositories", async ({
+    page,
+  }) => {
+    const identity = newIdentity();
+    await signInThroughProvider(page, "GitHub", identity);
+    await expectOnAccountPage(page, identity);
+    // GitHub hides the email in /user; Auth.js found it through /user/emails.
+    await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
+
+    const linked = linkedAccounts(page);
+    await expect(linked).toHaveCount(1);
+    await expect(linked.getByText("GitHub", { exact: true })).toBeVisible();
+    await expect(linked).toContainText(
+      /Granted scopes: (read:user user:email|user:email read:user)/,
+    );
+
+    const delegated = page.getByTestId("delegated-github");
+    await expect(delegated).toContainText(`GET ${IDP_URL}/github/api/v3/user/repos`);
+    const repos = JSON.parse((await delegated.locator("pre").textContent()) ?? "null") as {
+      full_name: string;
+    }[];
+    const login = githubLogin(identity.email);
+    expect(repos.length).toBeGreaterThan(0);
+    for (const repo of repos)
+      expect(repo.full_name.startsWith(`${login}/`), repo.full_name).toBe(true);
+
+    await expectNoTokensInBrowser(page);
+  });
+
+  test("notes through OAuth: the page, and the API with its cookie, Origin and ownership checks", async ({
+    page,
+    person,
+    playwright,
+    baseURL,
+  }) => {
+    // Someone else's note, made through the session API by a password account.
+    const other = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
+    const login = await other.post("/api/session/login", {
+      data: { email: person.email, password: person.password },
+    });
+    expect(login.status()).toBe(200);
+    const theirs = await other.post("/api/session/notes", { data: { body: "Not yours" } });
+    expect(theirs.status()).toBe(201);
+    const theirNote = ((await theirs.json()) as { note: { id: string } }).note;
+
+    const identity = newIdentity();
+    await signInThroughProvider(page, "Google", identity);
+    await expectOnAccountPage(page, identity);
+
+    await page.getByRole("link", { name: "Open your notes through this strategy" }).click();
+    await expect(page).toHaveURL(/\/notes\?via=oauth$/);
+    await expect(
+      page.getByRole("heading", { name: "Notes via Google / GitHub (OAuth)" }),
+    ).toBeVisible();
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+    const body = `Delegate wisely ${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel("New note").fill(body);
+    await page.getByRole("button", { name: "Save note" }).click();
+    const note = page.getByTestId("note").filter({ hasText: body });
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText("created via oauth");
+    await expect(page.getByLabel("New note")).toHaveValue("");
+    await note.getByRole("button", { name: `Delete note: ${body}` }).click();
+    await expect(page.getByTestId("note")).toHaveCount(0);
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+
+    // The API, with the browser's cookies.
+    const me = await page.request.get("/api/oauth/me");
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({ strategy: "oauth", user: { email: identity.email } });
+
+    const apiBody = `Through the API ${crypto.randomUUID().slice(0, 8)}`;
+    const created = await page.request.post("/api/oauth/notes", {
+      headers: { origin: "http://localhost:3100" },
+      data: { body: apiBody },
+    });
+    expect(created.status()).toBe(201);
+    const createdNote = ((await created.json()) as { note: { id: string } }).note;
+    expect(createdNote).toMatchObject({ body: apiBody, createdVia: "oauth" });
+
+    const forged = await page.request.post("/api/oauth/notes", {
+      headers: { origin: "http://evil.test" },
+      data: { body: "Written by evil.test" },
+    });
+    expect(forged.status()).toBe(403);
+    expect(await forged.json()).toEqual({
+      error: { code: "forbidden", message: expect.any(String) },
+    });
+    const listed = await page.request.get("/api/oauth/notes");
+    expect(listed.status()).toBe(200);
+    expect(await listed.json()).toEqual({
+      notes: [expect.objectContaining({ id: createdNote.id, body: apiBody, createdVia: "oauth" })],
+    });
+
+    // Someone else's note: 404, as if it did not exist, and it still does.
+    const stealing = await page.request.delete(`/api/oauth/notes/${theirNote.id}`, {
+      headers: { origin: "http://localhost:3100" },
+    });
+    expect(stealing.status()).toBe(404);
+    expect(((await stealing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect(await (await other.get("/api/session/notes")).json()).toEqual({
+      notes: [expect.objectContaining({ id: theirNote.id, body: "Not yours" })],
+    });
+    await other.dispose();
+
+    // Their own note goes.
+    const deleted = await page.request.delete(`/api/oauth/notes/${createdNote.id}`, {
+      headers: { origin: "http://localhost:3100" },
+    });
+    expect(deleted.status()).toBe(204);
+    expect(await (await page.request.get("/api/oauth/notes")).json()).toEqual({ notes: [] });
+
+    // No cookie: 401 in the standard shape.
+    const stranger = await playwright.request.newContext({ baseURL });
+    for (const path of ["/api/oauth/me", "/api/oauth/notes"]) {
+      const response = await stranger.get(path);
+      expect(response.status(), path).toBe(401);
+      expect(await response.json(), path).toEqual({
+        error: { code: "unauthorized", message: expect.any(String) },
+      });
+    }
+    await stranger.dispose();
+  });
+
+  test("signing out ends the session: the old cookie is refused afterwards", async ({
+    page,
+    request,
+  }) => {
+    const identity = newIdentity();
+    await signInThroughProvider(page, "Google", identity);
+    await expectOnAccountPage(page, identity);
+    const token = await sessionToken(page);
+    expect(await meStatus(request, token)).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/oauth\/login$/);
+    await expect(
+      page.getByRole("heading", { name: "Sign in with Google or GitHub" }),
+    ).toBeVisible();
+    await expect(oauthStatus(page)).toContainText("signed out");
+    expect(await cookieValue(page, OAUTH_COOKIE)).toBeUndefined();
+
+    // Someone who copied the cookie before the sign-out gets nothing: the row is gone.
+    expect(await meStatus(request, token)).toBe(401);
+    const account = await request.get("/oauth/account", {
+      headers: { cookie: `${OAUTH_COOKIE}=${token}` },
+      maxRedirects: 0,
+    });
+    expect(account.status()).toBe(307);
+    expect(account.headers()["location"]).toContain("/oauth/login");
+  });
+
+  test("“Sign out everywhere” ends the Auth.js sessions of every browser", async ({
+    browser,
+    baseURL,
+    page,
+    request,
+  }) => {
+    const identity = newIdentity();
+    await signInThroughProvider(page, "Google", identity);
+    await expectOnAccountPage(page, identity);
+    const mine = await sessionToken(page);
+
+    const otherContext = await browser.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
+    const otherPage = await otherContext.newPage();
+    await signInThroughProvider(otherPage, "Google", identity);
+    await expectOnAccountPage(otherPage, identity);
+    const theirs = await sessionToken(otherPage);
+    expect(theirs).not.toBe(mine);
+    expect(await meStatus(request, theirs)).toBe(200);
+
+    // Same person, same provider account: one linked account, two sessions.
+    await page.reload();
+    await expect(linkedAccounts(page)).toHaveCount(1);
+    const sessions = page.getByTestId("oauth-session");
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.filter({ hasText: "this browser" })).toHaveCount(1);
+
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/oauth\/login$/);
+    await expect(oauthStatus(page)).toContainText("signed out");
+    expect(await cookieValue(page, OAUTH_COOKIE)).toBeUndefined();
+
+    expect(await meStatus(request, mine)).toBe(401);
+    expect(await meStatus(request, theirs)).toBe(401);
+    // The other browser still holds its cookie, which now opens nothing.
+    expect((await otherContext.request.get("/api/oauth/me")).status()).toBe(401);
+    await otherPage.goto("/oauth/account");
+    await expect(otherPage).toHaveURL(/\/oauth\/login\?next=/);
+    await expect(oauthStatus(otherPage)).toContainText("signed out");
+    await otherContext.close();
+  });
+
+  test("denying consent at the provider comes back to “Access denied”, signed out", async ({
+    page,
+  }) => {
+    await signInThroughProvider(page, "Google", newIdentity(), { consent: "Deny" });
+    await expect(page).toHaveURL(/\/oauth\/login\?error=AccessDenied$/);
+    const alert = page.getByRole("alert").filter({ hasText: "Access denied" });
+    await expect(alert.getByRole("heading", { name: "Access denied" })).toBeVisible();
+    await expect(alert).toContainText("Nothing was stored.");
+    expect(await cookieValue(page, OAUTH_COOKIE)).toBeUndefined();
+    await expect(oauthStatus(page)).toContainText("signed out");
+    expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
+  });
+
+  test("a provider email that belongs to a password account is not linked silently; linking after the password works", async ({
+    page,
+    person,
+  }) => {
+    const identity = { name: person.name, email: person.email };
+    await signInThroughProvider(page, "Google", identity);
+    await expect(page).toHaveURL(/\/oauth\/login\?error=OAuthAccountNotLinked$/);
+    const alert = page.getByRole("alert").filter({ hasText: "This account is not linked" });
+    await expect(alert.getByRole("heading", { name: "This account is not linked" })).toBeVisible();
+    await expect(alert.getByRole("link", { name: "linking page" })).toHaveAttribute(
+      "href",
+      "/oauth/link",
+    );
+    expect(await cookieValue(page, OAUTH_COOKIE)).toBeUndefined();
+    expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
+
+    // The IdP would remember this browser's sign-in and consent; start its part afresh.
+    await page.context().clearCookies({ domain: new URL(IDP_URL).hostname });
+
+    // Prove the password first, then link from the linking page.
+    await signInWithSession(page, person);
+    await page.goto("/oauth/link");
+    await expect(page.getByText(`Signed in with your password as ${person.email}`)).toBeVisible();
+    await signInThroughProvider(page, "Google", identity, { start: "/oauth/link" });
+    await expectOnAccountPage(page, identity);
+    await expect(page.getByText(`${person.name} · ${person.email}`)).toBeVisible();
+    await expect(linkedAccounts(page)).toHaveCount(1);
+    await expect(linkedAccounts(page).getByText("Google", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("delegated-google")).toContainText(person.email);
+
+    // The Auth.js session belongs to the password account.
+    const me = await page.request.get("/api/oauth/me");
+    expect(await me.json()).toMatchObject({
+      user: { email: person.email, name: person.name },
+    });
+    const sessionMe = await page.request.get("/api/session/me");
+    const sessionUser = ((await sessionMe.json()) as { user: { id: string } }).user;
+    expect(((await me.json()) as { user: { id: string } }).user.id).toBe(sessionUser.id);
+  });
+
+  test("links GitHub to a Google sign-in, unlinks it, and refuses to unlink the only way in", async ({
+    page,
+  }) => {
+    const identity = newIdentity();
+    await signInThroughProvider(page, "Google", identity);
+    await expectOnAccountPage(page, identity);
+    await expect(linkedAccounts(page)).toHaveCount(1);
+
+    await signInThroughProvider(page, "GitHub", identity, { start: "/oauth/account" });
+    await expectOnAccountPage(page, identity);
+    const linked = linkedAccounts(page);
+    await expect(linked).toHaveCount(2);
+    await expect(linked.filter({ hasText: "Google" })).toHaveCount(1);
+    await expect(linked.filter({ hasText: "GitHub" })).toHaveCount(1);
+    await expect(page.getByTestId("delegated-github")).toContainText(
+      `${githubLogin(identity.email)}/`,
+    );
+    await expect(page.getByTestId("delegated-google")).toContainText(identity.email);
+    // Nothing left to link.
+    await expect(page.getByRole("heading", { name: "Link another provider" })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Unlink github" }).click();
+    await expect(linked).toHaveCount(1);
+    await expect(linked.getByText("Google", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("delegated-github")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Link GitHub/ })).toBeVisible();
+
+    // Google is now the only way in (no password): it stays.
+    await page.getByRole("button", { name: "Unlink google" }).click();
+    await expect(page).toHaveURL(/\/oauth\/account\?unlink=last_method$/);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "That is your only way to sign in" }),
+    ).toBeVisible();
+    await expect(linked).toHaveCount(1);
+    await expect(linked.getByText("Google", { exact: true })).toBeVisible();
+    expect((await page.request.get("/api/oauth/me")).status()).toBe(200);
+  });
+});
