@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
-// Playwright's own Chromium when it is installed (`npx playwright install chromium`, needs
-// internet); otherwise the system one (Debian: `apt-get install chromium`).
+// Playwright's own Chromium when it has been downloaded (that needs internet, see README);
+// otherwise the system one (Debian: `apt-get install chromium`), or CHROMIUM_PATH.
 const bundled = chromium.executablePath();
 const executablePath = existsSync(bundled)
   ? undefined
