@@ -4,6 +4,7 @@ import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
 import { labTimeline } from "@/lib/lab/timeline";
 import { JwtColumnView, OAuthColumnView, SessionColumnView } from "./_components/columns";
 import { CostProbe } from "./_components/cost-probe";
+import { Experiment } from "./_components/experiment";
 import { ScriptView } from "./_components/script-view";
 import { LabTimeline } from "./_components/timeline";
 
@@ -33,6 +34,42 @@ export default async function LabPage() {
         <JwtColumnView data={jwt} cookies={cookies.jwt} />
         <OAuthColumnView data={oauth} cookies={cookies.oauth} />
       </div>
+
+      <section aria-labelledby="experiments-heading" className="space-y-3">
+        <h2 id="experiments-heading" className="text-lg font-semibold">
+          Experiments
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          Each button makes the server send real requests to this app, with copies of your
+          credentials or forgeries of them, the way an attacker&apos;s client would. You see every
+          request and its answer; never a credential.
+        </p>
+        <div className="grid items-start gap-4 lg:grid-cols-3">
+          <Experiment
+            name="replay"
+            title="Replay a stolen credential after sign-out"
+            what="Copies each credential you hold, signs you out of every strategy, then presents the copies again."
+            button="Sign out and replay (signs you out)"
+            lesson="Server state is revoked at once: the session and the Auth.js session are gone. The app's checked verifier refuses the JWT too, but a service that only checks signatures still accepts it until it expires."
+          />
+          <Experiment
+            name="tamper"
+            title="Tamper with a token"
+            what="Changes one claim of your JWT (keeping its signature) and one character of your session seal, then presents them."
+            button="Tamper and present"
+            lesson="Both are refused: the signature and the seal's MAC cover every byte, so nobody can edit them without the server's keys. Readable is not writable."
+          />
+          <Experiment
+            name="forged-alg"
+            title="Forge the algorithm"
+            what={
+              'Presents a token with "alg": "none" and one signed with HS256 using the server\'s public key as the secret.'
+            }
+            button="Present the forgeries"
+            lesson="Both are refused before any key is used: the verifier accepts ES256 only, whatever the token's header says."
+          />
+        </div>
+      </section>
 
       <section aria-labelledby="script-heading" className="space-y-2 card">
         <h2 id="script-heading" className="text-lg font-semibold">

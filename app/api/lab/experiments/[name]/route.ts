@@ -1,0 +1,55 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { cookieNames } from "@/lib/auth/cookie-names";
+import { getCurrentJwt } from "@/lib/auth/jwt/guard";
+import { isHttps } from "@/lib/env";
+import { json, jsonError } from "@/lib/http/json";
+import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { forgedAlgorithmExperiment } from "@/lib/lab/experiments/forged-alg";
+import { replayExperiment } from "@/lib/lab/experiments/replay";
+import { tamperExperiment } from "@/lib/lab/experiments/tamper";
+
+// Runs one of the lab's experiments with this browser's own credentials. The answer lists the
+// real requests made and what came back; credentials never leave the server.
+
+const nameSchema = z.enum(["replay", "tamper", "forged-alg"]);
+
+export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }) {
+  try {
+    if (isCrossSiteForgery(request))
+      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+    const name = nameSchema.safeParse((await params).name);
+    if (!name.success) return jsonError(404, "not_found", "No such experiment.");
+    const jar = await cookies();
+    const held = new Map(jar.getAll().map((cookie) => [cookie.name, cookie.value]));
+
+    if (name.data === "tamper")
+      return json({ experiment: name.data, probes: await tamperExperiment(held) });
+    if (name.data === "forged-alg") {
+      const jwt = await getCurrentJwt();
+      return json({
+        experiment: name.data,
+        probes: await forgedAlgorithmExperiment(jwt.ok ? jwt.user.id : "nobody"),
+      });
+    }
+    const result = await replayExperiment(held);
+    // The copies are dead now; so are this browser's cookies.
+    const names = cookieNames(isHttps());
+    for (const cookie of [names.session, names.jwtAccess, names.oauthSession]) {
+      if (held.has(cookie))
+        jar.set(cookie, "", {
+          path: "/",
+          maxAge: 0,
+          httpOnly: true,
+          sameSite: "lax",
+          secure: isHttps(),
+        });
+    }
+    return json({ experiment: name.data, ...result });
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,102 @@
+import {
+  expect,
+  newPerson,
+  signInThroughProvider,
+  signInWithJwt,
+  signInWithSession,
+  test,
+} from "./fixtures";
+
+// Each experiment runs real requests with this browser's own credentials; the specs assert the
+// outcome the lab shows, request by request.
+
+function probe(page: import("@playwright/test").Page, experiment: string, label: string) {
+  return page
+    .getByTestId(`experiment-${experiment}`)
+    .getByTestId("probe")
+    .filter({ hasText: label });
+}
+
+test.describe("lab experiments", () => {
+  test("replay after sign-out: refused by server state and the checked verifier, accepted downstream until exp", async ({
+    page,
+    person,
+  }) => {
+    await signInWithSession(page, person);
+    await signInWithJwt(page, person);
+    const identity = newPerson();
+    await signInThroughProvider(page, "Google", identity);
+
+    await page.goto("/lab");
+    await page.getByRole("button", { name: "Sign out and replay (signs you out)" }).click();
+
+    await expect(probe(page, "replay", "Session: sign out")).toHaveAttribute("data-status", "204");
+    await expect(probe(page, "replay", "Session: replay the copied cookie")).toHaveAttribute(
+      "data-status",
+      "401",
+    );
+    await expect(probe(page, "replay", "JWT: sign out")).toHaveAttribute("data-status", "204");
+    await expect(probe(page, "replay", "JWT: replay to the app")).toHaveAttribute(
+      "data-status",
+      "401",
+    );
+    await expect(probe(page, "replay", "JWT: replay to the app")).toContainText("revoked");
+    await expect(probe(page, "replay", "JWT: replay to a downstream service")).toHaveAttribute(
+      "data-status",
+      "200",
+    );
+    await expect(probe(page, "replay", "OAuth: replay")).toHaveAttribute("data-status", "401");
+    await expect(page.getByTestId("downstream-countdown")).toContainText(/\d+ min|\d+ s/);
+
+    // This browser is signed out everywhere now.
+    for (const id of ["session", "jwt", "oauth"]) {
+      await expect(page.getByTestId(`lab-column-${id}`).getByText("Signed out.")).toBeVisible();
+    }
+  });
+
+  test("tamper: one changed claim and one changed character are both refused, with the reason", async ({
+    page,
+    person,
+  }) => {
+    await signInWithSession(page, person);
+    await signInWithJwt(page, person);
+    await page.goto("/lab");
+    await page.getByRole("button", { name: "Tamper and present" }).click();
+
+    const jwt = probe(page, "tamper", "JWT with one claim changed");
+    await expect(jwt).toHaveAttribute("data-status", "401");
+    await expect(jwt).toContainText("bad_signature");
+    await expect(probe(page, "tamper", "iron-session seal")).toHaveAttribute("data-status", "401");
+    // Tampering with copies changed nothing for the real credentials.
+    await expect(page.getByTestId("lab-column-session")).toContainText(
+      `Signed in as ${person.email}`,
+    );
+  });
+
+  test("forged algorithm: alg none and HS256-with-the-public-key are refused", async ({
+    page,
+    person,
+  }) => {
+    await signInWithJwt(page, person);
+    await page.goto("/lab");
+    await page.getByRole("button", { name: "Present the forgeries" }).click();
+
+    for (const label of ['"alg": "none"', "HS256 signed with the public key"]) {
+      const forged = probe(page, "forged-alg", label);
+      await expect(forged).toHaveAttribute("data-status", "401");
+      await expect(forged).toContainText("algorithm_not_allowed");
+    }
+  });
+
+  test("experiments refuse a cross-site request and an unknown name", async ({ request }) => {
+    const crossSite = await request.post("/api/lab/experiments/replay", {
+      headers: { origin: "http://evil.test" },
+    });
+    expect(crossSite.status()).toBe(403);
+    const unknown = await request.post("/api/lab/experiments/nope");
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: { code: "not_found", message: "No such experiment." },
+    });
+  });
+});
