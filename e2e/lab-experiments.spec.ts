@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import {
   expect,
   newPerson,
@@ -10,7 +11,7 @@ import {
 // Each experiment runs real requests with this browser's own credentials; the specs assert the
 // outcome the lab shows, request by request.
 
-function probe(page: import("@playwright/test").Page, experiment: string, label: string) {
+function probe(page: Page, experiment: string, label: string) {
   return page
     .getByTestId(`experiment-${experiment}`)
     .getByTestId("probe")
