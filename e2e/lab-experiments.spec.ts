@@ -101,3 +101,52 @@ test.describe("lab experiments", () => {
     });
   });
 });
+
+test.describe("lab experiments with tokens and providers", () => {
+  test("refresh token reuse: the family is revoked, the newest token included, and the column shows it", async ({
+    page,
+    person,
+  }) => {
+    await signInWithJwt(page, person);
+    await page.goto("/lab");
+    await page.getByRole("button", { name: "Rotate twice, then reuse" }).click();
+
+    await expect(probe(page, "refresh-reuse", "Refresh once")).toHaveAttribute(
+      "data-status",
+      "200",
+    );
+    await expect(probe(page, "refresh-reuse", "Refresh again with token 2")).toHaveAttribute(
+      "data-status",
+      "200",
+    );
+    const reuse = probe(page, "refresh-reuse", "Present token 1 again");
+    await expect(reuse).toHaveAttribute("data-status", "401");
+    await expect(reuse).toContainText("reuse detected");
+    await expect(probe(page, "refresh-reuse", "Present token 3, the newest")).toHaveAttribute(
+      "data-status",
+      "401",
+    );
+    await expect(
+      page
+        .getByTestId("lab-column-jwt")
+        .getByTestId("lab-family")
+        .filter({ hasText: "reuse detected" }),
+    ).toHaveCount(1);
+    // The browser's own family was another one: still signed in.
+    await expect(page.getByTestId("lab-column-jwt")).toContainText(`Signed in as ${person.email}`);
+  });
+
+  test("delegated authorization: the provider's API answers about the person, with the granted scopes", async ({
+    page,
+  }) => {
+    const identity = newPerson();
+    await signInThroughProvider(page, "GitHub", identity);
+    await page.goto("/lab");
+    await page.getByRole("button", { name: "Call the provider's API" }).click();
+    const call = probe(page, "delegated", "GitHub API with the stored token");
+    await expect(call).toHaveAttribute("data-status", "200");
+    await expect(call).toContainText("read:user user:email");
+    await expect(call).toContainText("/api/v3/user/repos");
+    await expect(call).toContainText(/3 repositories/);
+  });
+});

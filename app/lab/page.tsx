@@ -53,6 +53,13 @@ export default async function LabPage() {
             lesson="Server state is revoked at once: the session and the Auth.js session are gone. The app's checked verifier refuses the JWT too, but a service that only checks signatures still accepts it until it expires."
           />
           <Experiment
+            name="refresh-reuse"
+            title="Reuse a rotated refresh token"
+            what="A second device signs in and refreshes twice; then its first refresh token, already used, comes back, as a thief's copy would."
+            button="Rotate twice, then reuse"
+            lesson="The server can't tell the thief from the owner, so it revokes the whole family, the newest token included: whoever holds a copy is out, and the owner signs in again. The JWT column shows the family as revoked (reuse detected)."
+          />
+          <Experiment
             name="tamper"
             title="Tamper with a token"
             what="Changes one claim of your JWT (keeping its signature) and one character of your session seal, then presents them."
@@ -67,6 +74,13 @@ export default async function LabPage() {
             }
             button="Present the forgeries"
             lesson="Both are refused before any key is used: the verifier accepts ES256 only, whatever the token's header says."
+          />
+          <Experiment
+            name="delegated"
+            title="Act on your behalf (delegated authorization)"
+            what="Calls the provider's API with the token you granted at sign-in, from the server. Needs an OAuth sign-in."
+            button="Call the provider's API"
+            lesson="OAuth is authorization: the token lets Auth Lab do what the scopes allow, at the provider, for you. Signing you in is what OpenID Connect adds on top."
           />
         </div>
       </section>

@@ -18,7 +18,7 @@ type Probe = {
 type Result = { probes: Probe[]; downstreamAcceptsUntil?: number | null };
 
 type Props = {
-  name: "replay" | "tamper" | "forged-alg";
+  name: "replay" | "tamper" | "forged-alg" | "refresh-reuse" | "delegated";
   title: string;
   what: ReactNode;
   button: string;

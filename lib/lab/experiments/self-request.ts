@@ -15,26 +15,45 @@ export type Probe = {
   message: string | null;
 };
 
+/** One real request to this app; only its status and error (code, reason) come back. */
 export async function selfRequest(
   label: string,
   method: "GET" | "POST",
   path: string,
   headers: Record<string, string>,
   expected: number,
+  json?: unknown,
 ): Promise<Probe> {
+  return (await selfRequestWithBody(label, method, path, headers, expected, json)).probe;
+}
+
+/**
+ * The same, plus the parsed JSON body for the experiment's own use (a refresh answer holds
+ * tokens). The body stays on the server: only the probe is ever returned to the browser.
+ */
+export async function selfRequestWithBody(
+  label: string,
+  method: "GET" | "POST",
+  path: string,
+  headers: Record<string, string>,
+  expected: number,
+  json?: unknown,
+): Promise<{ probe: Probe; body: Record<string, unknown> | undefined }> {
   const { APP_URL } = getEnv();
   const response = await fetch(new URL(path, APP_URL), {
     method,
     headers: { origin: new URL(APP_URL).origin, ...headers },
+    body: json === undefined ? undefined : JSON.stringify(json),
     cache: "no-store",
     redirect: "manual",
   });
-  let error: { code?: string; message?: string } | undefined;
+  let body: Record<string, unknown> | undefined;
   if (response.headers.get("content-type")?.includes("application/json")) {
-    const body = (await response.json().catch(() => null)) as { error?: typeof error } | null;
-    error = body?.error;
+    body =
+      ((await response.json().catch(() => null)) as Record<string, unknown> | null) ?? undefined;
   }
-  return {
+  const error = body?.error as { code?: string; message?: string } | undefined;
+  const probe: Probe = {
     label,
     request: `${method} ${path}`,
     status: response.status,
@@ -42,4 +61,5 @@ export async function selfRequest(
     code: error?.code ?? null,
     message: error?.message ?? null,
   };
+  return { probe, body };
 }
