@@ -150,3 +150,38 @@ test.describe("lab experiments with tokens and providers", () => {
     await expect(call).toContainText(/3 repositories/);
   });
 });
+
+test.describe("cross-site request from the attacker page", () => {
+  test("an attacker page on the other host creates nothing, under any strategy", async ({
+    page,
+    person,
+    baseURL,
+  }) => {
+    await signInWithSession(page, person);
+    await signInWithJwt(page, person);
+    await page.goto("/lab");
+    const attacker = page.getByRole("link", { name: "Open the attacker page" });
+    const attackerUrl = (await attacker.getAttribute("href")) ?? "";
+    expect(new URL(attackerUrl).hostname).toBe("127.0.0.1");
+    await page.getByRole("button", { name: "Count my notes" }).click();
+    await expect(page.getByTestId("note-counts")).toHaveText(
+      "session: 0 notes · jwt: 0 notes · oauth: signed out",
+    );
+
+    // Same browser, same cookies, another site.
+    const evil = await page.context().newPage();
+    const attempts: number[] = [];
+    evil.on("response", (response) => {
+      if (response.url().startsWith(`${baseURL}/api/`)) attempts.push(response.status());
+    });
+    await evil.goto(attackerUrl);
+    await evil.getByRole("button", { name: "Claim your prize" }).click();
+    await expect(evil.getByText("done")).toBeVisible();
+    expect(attempts).toEqual([403, 403, 403]);
+
+    await page.getByRole("button", { name: "Count my notes" }).click();
+    await expect(page.getByTestId("note-counts")).toHaveText(
+      "session: 0 notes · jwt: 0 notes · oauth: signed out",
+    );
+  });
+});

