@@ -185,3 +185,38 @@ test.describe("cross-site request from the attacker page", () => {
     );
   });
 });
+
+test.describe("what an injected script can steal", () => {
+  test("the token in localStorage is stolen and works elsewhere; the HttpOnly cookies are not", async ({
+    page,
+    person,
+  }) => {
+    await signInWithJwt(page, person);
+    await page.goto("/lab");
+    const demo = page.getByTestId("experiment-xss");
+    await demo.getByRole("button", { name: "Store a token the SPA way" }).click();
+    await expect(demo.getByTestId("xss-stored")).toContainText(
+      /Stored in localStorage: eyJ.{9}… \(\d+ bytes\)/,
+    );
+
+    await demo.getByRole("button", { name: "Run the injected script" }).click();
+    const loot = demo.getByTestId("xss-loot");
+    await expect(loot).toContainText("stolen");
+    await expect(loot).toContainText(
+      "From document.cookie: nothing: the HttpOnly cookies are invisible to scripts",
+    );
+    await expect(loot).toContainText("The stolen token, used from elsewhere: 200");
+
+    await demo.getByRole("button", { name: "Clean up" }).click();
+    expect(await page.evaluate(() => Object.keys(window.localStorage))).toEqual([]);
+  });
+
+  test("the demo token is only for a JWT session", async ({ page }) => {
+    await page.goto("/lab");
+    await page
+      .getByTestId("experiment-xss")
+      .getByRole("button", { name: "Store a token the SPA way" })
+      .click();
+    await expect(page.getByTestId("experiment-xss")).toContainText("Sign in with JWT first");
+  });
+});

@@ -5,6 +5,7 @@ import { labTimeline } from "@/lib/lab/timeline";
 import { JwtColumnView, OAuthColumnView, SessionColumnView } from "./_components/columns";
 import { CostProbe } from "./_components/cost-probe";
 import { CrossSite } from "./_components/cross-site";
+import { XssDemo } from "./_components/xss-demo";
 import { Experiment } from "./_components/experiment";
 import { ScriptView } from "./_components/script-view";
 import { LabTimeline } from "./_components/timeline";
@@ -83,6 +84,7 @@ export default async function LabPage() {
             button="Call the provider's API"
             lesson="OAuth is authorization: the token lets Auth Lab do what the scopes allow, at the provider, for you. Signing you in is what OpenID Connect adds on top."
           />
+          <XssDemo />
           <CrossSite />
         </div>
       </section>
