@@ -103,3 +103,22 @@ test.describe("the lab", () => {
     await expect(timeline).toContainText("token.refreshed", { timeout: 10_000 });
   });
 });
+
+test("each trade-off row on the home page links to the part of the lab that proves it", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const links = page
+    .getByRole("table", { name: "How the three strategies compare" })
+    .getByRole("link");
+  const hrefs = await links.evaluateAll((anchors) =>
+    anchors.map((a) => a.getAttribute("href") ?? ""),
+  );
+  expect(hrefs.length).toBe(8);
+  await page.goto("/lab");
+  for (const href of new Set(hrefs)) {
+    const [path, id] = href.split("#");
+    expect(path).toBe("/lab");
+    await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
+  }
+});

@@ -37,6 +37,11 @@ export function TradeoffTable() {
             <tr key={row.topic} className="border-t border-zinc-200 align-top dark:border-zinc-800">
               <th scope="row" className="p-3 font-medium">
                 {row.topic}
+                {row.proof ? (
+                  <a href={row.proof.href} className="mt-1 block text-xs link font-normal">
+                    {row.proof.label} →
+                  </a>
+                ) : null}
               </th>
               {COLUMNS.map((column) => (
                 <td key={column.id} className="p-3 text-zinc-700 dark:text-zinc-300">

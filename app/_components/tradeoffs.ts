@@ -4,12 +4,15 @@ import type { StrategyId } from "@/lib/auth/events";
 
 export type Tradeoff = {
   topic: string;
+  /** Where the lab shows it happen. */
+  proof?: { href: string; label: string };
   cells: Record<StrategyId, string>;
 };
 
 export const TRADEOFFS: readonly Tradeoff[] = [
   {
     topic: "Where the state lives",
+    proof: { href: "/lab#lab-session", label: "See the rows" },
     cells: {
       session:
         "On the server: a session row per browser. The cookie is only a sealed reference to it.",
@@ -20,6 +23,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "Revocation",
+    proof: { href: "/lab#experiment-replay", label: "Replay after sign-out" },
     cells: {
       session: "Instant: delete the row and the next request is refused.",
       jwt: "Waits for expiry wherever a verifier checks only the signature; instant only where it also checks a denylist.",
@@ -28,6 +32,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "Cost per request",
+    proof: { href: "/lab#cost-heading", label: "Measure it" },
     cells: {
       session: "One database lookup (plus unsealing the cookie).",
       jwt: "A signature check, no lookup; one indexed lookup if you want revocation.",
@@ -36,6 +41,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "Scaling across services",
+    proof: { href: "/lab#experiment-replay", label: "The downstream route" },
     cells: {
       session: "Every service needs the session store.",
       jwt: "Any service with the public key (JWKS) can verify on its own.",
@@ -44,6 +50,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "What the browser can read",
+    proof: { href: "/lab#script-heading", label: "What scripts see" },
     cells: {
       session: "Nothing useful: an encrypted, HttpOnly cookie.",
       jwt: "The payload is only encoded, not encrypted: anyone holding the token can read its claims.",
@@ -52,6 +59,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "Size on the wire",
+    proof: { href: "/lab#lab-session", label: "Cookie sizes" },
     cells: {
       session: "About 300 bytes of cookie.",
       jwt: "About 300-500 bytes per token, growing with every claim.",
@@ -60,6 +68,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "CSRF exposure",
+    proof: { href: "/lab#experiment-cross-site", label: "A cross-site request" },
     cells: {
       session: "Cookies ride along cross-site: SameSite and Origin checks hold the line.",
       jwt: "Same as sessions when the token is a cookie; none when sent as a Bearer header.",
@@ -68,6 +77,7 @@ export const TRADEOFFS: readonly Tradeoff[] = [
   },
   {
     topic: "XSS exposure",
+    proof: { href: "/lab#experiment-xss", label: "What a script can steal" },
     cells: {
       session: "A script can act as you while the page is open, but can't carry the cookie away.",
       jwt: "Same in an HttpOnly cookie; in localStorage, a script can steal the token and use it elsewhere until it expires.",
