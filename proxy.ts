@@ -55,7 +55,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|attacker|\\.well-known|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source:
+        "/((?!api|attacker|\\.well-known|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

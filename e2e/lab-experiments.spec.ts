@@ -220,3 +220,9 @@ test.describe("what an injected script can steal", () => {
     await expect(page.getByTestId("experiment-xss")).toContainText("Sign in with JWT first");
   });
 });
+
+test("the attacker page refuses to run from the app's own host", async ({ request }) => {
+  const response = await request.get("/attacker");
+  expect(response.status()).toBe(409);
+  expect(await response.text()).toContain("only runs from another site");
+});

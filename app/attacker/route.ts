@@ -11,6 +11,16 @@ const STRATEGIES = ["session", "jwt", "oauth"] as const;
 export async function GET(request: Request) {
   const target = new URL(getEnv().APP_URL).origin;
   const here = new URL(request.url).origin;
+  if (new URL(request.url).host === new URL(target).host) {
+    // From the app's own host it would be a same-origin page, whose requests rightly succeed.
+    return new Response(
+      "The attacker page only runs from another site: open it on the other loopback host.",
+      {
+        status: 409,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      },
+    );
+  }
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Attacker page (Auth Lab demo)</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
