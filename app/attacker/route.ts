@@ -10,8 +10,10 @@ const STRATEGIES = ["session", "jwt", "oauth"] as const;
 
 export async function GET(request: Request) {
   const target = new URL(getEnv().APP_URL).origin;
-  const here = new URL(request.url).origin;
-  if (new URL(request.url).host === new URL(target).host) {
+  // The Host header, not request.url: Next.js builds the URL from its own configured hostname.
+  const host = request.headers.get("host") ?? "";
+  const here = `${new URL(target).protocol}//${host}`;
+  if (host === new URL(target).host) {
     // From the app's own host it would be a same-origin page, whose requests rightly succeed.
     return new Response(
       "The attacker page only runs from another site: open it on the other loopback host.",
