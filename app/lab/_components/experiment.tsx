@@ -3,18 +3,11 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { Countdown } from "@/app/jwt/_components/countdown";
+import type { Probe } from "@/lib/lab/experiments/self-request";
 
 // One experiment: a button that makes the server run real requests with this browser's own
 // credentials (copied or forged), then the requests and their answers, and what they prove.
 
-type Probe = {
-  label: string;
-  request: string;
-  status: number;
-  expected: number;
-  code: string | null;
-  message: string | null;
-};
 type Result = { probes: Probe[]; downstreamAcceptsUntil?: number | null };
 
 type Props = {

@@ -16,15 +16,8 @@ export type Probe = {
 };
 
 /** One real request to this app; only its status and error (code, reason) come back. */
-export async function selfRequest(
-  label: string,
-  method: "GET" | "POST",
-  path: string,
-  headers: Record<string, string>,
-  expected: number,
-  json?: unknown,
-): Promise<Probe> {
-  return (await selfRequestWithBody(label, method, path, headers, expected, json)).probe;
+export async function selfRequest(...args: Parameters<typeof selfRequestWithBody>): Promise<Probe> {
+  return (await selfRequestWithBody(...args)).probe;
 }
 
 /**
