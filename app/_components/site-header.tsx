@@ -46,11 +46,7 @@ export async function SiteHeader() {
 }
 
 function StatusPill({ status }: { status: StrategyStatus }) {
-  const text = !status.available
-    ? "coming soon"
-    : status.user
-      ? `signed in as ${status.user.name ?? status.user.email}`
-      : "signed out";
+  const text = status.user ? `signed in as ${status.user.name ?? status.user.email}` : "signed out";
   return (
     <li
       data-testid={`status-${status.id}`}

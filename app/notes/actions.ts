@@ -16,7 +16,7 @@ async function userFor(via: unknown) {
   const id = strategyIdSchema.safeParse(via);
   if (!id.success) return null;
   const strategy = getStrategy(id.data);
-  const user = strategy.available ? await strategy.currentUser() : null;
+  const user = await strategy.currentUser();
   return user && { user, via: id.data };
 }
 

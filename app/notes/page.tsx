@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ComingSoon } from "@/app/_components/coming-soon";
 import { SilentRefresh } from "@/app/jwt/_components/silent-refresh";
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Time } from "@/app/_components/time";
@@ -18,15 +17,6 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
   if (!via.success) return <ChooseStrategy />;
 
   const strategy = getStrategy(via.data);
-  if (!strategy.available) {
-    return (
-      <ComingSoon
-        id={strategy.id}
-        title={`Notes via ${strategy.label}`}
-        points={["This strategy is not built yet."]}
-      />
-    );
-  }
   const user = await strategy.currentUser();
   if (!user && (await strategy.recoverable?.())) return <SilentRefresh />;
   if (!user)

@@ -16,8 +16,6 @@ export type Strategy = {
   short: string;
   href: string;
   loginPath: string;
-  /** False until the strategy is built; the header shows a placeholder. */
-  available: boolean;
   currentUser(): Promise<CurrentUser | null>;
   /** Signed out only because a short-lived credential expired: a page can refresh silently. */
   recoverable?(): Promise<boolean>;
@@ -30,7 +28,6 @@ export const strategies: readonly Strategy[] = [
     short: "Session",
     href: "/session",
     loginPath: "/session/login",
-    available: true,
     currentUser: async () => (await getCurrentSession()).user,
   },
   {
@@ -39,7 +36,6 @@ export const strategies: readonly Strategy[] = [
     short: "JWT",
     href: "/jwt",
     loginPath: "/jwt/login",
-    available: true,
     currentUser: async () => {
       const auth = await getCurrentJwt();
       // Pages use the checked verifier, which knows the person's email and name.
@@ -58,7 +54,6 @@ export const strategies: readonly Strategy[] = [
     short: "OAuth",
     href: "/oauth",
     loginPath: "/oauth/login",
-    available: true,
     currentUser: async () => {
       const user = (await auth())?.user;
       return user?.id && user.email
@@ -76,20 +71,19 @@ export function getStrategy(id: StrategyId): Strategy {
   return strategy;
 }
 
-export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href" | "available"> & {
+export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href"> & {
   user: Pick<CurrentUser, "name" | "email"> | null;
 };
 
 export async function getStrategyStatuses(): Promise<StrategyStatus[]> {
   return Promise.all(
-    strategies.map(async ({ id, label, short, href, available, currentUser }) => {
-      const user = available ? await currentUser() : null;
+    strategies.map(async ({ id, label, short, href, currentUser }) => {
+      const user = await currentUser();
       return {
         id,
         label,
         short,
         href,
-        available,
         user: user && { name: user.name, email: user.email },
       };
     }),
