@@ -1,10 +1,10 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { unlinkAccount, revokeOAuthSessions } from "@/lib/auth/oauth/accounts";
-import { auth, oauthSessionCookieName, signIn, signOut } from "@/lib/auth/oauth/auth";
+import { auth, signIn, signOut } from "@/lib/auth/oauth/auth";
+import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
 import { startLinkSession } from "@/lib/auth/oauth/link";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { getCurrentSession } from "@/lib/auth/session/guard";
@@ -52,7 +52,7 @@ export async function signOutOAuth(): Promise<void> {
 
 export async function signOutEverywhereOAuth(): Promise<void> {
   const session = await auth();
-  const current = (await cookies()).get(oauthSessionCookieName())?.value;
+  const current = await readOAuthSessionCookie();
   if (session?.user)
     await revokeOAuthSessions(session.user.id, await currentRequestContext(), current);
   await signOut({ redirectTo: "/oauth/login" });

@@ -58,9 +58,12 @@ export type AuthEventView = {
   createdAt: string;
 };
 
-export async function listEvents(userId: string, limit = 50): Promise<AuthEventView[]> {
+export async function listEvents(
+  userId: string,
+  { strategy, limit = 50 }: { strategy?: EventStrategy; limit?: number } = {},
+): Promise<AuthEventView[]> {
   const rows = await getDb().authEvent.findMany({
-    where: { userId },
+    where: { userId, ...(strategy ? { strategy } : {}) },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, type: true, strategy: true, detail: true, createdAt: true },

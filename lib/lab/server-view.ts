@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { jwtPageState, type DecodedToken } from "@/lib/auth/jwt/current";
 import { listFamilies, type FamilyView } from "@/lib/auth/jwt/families";
 import {
@@ -9,11 +8,10 @@ import {
   type OAuthSessionView,
 } from "@/lib/auth/oauth/accounts";
 import { auth } from "@/lib/auth/oauth/auth";
+import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
 import { getCurrentSession } from "@/lib/auth/session/guard";
+import { listUserSessions } from "@/lib/auth/session/store";
 import { redact } from "@/lib/auth/tokens";
-import { cookies } from "next/headers";
-import { cookieNames } from "@/lib/auth/cookie-names";
-import { isHttps } from "@/lib/env";
 
 // What the server holds for this browser under each strategy, as the lab shows it: rows with
 // every hash and token cut to a short prefix. Nothing here can be replayed.
@@ -47,19 +45,16 @@ export type OAuthColumn =
       signedIn: true;
       user: Person;
       sessions: OAuthSessionView[];
-      accounts: (LinkedAccount & { accessTokenPrefix: string | null })[];
+      accounts: LinkedAccount[];
     };
 
 export async function sessionColumn(): Promise<SessionColumn> {
   const { session, user } = await getCurrentSession();
   if (!session) return { signedIn: false };
-  const row = await getDb().cookieSession.findUnique({
-    where: { id: session.id },
-    select: { userAgent: true, ip: true },
-  });
-  const otherSessions = await getDb().cookieSession.count({
-    where: { userId: user.id, id: { not: session.id } },
-  });
+  // The session module's own list (live sessions only), rather than its table.
+  const sessions = await listUserSessions(user.id);
+  const row = sessions.find((candidate) => candidate.id === session.id);
+  const otherSessions = sessions.length - (row ? 1 : 0);
   return {
     signedIn: true,
     user: { name: user.name, email: user.email },
@@ -93,24 +88,15 @@ export async function jwtColumn(): Promise<JwtColumn> {
 export async function oauthColumn(): Promise<OAuthColumn> {
   const user = (await auth())?.user;
   if (!user?.id || !user.email) return { signedIn: false };
-  const current = (await cookies()).get(cookieNames(isHttps()).oauthSession)?.value;
-  const [sessions, accounts, tokens] = await Promise.all([
+  const current = await readOAuthSessionCookie();
+  const [sessions, accounts] = await Promise.all([
     listOAuthSessions(user.id, current),
     listLinkedAccounts(user.id),
-    getDb().account.findMany({
-      where: { userId: user.id },
-      select: { provider: true, access_token: true },
-    }),
   ]);
   return {
     signedIn: true,
     user: { name: user.name ?? null, email: user.email },
     sessions,
-    accounts: accounts.map((account) => {
-      const token = tokens.find(
-        (candidate) => candidate.provider === account.provider,
-      )?.access_token;
-      return { ...account, accessTokenPrefix: token ? redact(token) : null };
-    }),
+    accounts,
   };
 }

@@ -169,7 +169,7 @@ export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies:
                 account.provider,
                 <span key={account.provider}>
                   scopes <code>{account.scopes.join(" ")}</code>; access token{" "}
-                  <code>{account.accessTokenPrefix ?? "none"}</code>
+                  <code>{account.accessTokenPreview ?? "none"}</code>
                 </span>,
               ])}
             />

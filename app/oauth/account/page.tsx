@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { ActionButton, PageHeader } from "@/app/_components/page-header";
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Time } from "@/app/_components/time";
 import { listLinkedAccounts, listOAuthSessions } from "@/lib/auth/oauth/accounts";
-import { auth, oauthSessionCookieName } from "@/lib/auth/oauth/auth";
+import { auth } from "@/lib/auth/oauth/auth";
+import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
 import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
 import { signOutEverywhereOAuth, signOutOAuth, unlinkProvider } from "../actions";
@@ -29,7 +29,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
   const { unlink } = await searchParams;
   const [accounts, sessions] = await Promise.all([
     listLinkedAccounts(user.id),
-    listOAuthSessions(user.id, (await cookies()).get(oauthSessionCookieName())?.value),
+    listOAuthSessions(user.id, await readOAuthSessionCookie()),
   ]);
   const calls = await Promise.all(
     accounts.map((account) => callProviderApi(user.id, account.provider as ProviderId)),

@@ -13,6 +13,8 @@ export type LinkedAccount = {
   scopes: string[];
   expiresAt: string | null;
   hasAccessToken: boolean;
+  /** The provider token cut to a short prefix: enough to tell tokens apart, useless to replay. */
+  accessTokenPreview: string | null;
   hasRefreshToken: boolean;
 };
 
@@ -35,6 +37,7 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
     scopes: (account.scope ?? "").split(/[\s,]+/).filter(Boolean),
     expiresAt: account.expires_at ? new Date(account.expires_at * 1000).toISOString() : null,
     hasAccessToken: Boolean(account.access_token),
+    accessTokenPreview: account.access_token ? redact(account.access_token) : null,
     hasRefreshToken: Boolean(account.refresh_token),
   }));
 }
@@ -112,4 +115,9 @@ export async function revokeOAuthSessions(
     detail: { scope: "all", others: count },
   });
   return count;
+}
+
+/** Ends one Auth.js session, as Auth.js's own sign-out does (the lab's replay uses it). */
+export async function endOAuthSession(sessionToken: string): Promise<void> {
+  await getDb().session.deleteMany({ where: { sessionToken } });
 }

@@ -4,7 +4,6 @@ import NextAuth from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getEnv, isHttps } from "@/lib/env";
-import { cookieNames } from "../cookie-names";
 import { recordEvent } from "../events";
 import { authConfig } from "./auth.config";
 import { buildProviders } from "./providers";
@@ -17,11 +16,6 @@ declare module "next-auth" {
   interface Session {
     user: { id: string; name?: string | null; email?: string | null; image?: string | null };
   }
-}
-
-/** The Auth.js session cookie's name: `__Secure-` over HTTPS, as Auth.js itself names it. */
-export function oauthSessionCookieName(): string {
-  return cookieNames(isHttps()).oauthSession;
 }
 
 // Configured per request (lazily), so `next build` needs no secrets.

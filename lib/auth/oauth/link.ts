@@ -1,9 +1,7 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
-import { isHttps } from "@/lib/env";
 import { generateToken } from "../tokens";
-import { oauthSessionCookieName } from "./auth";
+import { setOAuthSessionCookie } from "./cookie";
 
 // Linking a provider to an account that signs in with a password: Auth.js links a new provider
 // account to whoever its session belongs to. So after the person proves their password (a
@@ -16,11 +14,5 @@ export async function startLinkSession(userId: string): Promise<void> {
   const sessionToken = generateToken();
   const expires = new Date(Date.now() + LINK_SESSION_SECONDS * 1000);
   await getDb().session.create({ data: { sessionToken, userId, expires } });
-  (await cookies()).set(oauthSessionCookieName(), sessionToken, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: isHttps(),
-    path: "/",
-    expires,
-  });
+  await setOAuthSessionCookie(sessionToken, expires);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/cookie-names";
-import { getDb } from "@/lib/db";
+import { endOAuthSession } from "@/lib/auth/oauth/accounts";
 import { isHttps } from "@/lib/env";
 import { type Probe, selfRequest } from "./self-request";
 
@@ -62,8 +62,8 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
 
   const oauth = cookies.get(names.oauthSession);
   if (oauth) {
-    // Auth.js's own sign-out is a form with its CSRF token; deleting the session row is what it does.
-    await getDb().session.deleteMany({ where: { sessionToken: oauth } });
+    // Auth.js's own sign-out is a form with its CSRF token; ending the session row is what it does.
+    await endOAuthSession(oauth);
     probes.push(
       await selfRequest(
         "OAuth: replay the copied Auth.js cookie after sign-out",

@@ -1,8 +1,9 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { cookieNames } from "@/lib/auth/cookie-names";
+import { clearTokenCookies } from "@/lib/auth/jwt/cookies";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { isHttps } from "@/lib/env";
+import { clearOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
+import { deleteSessionCookie } from "@/lib/auth/session/cookie";
 import { json, jsonError } from "@/lib/http/json";
 import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
 import { forgedAlgorithmExperiment } from "@/lib/lab/experiments/forged-alg";
@@ -52,18 +53,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
       });
     }
     const result = await replayExperiment(held);
-    // The copies are dead now; so are this browser's cookies.
-    const names = cookieNames(isHttps());
-    for (const cookie of [names.session, names.jwtAccess, names.oauthSession]) {
-      if (held.has(cookie))
-        jar.set(cookie, "", {
-          path: "/",
-          maxAge: 0,
-          httpOnly: true,
-          sameSite: "lax",
-          secure: isHttps(),
-        });
-    }
+    // The copies are dead now; so are this browser's cookies, each cleared by its own strategy.
+    await Promise.all([deleteSessionCookie(), clearTokenCookies(), clearOAuthSessionCookie()]);
     return json({ experiment: name.data, ...result });
   } catch (error) {
     return internalError(error);
