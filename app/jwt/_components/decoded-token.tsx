@@ -1,3 +1,4 @@
+import { JsonBlock } from "@/app/_components/json-block";
 import type { DecodedToken } from "@/lib/auth/jwt/current";
 import { Countdown } from "./countdown";
 
@@ -19,26 +20,20 @@ export function DecodedTokenView({ token, exp }: { token: DecodedToken; exp: num
         it trustworthy.
       </p>
       <div className="grid gap-3 md:grid-cols-2">
-        <JsonBlock label="Header" value={token.header} />
-        <JsonBlock label="Payload" value={token.payload} />
+        <CaptionedJson label="Header" value={token.header} />
+        <CaptionedJson label="Payload" value={token.payload} />
       </div>
     </section>
   );
 }
 
-function JsonBlock({ label, value }: { label: string; value: unknown }) {
+function CaptionedJson({ label, value }: { label: string; value: unknown }) {
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
         {label}
       </figcaption>
-      <pre
-        tabIndex={0}
-        aria-label={`${label} of the access token`}
-        className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950"
-      >
-        {JSON.stringify(value, null, 2)}
-      </pre>
+      <JsonBlock value={value} label={`${label} of the access token`} />
     </figure>
   );
 }

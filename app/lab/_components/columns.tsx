@@ -5,7 +5,8 @@ import type { CookieFacts } from "@/lib/lab/cookies";
 import type { JwtColumn, OAuthColumn, SessionColumn } from "@/lib/lab/server-view";
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Countdown } from "@/app/jwt/_components/countdown";
-import { CookieList, Json, Question, Rows } from "./parts";
+import { CookieList, Question, Rows } from "./parts";
+import { JsonBlock } from "@/app/_components/json-block";
 
 function Column(props: {
   id: StrategyId;
@@ -105,8 +106,8 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
               Decoded, by anyone who holds it: <strong>encoded, not encrypted</strong>. Expires in{" "}
               <Countdown expiresAt={data.exp} />, {data.token.size} bytes.
             </p>
-            <Json value={data.token.header} label="JWT header, decoded" />
-            <Json value={data.token.payload} label="JWT payload, decoded" />
+            <JsonBlock value={data.token.header} label="JWT header, decoded" />
+            <JsonBlock value={data.token.payload} label="JWT payload, decoded" />
           </div>
         ) : (
           <p className="text-sm text-zinc-500 dark:text-zinc-400">

@@ -50,15 +50,3 @@ export function Rows({ rows }: { rows: [string, ReactNode][] }) {
     </dl>
   );
 }
-
-export function Json({ value, label }: { value: unknown; label: string }) {
-  return (
-    <pre
-      tabIndex={0}
-      aria-label={label}
-      className="overflow-x-auto rounded-lg bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-950"
-    >
-      {JSON.stringify(value, null, 2)}
-    </pre>
-  );
-}

@@ -1,3 +1,4 @@
+import { JsonBlock } from "@/app/_components/json-block";
 import type { DelegatedCall } from "@/lib/auth/oauth/delegated";
 
 /** The result of calling the provider's API on the person's behalf, with the server's token. */
@@ -9,13 +10,7 @@ export function DelegatedResult({ call }: { call: DelegatedCall }) {
         <span className="font-mono break-all">GET {call.endpoint}</span>
       </figcaption>
       {call.ok ? (
-        <pre
-          tabIndex={0}
-          aria-label={`Response from ${call.provider}`}
-          className="max-h-64 overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950"
-        >
-          {JSON.stringify(call.data, null, 2)}
-        </pre>
+        <JsonBlock value={call.data} label={`Response from ${call.provider}`} tall />
       ) : (
         <p className="text-sm text-danger">{call.message}</p>
       )}

@@ -1,0 +1,23 @@
+/**
+ * Data shown as formatted JSON. It scrolls when wide or tall, so it takes keyboard focus and
+ * carries a label for screen readers.
+ */
+export function JsonBlock({
+  value,
+  label,
+  tall = false,
+}: {
+  value: unknown;
+  label: string;
+  tall?: boolean;
+}) {
+  return (
+    <pre
+      tabIndex={0}
+      aria-label={label}
+      className={`overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950 ${tall ? "max-h-64" : ""}`}
+    >
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
