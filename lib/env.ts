@@ -78,6 +78,9 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   OAUTH_LOCAL_IDP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9400"),
   OAUTH_SESSION_MAX_AGE_SECONDS: seconds(7 * 24 * 60 * 60),
+  /** The lab's expiry experiment: what it shortens one visitor's session and JWT family to. */
+  LAB_SESSION_IDLE_SECONDS: seconds(20),
+  LAB_ACCESS_TTL_SECONDS: seconds(30),
   /** "off" disables proxy.ts's optimistic redirects (tests prove every page checks on its own). */
   PROXY_REDIRECTS: z.enum(["on", "off"]).default("on"),
 });
