@@ -15,6 +15,7 @@ export type AuthEventType =
   | "logout"
   | "session.revoked"
   | "session.expired"
+  | "lifetime.shortened"
   | "password.changed"
   | "token.issued"
   | "token.refreshed"

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StrategyId } from "./events";
 import { getCurrentJwt } from "./jwt/guard";
 import { auth } from "./oauth/auth";
-import { getCurrentSession } from "./session/guard";
+import { getCurrentSession, peekSession } from "./session/guard";
 
 // The small common face of the three strategies. Pages, the header and notes code talk to this,
 // never to a strategy's cookie, token or table.
@@ -17,6 +17,8 @@ export type Strategy = {
   href: string;
   loginPath: string;
   currentUser(): Promise<CurrentUser | null>;
+  /** The same question without counting as activity (background polling); defaults to currentUser. */
+  peekUser?(): Promise<CurrentUser | null>;
   /** Signed out only because a short-lived credential expired: a page can refresh silently. */
   recoverable?(): Promise<boolean>;
 };
@@ -29,6 +31,8 @@ export const strategies: readonly Strategy[] = [
     href: "/session",
     loginPath: "/session/login",
     currentUser: async () => (await getCurrentSession()).user,
+    // Polling must not keep an idle session alive.
+    peekUser: async () => (await peekSession()).user,
   },
   {
     id: "jwt",

@@ -14,6 +14,7 @@ export type ErrorCode =
   | "too_many_requests"
   | "invalid_token"
   | "token_expired"
+  | "session_expired"
   | "conflict"
   | "unavailable"
   | "internal";

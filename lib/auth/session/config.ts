@@ -21,9 +21,13 @@ export function sessionCookieOptions(expires: Date) {
 
 export type SessionLifetimes = { idleMs: number; absoluteMs: number; touchIntervalMs: number };
 
-export function sessionLifetimes(): SessionLifetimes {
+/**
+ * The configured lifetimes, or shorter ones for a session the lab's expiry experiment picked
+ * (`idleTimeoutSeconds` on its row). An override can only shorten the idle timeout, never extend it.
+ */
+export function sessionLifetimes(idleTimeoutSeconds?: number | null): SessionLifetimes {
   const { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_ABSOLUTE_LIFETIME_SECONDS } = getEnv();
-  const idleMs = SESSION_IDLE_TIMEOUT_SECONDS * 1000;
+  const idleMs = Math.min(SESSION_IDLE_TIMEOUT_SECONDS, idleTimeoutSeconds ?? Infinity) * 1000;
   return {
     idleMs,
     absoluteMs: SESSION_ABSOLUTE_LIFETIME_SECONDS * 1000,
@@ -31,6 +35,12 @@ export function sessionLifetimes(): SessionLifetimes {
     // timeout (tests, the lab) needs the sliding window to move more often than it expires.
     touchIntervalMs: Math.min(60_000, Math.floor(idleMs / 3)),
   };
+}
+
+/** What the lab's expiry experiment shortens a visitor's idle timeout to. */
+export function labIdleTimeoutSeconds(): number {
+  const { LAB_SESSION_IDLE_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS } = getEnv();
+  return Math.min(LAB_SESSION_IDLE_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS);
 }
 
 /** iron-session's password map: the highest number seals, every listed one unseals. */

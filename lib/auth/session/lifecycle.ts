@@ -4,7 +4,12 @@ import { recordEvent } from "../events";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
 import { sealToken, unsealToken } from "./seal";
-import { createSession, invalidateUserSessions, type SessionRecord } from "./store";
+import {
+  createSession,
+  invalidateUserSessions,
+  type SessionRecord,
+  shortenIdleTimeout,
+} from "./store";
 import { getDb } from "@/lib/db";
 
 // Starting and ending a session in the browser: the store plus the cookie.
@@ -58,4 +63,20 @@ export async function revokeAllSessions(
     detail: { scope, count },
   });
   return count;
+}
+
+/** The lab's expiry experiment, for this browser's session only; the default stays as it is. */
+export async function shortenSessionIdleTimeout(
+  current: SessionRecord,
+  seconds: number,
+): Promise<SessionRecord | null> {
+  const updated = await shortenIdleTimeout(current, seconds);
+  if (updated)
+    await recordEvent({
+      type: "lifetime.shortened",
+      strategy: "session",
+      userId: current.userId,
+      detail: { idleTimeoutSeconds: updated.idleTimeoutSeconds },
+    });
+  return updated;
 }

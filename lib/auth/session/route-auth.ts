@@ -2,6 +2,16 @@ import "server-only";
 import type { Authenticator } from "@/lib/http/route";
 import { authenticateSession } from "./guard";
 
-/** The session strategy's guard, in the shape route handlers take. */
-export const authenticateSessionRequest: Authenticator = async (_request, timing) =>
-  (await authenticateSession(timing)).user;
+const TIMED_OUT = {
+  idle: "Your session ended after a while without activity. Sign in again.",
+  absolute: "Your session reached its maximum lifetime. Sign in again.",
+} as const;
+
+/** The session strategy's guard, in the shape route handlers take. A client may learn why its own session ended. */
+export const authenticateSessionRequest: Authenticator = async (_request, timing) => {
+  const result = await authenticateSession(timing);
+  if (result.user) return result.user;
+  if (result.expired)
+    return { status: 401, code: "session_expired", message: TIMED_OUT[result.expired] };
+  return null;
+};

@@ -7,6 +7,7 @@ import {
   invalidateSession,
   invalidateUserSessions,
   listUserSessions,
+  shortenIdleTimeout,
   validateSessionToken,
 } from "./store";
 
@@ -49,7 +50,11 @@ describe("session store", () => {
       data: { idleExpiresAt: new Date(Date.now() - 1000) },
     });
 
-    await expect(validateSessionToken(token)).resolves.toEqual({ session: null, user: null });
+    await expect(validateSessionToken(token)).resolves.toEqual({
+      session: null,
+      user: null,
+      expired: "idle",
+    });
     expect(await getDb().cookieSession.count({ where: { id: session.id } })).toBe(0);
     const event = await getDb().authEvent.findFirst({
       where: { userId: user.id, type: "session.expired" },
@@ -64,7 +69,11 @@ describe("session store", () => {
       where: { id: session.id },
       data: { absoluteExpiresAt: new Date(Date.now() - 1) },
     });
-    await expect(validateSessionToken(token)).resolves.toEqual({ session: null, user: null });
+    await expect(validateSessionToken(token)).resolves.toEqual({
+      session: null,
+      user: null,
+      expired: "absolute",
+    });
   });
 
   it("slides the idle expiry only after the touch interval, never past the absolute expiry", async () => {
@@ -81,6 +90,70 @@ describe("session store", () => {
     const touched = await validateSessionToken(token);
     expect(touched.session?.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 5_000);
     expect(touched.session?.idleExpiresAt.getTime()).toBe(absolute.getTime());
+  });
+
+  it("writes nothing when only peeking (background polling): no slide, no clean-up", async () => {
+    const user = await newUser();
+    const { token, session } = await createSession(user.id, context);
+    const stale = new Date(Date.now() - 120_000);
+    await getDb().cookieSession.update({ where: { id: session.id }, data: { lastSeenAt: stale } });
+
+    const peeked = await validateSessionToken(token, { peek: true });
+    expect(peeked.user?.id).toBe(user.id);
+    const row = await getDb().cookieSession.findUnique({ where: { id: session.id } });
+    expect(row?.lastSeenAt.getTime()).toBe(stale.getTime());
+
+    await getDb().cookieSession.update({
+      where: { id: session.id },
+      data: { idleExpiresAt: new Date(Date.now() - 1) },
+    });
+    await expect(validateSessionToken(token, { peek: true })).resolves.toEqual({
+      session: null,
+      user: null,
+      expired: "idle",
+    });
+    expect(await getDb().cookieSession.count({ where: { id: session.id } })).toBe(1);
+  });
+
+  it("shortens one session's idle timeout for the lab, never lengthening it", async () => {
+    const user = await newUser();
+    const { token, session } = await createSession(user.id, context);
+    const other = await createSession(user.id, context);
+
+    const shortened = await shortenIdleTimeout(session, 20);
+    expect(shortened?.idleTimeoutSeconds).toBe(20);
+    const validated = await validateSessionToken(token);
+    expect(validated.session?.idleTimeoutSeconds).toBe(20);
+    const left = (validated.session?.idleExpiresAt.getTime() ?? 0) - Date.now();
+    expect(left).toBeGreaterThan(15_000);
+    expect(left).toBeLessThanOrEqual(20_000);
+
+    // Asking again for longer keeps the shorter timeout; asking a fresh session for more than the
+    // configured timeout gets the configured one. The person's other session keeps the default.
+    const again = shortened && (await shortenIdleTimeout(shortened, 10 ** 9));
+    expect(again?.idleTimeoutSeconds).toBe(20);
+    const capped = await shortenIdleTimeout(
+      (await createSession(user.id, context)).session,
+      10 ** 9,
+    );
+    expect(capped?.idleTimeoutSeconds).toBe(1800);
+    const untouched = await getDb().cookieSession.findUnique({ where: { id: other.session.id } });
+    expect(untouched?.idleTimeoutSeconds).toBeNull();
+  });
+
+  it("slides a shortened session by its own timeout", async () => {
+    const user = await newUser();
+    const { token, session } = await createSession(user.id, context);
+    await shortenIdleTimeout(session, 9);
+    // The touch interval is a third of the (shortened) timeout: 3 s.
+    await getDb().cookieSession.update({
+      where: { id: session.id },
+      data: { lastSeenAt: new Date(Date.now() - 4_000) },
+    });
+    const touched = await validateSessionToken(token);
+    const left = (touched.session?.idleExpiresAt.getTime() ?? 0) - Date.now();
+    expect(left).toBeGreaterThan(8_000);
+    expect(left).toBeLessThanOrEqual(9_000);
   });
 
   it("revokes one session only for its owner, and all but the current one", async () => {

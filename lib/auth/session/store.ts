@@ -15,10 +15,13 @@ export type SessionRecord = {
   lastSeenAt: Date;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** Set only by the lab's expiry experiment, for this one session. */
+  idleTimeoutSeconds: number | null;
 };
 export type SessionUser = { id: string; email: string; name: string | null };
 export type SessionValidation =
-  { session: SessionRecord; user: SessionUser } | { session: null; user: null };
+  | { session: SessionRecord; user: SessionUser }
+  | { session: null; user: null; expired?: "idle" | "absolute" };
 
 const SESSION_FIELDS = {
   id: true,
@@ -27,6 +30,7 @@ const SESSION_FIELDS = {
   lastSeenAt: true,
   idleExpiresAt: true,
   absoluteExpiresAt: true,
+  idleTimeoutSeconds: true,
 } as const;
 
 type SessionRow = SessionRecord & { email: string; name: string | null };
@@ -35,7 +39,7 @@ type SessionRow = SessionRecord & { email: string; name: string | null };
 async function findSessionWithUser(id: string): Promise<SessionValidation> {
   const rows = await getDb().$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
-           u."email", u."name"
+           s."idleTimeoutSeconds", u."email", u."name"
     FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${id}`;
   const row = rows[0];
@@ -65,7 +69,14 @@ export async function createSession(
   return { token, session };
 }
 
-export async function validateSessionToken(token: string): Promise<SessionValidation> {
+/**
+ * `peek: true` answers without writing anything: background polling (the lab's timeline) must
+ * neither keep an idle session alive nor be the request that ends it.
+ */
+export async function validateSessionToken(
+  token: string,
+  { peek = false }: { peek?: boolean } = {},
+): Promise<SessionValidation> {
   const { session, user } = await findSessionWithUser(hashToken(token));
   if (!session) return { session: null, user: null };
 
@@ -76,6 +87,7 @@ export async function validateSessionToken(token: string): Promise<SessionValida
       : now >= session.idleExpiresAt.getTime()
         ? "idle"
         : null;
+  if (expiredBy && peek) return { session: null, user: null, expired: expiredBy };
   if (expiredBy) {
     // deleteMany: two requests may find the same expired row; only one of them logs it.
     const { count } = await getDb().cookieSession.deleteMany({ where: { id: session.id } });
@@ -87,11 +99,11 @@ export async function validateSessionToken(token: string): Promise<SessionValida
         detail: { reason: expiredBy },
       });
     }
-    return { session: null, user: null };
+    return { session: null, user: null, expired: expiredBy };
   }
 
-  const { idleMs, touchIntervalMs } = sessionLifetimes();
-  if (now - session.lastSeenAt.getTime() >= touchIntervalMs) {
+  const { idleMs, touchIntervalMs } = sessionLifetimes(session.idleTimeoutSeconds);
+  if (!peek && now - session.lastSeenAt.getTime() >= touchIntervalMs) {
     session.lastSeenAt = new Date(now);
     session.idleExpiresAt = new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
     await getDb().cookieSession.updateMany({
@@ -100,6 +112,33 @@ export async function validateSessionToken(token: string): Promise<SessionValida
     });
   }
   return { session, user };
+}
+
+/**
+ * The lab's expiry experiment: this session alone gets a shorter idle timeout, starting now.
+ * Never longer than the configured one (sessionLifetimes takes the smaller).
+ */
+export async function shortenIdleTimeout(
+  session: SessionRecord,
+  seconds: number,
+): Promise<SessionRecord | null> {
+  const now = Date.now();
+  const { idleMs } = sessionLifetimes(Math.min(seconds, session.idleTimeoutSeconds ?? Infinity));
+  const updated = {
+    ...session,
+    idleTimeoutSeconds: idleMs / 1000,
+    lastSeenAt: new Date(now),
+    idleExpiresAt: new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime())),
+  };
+  const { count } = await getDb().cookieSession.updateMany({
+    where: { id: session.id },
+    data: {
+      idleTimeoutSeconds: updated.idleTimeoutSeconds,
+      lastSeenAt: updated.lastSeenAt,
+      idleExpiresAt: updated.idleExpiresAt,
+    },
+  });
+  return count > 0 ? updated : null;
 }
 
 /** Ends one session of this person. False when it was not theirs or already gone. */
