@@ -23,6 +23,19 @@ export function jwtSettings() {
   };
 }
 
+/**
+ * A family's access-token lifetime: the configured one, or the shorter one the lab's expiry
+ * experiment set on it. An override can never make a token live longer.
+ */
+export function accessTtlFor(familyOverride?: number | null): number {
+  return Math.min(jwtSettings().accessTtlSeconds, familyOverride ?? Infinity);
+}
+
+/** What the lab's expiry experiment shortens a visitor's access tokens to. */
+export function labAccessTtlSeconds(): number {
+  return accessTtlFor(getEnv().LAB_ACCESS_TTL_SECONDS);
+}
+
 /** `__Host-` for the access cookie (Path=/); `__Secure-` for the refresh cookie (its own path). */
 export function jwtCookieNames() {
   const names = cookieNames(isHttps());

@@ -30,6 +30,16 @@ export async function setTokenCookies(
   );
 }
 
+/** Replaces the access token only (the refresh cookie is never sent outside its own path). */
+export async function setAccessCookie(accessToken: string, familyExpiresAt: Date): Promise<void> {
+  const familySeconds = Math.max(1, Math.floor((familyExpiresAt.getTime() - Date.now()) / 1000));
+  (await cookies()).set(
+    jwtCookieNames().access,
+    accessToken,
+    jwtCookieOptions("access", familySeconds),
+  );
+}
+
 export async function clearTokenCookies(): Promise<void> {
   const jar = await cookies();
   const names = jwtCookieNames();

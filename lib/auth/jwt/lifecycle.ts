@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { type AccessClaims, issueAccessToken } from "./access-token";
-import { jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
+import { accessTtlFor, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
 import { verificationKey } from "./keys";
 import { revokeAllFamilies, revokeFamily, startFamily } from "./refresh";
 import { denyAccessToken } from "./revocation";
@@ -40,12 +40,16 @@ export async function issueTokenPair(
 }
 
 /** The response body of the token and refresh endpoints (RFC 6749 §5.1 names). */
-export function tokenResponse(accessToken: string, refreshToken: string) {
+export function tokenResponse(
+  accessToken: string,
+  refreshToken: string,
+  expiresIn = jwtSettings().accessTtlSeconds,
+) {
   return {
     access_token: accessToken,
     refresh_token: refreshToken,
     token_type: "Bearer",
-    expires_in: jwtSettings().accessTtlSeconds,
+    expires_in: expiresIn,
   } as const;
 }
 
@@ -90,4 +94,35 @@ export async function signOutWithAccessToken(
 export async function signOutEverywhere(userId: string, context: RequestContext): Promise<void> {
   await getDb().user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
   await revokeAllFamilies(userId, "signed_out_everywhere", context);
+}
+
+/**
+ * The lab's expiry experiment: from now on this family's access tokens live `seconds` (never more
+ * than configured), and the current token is swapped for a short one at once. The long one is
+ * denylisted, so the switch can't be undone by keeping a copy.
+ */
+export async function shortenAccessLifetime(
+  claims: AccessClaims,
+  seconds: number,
+): Promise<{ token: string; claims: AccessClaims; familyExpiresAt: Date } | null> {
+  const db = getDb();
+  const family = await db.refreshFamily.findFirst({
+    where: { id: claims.fam, userId: claims.sub, revokedAt: null },
+    select: { expiresAt: true, accessTtlSeconds: true },
+  });
+  if (!family) return null;
+  const ttl = accessTtlFor(Math.min(seconds, family.accessTtlSeconds ?? Infinity));
+  await db.refreshFamily.update({ where: { id: claims.fam }, data: { accessTtlSeconds: ttl } });
+  const issued = await issueAccessToken(
+    { userId: claims.sub, familyId: claims.fam, tokenVersion: claims.ver },
+    ttl,
+  );
+  await denyAccessToken(claims);
+  await recordEvent({
+    type: "lifetime.shortened",
+    strategy: "jwt",
+    userId: claims.sub,
+    detail: { family: claims.fam.slice(0, 8), accessTtlSeconds: ttl },
+  });
+  return { ...issued, familyExpiresAt: family.expiresAt };
 }

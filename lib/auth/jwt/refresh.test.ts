@@ -91,6 +91,7 @@ describe("rotateRefreshToken", () => {
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       familyId,
       familyExpiresAt: expiresAt,
+      accessTtlSeconds: jwtSettings().accessTtlSeconds,
       user: { id: user.id, tokenVersion: 0 },
     });
     if (!result.ok) return;

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { generateToken, hashToken } from "../tokens";
-import { jwtSettings } from "./config";
+import { accessTtlFor, jwtSettings } from "./config";
 
 // Refresh tokens: opaque 256-bit values, stored only as SHA-256, grouped in families. A family's
 // absolute lifetime is set at sign-in and never extended. Every use rotates: the token is marked
@@ -22,6 +22,8 @@ export type RotationResult =
       refreshToken: string;
       familyId: string;
       familyExpiresAt: Date;
+      /** This family's access-token lifetime (shorter when the lab set one). */
+      accessTtlSeconds: number;
       user: { id: string; tokenVersion: number };
     }
   | { ok: false; reason: "unknown" | "expired" | "revoked" | "reuse_detected" | "superseded" };
@@ -61,6 +63,7 @@ export async function rotateRefreshToken(
           userId: true,
           expiresAt: true,
           revokedAt: true,
+          accessTtlSeconds: true,
           user: { select: { tokenVersion: true } },
         },
       },
@@ -93,6 +96,7 @@ export async function rotateRefreshToken(
       refreshToken,
       familyId: family.id,
       familyExpiresAt: family.expiresAt,
+      accessTtlSeconds: accessTtlFor(family.accessTtlSeconds),
       user: { id: family.userId, tokenVersion: family.user.tokenVersion },
     };
   }

@@ -51,14 +51,14 @@ export const POST = strategyRoute("jwt", async (request, _ctx, timing) => {
     return jsonError(401, "invalid_token", MESSAGES[result.reason]);
   }
 
-  const { token } = await issueAccessToken({
-    userId: result.user.id,
-    familyId: result.familyId,
-    tokenVersion: result.user.tokenVersion,
-  });
-  if (!viaCookie) return json(tokenResponse(token, result.refreshToken));
+  const { token } = await issueAccessToken(
+    { userId: result.user.id, familyId: result.familyId, tokenVersion: result.user.tokenVersion },
+    result.accessTtlSeconds,
+  );
+  const body = tokenResponse(token, result.refreshToken, result.accessTtlSeconds);
+  if (!viaCookie) return json(body);
   await setTokenCookies(token, result.refreshToken, result.familyExpiresAt);
-  const { expires_in, token_type } = tokenResponse(token, result.refreshToken);
+  const { expires_in, token_type } = body;
   return json({ token_type, expires_in });
 });
 

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { jwtSettings } from "./config";
+import { authenticateJwt } from "./guard";
+import { issueTokenPair, shortenAccessLifetime } from "./lifecycle";
+import { rotateRefreshToken } from "./refresh";
+
+// The lab's expiry experiment on the JWT side: one family's access tokens get shorter, for good
+// (through rotation), and never longer than configured. Real test database, a person per test.
+
+const context = { ip: "192.0.2.50", userAgent: "vitest" };
+
+async function signedIn() {
+  const user = await getDb().user.create({
+    data: { email: `${randomUUID()}@lifecycle.test`, name: "Lifecycle Test" },
+    select: { id: true, tokenVersion: true },
+  });
+  return { user, ...(await issueTokenPair(user, context)) };
+}
+
+describe("shortenAccessLifetime", () => {
+  it("swaps the current token for a short one and denylists the long one", async () => {
+    const { accessToken, claims } = await signedIn();
+    const shortened = await shortenAccessLifetime(claims, 30);
+    if (!shortened) throw new Error("expected the family to be shortened");
+
+    expect(shortened.claims.exp - shortened.claims.iat).toBe(30);
+    expect(shortened.claims.fam).toBe(claims.fam);
+    await expect(authenticateJwt({ bearer: shortened.token })).resolves.toMatchObject({ ok: true });
+    await expect(authenticateJwt({ bearer: accessToken })).resolves.toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+  });
+
+  it("keeps the family short through rotation, and leaves the person's other families alone", async () => {
+    const { user, claims, refreshToken } = await signedIn();
+    const other = await issueTokenPair(user, context);
+    await shortenAccessLifetime(claims, 30);
+
+    const rotated = await rotateRefreshToken(refreshToken, context);
+    expect(rotated).toMatchObject({ ok: true, accessTtlSeconds: 30 });
+    const untouched = await rotateRefreshToken(other.refreshToken, context);
+    expect(untouched).toMatchObject({ ok: true, accessTtlSeconds: jwtSettings().accessTtlSeconds });
+  });
+
+  it("never lengthens: asking for more than configured gets the configured lifetime", async () => {
+    const { claims, refreshToken } = await signedIn();
+    const shortened = await shortenAccessLifetime(claims, 10 ** 9);
+    expect(shortened && shortened.claims.exp - shortened.claims.iat).toBe(
+      jwtSettings().accessTtlSeconds,
+    );
+    // And a second request can't undo a shorter one.
+    const short = shortened && (await shortenAccessLifetime(shortened.claims, 20));
+    const again = short && (await shortenAccessLifetime(short.claims, 600));
+    expect(again && again.claims.exp - again.claims.iat).toBe(20);
+    await expect(rotateRefreshToken(refreshToken, context)).resolves.toMatchObject({
+      accessTtlSeconds: 20,
+    });
+  });
+
+  it("does nothing for a revoked family", async () => {
+    const { claims } = await signedIn();
+    await getDb().refreshFamily.update({
+      where: { id: claims.fam },
+      data: { revokedAt: new Date(), revokedReason: "logout" },
+    });
+    await expect(shortenAccessLifetime(claims, 30)).resolves.toBeNull();
+  });
+});
