@@ -54,7 +54,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node scripts/e2e-server.mjs ${PORTS.main} OAUTH_LOCAL_IDP_URL=${IDP_URL}`,
+      // Default lifetimes; the lab's expiry experiment shortens one visitor's to seconds.
+      command: `node scripts/e2e-server.mjs ${PORTS.main} OAUTH_LOCAL_IDP_URL=${IDP_URL} LAB_SESSION_IDLE_SECONDS=3 LAB_ACCESS_TTL_SECONDS=4`,
       url: `http://localhost:${PORTS.main}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

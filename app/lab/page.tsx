@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { browserCookies } from "@/lib/lab/cookies";
 import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
+import { expiryStates, lifetimeSettings } from "@/lib/lab/lifetimes";
 import { labTimeline } from "@/lib/lab/timeline";
 import { JwtColumnView, OAuthColumnView, SessionColumnView } from "./_components/columns";
 import { CostProbe } from "./_components/cost-probe";
 import { CrossSite } from "./_components/cross-site";
 import { XssDemo } from "./_components/xss-demo";
 import { Experiment } from "./_components/experiment";
+import { ExpiryExperiment } from "./_components/expiry";
 import { ScriptView } from "./_components/script-view";
 import { LabTimeline } from "./_components/timeline";
 
@@ -86,6 +88,7 @@ export default async function LabPage() {
           />
           <XssDemo />
           <CrossSite />
+          <ExpiryExperiment settings={lifetimeSettings()} {...expiryStates(session, jwt)} />
         </div>
       </section>
 

@@ -10,6 +10,7 @@ import {
 import { auth } from "@/lib/auth/oauth/auth";
 import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
 import { getCurrentSession } from "@/lib/auth/session/guard";
+import { sessionLifetimes } from "@/lib/auth/session/config";
 import { listUserSessions } from "@/lib/auth/session/store";
 import { redact } from "@/lib/auth/tokens";
 
@@ -29,6 +30,8 @@ export type SessionColumn =
         lastSeenAt: string;
         idleExpiresAt: string;
         absoluteExpiresAt: string;
+        /** The idle timeout this row lives by: the default, or the lab's shorter one. */
+        idleTimeoutSeconds: number;
         userAgent: string | null;
         ip: string | null;
       };
@@ -37,7 +40,14 @@ export type SessionColumn =
 
 export type JwtColumn =
   | { signedIn: false; expired: boolean }
-  | { signedIn: true; user: Person; token: DecodedToken; exp: number; families: FamilyView[] };
+  | {
+      signedIn: true;
+      user: Person;
+      token: DecodedToken;
+      iat: number;
+      exp: number;
+      families: FamilyView[];
+    };
 
 export type OAuthColumn =
   | { signedIn: false }
@@ -64,6 +74,7 @@ export async function sessionColumn(): Promise<SessionColumn> {
       lastSeenAt: session.lastSeenAt.toISOString(),
       idleExpiresAt: session.idleExpiresAt.toISOString(),
       absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+      idleTimeoutSeconds: sessionLifetimes(session.idleTimeoutSeconds).idleMs / 1000,
       userAgent: row?.userAgent ?? null,
       ip: row?.ip ?? null,
     },
@@ -80,6 +91,7 @@ export async function jwtColumn(): Promise<JwtColumn> {
     signedIn: true,
     user: { name: state.user.name ?? null, email: state.user.email },
     token: state.decoded,
+    iat: state.iat,
     exp: state.exp,
     families,
   };

@@ -10,9 +10,14 @@ const subscribe = (tick: () => void) => {
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 const noClock = () => null;
 
+/** Unix seconds, ticking; null on the server and before hydration. */
+export function useNowSeconds(): number | null {
+  return useSyncExternalStore(subscribe, nowInSeconds, noClock);
+}
+
 /** Seconds until `expiresAt` (Unix seconds), ticking; "expired" once it has passed. */
 export function Countdown({ expiresAt }: { expiresAt: number }) {
-  const now = useSyncExternalStore(subscribe, nowInSeconds, noClock);
+  const now = useNowSeconds();
   if (now === null) return <span>…</span>;
   const left = expiresAt - now;
   if (left <= 0) return <span className="font-semibold text-danger">expired</span>;

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { useSilentRefreshPaused } from "./refresh-pause";
 
 // Keeps the JWT pair fresh so the person never notices expiry. Rendered once, in the header, for
 // every page: it refreshes (a POST; the refresh cookie is only ever sent there) when most of the
@@ -17,8 +18,11 @@ type Props = { issuedAt?: number; expiresAt?: number; expired?: boolean };
 
 export function TokenKeeper({ issuedAt, expiresAt, expired = false }: Props) {
   const router = useRouter();
+  // The lab can pause it to show expiry; resuming refreshes at once if the token died meanwhile.
+  const paused = useSilentRefreshPaused();
 
   useEffect(() => {
+    if (paused) return;
     let cancelled = false;
     const refresh = async () => {
       const response = await fetch(REFRESH_PATH, {
@@ -46,7 +50,7 @@ export function TokenKeeper({ issuedAt, expiresAt, expired = false }: Props) {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [issuedAt, expiresAt, expired, router]);
+  }, [issuedAt, expiresAt, expired, paused, router]);
 
   return null;
 }

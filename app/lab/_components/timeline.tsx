@@ -2,21 +2,39 @@
 
 import { useEffect, useState } from "react";
 
-// The auth events of this browser's people, per strategy, refreshed every few seconds.
+// The auth events of this browser's people, per strategy, refreshed every few seconds. When a
+// strategy signs out (an expiry, a replay experiment) its last events stay, marked as such, so the
+// moment of the change is still on screen.
 
 type Event = { id: string; type: string; detail: Record<string, unknown>; createdAt: string };
 type Timeline = Record<"session" | "jwt" | "oauth", Event[]>;
+type Shown = Record<keyof Timeline, { events: Event[]; ended: boolean }>;
 
 const POLL_MS = 3000;
 const LABELS = { session: "Server session", jwt: "JWT", oauth: "OAuth" } as const;
+const EMPTY = { events: [], ended: false };
+
+function keepLast(shown: Shown, next: Timeline): Shown {
+  const merged = { ...shown };
+  for (const id of Object.keys(LABELS) as (keyof Timeline)[]) {
+    const ended = next[id].length === 0 && shown[id].events.length > 0;
+    merged[id] = ended ? { events: shown[id].events, ended } : { events: next[id], ended: false };
+  }
+  return merged;
+}
 
 export function LabTimeline({ initial }: { initial: Timeline }) {
-  const [timeline, setTimeline] = useState(initial);
+  const [timeline, setTimeline] = useState<Shown>(() =>
+    keepLast({ session: EMPTY, jwt: EMPTY, oauth: EMPTY }, initial),
+  );
   useEffect(() => {
     let cancelled = false;
     const timer = window.setInterval(async () => {
       const response = await fetch("/api/lab/events", { cache: "no-store" }).catch(() => null);
-      if (!cancelled && response?.ok) setTimeline((await response.json()) as Timeline);
+      if (!cancelled && response?.ok) {
+        const next = (await response.json()) as Timeline;
+        setTimeline((shown) => keepLast(shown, next));
+      }
     }, POLL_MS);
     return () => {
       cancelled = true;
@@ -33,13 +51,18 @@ export function LabTimeline({ initial }: { initial: Timeline }) {
           data-testid={`timeline-${id}`}
         >
           <h3 className="font-semibold">{LABELS[id]}</h3>
-          {timeline[id].length === 0 ? (
+          {timeline[id].ended ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Signed out now. The last events before that:
+            </p>
+          ) : null}
+          {timeline[id].events.length === 0 ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">
               No events: not signed in under this strategy.
             </p>
           ) : (
             <ol className="space-y-1 text-sm">
-              {timeline[id].map((event) => (
+              {timeline[id].events.map((event) => (
                 <li key={event.id} className="flex flex-wrap justify-between gap-x-2">
                   <span className="font-mono">{event.type}</span>
                   <time

@@ -1,0 +1,99 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useNowSeconds } from "@/app/jwt/_components/countdown";
+import type { SessionExpiryState } from "@/lib/lab/lifetimes";
+import { type CheckResult, checkRequest, describeCheck } from "./request-check";
+
+// The session half of the expiry experiment: a countdown to the idle deadline, a button that
+// makes a request (and so slides the window), and one check when the deadline has passed.
+
+const PATH = "/api/session/me";
+/** Check a moment after the deadline, so a clock a little behind the server's still sees it pass. */
+const AFTER_DEADLINE_MS = 1000;
+
+type Props = { session: SessionExpiryState; defaultIdleSeconds: number };
+
+export function SessionExpiry({ session, defaultIdleSeconds }: Props) {
+  const router = useRouter();
+  const now = useNowSeconds();
+  const [last, setLast] = useState<CheckResult | null>(null);
+
+  const deadline = session.state === "signed-in" ? session.idleExpiresAt : null;
+  const shortened =
+    session.state === "signed-in" && session.idleTimeoutSeconds < defaultIdleSeconds;
+  const secondsLeft =
+    deadline && now !== null ? Math.floor(Date.parse(deadline) / 1000) - now : null;
+
+  useEffect(() => {
+    if (!deadline || !shortened) return;
+    let cancelled = false;
+    const timer = window.setTimeout(
+      async () => {
+        const result = await checkRequest(PATH);
+        if (cancelled || !result) return;
+        setLast(result);
+        router.refresh();
+      },
+      Math.max(0, Date.parse(deadline) - Date.now() + AFTER_DEADLINE_MS),
+    );
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [deadline, shortened, router]);
+
+  const requestNow = async () => {
+    const result = await checkRequest(PATH);
+    if (!result) return;
+    setLast(result);
+    router.refresh(); // shows where the deadline moved to, if it moved
+  };
+
+  return (
+    <section
+      aria-labelledby="expiry-session-heading"
+      className="space-y-2"
+      data-testid="expiry-session"
+    >
+      <h4 id="expiry-session-heading" className="font-semibold">
+        Server session: idle timeout
+      </h4>
+      {session.state === "signed-out" ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Not signed in with a server session.
+        </p>
+      ) : (
+        <>
+          <p className="text-sm">
+            Idle timeout <strong data-testid="idle-timeout">{session.idleTimeoutSeconds} s</strong>
+            {shortened ? " (shortened for this session only)" : ""}. Without a request from this
+            browser, it ends{" "}
+            <strong className="tabular-nums" data-testid="idle-left">
+              {secondsLeft === null ? "soon" : secondsLeft > 0 ? `in ${secondsLeft} s` : "now"}
+            </strong>
+            .
+          </p>
+          <button type="button" className="btn-secondary" onClick={requestNow}>
+            Make a request (slides the window)
+          </button>
+        </>
+      )}
+      <p aria-live="polite" className="text-sm" data-testid="expiry-session-result">
+        {last ? (
+          <>
+            <code className="font-mono">{describeCheck(PATH, last)}</code>
+            {last.status === 401 && last.code === "session_expired"
+              ? ": the server found the row past its idle deadline, deleted it and logged session.expired. The cookie is still in the browser; it points at nothing."
+              : last.status === 200
+                ? ": a request counts as activity, so the deadline moves (the server writes it at most every third of the timeout)."
+                : last.status === 401
+                  ? ": the session is gone, so the server refuses the cookie."
+                  : ""}
+          </>
+        ) : null}
+      </p>
+    </section>
+  );
+}

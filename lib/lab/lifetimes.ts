@@ -1,0 +1,84 @@
+import "server-only";
+import { CLOCK_TOLERANCE_SECONDS, jwtSettings, labAccessTtlSeconds } from "@/lib/auth/jwt/config";
+import { setAccessCookie } from "@/lib/auth/jwt/cookies";
+import { getCurrentJwt } from "@/lib/auth/jwt/guard";
+import { shortenAccessLifetime } from "@/lib/auth/jwt/lifecycle";
+import { labIdleTimeoutSeconds, sessionLifetimes } from "@/lib/auth/session/config";
+import { getCurrentSession } from "@/lib/auth/session/guard";
+import { shortenSessionIdleTimeout } from "@/lib/auth/session/lifecycle";
+import type { JwtColumn, SessionColumn } from "./server-view";
+
+// The lab's expiry experiment: shorter lifetimes for this browser's own session row and JWT family,
+// so a visitor can watch expiry in seconds. Nothing global changes: every other session and family
+// keeps the configured lifetimes, and an override can only shorten them.
+
+export type ShortenedLifetimes = {
+  session: { idleTimeoutSeconds: number; idleExpiresAt: string } | null;
+  jwt: { accessTtlSeconds: number; iat: number; exp: number } | null;
+};
+
+export async function shortenMyLifetimes(): Promise<ShortenedLifetimes> {
+  const [current, jwt] = await Promise.all([getCurrentSession(), getCurrentJwt()]);
+
+  const session = current.session
+    ? await shortenSessionIdleTimeout(current.session, labIdleTimeoutSeconds())
+    : null;
+  const access = jwt.ok ? await shortenAccessLifetime(jwt.claims, labAccessTtlSeconds()) : null;
+  if (access) await setAccessCookie(access.token, access.familyExpiresAt);
+
+  return {
+    session: session && {
+      idleTimeoutSeconds: session.idleTimeoutSeconds ?? labIdleTimeoutSeconds(),
+      idleExpiresAt: session.idleExpiresAt.toISOString(),
+    },
+    jwt: access && {
+      accessTtlSeconds: access.claims.exp - access.claims.iat,
+      iat: access.claims.iat,
+      exp: access.claims.exp,
+    },
+  };
+}
+
+export type LifetimeSettings = {
+  defaults: { idleSeconds: number; accessTtlSeconds: number };
+  lab: { idleSeconds: number; accessTtlSeconds: number };
+  /** How long after `exp` the verifier still accepts a token (clock skew between servers). */
+  clockToleranceSeconds: number;
+};
+
+/** What the experiment's explanation quotes: the configured lifetimes and the lab's. */
+export function lifetimeSettings(): LifetimeSettings {
+  return {
+    defaults: {
+      idleSeconds: sessionLifetimes().idleMs / 1000,
+      accessTtlSeconds: jwtSettings().accessTtlSeconds,
+    },
+    lab: { idleSeconds: labIdleTimeoutSeconds(), accessTtlSeconds: labAccessTtlSeconds() },
+    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+  };
+}
+
+export type SessionExpiryState =
+  | { state: "signed-in"; idleExpiresAt: string; idleTimeoutSeconds: number }
+  | { state: "signed-out" };
+export type JwtExpiryState =
+  { state: "signed-in"; iat: number; exp: number } | { state: "expired" } | { state: "signed-out" };
+
+/** Just the times the experiment needs, out of the lab's columns. */
+export function expiryStates(
+  session: SessionColumn,
+  jwt: JwtColumn,
+): { session: SessionExpiryState; jwt: JwtExpiryState } {
+  return {
+    session: session.signedIn
+      ? {
+          state: "signed-in",
+          idleExpiresAt: session.row.idleExpiresAt,
+          idleTimeoutSeconds: session.row.idleTimeoutSeconds,
+        }
+      : { state: "signed-out" },
+    jwt: jwt.signedIn
+      ? { state: "signed-in", iat: jwt.iat, exp: jwt.exp }
+      : { state: jwt.expired ? "expired" : "signed-out" },
+  };
+}
