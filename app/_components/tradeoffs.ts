@@ -1,6 +1,6 @@
 import type { StrategyId } from "@/lib/auth/events";
 
-// The home page's trade-off table. Each row will link to the lab view that proves it.
+// The home page's trade-off table. Each row links to the lab view that proves it.
 
 export type Tradeoff = {
   topic: string;
@@ -28,6 +28,17 @@ export const TRADEOFFS: readonly Tradeoff[] = [
       session: "Instant: delete the row and the next request is refused.",
       jwt: "Waits for expiry wherever a verifier checks only the signature; instant only where it also checks a denylist.",
       oauth: "Instant for this app's session; the provider grant is revoked at the provider.",
+    },
+  },
+  {
+    topic: "Expiry",
+    proof: { href: "/lab#experiment-expiry", label: "Watch it, sped up" },
+    cells: {
+      session:
+        "Decided by the server: each request slides the idle deadline, up to an absolute limit.",
+      jwt: "Written into the token: it can't be extended, only replaced. A short life plus silent refresh.",
+      oauth:
+        "This app's session slides like a server session; the provider's tokens expire on their own.",
     },
   },
   {
