@@ -1,16 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { expect, signInWithJwt, signInWithSession, test } from "./fixtures";
 
 // Keyboard and screen-reader basics, checked by axe: no serious or critical violation on the home
 // page, each strategy's pages, and the lab.
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
-}
 
 const PUBLIC_PAGES = [
   "/",

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { expect, type Person, randomIp, signInWithJwt, signInWithSession, test } from "./fixtures";
 
 // The expiry experiment, on the main server with its default lifetimes: the lab shortens only
@@ -81,6 +82,7 @@ test.describe("lab: expiry, sped up for one visitor", () => {
 
     const panel = page.getByTestId("expiry-jwt");
     await expect(panel.getByTestId("access-ttl")).toHaveText("4 s");
+    expect(await seriousViolations(page)).toEqual([]);
     // The header's keeper replaces the token before it runs out; the probe never sees a refusal.
     await expect(panel.getByTestId("silent-refreshes")).not.toHaveText("0", { timeout: 10_000 });
     await expect(panel.getByTestId("expiry-jwt-probe")).toContainText("GET /api/jwt/me → 200");

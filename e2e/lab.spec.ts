@@ -114,7 +114,7 @@ test("each trade-off row on the home page links to the part of the lab that prov
   const hrefs = await links.evaluateAll((anchors) =>
     anchors.map((a) => a.getAttribute("href") ?? ""),
   );
-  expect(hrefs.length).toBe(9);
+  expect(hrefs.length).toBe(10);
   await page.goto("/lab");
   for (const href of new Set(hrefs)) {
     const [path, id] = href.split("#");

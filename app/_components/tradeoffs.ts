@@ -11,6 +11,16 @@ export type Tradeoff = {
 
 export const TRADEOFFS: readonly Tradeoff[] = [
   {
+    topic: "Signing in",
+    proof: { href: "/lab#flows-heading", label: "The flows, step by step" },
+    cells: {
+      session: "A form posts the password to this app, which answers with a sealed cookie.",
+      jwt: "The same form; the app answers with two tokens: a short access token and a refresh token.",
+      oauth:
+        "A round trip through the provider: redirect, consent, then a code exchanged with PKCE, server to server.",
+    },
+  },
+  {
     topic: "Where the state lives",
     proof: { href: "/lab#lab-session", label: "See the rows" },
     cells: {

@@ -8,6 +8,7 @@ import { CostProbe } from "./_components/cost-probe";
 import { CrossSite } from "./_components/cross-site";
 import { XssDemo } from "./_components/xss-demo";
 import { Experiment } from "./_components/experiment";
+import { FlowDiagrams } from "./_components/flow-diagrams";
 import { ExpiryExperiment } from "./_components/expiry";
 import { ScriptView } from "./_components/script-view";
 import { LabTimeline } from "./_components/timeline";
@@ -38,6 +39,17 @@ export default async function LabPage() {
         <JwtColumnView data={jwt} cookies={cookies.jwt} />
         <OAuthColumnView data={oauth} cookies={cookies.oauth} />
       </div>
+
+      <section aria-labelledby="flows-heading" className="space-y-3">
+        <h2 id="flows-heading" className="text-lg font-semibold">
+          How each one works
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          Sequence diagrams of the three flows: who sends what to whom, and what each side does with
+          it. Open a flow to compare the strategies side by side.
+        </p>
+        <FlowDiagrams />
+      </section>
 
       <section aria-labelledby="experiments-heading" className="space-y-3">
         <h2 id="experiments-heading" className="text-lg font-semibold">
