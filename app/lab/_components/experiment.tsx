@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
 import type { Probe } from "@/lib/lab/experiments/self-request";
 
@@ -20,6 +21,7 @@ type Props = {
 
 export function Experiment({ name, title, what, button, lesson }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [result, setResult] = useState<Result | null>(null);
   const [state, setState] = useState<"idle" | "running" | "failed">("idle");
 
@@ -44,7 +46,12 @@ export function Experiment({ name, title, what, button, lesson }: Props) {
         {title}
       </h3>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{what}</p>
-      <button type="button" className="btn-secondary" onClick={run} disabled={state === "running"}>
+      <button
+        type="button"
+        className="btn-secondary"
+        onClick={run}
+        disabled={!hydrated || state === "running"}
+      >
         {state === "running" ? "Running…" : button}
       </button>
       <div aria-live="polite" className="space-y-2">

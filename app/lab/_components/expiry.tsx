@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import type { JwtExpiryState, LifetimeSettings, SessionExpiryState } from "@/lib/lab/lifetimes";
 import { JwtExpiry } from "./expiry-jwt";
 import { SessionExpiry } from "./expiry-session";
@@ -20,6 +21,7 @@ const minutes = (seconds: number) =>
 
 export function ExpiryExperiment({ session, jwt, settings }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [state, setState] = useState<"idle" | "running" | { error: string }>("idle");
   const { defaults, lab } = settings;
 
@@ -57,7 +59,7 @@ export function ExpiryExperiment({ session, jwt, settings }: Props) {
           type="button"
           className="btn-secondary"
           onClick={shorten}
-          disabled={state === "running"}
+          disabled={!hydrated || state === "running"}
         >
           {state === "running" ? "Shortening…" : "Shorten my lifetimes"}
         </button>
