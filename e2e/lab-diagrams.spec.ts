@@ -81,6 +81,9 @@ test.describe("the lab's flow diagrams", () => {
     await expect(jwtRequest).toContainText(
       /Inside App server: verify the ES256 signature.*no I\/O/,
     );
+    await expect(jwtRequest).toContainText(
+      /Browser to Other service: an API client sends the same token/,
+    );
     await expect(jwtRequest).toContainText(/Inside Other service: .*jwks\.json.*no lookup at all/);
 
     const oauthRequest = steps(section, "request", "oauth");

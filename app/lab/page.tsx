@@ -46,7 +46,8 @@ export default async function LabPage() {
         </h2>
         <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
           Sequence diagrams of the three flows: who sends what to whom, and what each side does with
-          it. Open a flow to compare the strategies side by side.
+          it. Open a flow to compare the strategies side by side. Lifetimes are the defaults; each
+          one is configurable.
         </p>
         <FlowDiagrams />
       </section>

@@ -17,7 +17,7 @@ export type Strategy = {
   href: string;
   loginPath: string;
   currentUser(): Promise<CurrentUser | null>;
-  /** The same question without counting as activity (background polling); defaults to currentUser. */
+  /** The same question without counting as activity (status displays, polling); defaults to currentUser. */
   peekUser?(): Promise<CurrentUser | null>;
   /** Signed out only because a short-lived credential expired: a page can refresh silently. */
   recoverable?(): Promise<boolean>;
@@ -79,10 +79,11 @@ export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href"> &
   user: Pick<CurrentUser, "name" | "email"> | null;
 };
 
+/** For the header: it shows who is signed in, it is not a use, so it never slides a session. */
 export async function getStrategyStatuses(): Promise<StrategyStatus[]> {
   return Promise.all(
-    strategies.map(async ({ id, label, short, href, currentUser }) => {
-      const user = await currentUser();
+    strategies.map(async ({ id, label, short, href, currentUser, peekUser }) => {
+      const user = await (peekUser ?? currentUser)();
       return {
         id,
         label,

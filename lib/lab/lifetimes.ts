@@ -59,7 +59,13 @@ export function lifetimeSettings(): LifetimeSettings {
 }
 
 export type SessionExpiryState =
-  | { state: "signed-in"; idleExpiresAt: string; idleTimeoutSeconds: number }
+  | {
+      state: "signed-in";
+      idleExpiresAt: string;
+      idleTimeoutSeconds: number;
+      /** The server's clock at render: the deadline is the server's, whatever the browser's says. */
+      serverNow: number;
+    }
   | { state: "signed-out" };
 export type JwtExpiryState =
   { state: "signed-in"; iat: number; exp: number } | { state: "expired" } | { state: "signed-out" };
@@ -75,6 +81,7 @@ export function expiryStates(
           state: "signed-in",
           idleExpiresAt: session.row.idleExpiresAt,
           idleTimeoutSeconds: session.row.idleTimeoutSeconds,
+          serverNow: Date.now(),
         }
       : { state: "signed-out" },
     jwt: jwt.signedIn

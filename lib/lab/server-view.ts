@@ -9,7 +9,7 @@ import {
 } from "@/lib/auth/oauth/accounts";
 import { auth } from "@/lib/auth/oauth/auth";
 import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
-import { getCurrentSession } from "@/lib/auth/session/guard";
+import { peekSession } from "@/lib/auth/session/guard";
 import { sessionLifetimes } from "@/lib/auth/session/config";
 import { listUserSessions } from "@/lib/auth/session/store";
 import { redact } from "@/lib/auth/tokens";
@@ -58,8 +58,9 @@ export type OAuthColumn =
       accounts: LinkedAccount[];
     };
 
+/** The lab only looks: rendering it (or re-rendering it after a silent JWT refresh) is no use of the session. */
 export async function sessionColumn(): Promise<SessionColumn> {
-  const { session, user } = await getCurrentSession();
+  const { session, user } = await peekSession();
   if (!session) return { signedIn: false };
   // The session module's own list (live sessions only), rather than its table.
   const sessions = await listUserSessions(user.id);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useSilentRefreshPaused } from "./refresh-pause";
+import { countSilentRefresh, useSilentRefreshPaused } from "./keeper-controls";
 
 // Keeps the JWT pair fresh so the person never notices expiry. Rendered once, in the header, for
 // every page: it refreshes (a POST; the refresh cookie is only ever sent there) when most of the
@@ -30,7 +30,9 @@ export function TokenKeeper({ issuedAt, expiresAt, expired = false }: Props) {
         credentials: "same-origin",
       }).catch(() => null);
       // A network failure leaves things as they are; anything else (new cookies, another tab's
-      // rotation with 409, or cleared cookies after a refusal) shows on a fresh render.
+      // rotation with 409, or cleared cookies after a refusal) shows on a fresh render. (Paused
+      // mid-flight, the render waits for the next one.)
+      if (response?.ok) countSilentRefresh();
       if (!cancelled && response) router.refresh();
     };
     if (expired) {

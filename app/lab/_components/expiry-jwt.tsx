@@ -4,8 +4,10 @@ import { useEffect, useState } from "react";
 import { useNowSeconds } from "@/app/jwt/_components/countdown";
 import {
   setSilentRefreshPaused,
+  useSilentRefreshCount,
   useSilentRefreshPaused,
-} from "@/app/jwt/_components/refresh-pause";
+} from "@/app/jwt/_components/keeper-controls";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import type { JwtExpiryState } from "@/lib/lab/lifetimes";
 import { type CheckResult, checkRequest, describeCheck } from "./request-check";
 
@@ -20,20 +22,18 @@ type Props = { jwt: JwtExpiryState; defaultTtlSeconds: number; toleranceSeconds:
 
 export function JwtExpiry({ jwt, defaultTtlSeconds, toleranceSeconds }: Props) {
   const now = useNowSeconds();
+  const hydrated = useHydrated();
   const paused = useSilentRefreshPaused();
+  const refreshCount = useSilentRefreshCount();
+  const [countAtOpen] = useState(refreshCount);
   const [probe, setProbe] = useState<CheckResult | null>(null);
 
-  // Counted while rendering (not in an effect): each new token with a later exp is one refresh.
+  // Remembered while rendering (not in an effect), so an expired token still has a known lifetime.
   const current = jwt.state === "signed-in" ? jwt : null;
-  const [seen, setSeen] = useState({ exp: current?.exp ?? null, lifetime: 0, refreshes: 0 });
-  if (current && current.exp !== seen.exp) {
-    setSeen({
-      exp: current.exp,
-      lifetime: current.exp - current.iat,
-      refreshes: seen.exp !== null && current.exp > seen.exp ? seen.refreshes + 1 : seen.refreshes,
-    });
-  }
-  const lifetime = current ? current.exp - current.iat : seen.lifetime;
+  const [lastLifetime, setLastLifetime] = useState(0);
+  if (current && current.exp - current.iat !== lastLifetime)
+    setLastLifetime(current.exp - current.iat);
+  const lifetime = current ? current.exp - current.iat : lastLifetime;
   const shortened = lifetime > 0 && lifetime < defaultTtlSeconds;
 
   // Leaving the lab must never leave silent refresh switched off.
@@ -82,7 +82,7 @@ export function JwtExpiry({ jwt, defaultTtlSeconds, toleranceSeconds }: Props) {
           <p className="text-sm">
             Silent refreshes watched here:{" "}
             <strong className="tabular-nums" data-testid="silent-refreshes">
-              {seen.refreshes}
+              {refreshCount - countAtOpen}
             </strong>
           </p>
           <label className="flex items-center gap-2 text-sm">
@@ -90,6 +90,7 @@ export function JwtExpiry({ jwt, defaultTtlSeconds, toleranceSeconds }: Props) {
               type="checkbox"
               className="size-4"
               checked={paused}
+              disabled={!hydrated}
               onChange={(event) => setSilentRefreshPaused(event.target.checked)}
             />
             Pause silent refresh, to watch the token expire

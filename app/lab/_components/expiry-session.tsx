@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useNowSeconds } from "@/app/jwt/_components/countdown";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import type { SessionExpiryState } from "@/lib/lab/lifetimes";
 import { type CheckResult, checkRequest, describeCheck } from "./request-check";
 
@@ -10,24 +11,26 @@ import { type CheckResult, checkRequest, describeCheck } from "./request-check";
 // makes a request (and so slides the window), and one check when the deadline has passed.
 
 const PATH = "/api/session/me";
-/** Check a moment after the deadline, so a clock a little behind the server's still sees it pass. */
+/** Check a moment after the deadline: a check that lands early is a request, and slides it. */
 const AFTER_DEADLINE_MS = 1000;
 
 type Props = { session: SessionExpiryState; defaultIdleSeconds: number };
 
 export function SessionExpiry({ session, defaultIdleSeconds }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const now = useNowSeconds();
   const [last, setLast] = useState<CheckResult | null>(null);
 
   const deadline = session.state === "signed-in" ? session.idleExpiresAt : null;
+  const serverNow = session.state === "signed-in" ? session.serverNow : null;
   const shortened =
     session.state === "signed-in" && session.idleTimeoutSeconds < defaultIdleSeconds;
   const secondsLeft =
     deadline && now !== null ? Math.floor(Date.parse(deadline) / 1000) - now : null;
 
   useEffect(() => {
-    if (!deadline || !shortened) return;
+    if (!deadline || serverNow === null || !shortened) return;
     let cancelled = false;
     const timer = window.setTimeout(
       async () => {
@@ -36,13 +39,14 @@ export function SessionExpiry({ session, defaultIdleSeconds }: Props) {
         setLast(result);
         router.refresh();
       },
-      Math.max(0, Date.parse(deadline) - Date.now() + AFTER_DEADLINE_MS),
+      // Time left by the server's clock, counted from after the render: never early.
+      Math.max(0, Date.parse(deadline) - serverNow + AFTER_DEADLINE_MS),
     );
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [deadline, shortened, router]);
+  }, [deadline, serverNow, shortened, router]);
 
   const requestNow = async () => {
     const result = await checkRequest(PATH);
@@ -75,7 +79,7 @@ export function SessionExpiry({ session, defaultIdleSeconds }: Props) {
             </strong>
             .
           </p>
-          <button type="button" className="btn-secondary" onClick={requestNow}>
+          <button type="button" className="btn-secondary" onClick={requestNow} disabled={!hydrated}>
             Make a request (slides the window)
           </button>
         </>

@@ -6,6 +6,7 @@ import { useHydrated } from "@/app/_components/use-hydrated";
 import type { JwtExpiryState, LifetimeSettings, SessionExpiryState } from "@/lib/lab/lifetimes";
 import { JwtExpiry } from "./expiry-jwt";
 import { SessionExpiry } from "./expiry-session";
+import { readError } from "./request-check";
 
 // The expiry experiment: lifetimes of minutes or days are too long to watch, so this shortens the
 // visitor's own session and JWT family (and nobody else's) to seconds, then shows what happens.
@@ -30,10 +31,8 @@ export function ExpiryExperiment({ session, jwt, settings }: Props) {
     const response = await fetch("/api/lab/lifetimes", { method: "POST" }).catch(() => null);
     if (!response) return setState({ error: "The request failed. Check your connection." });
     if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as {
-        error?: { message?: string };
-      } | null;
-      return setState({ error: body?.error?.message ?? "The lifetimes could not be shortened." });
+      const error = await readError(response);
+      return setState({ error: error?.message ?? "The lifetimes could not be shortened." });
     }
     setState("idle");
     router.refresh(); // the new deadline and the new, short access token

@@ -1,13 +1,23 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import * as z from "zod/mini";
 
 // The auth events of this browser's people, per strategy, refreshed every few seconds. When a
 // strategy signs out (an expiry, a replay experiment) its last events stay, marked as such, so the
 // moment of the change is still on screen.
 
-type Event = { id: string; type: string; detail: Record<string, unknown>; createdAt: string };
-type Timeline = Record<"session" | "jwt" | "oauth", Event[]>;
+const events = z.array(
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  }),
+);
+const timelineSchema = z.object({ session: events, jwt: events, oauth: events });
+type Event = z.infer<typeof events>[number];
+type Timeline = z.infer<typeof timelineSchema>;
 type Shown = Record<keyof Timeline, { events: Event[]; ended: boolean }>;
 
 const POLL_MS = 3000;
@@ -32,8 +42,8 @@ export function LabTimeline({ initial }: { initial: Timeline }) {
     const timer = window.setInterval(async () => {
       const response = await fetch("/api/lab/events", { cache: "no-store" }).catch(() => null);
       if (!cancelled && response?.ok) {
-        const next = (await response.json()) as Timeline;
-        setTimeline((shown) => keepLast(shown, next));
+        const next = timelineSchema.safeParse(await response.json().catch(() => null));
+        if (next.success) setTimeline((shown) => keepLast(shown, next.data));
       }
     }, POLL_MS);
     return () => {

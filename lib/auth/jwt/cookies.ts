@@ -6,6 +6,9 @@ import { jwtCookieNames, jwtCookieOptions, jwtSettings } from "./config";
 // (it lives as long as the refresh family) so a page can tell "expired, try a refresh" from
 // "never signed in"; the refresh cookie is only ever sent to the refresh endpoint.
 
+/** Cookie Max-Age for something that ends at `end`; at least a second. */
+const secondsUntil = (end: Date) => Math.max(1, Math.floor((end.getTime() - Date.now()) / 1000));
+
 export async function readAccessCookie(): Promise<string | undefined> {
   return (await cookies()).get(jwtCookieNames().access)?.value;
 }
@@ -21,7 +24,7 @@ export async function setTokenCookies(
 ): Promise<void> {
   const jar = await cookies();
   const names = jwtCookieNames();
-  const familySeconds = Math.max(1, Math.floor((familyExpiresAt.getTime() - Date.now()) / 1000));
+  const familySeconds = secondsUntil(familyExpiresAt);
   jar.set(names.access, accessToken, jwtCookieOptions("access", familySeconds));
   jar.set(
     names.refresh,
@@ -32,11 +35,10 @@ export async function setTokenCookies(
 
 /** Replaces the access token only (the refresh cookie is never sent outside its own path). */
 export async function setAccessCookie(accessToken: string, familyExpiresAt: Date): Promise<void> {
-  const familySeconds = Math.max(1, Math.floor((familyExpiresAt.getTime() - Date.now()) / 1000));
   (await cookies()).set(
     jwtCookieNames().access,
     accessToken,
-    jwtCookieOptions("access", familySeconds),
+    jwtCookieOptions("access", secondsUntil(familyExpiresAt)),
   );
 }
 

@@ -47,17 +47,51 @@ describe("shortenAccessLifetime", () => {
 
   it("never lengthens: asking for more than configured gets the configured lifetime", async () => {
     const { claims, refreshToken } = await signedIn();
+    const override = async () =>
+      (await getDb().refreshFamily.findUniqueOrThrow({ where: { id: claims.fam } }))
+        .accessTtlSeconds;
+
     const shortened = await shortenAccessLifetime(claims, 10 ** 9);
-    expect(shortened && shortened.claims.exp - shortened.claims.iat).toBe(
-      jwtSettings().accessTtlSeconds,
-    );
-    // And a second request can't undo a shorter one.
+    expect(await override()).toBe(jwtSettings().accessTtlSeconds);
+    // And a later, longer request can't undo a shorter one.
     const short = shortened && (await shortenAccessLifetime(shortened.claims, 20));
-    const again = short && (await shortenAccessLifetime(short.claims, 600));
-    expect(again && again.claims.exp - again.claims.iat).toBe(20);
+    expect(await override()).toBe(20);
+    await shortenAccessLifetime(short?.claims ?? claims, 600);
+    expect(await override()).toBe(20);
     await expect(rotateRefreshToken(refreshToken, context)).resolves.toMatchObject({
       accessTtlSeconds: 20,
     });
+  });
+
+  it("never gives a token a later exp than the one it replaces, nor than its family", async () => {
+    const { claims } = await signedIn();
+    const nearlyExpired = { ...claims, exp: Math.floor(Date.now() / 1000) + 2 };
+    const shortened = await shortenAccessLifetime(nearlyExpired, 30);
+    expect(shortened?.claims.exp).toBeLessThanOrEqual(nearlyExpired.exp);
+
+    // Again and again: the exp never moves forward.
+    const again = shortened && (await shortenAccessLifetime(shortened.claims, 30));
+    expect(again?.claims.exp).toBeLessThanOrEqual(nearlyExpired.exp);
+
+    const ending = await signedIn();
+    await getDb().refreshFamily.update({
+      where: { id: ending.claims.fam },
+      data: { expiresAt: new Date(Date.now() + 3_000) },
+    });
+    const capped = await shortenAccessLifetime(ending.claims, 30);
+    expect(capped && capped.claims.exp - capped.claims.iat).toBeLessThanOrEqual(3);
+  });
+
+  it("does nothing for an expired family or an expired token", async () => {
+    const { claims } = await signedIn();
+    const expired = { ...claims, exp: Math.floor(Date.now() / 1000) - 1 };
+    await expect(shortenAccessLifetime(expired, 30)).resolves.toBeNull();
+
+    await getDb().refreshFamily.update({
+      where: { id: claims.fam },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    await expect(shortenAccessLifetime(claims, 30)).resolves.toBeNull();
   });
 
   it("does nothing for a revoked family", async () => {

@@ -98,24 +98,40 @@ export async function signOutEverywhere(userId: string, context: RequestContext)
 
 /**
  * The lab's expiry experiment: from now on this family's access tokens live `seconds` (never more
- * than configured), and the current token is swapped for a short one at once. The long one is
- * denylisted, so the switch can't be undone by keeping a copy.
+ * than configured), and the presented token is swapped for a short one at once and denylisted.
+ * The new token never outlives the one it replaces nor the family, so calling this again and
+ * again can't keep a copied token alive. (Other live tokens of the family, and what a stateless
+ * verifier accepts, are untouched: they simply run out.)
  */
 export async function shortenAccessLifetime(
   claims: AccessClaims,
   seconds: number,
 ): Promise<{ token: string; claims: AccessClaims; familyExpiresAt: Date } | null> {
   const db = getDb();
+  const now = new Date();
+  const live = { id: claims.fam, userId: claims.sub, revokedAt: null, expiresAt: { gt: now } };
   const family = await db.refreshFamily.findFirst({
-    where: { id: claims.fam, userId: claims.sub, revokedAt: null },
+    where: live,
     select: { expiresAt: true, accessTtlSeconds: true },
   });
   if (!family) return null;
   const ttl = accessTtlFor(Math.min(seconds, family.accessTtlSeconds ?? Infinity));
-  await db.refreshFamily.update({ where: { id: claims.fam }, data: { accessTtlSeconds: ttl } });
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const tokenSeconds = Math.min(
+    ttl,
+    claims.exp - nowSeconds,
+    Math.floor(family.expiresAt.getTime() / 1000) - nowSeconds,
+  );
+  if (tokenSeconds <= 0) return null;
+  // Conditional, so a sign-out that lands between the read and here still wins.
+  const { count } = await db.refreshFamily.updateMany({
+    where: live,
+    data: { accessTtlSeconds: ttl },
+  });
+  if (count === 0) return null;
   const issued = await issueAccessToken(
     { userId: claims.sub, familyId: claims.fam, tokenVersion: claims.ver },
-    ttl,
+    tokenSeconds,
   );
   await denyAccessToken(claims);
   await recordEvent({

@@ -39,8 +39,7 @@ export function sessionLifetimes(idleTimeoutSeconds?: number | null): SessionLif
 
 /** What the lab's expiry experiment shortens a visitor's idle timeout to. */
 export function labIdleTimeoutSeconds(): number {
-  const { LAB_SESSION_IDLE_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS } = getEnv();
-  return Math.min(LAB_SESSION_IDLE_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS);
+  return sessionLifetimes(getEnv().LAB_SESSION_IDLE_SECONDS).idleMs / 1000;
 }
 
 /** iron-session's password map: the highest number seals, every listed one unseals. */

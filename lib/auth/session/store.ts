@@ -106,8 +106,10 @@ export async function validateSessionToken(
   if (!peek && now - session.lastSeenAt.getTime() >= touchIntervalMs) {
     session.lastSeenAt = new Date(now);
     session.idleExpiresAt = new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
+    // Only if the lab hasn't shortened the timeout since this row was read: a slide computed from
+    // the old timeout must not undo it.
     await getDb().cookieSession.updateMany({
-      where: { id: session.id },
+      where: { id: session.id, idleTimeoutSeconds: session.idleTimeoutSeconds },
       data: { lastSeenAt: session.lastSeenAt, idleExpiresAt: session.idleExpiresAt },
     });
   }

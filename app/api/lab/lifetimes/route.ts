@@ -1,12 +1,14 @@
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { checkOrigin } from "@/lib/http/origin";
+import { internalError, methodNotAllowed } from "@/lib/http/route";
 import { shortenMyLifetimes } from "@/lib/lab/lifetimes";
 
-// The expiry experiment's switch: shortens this browser's own session and JWT family. Unsafe, so
-// same-origin only; answers 401 when there is nothing of this browser's to shorten.
+// The expiry experiment's switch: shortens this browser's own session and JWT family. It acts on
+// cookies alone, so a cross-site Origin is refused whatever other headers come with it; 401 when
+// there is nothing of this browser's to shorten.
 export async function POST(request: Request) {
   try {
-    if (isCrossSiteForgery(request))
+    if (checkOrigin(request) === "cross-site")
       return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
     const shortened = await shortenMyLifetimes();
     if (!shortened.session && !shortened.jwt)

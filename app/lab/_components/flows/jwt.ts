@@ -75,16 +75,17 @@ export const JWT_FLOWS: Record<FlowId, Diagram> = {
       { from: "db", to: "app", label: "still good", reply: true },
       { from: "app", to: "browser", label: "200 with the person's data", reply: true, tone: "ok" },
       {
-        from: "app",
+        from: "browser",
         to: "service",
-        label: "the same token, as Authorization: Bearer",
+        label: "an API client sends the same token to another service",
+        detail: "as Authorization: Bearer",
       },
       {
         at: "service",
         label: "verify the signature with the key from /.well-known/jwks.json",
         detail: "no lookup at all (the key set is fetched once, then cached)",
       },
-      { from: "service", to: "app", label: "200", reply: true, tone: "ok" },
+      { from: "service", to: "browser", label: "200", reply: true, tone: "ok" },
     ],
   }),
 
@@ -145,8 +146,9 @@ export const JWT_FLOWS: Record<FlowId, Diagram> = {
       {
         from: "service",
         to: "attacker",
-        label: "200 until exp: it checks only the signature",
-        detail: "up to 15 minutes after sign-out",
+        label: "200 until exp: no revocation lookup",
+        detail:
+          "it checks signature, iss, aud, typ and exp: up to the token's life (15 min by default) after sign-out",
         reply: true,
         tone: "ok",
       },
