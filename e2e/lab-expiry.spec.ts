@@ -23,6 +23,23 @@ async function shorten(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Shorten my lifetimes" }).click();
 }
 
+/** The person signs in on a second device, then on this one, and shortens this one's lifetimes. */
+async function shortenOneOfTwo(
+  signIn: (page: Page, person: Person) => Promise<void>,
+  {
+    page,
+    person,
+    browser,
+    baseURL,
+  }: { page: Page; person: Person; browser: Browser; baseURL?: string },
+): Promise<Page> {
+  const laptop = await otherDevice(browser, baseURL);
+  await signIn(laptop, person);
+  await signIn(page, person);
+  await shorten(page);
+  return laptop;
+}
+
 test.describe("lab: expiry, sped up for one visitor", () => {
   test.describe.configure({ timeout: 60_000 });
 
@@ -32,10 +49,7 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     browser,
     baseURL,
   }) => {
-    const laptop = await otherDevice(browser, baseURL);
-    await signInWithSession(laptop, person);
-    await signInWithSession(page, person);
-    await shorten(page);
+    const laptop = await shortenOneOfTwo(signInWithSession, { page, person, browser, baseURL });
 
     const panel = page.getByTestId("expiry-session");
     await expect(panel.getByTestId("idle-timeout")).toHaveText("3 s");
@@ -80,10 +94,7 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     browser,
     baseURL,
   }) => {
-    const laptop = await otherDevice(browser, baseURL);
-    await signInWithJwt(laptop, person);
-    await signInWithJwt(page, person);
-    await shorten(page);
+    const laptop = await shortenOneOfTwo(signInWithJwt, { page, person, browser, baseURL });
 
     const panel = page.getByTestId("expiry-jwt");
     await expect(panel.getByTestId("access-ttl")).toHaveText("4 s");
@@ -121,9 +132,6 @@ test.describe("lab: expiry, sped up for one visitor", () => {
   test("shortening needs a session or a JWT sign-in, and refuses a cross-site request", async ({
     page,
     person,
-  }: {
-    page: Page;
-    person: Person;
   }) => {
     await page.goto("/lab");
     await page.getByRole("button", { name: "Shorten my lifetimes" }).click();
