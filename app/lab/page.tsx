@@ -11,6 +11,7 @@ import { Experiment } from "./_components/experiment";
 import { FlowDiagrams } from "./_components/flow-diagrams";
 import { ExpiryExperiment } from "./_components/expiry";
 import { ScriptView } from "./_components/script-view";
+import { LabSection } from "./_components/lab-section";
 import { LabTimeline } from "./_components/timeline";
 
 export const metadata: Metadata = { title: "The lab" };
@@ -40,27 +41,19 @@ export default async function LabPage() {
         <OAuthColumnView data={oauth} cookies={cookies.oauth} />
       </div>
 
-      <section aria-labelledby="flows-heading" className="space-y-3">
-        <h2 id="flows-heading" className="text-lg font-semibold">
-          How each one works
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-          Sequence diagrams of the three flows: who sends what to whom, and what each side does with
-          it. Open a flow to compare the strategies side by side. Lifetimes are the defaults; each
-          one is configurable.
-        </p>
+      <LabSection
+        id="flows-heading"
+        title="How each one works"
+        intro="Sequence diagrams of the three flows: who sends what to whom, and what each side does with it. Open a flow to compare the strategies side by side. Lifetimes are the defaults; each one is configurable."
+      >
         <FlowDiagrams />
-      </section>
+      </LabSection>
 
-      <section aria-labelledby="experiments-heading" className="space-y-3">
-        <h2 id="experiments-heading" className="text-lg font-semibold">
-          Experiments
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-          Each button makes the server send real requests to this app, with copies of your
-          credentials or forgeries of them, the way an attacker&apos;s client would. You see every
-          request and its answer; never a credential.
-        </p>
+      <LabSection
+        id="experiments-heading"
+        title="Experiments"
+        intro="Each button makes the server send real requests to this app, with copies of your credentials or forgeries of them, the way an attacker's client would. You see every request and its answer; never a credential."
+      >
         <div className="grid items-start gap-4 lg:grid-cols-3">
           <Experiment
             name="replay"
@@ -103,38 +96,29 @@ export default async function LabPage() {
           <CrossSite />
           <ExpiryExperiment settings={lifetimeSettings()} {...expiryStates(session, jwt)} />
         </div>
-      </section>
+      </LabSection>
 
-      <section aria-labelledby="script-heading" className="space-y-2 card">
-        <h2 id="script-heading" className="text-lg font-semibold">
-          What a script on this page can read
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Computed right now, in your browser. Every credential above is an HttpOnly cookie, so none
-          of them shows up here: an injected script could use them while the page is open, but never
-          carry them away.
-        </p>
+      <LabSection
+        id="script-heading"
+        title="What a script on this page can read"
+        card
+        intro="Computed right now, in your browser. Every credential above is an HttpOnly cookie, so none of them shows up here: an injected script could use them while the page is open, but never carry them away."
+      >
         <ScriptView />
-      </section>
+      </LabSection>
 
-      <section aria-labelledby="cost-heading" className="space-y-2 card">
-        <h2 id="cost-heading" className="text-lg font-semibold">
-          What a request costs
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Each strategy&apos;s guard times its own work (unsealing, verifying, looking up) and
-          reports it in a Server-Timing header. This probes each one and shows the guard&apos;s
-          share of the request, not the network.
-        </p>
+      <LabSection
+        id="cost-heading"
+        title="What a request costs"
+        card
+        intro="Each strategy's guard times its own work (unsealing, verifying, looking up) and reports it in a Server-Timing header. This probes each one and shows the guard's share of the request, not the network."
+      >
         <CostProbe />
-      </section>
+      </LabSection>
 
-      <section aria-labelledby="timeline-heading" className="space-y-3">
-        <h2 id="timeline-heading" className="text-lg font-semibold">
-          Timeline
-        </h2>
+      <LabSection id="timeline-heading" title="Timeline">
         <LabTimeline initial={timeline} />
-      </section>
+      </LabSection>
     </div>
   );
 }

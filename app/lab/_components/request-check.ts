@@ -4,7 +4,7 @@ import * as z from "zod/mini";
 // Answers are parsed, not trusted: anything unexpected reads as "no code". (zod/mini: the same
 // checks as zod, at a fraction of the bundle size, for code that runs in the browser.)
 
-export type CheckResult = { status: number; code: string | null; at: number };
+export type CheckResult = { status: number; code: string | null };
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -20,7 +20,7 @@ export async function checkRequest(path: string): Promise<CheckResult | null> {
   const response = await fetch(path, { cache: "no-store" }).catch(() => null);
   if (!response) return null;
   const error = response.ok ? null : await readError(response);
-  return { status: response.status, code: error?.code ?? null, at: Date.now() };
+  return { status: response.status, code: error?.code ?? null };
 }
 
 export function describeCheck(path: string, result: CheckResult): string {
