@@ -1,5 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { cookieNames } from "@/lib/auth/cookie-names";
+import {
+  cookieNames,
+  isStrategyId,
+  PRESENCE_COOKIE,
+  STRATEGIES,
+  STRATEGY_LIST,
+  type StrategyId,
+} from "@/lib/auth/names";
 import { pageContentSecurityPolicy } from "@/lib/security-headers";
 
 // Runs before pages only, and decides nothing about who may see what:
@@ -14,26 +21,20 @@ const https = (process.env.APP_URL ?? "").startsWith("https://");
 const redirectsOn = process.env.PROXY_REDIRECTS !== "off";
 const names = cookieNames(https);
 
-const PROTECTED: { prefix: RegExp; cookie: string; login: string }[] = [
-  {
-    prefix: /^\/session(\/(devices|password))?\/?$/,
-    cookie: names.session,
-    login: "/session/login",
-  },
-  { prefix: /^\/jwt(\/tokens)?\/?$/, cookie: names.jwtAccess, login: "/jwt/login" },
-  { prefix: /^\/oauth\/account\/?$/, cookie: names.oauthSession, login: "/oauth/login" },
-];
-const NOTES = { session: PROTECTED[0]!, jwt: PROTECTED[1]!, oauth: PROTECTED[2]! } as const;
+/** The strategy whose sign-in a page needs: its own pages, or the notes page viewed through it. */
+function strategyFor(pathname: string, via: string | null): StrategyId | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, "") : pathname;
+  if (path === "/notes") return isStrategyId(via) ? via : undefined;
+  return STRATEGY_LIST.find((strategy) =>
+    (strategy.protectedPaths as readonly string[]).includes(path),
+  )?.id;
+}
 
 function signInRedirect(request: NextRequest): NextResponse | null {
   const { pathname, search, searchParams } = request.nextUrl;
-  const via = searchParams.get("via");
-  const rule =
-    pathname === "/notes" && via && via in NOTES
-      ? NOTES[via as keyof typeof NOTES]
-      : PROTECTED.find((candidate) => candidate.prefix.test(pathname));
-  if (!rule || request.cookies.has(rule.cookie)) return null;
-  const target = new URL(rule.login, request.url);
+  const id = strategyFor(pathname, searchParams.get("via"));
+  if (!id || request.cookies.has(names[PRESENCE_COOKIE[id]])) return null;
+  const target = new URL(STRATEGIES[id].loginPath, request.url);
   target.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(target);
 }

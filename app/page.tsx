@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Route } from "next";
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import { StrategyDot } from "./_components/strategy-dot";
 import { TradeoffTable } from "./_components/tradeoff-table";
 

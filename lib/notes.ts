@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import { getDb } from "@/lib/db";
 
 // The protected resource. It takes a user id, never a request: who may call it is decided by

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import { StrategyDot } from "./strategy-dot";
 
 /** A strategy page's title, what it is about, and its actions (sign out, …) on the side. */

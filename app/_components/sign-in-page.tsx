@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import type { SignInFormState } from "@/lib/auth/sign-in-form";
 import { DemoPeople } from "./demo-people";
 import { PageHeader } from "./page-header";

@@ -1,4 +1,4 @@
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 
 const COLOURS: Record<StrategyId, string> = {
   session: "bg-session",

@@ -1,11 +1,8 @@
+import { STRATEGY_LIST } from "@/lib/auth/names";
 import { StrategyDot } from "./strategy-dot";
 import { TRADEOFFS } from "./tradeoffs";
 
-const COLUMNS = [
-  { id: "session", label: "Server session" },
-  { id: "jwt", label: "JWT access + refresh" },
-  { id: "oauth", label: "OAuth (Auth.js)" },
-] as const;
+const COLUMNS = STRATEGY_LIST;
 
 export function TradeoffTable() {
   return (

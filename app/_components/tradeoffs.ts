@@ -1,4 +1,4 @@
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 
 // The home page's trade-off table. Each row links to the lab view that proves it.
 

@@ -8,19 +8,20 @@ import { signOutEverywhere, signOutWithAccessToken } from "@/lib/auth/jwt/lifecy
 import { revokeFamily } from "@/lib/auth/jwt/refresh";
 import { textField } from "@/lib/form-state";
 import { currentRequestContext } from "@/lib/request-context";
+import { STRATEGIES } from "@/lib/auth/names";
 
 export async function signOutJwt(): Promise<void> {
   const token = await readAccessCookie();
   if (token) await signOutWithAccessToken(token, await currentRequestContext());
   await clearTokenCookies();
-  redirect("/jwt/login");
+  redirect(STRATEGIES.jwt.loginPath);
 }
 
 export async function signOutEverywhereJwt(): Promise<void> {
   const auth = await getCurrentJwt();
   if (auth.ok) await signOutEverywhere(auth.user.id, await currentRequestContext());
   await clearTokenCookies();
-  redirect("/jwt/login");
+  redirect(STRATEGIES.jwt.loginPath);
 }
 
 export async function revokeFamilyAction(formData: FormData): Promise<void> {

@@ -6,6 +6,7 @@ import { jwtPageState } from "@/lib/auth/jwt/current";
 import { signOutEverywhereJwt, signOutJwt } from "./actions";
 import { DecodedTokenView } from "./_components/decoded-token";
 import { SilentRefresh } from "./_components/silent-refresh";
+import { STRATEGIES } from "@/lib/auth/names";
 
 export const metadata: Metadata = { title: "JWT access + refresh" };
 
@@ -34,7 +35,7 @@ export default async function JwtAccountPage() {
       <DecodedTokenView token={current.decoded} exp={current.exp} />
 
       <nav aria-label="JWT pages" className="grid gap-3 sm:grid-cols-2">
-        <Link href="/notes?via=jwt" className="card no-underline hover:border-jwt">
+        <Link href={STRATEGIES.jwt.notesPath} className="card no-underline hover:border-jwt">
           <span className="font-semibold">Notes</span>
           <span className="block text-sm text-zinc-600 dark:text-zinc-400">
             The protected resource, via your access token.

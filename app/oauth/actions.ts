@@ -12,13 +12,14 @@ import { textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { currentRequestContext } from "@/lib/request-context";
 import { revalidatePath } from "next/cache";
+import { STRATEGIES } from "@/lib/auth/names";
 
 const providerSchema = z.enum(["google", "github"]);
 
 /** Sign in (or, when already signed in with Auth.js, link another provider). */
 export async function signInWithProvider(formData: FormData): Promise<void> {
   const provider = providerSchema.safeParse(formData.get("provider"));
-  if (!provider.success) redirect("/oauth/login");
+  if (!provider.success) redirect(STRATEGIES.oauth.loginPath);
   await signIn(provider.data, { redirectTo: safeNextPath(formData.get("next"), "/oauth/account") });
 }
 
@@ -36,7 +37,7 @@ export async function linkToPasswordAccount(formData: FormData): Promise<void> {
 
 export async function unlinkProvider(formData: FormData): Promise<void> {
   const session = await auth();
-  if (!session?.user) redirect("/oauth/login");
+  if (!session?.user) redirect(STRATEGIES.oauth.loginPath);
   const result = await unlinkAccount(
     session.user.id,
     textField(formData, "provider"),
@@ -47,7 +48,7 @@ export async function unlinkProvider(formData: FormData): Promise<void> {
 }
 
 export async function signOutOAuth(): Promise<void> {
-  await signOut({ redirectTo: "/oauth/login" });
+  await signOut({ redirectTo: STRATEGIES.oauth.loginPath });
 }
 
 export async function signOutEverywhereOAuth(): Promise<void> {
@@ -55,5 +56,5 @@ export async function signOutEverywhereOAuth(): Promise<void> {
   const current = await readOAuthSessionCookie();
   if (session?.user)
     await revokeOAuthSessions(session.user.id, await currentRequestContext(), current);
-  await signOut({ redirectTo: "/oauth/login" });
+  await signOut({ redirectTo: STRATEGIES.oauth.loginPath });
 }

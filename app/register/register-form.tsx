@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { idleState } from "@/lib/form-state";
 import { register, type RegisterState } from "./actions";
+import { STRATEGIES } from "@/lib/auth/names";
 
 export function RegisterForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
   const [state, action] = useActionState<RegisterState, FormData>(register, idleState);
@@ -16,7 +17,7 @@ export function RegisterForm({ minLength, maxLength }: { minLength: number; maxL
         <p>{state.message}</p>
         <ul className="flex flex-wrap gap-3">
           <li>
-            <Link href="/session/login" className="btn-primary no-underline">
+            <Link href={STRATEGIES.session.loginPath} className="btn-primary no-underline">
               Sign in with a server session
             </Link>
           </li>

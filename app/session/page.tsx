@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { requireSession } from "@/lib/auth/session/guard";
 import { signOut } from "./actions";
+import { STRATEGIES } from "@/lib/auth/names";
 
 export const metadata: Metadata = { title: "Server session" };
 
@@ -36,7 +37,10 @@ export default async function SessionAccountPage() {
       </section>
 
       <nav aria-label="Session pages" className="grid gap-3 sm:grid-cols-3">
-        <Link href="/notes?via=session" className="card no-underline hover:border-session">
+        <Link
+          href={STRATEGIES.session.notesPath}
+          className="card no-underline hover:border-session"
+        >
           <span className="font-semibold">Notes</span>
           <span className="block text-sm text-zinc-600 dark:text-zinc-400">
             The protected resource, via this session.

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
+import type { StrategyId } from "./names";
 
 // The auth event log: what happened, to whom, through which strategy. Never a secret in `detail`.
 
-export type StrategyId = "session" | "jwt" | "oauth";
 export type EventStrategy = StrategyId | "account";
 
 export type AuthEventType =

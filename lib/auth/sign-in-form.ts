@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { type FormState, textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
-import type { StrategyId } from "./events";
+import type { StrategyId } from "./names";
 import {
   checkCredentials,
   INVALID_CREDENTIALS_MESSAGE,

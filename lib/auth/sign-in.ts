@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { emailSchema, passwordShapeSchema, verifyPassword } from "./credentials";
-import { recordEvent, type StrategyId } from "./events";
+import { recordEvent } from "./events";
+import type { StrategyId } from "./names";
 import { type LoginThrottle, loginThrottle } from "./rate-limit";
 
 // The credential check behind both local strategies. Every failure looks the same from the

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { StrategyId } from "./events";
+import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
 import { getCurrentJwt } from "./jwt/guard";
 import { auth } from "./oauth/auth";
 import { getCurrentSession, peekSession } from "./session/guard";
@@ -25,21 +25,13 @@ export type Strategy = {
 
 export const strategies: readonly Strategy[] = [
   {
-    id: "session",
-    label: "Server session",
-    short: "Session",
-    href: "/session",
-    loginPath: "/session/login",
+    ...STRATEGIES.session,
     currentUser: async () => (await getCurrentSession()).user,
     // Polling must not keep an idle session alive.
     peekUser: async () => (await peekSession()).user,
   },
   {
-    id: "jwt",
-    label: "JWT access + refresh",
-    short: "JWT",
-    href: "/jwt",
-    loginPath: "/jwt/login",
+    ...STRATEGIES.jwt,
     currentUser: async () => {
       const auth = await getCurrentJwt();
       // Pages use the checked verifier, which knows the person's email and name.
@@ -53,11 +45,7 @@ export const strategies: readonly Strategy[] = [
     },
   },
   {
-    id: "oauth",
-    label: "Google / GitHub (OAuth)",
-    short: "OAuth",
-    href: "/oauth",
-    loginPath: "/oauth/login",
+    ...STRATEGIES.oauth,
     currentUser: async () => {
       const user = (await auth())?.user;
       return user?.id && user.email
@@ -67,7 +55,7 @@ export const strategies: readonly Strategy[] = [
   },
 ];
 
-export const strategyIdSchema = z.enum(["session", "jwt", "oauth"]);
+export const strategyIdSchema = z.enum(STRATEGY_IDS);
 
 export function getStrategy(id: StrategyId): Strategy {
   const strategy = strategies.find((candidate) => candidate.id === id);

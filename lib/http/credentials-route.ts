@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import {
   checkCredentials,
   INVALID_CREDENTIALS_MESSAGE,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import { bearerToken } from "./bearer";
 import { type ErrorCode, jsonError } from "./json";
 import { checkOrigin, isSafeMethod } from "./origin";

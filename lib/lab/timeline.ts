@@ -1,5 +1,6 @@
 import "server-only";
-import { type AuthEventView, listEvents, type StrategyId } from "@/lib/auth/events";
+import { type AuthEventView, listEvents } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import { strategies } from "@/lib/auth/strategies";
 
 // The lab's timeline: for each strategy, the recent auth events of whoever this browser is

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { StrategyId } from "@/lib/auth/events";
+import { STRATEGIES, type StrategyId } from "@/lib/auth/names";
 import type { CookieFacts } from "@/lib/lab/cookies";
 import type { JwtColumn, OAuthColumn, SessionColumn } from "@/lib/lab/server-view";
 import { StrategyDot } from "@/app/_components/strategy-dot";
@@ -35,10 +35,10 @@ function Column(props: {
   );
 }
 
-const signInLink = (href: "/session/login" | "/jwt/login" | "/oauth/login") => (
+const signInLink = (id: StrategyId) => (
   <>
     Signed out.{" "}
-    <Link href={`${href}?next=/lab`} className="link">
+    <Link href={`${STRATEGIES[id].loginPath}?next=/lab`} className="link">
       Sign in
     </Link>{" "}
     to fill this column.
@@ -55,9 +55,9 @@ export function SessionColumnView({
   return (
     <Column
       id="session"
-      title="Server session"
+      title={STRATEGIES.session.label}
       cookies={cookies}
-      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("/session/login")}
+      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("session")}
     >
       <Question title="What it means">
         <p className="text-sm">
@@ -95,9 +95,9 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
   return (
     <Column
       id="jwt"
-      title="JWT access + refresh"
+      title={STRATEGIES.jwt.label}
       cookies={cookies}
-      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("/jwt/login")}
+      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("jwt")}
     >
       <Question title="What it means">
         {data.signedIn ? (
@@ -146,9 +146,9 @@ export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies:
   return (
     <Column
       id="oauth"
-      title="Google / GitHub (Auth.js)"
+      title={STRATEGIES.oauth.label}
       cookies={cookies}
-      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("/oauth/login")}
+      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("oauth")}
     >
       <Question title="What it means">
         <p className="text-sm">

@@ -1,15 +1,16 @@
 "use client";
 
 import { useState } from "react";
+import { STRATEGIES } from "@/lib/auth/names";
 
 // Probes each strategy's /me route a number of times and reads what its guard measured about
 // itself (the Server-Timing header): the median and p95 of the guard's own work, in µs.
 
 const PROBES = 25;
 const ROUTES = [
-  { id: "session", label: "Server session", url: "/api/session/me" },
-  { id: "jwt", label: "JWT (checked)", url: "/api/jwt/me" },
-  { id: "oauth", label: "OAuth (Auth.js)", url: "/api/oauth/me" },
+  { id: "session", label: STRATEGIES.session.label, url: `${STRATEGIES.session.api}/me` },
+  { id: "jwt", label: `${STRATEGIES.jwt.short} (checked)`, url: `${STRATEGIES.jwt.api}/me` },
+  { id: "oauth", label: STRATEGIES.oauth.label, url: `${STRATEGIES.oauth.api}/me` },
 ] as const;
 
 type Result = {

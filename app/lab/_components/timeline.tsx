@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import * as z from "zod/mini";
+import { STRATEGIES, STRATEGY_IDS } from "@/lib/auth/names";
 
 // The auth events of this browser's people, per strategy, refreshed every few seconds. When a
 // strategy signs out (an expiry, a replay experiment) its last events stay, marked as such, so the
@@ -21,12 +22,11 @@ type Timeline = z.infer<typeof timelineSchema>;
 type Shown = Record<keyof Timeline, { events: Event[]; ended: boolean }>;
 
 const POLL_MS = 3000;
-const LABELS = { session: "Server session", jwt: "JWT", oauth: "OAuth" } as const;
 const EMPTY = { events: [], ended: false };
 
 function keepLast(shown: Shown, next: Timeline): Shown {
   const merged = { ...shown };
-  for (const id of Object.keys(LABELS) as (keyof Timeline)[]) {
+  for (const id of STRATEGY_IDS) {
     const ended = next[id].length === 0 && shown[id].events.length > 0;
     merged[id] = ended ? { events: shown[id].events, ended } : { events: next[id], ended: false };
   }
@@ -53,14 +53,14 @@ export function LabTimeline({ initial }: { initial: Timeline }) {
   }, []);
   return (
     <div className="grid gap-4 md:grid-cols-3">
-      {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((id) => (
+      {STRATEGY_IDS.map((id) => (
         <section
           key={id}
-          aria-label={`${LABELS[id]} timeline`}
+          aria-label={`${STRATEGIES[id].label} timeline`}
           className="space-y-2 card"
           data-testid={`timeline-${id}`}
         >
-          <h3 className="font-semibold">{LABELS[id]}</h3>
+          <h3 className="font-semibold">{STRATEGIES[id].label}</h3>
           {timeline[id].ended ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               Signed out now. The last events before that:

@@ -11,6 +11,7 @@ import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
 import { signOutEverywhereOAuth, signOutOAuth, unlinkProvider } from "../actions";
 import { DelegatedResult } from "../_components/delegated-result";
 import { ProviderButtons } from "../_components/provider-buttons";
+import { STRATEGIES } from "@/lib/auth/names";
 
 export const metadata: Metadata = { title: "Your provider accounts" };
 
@@ -129,7 +130,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
             </li>
           ))}
         </ul>
-        <Link href="/notes?via=oauth" className="link">
+        <Link href={STRATEGIES.oauth.notesPath} className="link">
           Open your notes through this strategy
         </Link>
       </section>

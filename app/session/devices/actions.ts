@@ -8,6 +8,7 @@ import { revokeAllSessions } from "@/lib/auth/session/lifecycle";
 import { textField } from "@/lib/form-state";
 import { currentRequestContext } from "@/lib/request-context";
 import { revalidatePath } from "next/cache";
+import { STRATEGIES } from "@/lib/auth/names";
 
 const DEVICES = "/session/devices";
 
@@ -35,5 +36,5 @@ export async function signOutOthersAction(): Promise<void> {
 export async function signOutEverywhereAction(): Promise<void> {
   const { user, session } = await requireSession(DEVICES);
   await revokeAllSessions(user.id, session, "all", await currentRequestContext());
-  redirect("/session/login");
+  redirect(STRATEGIES.session.loginPath);
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { getEnv, isHttps } from "@/lib/env";
-import { cookieNames } from "../cookie-names";
+import { cookieNames } from "../names";
 
 // Everything the JWT strategy needs to know about lifetimes, names and cookies, in one place.
 
 export const ACCESS_TOKEN_TYPE = "at+jwt"; // RFC 9068: an access token, not an ID token
 export const SIGNING_ALGORITHM = "ES256";
-export const CLOCK_TOLERANCE_SECONDS = 5;
 /** Longer than any token we issue; anything bigger is refused before parsing. */
 export const MAX_TOKEN_LENGTH = 2048;
 export const REFRESH_PATH = "/api/jwt/refresh";
@@ -20,6 +19,7 @@ export function jwtSettings() {
     refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
     reuseGraceSeconds: env.JWT_REFRESH_GRACE_SECONDS,
     verifier: env.JWT_VERIFIER,
+    clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS,
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv, isHttps } from "@/lib/env";
-import { cookieNames } from "../cookie-names";
+import { cookieNames } from "../names";
 
 // Everything the session strategy needs to know about its cookie and lifetimes, in one place.
 

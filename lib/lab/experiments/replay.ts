@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeJwt } from "jose";
-import { cookieNames } from "@/lib/auth/cookie-names";
+import { cookieNames } from "@/lib/auth/names";
 import { endOAuthSession } from "@/lib/auth/oauth/accounts";
 import { isHttps } from "@/lib/env";
 import { type Probe, selfRequest } from "./self-request";

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookieNames } from "@/lib/auth/cookie-names";
+import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import { type Probe, selfRequest } from "./self-request";
 

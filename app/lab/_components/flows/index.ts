@@ -1,4 +1,4 @@
-import type { StrategyId } from "@/lib/auth/events";
+import type { StrategyId } from "@/lib/auth/names";
 import type { Diagram } from "../sequence-types";
 import { JWT_FLOWS } from "./jwt";
 import { OAUTH_FLOWS } from "./oauth";
