@@ -1,11 +1,27 @@
 import "server-only";
 import { cookies } from "next/headers";
-import type { StrategyId } from "@/lib/auth/events";
-import { cookieNames } from "@/lib/auth/cookie-names";
-import { getEnv, isHttps } from "@/lib/env";
+import { jwtCookieNames, jwtCookieOptions, jwtSettings } from "@/lib/auth/jwt/config";
+import type { StrategyId } from "@/lib/auth/names";
+import { oauthSessionCookieName, oauthSessionCookieOptions } from "@/lib/auth/oauth/cookie";
+import {
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionLifetimes,
+} from "@/lib/auth/session/config";
+import { getEnv } from "@/lib/env";
 
-// What the browser holds, per strategy: each cookie's name, its size and the attributes the app
-// sets on it (from the app's own definitions). Values never leave the server from here.
+// What the browser holds, per strategy: each cookie's name, its size and its attributes, taken
+// from the very options each strategy sets the cookie with (so they can't drift apart). Values
+// never leave the server from here.
+
+export type CookieAttributes = {
+  httpOnly: boolean;
+  sameSite: "Lax" | "Strict" | "None";
+  secure: boolean;
+  path: string;
+  /** How long the browser keeps it, in seconds. */
+  lifetimeSeconds: number;
+};
 
 export type CookieFacts = {
   name: string;
@@ -13,65 +29,72 @@ export type CookieFacts = {
   present: boolean;
   bytes: number;
   /** Its Path keeps it away from this page: the browser may hold it, but never sends it here. */
-  elsewhere?: boolean;
-  attributes: string[];
+  elsewhere: boolean;
+  attributes: CookieAttributes;
 };
+
+type Options = { httpOnly: boolean; sameSite: string; secure: boolean; path: string };
+
+function attributes(options: Options, lifetimeSeconds: number): CookieAttributes {
+  const sameSite = `${options.sameSite[0]?.toUpperCase()}${options.sameSite.slice(1)}`;
+  return {
+    httpOnly: options.httpOnly,
+    sameSite: sameSite as CookieAttributes["sameSite"],
+    secure: options.secure,
+    path: options.path,
+    lifetimeSeconds,
+  };
+}
+
+/** The Set-Cookie attributes as a person reads them. */
+export function describeAttributes(cookie: CookieAttributes): string[] {
+  const days = Math.round(cookie.lifetimeSeconds / 86400);
+  const lifetime = days >= 1 ? `${days} d` : `${Math.round(cookie.lifetimeSeconds / 60)} min`;
+  return [
+    ...(cookie.httpOnly ? ["HttpOnly"] : []),
+    `SameSite=${cookie.sameSite}`,
+    `Path=${cookie.path}`,
+    ...(cookie.secure ? ["Secure"] : []),
+    `kept ${lifetime}`,
+  ];
+}
 
 function definitions(): Record<StrategyId, Omit<CookieFacts, "present" | "bytes">[]> {
   const env = getEnv();
-  const names = cookieNames(isHttps());
-  const secure = isHttps() ? ["Secure"] : [];
-  const days = (seconds: number) => `${Math.round(seconds / 86400)} d`;
+  const family = jwtSettings().refreshTtlSeconds;
+  const jwtNames = jwtCookieNames();
   return {
     session: [
       {
-        name: names.session,
+        name: sessionCookieName(),
         holds: "the session token, sealed (encrypted + authenticated) by iron-session",
-        attributes: [
-          "HttpOnly",
-          "SameSite=Lax",
-          "Path=/",
-          ...secure,
-          `Expires in ${days(env.SESSION_ABSOLUTE_LIFETIME_SECONDS)}`,
-        ],
+        elsewhere: false,
+        attributes: attributes(
+          sessionCookieOptions(new Date()),
+          sessionLifetimes().absoluteMs / 1000,
+        ),
       },
     ],
     jwt: [
       {
-        name: names.jwtAccess,
+        name: jwtNames.access,
         holds: "the signed access token (a JWT anyone holding it can decode)",
-        attributes: [
-          "HttpOnly",
-          "SameSite=Lax",
-          "Path=/",
-          ...secure,
-          `Max-Age ${days(env.JWT_REFRESH_TTL_SECONDS)}`,
-        ],
+        elsewhere: false,
+        attributes: attributes(jwtCookieOptions("access", family), family),
       },
       {
-        name: names.jwtRefresh,
+        name: jwtNames.refresh,
         holds: "the opaque refresh token, sent only to the refresh endpoint",
         elsewhere: true,
-        attributes: [
-          "HttpOnly",
-          "SameSite=Lax",
-          "Path=/api/jwt/refresh",
-          ...secure,
-          `Max-Age ${days(env.JWT_REFRESH_TTL_SECONDS)}`,
-        ],
+        attributes: attributes(jwtCookieOptions("refresh", family), family),
       },
     ],
     oauth: [
       {
-        name: names.oauthSession,
+        name: oauthSessionCookieName(),
         holds: "an opaque random Auth.js session token",
-        attributes: [
-          "HttpOnly",
-          "SameSite=Lax",
-          "Path=/",
-          ...secure,
-          `Expires in ${days(env.OAUTH_SESSION_MAX_AGE_SECONDS)}`,
-        ],
+        elsewhere: false,
+        attributes: attributes(oauthSessionCookieOptions(), env.OAUTH_SESSION_MAX_AGE_SECONDS),
       },
     ],
   };
@@ -82,8 +105,8 @@ export async function browserCookies(): Promise<Record<StrategyId, CookieFacts[]
   const byStrategy = definitions();
   const facts = (list: Omit<CookieFacts, "present" | "bytes">[]) =>
     list.map((definition) => {
-      const value = jar.get(definition.name)?.value;
       // The refresh cookie never comes to this page (its path is the refresh endpoint only).
+      const value = jar.get(definition.name)?.value;
       return {
         ...definition,
         present: value !== undefined,

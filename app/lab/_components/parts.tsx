@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { CookieFacts } from "@/lib/lab/cookies";
+import { type CookieFacts, describeAttributes } from "@/lib/lab/cookies";
 
 /** One of a column's four questions. */
 export function Question({ title, children }: { title: string; children: ReactNode }) {
@@ -17,7 +17,17 @@ export function CookieList({ cookies }: { cookies: CookieFacts[] }) {
   return (
     <ul className="space-y-2 text-sm">
       {cookies.map((cookie) => (
-        <li key={cookie.name} data-testid="lab-cookie" data-present={cookie.present}>
+        <li
+          key={cookie.name}
+          data-testid="lab-cookie"
+          data-name={cookie.name}
+          data-present={cookie.present}
+          data-http-only={cookie.attributes.httpOnly}
+          data-same-site={cookie.attributes.sameSite}
+          data-secure={cookie.attributes.secure}
+          data-path={cookie.attributes.path}
+          data-lifetime={cookie.attributes.lifetimeSeconds}
+        >
           <p>
             <code className="font-mono break-all">{cookie.name}</code>{" "}
             {cookie.elsewhere ? (
@@ -30,7 +40,9 @@ export function CookieList({ cookies }: { cookies: CookieFacts[] }) {
               <span className="text-zinc-500 dark:text-zinc-400">· not set</span>
             )}
           </p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">{cookie.attributes.join("; ")}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {describeAttributes(cookie.attributes).join("; ")}
+          </p>
           <p className="text-xs">Holds {cookie.holds}.</p>
         </li>
       ))}

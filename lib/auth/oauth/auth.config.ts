@@ -1,11 +1,12 @@
 import type { NextAuthConfig } from "next-auth";
+import { STRATEGIES } from "@/lib/auth/names";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 
 // The edge-safe half of the Auth.js configuration: no adapter, no database. Pages, redirects and
 // cookie policy live here; lib/auth/oauth/auth.ts adds the adapter and providers.
 
 export const authConfig = {
-  pages: { signIn: "/oauth/login", error: "/oauth/error" },
+  pages: { signIn: STRATEGIES.oauth.loginPath, error: "/oauth/error" },
   // Behind Vercel (or any proxy) the public host comes from X-Forwarded-Host.
   trustHost: true,
   callbacks: {

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { getEnv, isHttps } from "@/lib/env";
 import { recordEvent } from "../events";
 import { authConfig } from "./auth.config";
+import { oauthSessionCookieName, oauthSessionCookieOptions } from "./cookie";
 import { buildProviders } from "./providers";
 
 // Auth.js with the Prisma adapter and database sessions, so sessions can be listed and revoked.
@@ -32,6 +33,10 @@ const nextAuth = NextAuth(() => {
       updateAge: 60 * 60,
     },
     useSecureCookies: isHttps(),
+    // Our name (`__Host-` over HTTPS) and attributes, shared with the lab and lib/auth/oauth/cookie.ts.
+    cookies: {
+      sessionToken: { name: oauthSessionCookieName(), options: oauthSessionCookieOptions() },
+    },
     callbacks: {
       ...authConfig.callbacks,
       session({ session, user }) {

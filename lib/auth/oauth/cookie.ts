@@ -1,26 +1,35 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { cookieNames } from "@/lib/auth/cookie-names";
+import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 
-// The only code outside Auth.js that touches its session cookie: reading it (to mark "this
-// browser" in lists), setting it for a link session, clearing it. Same attributes as Auth.js's.
+// The Auth.js session cookie's name and attributes, in one place: Auth.js is configured with
+// them (auth.ts), and the little code outside Auth.js that touches the cookie uses them too.
 
 export function oauthSessionCookieName(): string {
   return cookieNames(isHttps()).oauthSession;
 }
 
-const options = (expires: Date) =>
-  ({ httpOnly: true, sameSite: "lax", secure: isHttps(), path: "/", expires }) as const;
+/** `__Host-` over HTTPS, so Path=/ and no Domain; Auth.js adds the expiry itself. */
+export function oauthSessionCookieOptions() {
+  return { httpOnly: true, sameSite: "lax", secure: isHttps(), path: "/" } as const;
+}
 
 export async function readOAuthSessionCookie(): Promise<string | undefined> {
   return (await cookies()).get(oauthSessionCookieName())?.value;
 }
 
-export async function setOAuthSessionCookie(sessionToken: string, expires: Date): Promise<void> {
-  (await cookies()).set(oauthSessionCookieName(), sessionToken, options(expires));
+export async function clearOAuthSessionCookie(): Promise<void> {
+  (await cookies()).set(oauthSessionCookieName(), "", {
+    ...oauthSessionCookieOptions(),
+    expires: new Date(0),
+    maxAge: 0,
+  });
 }
 
-export async function clearOAuthSessionCookie(): Promise<void> {
-  (await cookies()).set(oauthSessionCookieName(), "", { ...options(new Date(0)), maxAge: 0 });
+export async function setOAuthSessionCookie(sessionToken: string, expires: Date): Promise<void> {
+  (await cookies()).set(oauthSessionCookieName(), sessionToken, {
+    ...oauthSessionCookieOptions(),
+    expires,
+  });
 }
