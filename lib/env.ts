@@ -68,6 +68,8 @@ const schema = z.object({
   JWT_REFRESH_TTL_SECONDS: seconds(7 * 24 * 60 * 60),
   /** How long a just-rotated refresh token may come back from a racing request (two tabs). */
   JWT_REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  /** How long after exp (and before iat) a token is still accepted: clock skew between servers. */
+  JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** The app's own endpoints: "checked" (signature + one revocation lookup) or "stateless". */
   JWT_VERIFIER: z.enum(["checked", "stateless"]).default("checked"),
   AUTH_SECRET: secretText("AUTH_SECRET"),
@@ -81,6 +83,9 @@ const schema = z.object({
   /** The lab's expiry experiment: what it shortens one visitor's session and JWT family to. */
   LAB_SESSION_IDLE_SECONDS: seconds(20),
   LAB_ACCESS_TTL_SECONDS: seconds(30),
+  /** New accounts per client address per hour, and for the whole site per hour. */
+  REGISTRATION_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+  REGISTRATION_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** "off" disables proxy.ts's optimistic redirects (tests prove every page checks on its own). */
   PROXY_REDIRECTS: z.enum(["on", "off"]).default("on"),
 });

@@ -12,7 +12,9 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { issueAccessToken, type RejectReason, verifyAccessToken } from "./access-token";
-import { CLOCK_TOLERANCE_SECONDS, jwtSettings, MAX_TOKEN_LENGTH } from "./config";
+import { jwtSettings, MAX_TOKEN_LENGTH } from "./config";
+
+const CLOCK_TOLERANCE_SECONDS = jwtSettings().clockToleranceSeconds;
 import { publicJwks } from "./keys";
 import { issueTokenPair } from "./lifecycle";
 

@@ -2,13 +2,7 @@ import "server-only";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTHeaderParameters, SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import {
-  ACCESS_TOKEN_TYPE,
-  CLOCK_TOLERANCE_SECONDS,
-  jwtSettings,
-  MAX_TOKEN_LENGTH,
-  SIGNING_ALGORITHM,
-} from "./config";
+import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
 import { signingKey, UnknownKeyError, verificationKey } from "./keys";
 
 // Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
@@ -99,17 +93,17 @@ export async function verifyAccessToken(token: string): Promise<VerifyResult> {
   if (FORBIDDEN_HEADERS.some((name) => name in header))
     return { ok: false, reason: "forbidden_header" };
 
-  const { issuer, audience, accessTtlSeconds } = jwtSettings();
+  const { issuer, audience, accessTtlSeconds, clockToleranceSeconds } = jwtSettings();
   try {
     const { payload, protectedHeader } = await jwtVerify(token, verificationKey, {
       // Also refuses an iat in the future, and a token that claims to have lived longer than we issue.
-      maxTokenAge: accessTtlSeconds + CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: accessTtlSeconds + clockToleranceSeconds,
       algorithms: [SIGNING_ALGORITHM],
       issuer,
       audience,
       typ: ACCESS_TOKEN_TYPE,
       requiredClaims: ["sub", "jti", "iat", "exp"],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      clockTolerance: clockToleranceSeconds,
     });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return { ok: false, reason: "invalid_claims" };

@@ -28,7 +28,7 @@ export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
         audience: `${APP_URL}/api`,
         typ: "at+jwt",
         requiredClaims: ["sub", "exp"],
-        clockTolerance: 5,
+        clockTolerance: getEnv().JWT_CLOCK_TOLERANCE_SECONDS,
       }),
     );
     return json({
