@@ -15,6 +15,7 @@ export async function register(_prev: RegisterState, formData: FormData): Promis
   const values = { name: input.name.slice(0, 200), email: input.email.slice(0, 300) };
   const result = await registerUser(input, await currentRequestContext());
   if (!result.ok) {
+    if (result.throttled) return { status: "error", message: result.throttled.message, values };
     return {
       status: "error",
       message: "Check the highlighted fields.",

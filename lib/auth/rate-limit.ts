@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 
 // Login throttling shared by the session and JWT strategies. Counters live in the database so
 // every server instance sees the same numbers. An attempt is counted before its password is
@@ -116,3 +117,62 @@ export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, pre
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
 export const loginThrottle = createLoginThrottle();
+
+/** "40 seconds" or "3 minutes". */
+export function waitText(retryAfterSeconds: number): string {
+  return retryAfterSeconds < 90
+    ? `${retryAfterSeconds} seconds`
+    : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+}
+
+/**
+ * New accounts: per address and for the whole site, each counted before the argon2id hash. A
+ * request whose address is unknown shares one bucket with every other such request.
+ */
+export function createRegistrationThrottle(
+  configure: () => {
+    perIp: { points: number; duration: number };
+    overall: { points: number; duration: number };
+  },
+) {
+  let limiters: { perIp: RateLimiterPrisma; overall: RateLimiterPrisma } | undefined;
+  let limits: ReturnType<typeof configure>;
+  const get = () =>
+    (limiters ??= (limits = configure()) && {
+      perIp: new RateLimiterPrisma({
+        storeClient: getDb(),
+        keyPrefix: "register:ip",
+        ...limits.perIp,
+      }),
+      overall: new RateLimiterPrisma({
+        storeClient: getDb(),
+        keyPrefix: "register:all",
+        ...limits.overall,
+      }),
+    });
+  return {
+    async attempt(ip: string | null): Promise<ThrottleVerdict> {
+      const { perIp, overall } = get();
+      const [mine, all] = await Promise.all([
+        perIp.penalty(ip ?? "unknown", 1),
+        overall.penalty("all", 1),
+      ]);
+      const over = [
+        { scope: "ip" as const, state: mine, points: limits.perIp.points },
+        { scope: "account" as const, state: all, points: limits.overall.points },
+      ].filter(({ state, points }) => state.consumedPoints > points);
+      if (over.length === 0) return { blocked: false };
+      const wait = Math.max(...over.map(({ state }) => state.msBeforeNext));
+      return {
+        blocked: true,
+        scope: over[0]!.scope,
+        retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)),
+      };
+    },
+  };
+}
+
+export const registrationThrottle = createRegistrationThrottle(() => ({
+  perIp: { points: getEnv().REGISTRATION_LIMIT_PER_IP, duration: 60 * 60 },
+  overall: { points: getEnv().REGISTRATION_LIMIT_PER_HOUR, duration: 60 * 60 },
+}));

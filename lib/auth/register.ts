@@ -11,6 +11,7 @@ import {
   passwordShapeSchema,
 } from "./credentials";
 import { recordEvent } from "./events";
+import { registrationThrottle, waitText } from "./rate-limit";
 
 export const registrationSchema = z.object({
   name: nameSchema,
@@ -22,7 +23,12 @@ export type RegistrationInput = z.input<typeof registrationSchema>;
 export type RegistrationField = keyof RegistrationInput;
 export type RegistrationResult =
   | { ok: true; userId: string }
-  | { ok: false; fieldErrors: Partial<Record<RegistrationField, string[]>> };
+  | {
+      ok: false;
+      fieldErrors: Partial<Record<RegistrationField, string[]>>;
+      /** Set when the request was refused before the fields were looked at. */
+      throttled?: { retryAfterSeconds: number; message: string };
+    };
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
@@ -35,6 +41,16 @@ export async function registerUser(
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   }
   const { name, email, password } = parsed.data;
+  // Each registration costs an argon2id hash: counted per address and overall before any work.
+  const verdict = await registrationThrottle.attempt(context.ip);
+  if (verdict.blocked) {
+    const message = `Too many new accounts from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`;
+    return {
+      ok: false,
+      fieldErrors: {},
+      throttled: { retryAfterSeconds: verdict.retryAfterSeconds, message },
+    };
+  }
   const weakness = await checkNewPassword(password, { email, name });
   if (weakness) return { ok: false, fieldErrors: { password: [weakness] } };
 
