@@ -1,5 +1,14 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import {
+  asArguments,
+  IDP_URL,
+  MAIN_SETTINGS,
+  MAIN_URL,
+  PORTS,
+  SHORT_LIVED_SETTINGS,
+  SHORT_LIVED_URL,
+} from "./e2e/support/servers";
 
 // Playwright's own Chromium when it has been downloaded (that needs internet, see README);
 // otherwise the system one (Debian: `apt-get install chromium`), or CHROMIUM_PATH.
@@ -8,22 +17,17 @@ const executablePath = existsSync(bundled)
   ? undefined
   : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
-export const PORTS = { main: 3100, shortLived: 3101, idp: 9401 } as const;
-const IDP_URL = `http://127.0.0.1:${PORTS.idp}`;
-
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 7_500 },
   reporter: process.env.CI
     ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
     : [["list"]],
   use: {
-    baseURL: `http://localhost:${PORTS.main}`,
+    baseURL: MAIN_URL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
@@ -43,32 +47,23 @@ export default defineConfig({
     {
       // The local identity provider, playing Google and GitHub for both app servers.
       command: `node_modules/.bin/tsx scripts/idp/server.ts`,
-      env: {
-        IDP_PORT: String(PORTS.idp),
-        IDP_APP_ORIGINS: `http://localhost:${PORTS.main},http://localhost:${PORTS.shortLived}`,
-      },
+      env: { IDP_PORT: String(PORTS.idp), IDP_APP_ORIGINS: `${MAIN_URL},${SHORT_LIVED_URL}` },
       url: `${IDP_URL}/health`,
       reuseExistingServer: false,
-      timeout: 30_000,
       stdout: "ignore",
       stderr: "pipe",
     },
     {
-      // Default lifetimes; the lab's expiry experiment shortens one visitor's to seconds.
-      command: `node scripts/e2e-server.mjs ${PORTS.main} OAUTH_LOCAL_IDP_URL=${IDP_URL} LAB_SESSION_IDLE_SECONDS=3 LAB_ACCESS_TTL_SECONDS=4`,
-      url: `http://localhost:${PORTS.main}/api/health`,
+      command: `node scripts/e2e-server.mjs ${PORTS.main} ${asArguments(MAIN_SETTINGS)}`,
+      url: `${MAIN_URL}/api/health`,
       reuseExistingServer: false,
-      timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
     },
     {
-      // Same build, lifetimes in seconds (the expiry specs watch credentials die without sleeping
-      // for minutes), and proxy.ts's redirects off (pages must refuse strangers on their own).
-      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} SESSION_IDLE_TIMEOUT_SECONDS=3 SESSION_ABSOLUTE_LIFETIME_SECONDS=8 JWT_ACCESS_TTL_SECONDS=4 OAUTH_LOCAL_IDP_URL=${IDP_URL} PROXY_REDIRECTS=off`,
-      url: `http://localhost:${PORTS.shortLived}/api/health`,
+      command: `node scripts/e2e-server.mjs ${PORTS.shortLived} ${asArguments(SHORT_LIVED_SETTINGS)}`,
+      url: `${SHORT_LIVED_URL}/api/health`,
       reuseExistingServer: false,
-      timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
     },

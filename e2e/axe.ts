@@ -1,14 +1,24 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
+export type AxeScope = {
+  /** Only this part of the page (a CSS selector): what changed since the last scan. */
+  include?: string;
+  /** Only these rules, e.g. ["color-contrast"] when only the colour scheme changed. */
+  rules?: string[];
+};
+
 /**
  * axe's serious and critical findings on the page as it is now, one line each with the first
  * few offending nodes. Waits for running transitions first, so colours are measured where they
  * end up (a colour-scheme switch fades buttons to their new colours).
  */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page, scope: AxeScope = {}): Promise<string[]> {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  let builder = new AxeBuilder({ page });
+  if (scope.include) builder = builder.include(scope.include);
+  if (scope.rules) builder = builder.withRules(scope.rules);
+  const { violations } = await builder.analyze();
   return violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => {
@@ -16,3 +26,6 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       return `${violation.id}: ${violation.help} (${violation.nodes.length} nodes: ${nodes.join(", ")})`;
     });
 }
+
+/** The colours only: what a switch to dark mode changes. */
+export const CONTRAST_ONLY: AxeScope = { rules: ["color-contrast"] };

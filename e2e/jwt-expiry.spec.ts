@@ -1,47 +1,56 @@
-import { type Page } from "@playwright/test";
-import { cookieValue, expect, JWT_COOKIES, SHORT_LIVED_URL, signInWithJwt, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import {
+  claimsOf,
+  cookieValue,
+  COOKIES,
+  expect,
+  JWT_REFRESH_PATH,
+  recordNavigations,
+  SHORT_LIVED_SETTINGS,
+  SHORT_LIVED_URL,
+  signInOverHttp,
+  STRATEGIES,
+  test,
+  waitUntilEnded,
+} from "./fixtures";
 
-// Access-token expiry on the short-lived server (JWT_ACCESS_TTL_SECONDS=4): the header's keeper
-// refreshes before expiry, a page that finds the token expired refreshes silently, and two
-// refreshes racing with the same refresh token don't sign anyone out.
+// Access-token expiry on the short-lived server: the header's keeper refreshes before expiry, a
+// page that finds the token expired refreshes silently, and two refreshes racing with the same
+// refresh token don't sign anyone out.
 
-// Everything in this file runs against the short-lived server: `page`, `request`, and the
-// `person` fixture, which registers the person with registerPerson(browser, person, baseURL).
 test.use({ baseURL: SHORT_LIVED_URL });
 
-const REFRESH_PATH = "/api/jwt/refresh";
-/** The verifiers accept a token this long after its exp (clock skew between services). */
-const CLOCK_TOLERANCE_SECONDS = 5;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Claims = { sub: string; fam: string; iat: number; exp: number };
-
-function claimsOf(token: string): Claims {
-  const [, payload = ""] = token.split(".");
-  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Claims;
-}
+const REFRESH_PATH = JWT_REFRESH_PATH;
+const TTL = SHORT_LIVED_SETTINGS.JWT_ACCESS_TTL_SECONDS;
+const TOLERANCE = SHORT_LIVED_SETTINGS.JWT_CLOCK_TOLERANCE_SECONDS;
+const NOTES = STRATEGIES.jwt.notesPath;
 
 async function accessToken(page: Page): Promise<string> {
-  const token = await cookieValue(page, JWT_COOKIES.access);
+  const token = await cookieValue(page, COOKIES.jwtAccess);
   expect(token, "the browser holds an access cookie").toBeTruthy();
   return token ?? "";
 }
 
-/** Waits until the server refuses `token` as expired: past its exp and the clock tolerance. */
-async function outliveToken(token: string): Promise<void> {
-  const { iat, exp } = claimsOf(token);
-  expect(exp - iat).toBe(4);
-  await sleep((exp + CLOCK_TOLERANCE_SECONDS) * 1000 + 300 - Date.now());
+/** Status of GET /api/jwt/me with exactly this token as a Bearer token. */
+async function meWith(page: Page, token: string): Promise<number> {
+  const me = await page.request.get("/api/jwt/me", {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return me.status();
 }
 
-/** Every URL the page's main frame loads (a router.refresh() loads none). */
-function recordNavigations(page: Page): string[] {
-  const urls: string[] = [];
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) urls.push(frame.url());
-  });
-  return urls;
+/** Polls until the server refuses `token`: past its exp and the clock tolerance. */
+async function outliveToken(page: Page, token: string): Promise<void> {
+  const { iat, exp } = claimsOf(token);
+  expect(exp - iat).toBe(TTL);
+  await waitUntilEnded(
+    {
+      name: `the access token (JWT_ACCESS_TTL_SECONDS=${TTL}, JWT_CLOCK_TOLERANCE_SECONDS=${TOLERANCE})`,
+      endsAt: (exp + TOLERANCE + 1) * 1000,
+    },
+    () => meWith(page, token),
+    401,
+  );
 }
 
 async function addNote(page: Page, body: string): Promise<void> {
@@ -66,16 +75,16 @@ test.describe("JWT expiry in the browser", () => {
     page,
     person,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     const navigations = recordNavigations(page);
-    await page.goto("/notes?via=jwt");
+    await page.goto(NOTES);
     await expect(
       page.getByRole("heading", { name: "Notes via JWT access + refresh" }),
     ).toBeVisible();
     const first = await accessToken(page);
 
     // Stay on the page until the first token is refused everywhere.
-    await outliveToken(first);
+    await outliveToken(page, first);
     await expectExpired(page, first);
     const current = await accessToken(page);
     expect(current, "the keeper rotated the access token").not.toBe(first);
@@ -93,21 +102,21 @@ test.describe("JWT expiry in the browser", () => {
     page,
     person,
   }) => {
-    await signInWithJwt(page, person);
-    await page.close(); // No keeper runs from here on.
+    // Signed in over HTTP: no page is open, so no keeper runs from here on.
+    await signInOverHttp(context, "jwt", person);
     const expired = await accessToken(page);
-    const refresh = await cookieValue(page, JWT_COOKIES.refresh);
-    await outliveToken(expired);
+    const refresh = await cookieValue(page, COOKIES.jwtRefresh);
+    await outliveToken(page, expired);
 
     // The server sees an expired (not a missing or revoked) token: no redirect, a holding page.
-    const holding = await context.request.get("/notes?via=jwt", { maxRedirects: 0 });
+    const holding = await context.request.get(NOTES, { maxRedirects: 0 });
     expect(holding.status()).toBe(200);
     expect(await holding.text()).toContain("Refreshing your sign-in…");
-    expect(await cookieValue(page, JWT_COOKIES.access)).toBe(expired);
+    expect(await cookieValue(page, COOKIES.jwtAccess)).toBe(expired);
 
     const fresh = await context.newPage();
     const navigations = recordNavigations(fresh);
-    await fresh.goto("/notes?via=jwt");
+    await fresh.goto(NOTES);
     await expect(
       fresh.getByRole("heading", { name: "Notes via JWT access + refresh" }),
     ).toBeVisible();
@@ -122,36 +131,18 @@ test.describe("JWT expiry in the browser", () => {
     const renewed = await accessToken(fresh);
     expect(renewed).not.toBe(expired);
     expect(claimsOf(renewed).fam).toBe(claimsOf(expired).fam);
-    expect(await cookieValue(fresh, JWT_COOKIES.refresh)).not.toBe(refresh);
+    expect(await cookieValue(fresh, COOKIES.jwtRefresh)).not.toBe(refresh);
   });
 
   test("two refreshes racing with the same refresh token: one rotates, the other is told to retry (409)", async ({
     page,
     person,
   }) => {
-    const signIn = await page.request.post("/api/jwt/token", {
-      data: { email: person.email, password: person.password },
-    });
-    expect(signIn.status()).toBe(200);
-    const pair = (await signIn.json()) as { access_token: string; refresh_token: string };
-    const url = SHORT_LIVED_URL;
-    await page.context().addCookies([
-      {
-        name: JWT_COOKIES.access,
-        value: pair.access_token,
-        url,
-        httpOnly: true,
-        sameSite: "Lax",
-      },
-      {
-        name: JWT_COOKIES.refresh,
-        value: pair.refresh_token,
-        domain: "localhost",
-        path: REFRESH_PATH,
-        httpOnly: true,
-        sameSite: "Lax",
-      },
-    ]);
+    await signInOverHttp(page, "jwt", person);
+    const pair = {
+      access_token: await accessToken(page),
+      refresh_token: (await cookieValue(page, COOKIES.jwtRefresh)) ?? "",
+    };
 
     // Two tabs waking up at the same moment, both sending the same cookies.
     const responses = await Promise.all([
@@ -168,7 +159,7 @@ test.describe("JWT expiry in the browser", () => {
     // The winner's cookies stand; the loser cleared nothing.
     const current = await accessToken(page);
     expect(current).not.toBe(pair.access_token);
-    expect(await cookieValue(page, JWT_COOKIES.refresh)).not.toBe(pair.refresh_token);
+    expect(await cookieValue(page, COOKIES.jwtRefresh)).not.toBe(pair.refresh_token);
     const me = await page.request.get("/api/jwt/me");
     expect(me.status()).toBe(200);
     expect(await me.json()).toMatchObject({ transport: "cookie", user: { email: person.email } });

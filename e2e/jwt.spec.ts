@@ -1,18 +1,16 @@
+import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "@playwright/test";
-import {
+  type ApiError,
   cookieValue,
+  COOKIES,
   expect,
-  JWT_COOKIES,
+  JWT_REFRESH_PATH,
   newPerson,
+  otherBrowser,
   type Person,
-  randomIp,
-  signInWithJwt,
-  signInWithSession,
+  signInOverHttp,
+  signInThroughForm,
+  STRATEGIES,
   test,
 } from "./fixtures";
 
@@ -20,21 +18,19 @@ import {
 // page, the tokens page, and every way a token pair ends (sign-out, sign out everywhere, revoking
 // a family, refresh-token reuse, a password change).
 
-const REFRESH_PATH = "/api/jwt/refresh";
+const REFRESH_PATH = JWT_REFRESH_PATH;
 
 const jwtStatus = (page: Page) =>
   page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-jwt");
 
-type ApiError = { error: { code: string; message: string } };
-
 async function accessToken(page: Page): Promise<string> {
-  const token = await cookieValue(page, JWT_COOKIES.access);
+  const token = await cookieValue(page, COOKIES.jwtAccess);
   expect(token, "the browser holds an access cookie").toBeTruthy();
   return token ?? "";
 }
 
 async function refreshToken(page: Page): Promise<string> {
-  const token = await cookieValue(page, JWT_COOKIES.refresh);
+  const token = await cookieValue(page, COOKIES.jwtRefresh);
   expect(token, "the browser holds a refresh cookie").toBeTruthy();
   return token ?? "";
 }
@@ -71,19 +67,15 @@ async function expectSentToSignIn(context: BrowserContext, path: string): Promis
   expect(isSignInFor(location, path), `${path} → ${location.href}`).toBe(true);
 }
 
-/** Another browser (own cookies, own address) signed in as `person` through the form. */
-async function otherBrowser(
-  browser: Browser,
+/** Another browser of the same person, signed in with JWT over HTTP. */
+async function jwtElsewhere(
+  browser: Parameters<typeof otherBrowser>[0],
   baseURL: string | undefined,
   person: Person,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-  });
-  const page = await context.newPage();
-  await signInWithJwt(page, person);
-  return { context, page };
+  const other = await otherBrowser(browser, baseURL);
+  await signInOverHttp(other.page, "jwt", person);
+  return other;
 }
 
 /** Signs in again through the form a signed-out JWT page sent this browser to. */
@@ -100,7 +92,7 @@ test.describe("JWT in the browser", () => {
     page,
     person,
   }) => {
-    await signInWithJwt(page, person);
+    await signInThroughForm(page, "jwt", person);
     await expect(page).toHaveURL(/\/jwt$/);
     await expect(jwtStatus(page)).toContainText(`signed in as ${person.name}`);
     await expect(page.getByText(person.email)).toBeVisible();
@@ -108,8 +100,8 @@ test.describe("JWT in the browser", () => {
     await expect(page.getByTestId("countdown")).toHaveText(/^1[45] min \d+ s$/);
 
     const cookies = await page.context().cookies();
-    const access = cookies.find((cookie) => cookie.name === JWT_COOKIES.access);
-    const refresh = cookies.find((cookie) => cookie.name === JWT_COOKIES.refresh);
+    const access = cookies.find((cookie) => cookie.name === COOKIES.jwtAccess);
+    const refresh = cookies.find((cookie) => cookie.name === COOKIES.jwtRefresh);
     expect(access).toMatchObject({
       path: "/",
       httpOnly: true,
@@ -128,8 +120,8 @@ test.describe("JWT in the browser", () => {
     expect(refresh?.value).not.toContain(".");
     // Page script can read neither.
     const visibleToScript = await page.evaluate(() => document.cookie);
-    expect(visibleToScript).not.toContain(JWT_COOKIES.access);
-    expect(visibleToScript).not.toContain(JWT_COOKIES.refresh);
+    expect(visibleToScript).not.toContain(COOKIES.jwtAccess);
+    expect(visibleToScript).not.toContain(COOKIES.jwtRefresh);
     expect(visibleToScript).not.toContain(access?.value ?? "no access token");
 
     // The cookie alone authenticates the API, too.
@@ -175,7 +167,7 @@ test.describe("JWT in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     const token = await accessToken(page);
 
     await page.goto("/jwt/tokens");
@@ -219,7 +211,8 @@ test.describe("JWT in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
+    await page.goto(STRATEGIES.jwt.href);
     const copied = await accessToken(page);
     const copiedRefresh = await refreshToken(page);
     expect((await meWithBearer(request, copied)).status()).toBe(200);
@@ -227,8 +220,8 @@ test.describe("JWT in the browser", () => {
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expectOnSignIn(page, null);
     await expect(jwtStatus(page)).toContainText("signed out");
-    expect(await cookieValue(page, JWT_COOKIES.access)).toBeUndefined();
-    expect(await cookieValue(page, JWT_COOKIES.refresh)).toBeUndefined();
+    expect(await cookieValue(page, COOKIES.jwtAccess)).toBeUndefined();
+    expect(await cookieValue(page, COOKIES.jwtRefresh)).toBeUndefined();
 
     // The app's checked verifier knows the token is signed out…
     await expectRevoked(request, copied);
@@ -255,9 +248,10 @@ test.describe("JWT in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
+    await page.goto(STRATEGIES.jwt.href);
     const mine = await accessToken(page);
-    const other = await otherBrowser(browser, baseURL, person);
+    const other = await jwtElsewhere(browser, baseURL, person);
     const theirs = await accessToken(other.page);
     expect((await meWithBearer(request, theirs)).status()).toBe(200);
 
@@ -275,7 +269,7 @@ test.describe("JWT in the browser", () => {
     expect(await refresh.json()).toEqual({
       error: { code: "invalid_token", message: expect.stringContaining("revoked") },
     });
-    expect(await cookieValue(other.page, JWT_COOKIES.access)).toBeUndefined();
+    expect(await cookieValue(other.page, COOKIES.jwtAccess)).toBeUndefined();
     await other.page.goto("/jwt");
     await expectOnSignIn(other.page, "/jwt");
     await expect(jwtStatus(other.page)).toContainText("signed out");
@@ -287,7 +281,7 @@ test.describe("JWT in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     const grandparent = await refreshToken(page);
 
     // Two rotations with the browser's own cookies: the grandparent's successor is used, too.
@@ -340,16 +334,12 @@ test.describe("JWT in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     const access = await accessToken(page);
     const refresh = await refreshToken(page);
 
-    const sessionContext = await browser.newContext({
-      baseURL,
-      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-    });
-    const sessionPage = await sessionContext.newPage();
-    await signInWithSession(sessionPage, person);
+    const { context: sessionContext, page: sessionPage } = await otherBrowser(browser, baseURL);
+    await signInOverHttp(sessionPage, "session", person);
     const newPassword = newPerson().password;
     await sessionPage.goto("/session/password");
     await sessionPage.getByLabel("Current password").fill(person.password);

@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
 import {
   expect,
-  newPerson,
-  signInThroughProvider,
-  signInWithJwt,
-  signInWithSession,
+  newIdentity,
+  signInOverHttp,
+  signInWithProviderOverHttp,
+  STRATEGY_IDS,
   test,
 } from "./fixtures";
 
@@ -23,10 +23,9 @@ test.describe("lab experiments", () => {
     page,
     person,
   }) => {
-    await signInWithSession(page, person);
-    await signInWithJwt(page, person);
-    const identity = newPerson();
-    await signInThroughProvider(page, "Google", identity);
+    await signInOverHttp(page, "session", person);
+    await signInOverHttp(page, "jwt", person);
+    await signInWithProviderOverHttp(page, "google", newIdentity());
 
     await page.goto("/lab");
     await page.getByRole("button", { name: "Sign out and replay (signs you out)" }).click();
@@ -50,7 +49,7 @@ test.describe("lab experiments", () => {
     await expect(page.getByTestId("downstream-countdown")).toContainText(/\d+ min|\d+ s/);
 
     // This browser is signed out everywhere now.
-    for (const id of ["session", "jwt", "oauth"]) {
+    for (const id of STRATEGY_IDS) {
       await expect(page.getByTestId(`lab-column-${id}`).getByText("Signed out.")).toBeVisible();
     }
   });
@@ -59,8 +58,8 @@ test.describe("lab experiments", () => {
     page,
     person,
   }) => {
-    await signInWithSession(page, person);
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "session", person);
+    await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     await page.getByRole("button", { name: "Tamper and present" }).click();
 
@@ -78,7 +77,7 @@ test.describe("lab experiments", () => {
     page,
     person,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     await page.getByRole("button", { name: "Present the forgeries" }).click();
 
@@ -107,7 +106,7 @@ test.describe("lab experiments with tokens and providers", () => {
     page,
     person,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     await page.getByRole("button", { name: "Rotate twice, then reuse" }).click();
 
@@ -139,8 +138,7 @@ test.describe("lab experiments with tokens and providers", () => {
   test("delegated authorization: the provider's API answers about the person, with the granted scopes", async ({
     page,
   }) => {
-    const identity = newPerson();
-    await signInThroughProvider(page, "GitHub", identity);
+    await signInWithProviderOverHttp(page, "github", newIdentity());
     await page.goto("/lab");
     await page.getByRole("button", { name: "Call the provider's API" }).click();
     const call = probe(page, "delegated", "GitHub API with the stored token");
@@ -157,8 +155,8 @@ test.describe("cross-site request from the attacker page", () => {
     person,
     baseURL,
   }) => {
-    await signInWithSession(page, person);
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "session", person);
+    await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     const attacker = page.getByRole("link", { name: "Open the attacker page" });
     const attackerUrl = (await attacker.getAttribute("href")) ?? "";
@@ -191,7 +189,7 @@ test.describe("what an injected script can steal", () => {
     page,
     person,
   }) => {
-    await signInWithJwt(page, person);
+    await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     const demo = page.getByTestId("experiment-xss");
     await demo.getByRole("button", { name: "Store a token the SPA way" }).click();

@@ -1,10 +1,13 @@
 import { type APIRequestContext, type Page } from "@playwright/test";
 import {
+  completeAtProvider,
   cookieValue,
+  COOKIES,
   expect,
+  type Identity,
   IDP_URL,
-  OAUTH_COOKIE,
-  type Person,
+  MAIN_URL,
+  newIdentity,
   SHORT_LIVED_URL,
   signInThroughProvider,
   test,
@@ -14,17 +17,12 @@ import {
 // sign-in, pages and APIs with the proxy's redirects switched off, and the local identity
 // provider's own guarantees (PKCE, exact redirect URIs, tokens for its API).
 
-type Identity = Pick<Person, "name" | "email">;
-
-function newIdentity(): Identity {
-  const id = crypto.randomUUID().slice(0, 8);
-  return { name: `OAuth ${id}`, email: `oauth-${id}@e2e.test` };
-}
+const OAUTH_COOKIE = COOKIES.oauthSession;
 
 const GOOGLE_CALLBACK = /\/api\/auth\/callback\/google\?/;
 const GOOGLE_CLIENT = {
   client_id: "auth-lab-local-google",
-  redirect_uri: "http://localhost:3100/api/auth/callback/google",
+  redirect_uri: `${MAIN_URL}/api/auth/callback/google`,
 };
 
 /** The browser came back from the provider to a sign-in error, and holds no Auth.js session. */
@@ -59,16 +57,6 @@ async function callbackUrlWithoutFollowing(page: Page, identity: Identity): Prom
   expect(callback.searchParams.get("code")).toBeTruthy();
   expect(callback.searchParams.get("state")).toBeTruthy();
   return callback;
-}
-
-/** The provider's sign-in and consent screens, ending wherever the provider sends the browser. */
-async function completeAtProvider(page: Page, identity: Identity): Promise<void> {
-  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
-  await page.getByLabel("Name").fill(identity.name);
-  await page.getByLabel("Email").fill(identity.email);
-  await page.getByRole("button", { name: "Continue", exact: true }).click();
-  await page.getByRole("button", { name: "Allow" }).click();
-  await page.waitForURL((url) => !url.href.startsWith(IDP_URL));
 }
 
 async function expectJson401(request: APIRequestContext, url: string): Promise<void> {
@@ -286,7 +274,7 @@ test.describe("the local identity provider", () => {
     // A redirect URI nobody registered: an error page at the provider, never a redirect there.
     const evil = await authorize({
       ...base,
-      redirect_uri: "http://localhost:3100/evil",
+      redirect_uri: `${MAIN_URL}/evil`,
       code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
       code_challenge_method: "S256",
     });

@@ -1,13 +1,16 @@
-import { type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import {
   cookieValue,
+  COOKIES,
   expect,
+  type Identity,
   IDP_URL,
-  OAUTH_COOKIE,
-  type Person,
-  randomIp,
+  newIdentity,
+  otherBrowser,
+  signInOverHttp,
   signInThroughProvider,
-  signInWithSession,
+  signInWithProviderOverHttp,
+  STRATEGIES,
   test,
 } from "./fixtures";
 
@@ -15,13 +18,7 @@ import {
 // Google and GitHub, what the browser holds (an opaque Auth.js cookie, never a provider token),
 // the delegated API call, notes, signing out, a denied consent, and linking and unlinking.
 
-type Identity = Pick<Person, "name" | "email">;
-
-/** A provider identity nobody else uses: the IdP remembers everyone for the whole run. */
-function newIdentity(): Identity {
-  const id = crypto.randomUUID().slice(0, 8);
-  return { name: `OAuth ${id}`, email: `oauth-${id}@e2e.test` };
-}
+const OAUTH_COOKIE = COOKIES.oauthSession;
 
 /** The GitHub login the local IdP derives from an email, as scripts/idp/accounts.ts does. */
 const githubLogin = (email: string) =>
@@ -123,7 +120,8 @@ test.describe("OAuth in the browser", () => {
     page,
   }) => {
     const identity = newIdentity();
-    await signInThroughProvider(page, "GitHub", identity);
+    await signInWithProviderOverHttp(page, "github", identity);
+    await page.goto("/oauth/account");
     await expectOnAccountPage(page, identity);
     // GitHub hides the email in /user; Auth.js found it through /user/emails.
     await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
@@ -148,33 +146,15 @@ test.describe("OAuth in the browser", () => {
     await expectNoTokensInBrowser(page);
   });
 
-  test("notes through OAuth: the page, and the API with its cookie, Origin and ownership checks", async ({
-    page,
-    person,
-    playwright,
-    baseURL,
+  test("notes through OAuth: the page, and the API with the same cookie", async ({
+    oauthUser: { page, identity },
   }) => {
-    // Someone else's note, made through the session API by a password account.
-    const other = await playwright.request.newContext({
-      baseURL,
-      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-    });
-    const login = await other.post("/api/session/login", {
-      data: { email: person.email, password: person.password },
-    });
-    expect(login.status()).toBe(200);
-    const theirs = await other.post("/api/session/notes", { data: { body: "Not yours" } });
-    expect(theirs.status()).toBe(201);
-    const theirNote = ((await theirs.json()) as { note: { id: string } }).note;
-
-    const identity = newIdentity();
-    await signInThroughProvider(page, "Google", identity);
+    await page.goto("/oauth/account");
     await expectOnAccountPage(page, identity);
-
     await page.getByRole("link", { name: "Open your notes through this strategy" }).click();
     await expect(page).toHaveURL(/\/notes\?via=oauth$/);
     await expect(
-      page.getByRole("heading", { name: "Notes via Google / GitHub (OAuth)" }),
+      page.getByRole("heading", { name: `Notes via ${STRATEGIES.oauth.label}` }),
     ).toBeVisible();
     await expect(page.getByText("No notes yet.")).toBeVisible();
     const body = `Delegate wisely ${crypto.randomUUID().slice(0, 8)}`;
@@ -184,66 +164,16 @@ test.describe("OAuth in the browser", () => {
     await expect(note).toHaveCount(1);
     await expect(note).toContainText("created via oauth");
     await expect(page.getByLabel("New note")).toHaveValue("");
+    // The API, with the browser's cookie, sees the note the page made (the contract itself is
+    // notes-api.spec.ts's).
+    const listed = await page.request.get("/api/oauth/notes");
+    expect(await listed.json()).toEqual({
+      notes: [expect.objectContaining({ body, createdVia: "oauth" })],
+    });
     await note.getByRole("button", { name: `Delete note: ${body}` }).click();
     await expect(page.getByTestId("note")).toHaveCount(0);
     await expect(page.getByText("No notes yet.")).toBeVisible();
-
-    // The API, with the browser's cookies.
-    const me = await page.request.get("/api/oauth/me");
-    expect(me.status()).toBe(200);
-    expect(await me.json()).toMatchObject({ strategy: "oauth", user: { email: identity.email } });
-
-    const apiBody = `Through the API ${crypto.randomUUID().slice(0, 8)}`;
-    const created = await page.request.post("/api/oauth/notes", {
-      headers: { origin: "http://localhost:3100" },
-      data: { body: apiBody },
-    });
-    expect(created.status()).toBe(201);
-    const createdNote = ((await created.json()) as { note: { id: string } }).note;
-    expect(createdNote).toMatchObject({ body: apiBody, createdVia: "oauth" });
-
-    const forged = await page.request.post("/api/oauth/notes", {
-      headers: { origin: "http://evil.test" },
-      data: { body: "Written by evil.test" },
-    });
-    expect(forged.status()).toBe(403);
-    expect(await forged.json()).toEqual({
-      error: { code: "forbidden", message: expect.any(String) },
-    });
-    const listed = await page.request.get("/api/oauth/notes");
-    expect(listed.status()).toBe(200);
-    expect(await listed.json()).toEqual({
-      notes: [expect.objectContaining({ id: createdNote.id, body: apiBody, createdVia: "oauth" })],
-    });
-
-    // Someone else's note: 404, as if it did not exist, and it still does.
-    const stealing = await page.request.delete(`/api/oauth/notes/${theirNote.id}`, {
-      headers: { origin: "http://localhost:3100" },
-    });
-    expect(stealing.status()).toBe(404);
-    expect(((await stealing.json()) as { error: { code: string } }).error.code).toBe("not_found");
-    expect(await (await other.get("/api/session/notes")).json()).toEqual({
-      notes: [expect.objectContaining({ id: theirNote.id, body: "Not yours" })],
-    });
-    await other.dispose();
-
-    // Their own note goes.
-    const deleted = await page.request.delete(`/api/oauth/notes/${createdNote.id}`, {
-      headers: { origin: "http://localhost:3100" },
-    });
-    expect(deleted.status()).toBe(204);
     expect(await (await page.request.get("/api/oauth/notes")).json()).toEqual({ notes: [] });
-
-    // No cookie: 401 in the standard shape.
-    const stranger = await playwright.request.newContext({ baseURL });
-    for (const path of ["/api/oauth/me", "/api/oauth/notes"]) {
-      const response = await stranger.get(path);
-      expect(response.status(), path).toBe(401);
-      expect(await response.json(), path).toEqual({
-        error: { code: "unauthorized", message: expect.any(String) },
-      });
-    }
-    await stranger.dispose();
   });
 
   test("signing out ends the session: the old cookie is refused afterwards", async ({
@@ -251,7 +181,8 @@ test.describe("OAuth in the browser", () => {
     request,
   }) => {
     const identity = newIdentity();
-    await signInThroughProvider(page, "Google", identity);
+    await signInWithProviderOverHttp(page, "google", identity);
+    await page.goto("/oauth/account");
     await expectOnAccountPage(page, identity);
     const token = await sessionToken(page);
     expect(await meStatus(request, token)).toBe(200);
@@ -281,23 +212,18 @@ test.describe("OAuth in the browser", () => {
     request,
   }) => {
     const identity = newIdentity();
-    await signInThroughProvider(page, "Google", identity);
-    await expectOnAccountPage(page, identity);
+    await signInWithProviderOverHttp(page, "google", identity);
     const mine = await sessionToken(page);
 
-    const otherContext = await browser.newContext({
-      baseURL,
-      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-    });
-    const otherPage = await otherContext.newPage();
-    await signInThroughProvider(otherPage, "Google", identity);
-    await expectOnAccountPage(otherPage, identity);
+    const { context: otherContext, page: otherPage } = await otherBrowser(browser, baseURL);
+    await signInWithProviderOverHttp(otherPage, "google", identity);
     const theirs = await sessionToken(otherPage);
     expect(theirs).not.toBe(mine);
     expect(await meStatus(request, theirs)).toBe(200);
 
     // Same person, same provider account: one linked account, two sessions.
-    await page.reload();
+    await page.goto("/oauth/account");
+    await expectOnAccountPage(page, identity);
     await expect(linkedAccounts(page)).toHaveCount(1);
     const sessions = page.getByTestId("oauth-session");
     await expect(sessions).toHaveCount(2);
@@ -351,7 +277,7 @@ test.describe("OAuth in the browser", () => {
     await page.context().clearCookies({ domain: new URL(IDP_URL).hostname });
 
     // Prove the password first, then link from the linking page.
-    await signInWithSession(page, person);
+    await signInOverHttp(page, "session", person);
     await page.goto("/oauth/link");
     await expect(page.getByText(`Signed in with your password as ${person.email}`)).toBeVisible();
     await signInThroughProvider(page, "Google", identity, { start: "/oauth/link" });
@@ -375,7 +301,8 @@ test.describe("OAuth in the browser", () => {
     page,
   }) => {
     const identity = newIdentity();
-    await signInThroughProvider(page, "Google", identity);
+    await signInWithProviderOverHttp(page, "google", identity);
+    await page.goto("/oauth/account");
     await expectOnAccountPage(page, identity);
     await expect(linkedAccounts(page)).toHaveCount(1);
 

@@ -1,4 +1,11 @@
-import { expect, test } from "./fixtures";
+import {
+  expect,
+  signInOverHttp,
+  signInWithProviderOverHttp,
+  STRATEGIES,
+  STRATEGY_IDS,
+  test,
+} from "./fixtures";
 
 test.describe("platform", () => {
   test("health reports a reachable database", async ({ request }) => {
@@ -39,11 +46,25 @@ test.describe("platform", () => {
     expect(violations).toEqual([]);
   });
 
-  test("the header shows the sign-in state of each strategy", async ({ page }) => {
+  test("the header shows the sign-in state of each strategy: all signed out, then all signed in", async ({
+    page,
+    person,
+    identity,
+  }) => {
     await page.goto("/");
     const status = page.getByRole("region", { name: "Sign-in status" });
-    await expect(status.getByTestId("status-session")).toContainText("signed out");
-    await expect(status.getByTestId("status-jwt")).toBeVisible();
-    await expect(status.getByTestId("status-oauth")).toBeVisible();
+    for (const id of STRATEGY_IDS) {
+      const pill = status.getByTestId(`status-${id}`);
+      await expect(pill, id).toContainText(`${STRATEGIES[id].short}:`);
+      await expect(pill, id).toContainText("signed out");
+    }
+
+    await signInOverHttp(page, "session", person);
+    await signInOverHttp(page, "jwt", person);
+    await signInWithProviderOverHttp(page, "github", identity);
+    await page.goto("/");
+    await expect(status.getByTestId("status-session")).toContainText(`signed in as ${person.name}`);
+    await expect(status.getByTestId("status-jwt")).toContainText(`signed in as ${person.name}`);
+    await expect(status.getByTestId("status-oauth")).toContainText(`signed in as ${identity.name}`);
   });
 });

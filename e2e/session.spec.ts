@@ -1,36 +1,41 @@
-import { type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import {
   cookieValue,
+  COOKIES,
   expect,
   newPerson,
+  otherBrowser as anotherBrowser,
   type Person,
   randomIp,
   registerPerson,
-  SESSION_COOKIE,
-  sessionMeStatus,
   SHORT_LIVED_URL,
-  signInWithSession,
+  signInOverHttp,
+  signInThroughForm,
+  STRATEGIES,
   test,
 } from "./fixtures";
 
 // The server-session strategy through the browser: signing in and out, the cookie itself, and
 // what every way of ending a session does to the other browsers of the same person.
 
+const SESSION_COOKIE = COOKIES.session;
+
+/** GET /api/session/me with exactly this cookie value, from a client that holds nothing else. */
+async function sessionMeStatus(
+  request: APIRequestContext,
+  seal: string,
+  baseURL = "",
+): Promise<number> {
+  const response = await request.get(`${baseURL}/api/session/me`, {
+    headers: { cookie: `${SESSION_COOKIE}=${seal}` },
+  });
+  return response.status();
+}
+
 const sessionStatus = (page: Page) =>
   page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-session");
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Signs this browser in through the JSON API, which shares the browser's cookie jar. Tests whose
- * subject is not the sign-in form use it: it loads no page, and the form has its own tests.
- */
-async function signInThroughApi(page: Page, person: Person): Promise<void> {
-  const login = await page.request.post("/api/session/login", {
-    data: { email: person.email, password: person.password },
-  });
-  expect(login.status()).toBe(200);
-}
 
 type OtherBrowser = { context: BrowserContext; ip: string; seal: string };
 
@@ -43,15 +48,8 @@ async function otherBrowser(
   baseURL: string | undefined,
   person: Person,
 ): Promise<OtherBrowser> {
-  const ip = randomIp();
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": ip },
-  });
-  const login = await context.request.post("/api/session/login", {
-    data: { email: person.email, password: person.password },
-  });
-  expect(login.status()).toBe(200);
+  const { context, ip } = await anotherBrowser(browser, baseURL);
+  await signInOverHttp(context, "session", person);
   const seal = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
   expect(seal, "the other browser holds a session cookie").toBeTruthy();
   return { context, ip, seal: seal ?? "" };
@@ -86,7 +84,7 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    await signInWithSession(page, person);
+    await signInThroughForm(page, "session", person);
     await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
     const seal = await sessionSeal(page);
 
@@ -121,7 +119,8 @@ test.describe("server session in the browser", () => {
     page,
     person,
   }) => {
-    await signInWithSession(page, person);
+    await signInOverHttp(page, "session", person);
+    await page.goto(STRATEGIES.session.href);
     const cookie = (await page.context().cookies()).find(
       (candidate) => candidate.name === SESSION_COOKIE,
     );
@@ -149,7 +148,7 @@ test.describe("server session in the browser", () => {
     await page
       .context()
       .addCookies([{ name: SESSION_COOKIE, value: "planted-by-someone-else", url: baseURL ?? "" }]);
-    await signInWithSession(page, person);
+    await signInThroughForm(page, "session", person);
     // …and signing in replaces it.
     const first = await sessionSeal(page);
     expect(first).not.toBe("planted-by-someone-else");
@@ -175,12 +174,12 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    await signInThroughApi(page, person);
+    await signInOverHttp(page, "session", person);
     const genuine = await sessionSeal(page);
 
     // A valid seal from the other server, which seals with another password.
     const stranger = newPerson();
-    await registerPerson(browser, stranger, SHORT_LIVED_URL);
+    await registerPerson(request, stranger, SHORT_LIVED_URL);
     const elsewhere = await browser.newContext({
       baseURL: SHORT_LIVED_URL,
       extraHTTPHeaders: { "x-forwarded-for": randomIp() },
@@ -230,7 +229,7 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    await signInThroughApi(page, person);
+    await signInOverHttp(page, "session", person);
     const mine = await sessionSeal(page);
     const second = await otherBrowser(browser, baseURL, person);
     const third = await otherBrowser(browser, baseURL, person);
@@ -270,7 +269,7 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    await signInThroughApi(page, person);
+    await signInOverHttp(page, "session", person);
     const mine = await sessionSeal(page);
     const other = await otherBrowser(browser, baseURL, person);
     const theirs = other.seal;
@@ -294,7 +293,7 @@ test.describe("server session in the browser", () => {
     person,
     request,
   }) => {
-    await signInThroughApi(page, person);
+    await signInOverHttp(page, "session", person);
     const mine = await sessionSeal(page);
     const other = await otherBrowser(browser, baseURL, person);
     const theirs = other.seal;

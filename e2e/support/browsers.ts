@@ -1,0 +1,33 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { randomIp } from "./people";
+
+// Another browser of the same person: its own cookie jar and its own client address.
+
+export type OtherBrowser = { context: BrowserContext; page: Page; ip: string };
+
+export async function otherBrowser(browser: Browser, baseURL?: string): Promise<OtherBrowser> {
+  const ip = randomIp();
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": ip },
+  });
+  return { context, page: await context.newPage(), ip };
+}
+
+/** The value of a cookie in this page's (or context's) jar, or undefined. */
+export async function cookieValue(
+  target: Page | BrowserContext,
+  name: string,
+): Promise<string | undefined> {
+  const context = "context" in target ? target.context() : target;
+  return (await context.cookies()).find((cookie) => cookie.name === name)?.value;
+}
+
+/** Every URL the page's main frame loads (a router.refresh() loads none). */
+export function recordNavigations(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) urls.push(frame.url());
+  });
+  return urls;
+}

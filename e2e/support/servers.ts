@@ -1,0 +1,44 @@
+// The servers the end-to-end tests run against, and the settings each is started with. One
+// source: playwright.config.ts starts them from here, and specs compute their deadlines from the
+// very lifetimes the servers were given.
+
+export const PORTS = { main: 3100, shortLived: 3101, idp: 9401 } as const;
+
+export const IDP_URL = `http://127.0.0.1:${PORTS.idp}`;
+export const MAIN_URL = `http://localhost:${PORTS.main}`;
+export const SHORT_LIVED_URL = `http://localhost:${PORTS.shortLived}`;
+
+/** Defaults are the app's own (30 min idle, 15 min tokens); the lab shortens one visitor's. */
+export const MAIN_SETTINGS = {
+  OAUTH_LOCAL_IDP_URL: IDP_URL,
+  OAUTH_ALLOW_LOCAL_IDP: "true",
+  LAB_SESSION_IDLE_SECONDS: 3,
+  LAB_ACCESS_TTL_SECONDS: 4,
+  // Clock skew between servers is nil here; a second is plenty and keeps expiry tests short.
+  JWT_CLOCK_TOLERANCE_SECONDS: 1,
+  // Every test registers its people from its own address; the whole run stays under this.
+  REGISTRATION_LIMIT_PER_HOUR: 10_000,
+} as const;
+
+/**
+ * Lifetimes in seconds, so the expiry specs watch credentials die without sleeping for minutes,
+ * and proxy.ts's redirects off (pages must refuse strangers on their own).
+ */
+export const SHORT_LIVED_SETTINGS = {
+  ...MAIN_SETTINGS,
+  SESSION_IDLE_TIMEOUT_SECONDS: 3,
+  SESSION_ABSOLUTE_LIFETIME_SECONDS: 8,
+  JWT_ACCESS_TTL_SECONDS: 4,
+  PROXY_REDIRECTS: "off",
+} as const;
+
+/** The app's defaults, as lib/env.ts has them, for specs that check them. */
+export const DEFAULTS = {
+  SESSION_IDLE_TIMEOUT_SECONDS: 1800,
+  JWT_ACCESS_TTL_SECONDS: 900,
+} as const;
+
+export const asArguments = (settings: Record<string, string | number>) =>
+  Object.entries(settings)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(" ");

@@ -1,0 +1,106 @@
+import { type APIRequestContext, type BrowserContext, expect, type Page } from "@playwright/test";
+import { STRATEGIES, type StrategyId } from "./names";
+import type { Identity, Person } from "./people";
+import { IDP_URL } from "./servers";
+
+// Signing in, two ways. Over HTTP (no page load) for every test whose subject is not the sign-in
+// itself: the requests share the browser's cookie jar, so the browser is signed in afterwards.
+// Through the forms and the provider's screens for the tests that are about them.
+
+type Target = Page | BrowserContext | APIRequestContext;
+export type Provider = "google" | "github";
+
+const requestOf = (target: Target): APIRequestContext =>
+  "request" in target ? target.request : target;
+
+/** Session or JWT: the JSON sign-in route, which sets the same cookies the form does. */
+export async function signInOverHttp(
+  target: Target,
+  strategy: Exclude<StrategyId, "oauth">,
+  person: Pick<Person, "email" | "password">,
+  baseURL = "",
+): Promise<void> {
+  const response = await requestOf(target).post(`${baseURL}${STRATEGIES[strategy].api}/login`, {
+    data: { email: person.email, password: person.password },
+  });
+  expect(response.status(), `${strategy} sign-in: ${await response.text()}`).toBe(200);
+}
+
+const form = (fields: Record<string, string>) => ({ form: fields });
+
+/**
+ * OAuth over HTTP: Auth.js's sign-in endpoint, then the identity provider's sign-in and consent
+ * forms, then the callback, following every redirect with the browser's cookie jar.
+ */
+export async function signInWithProviderOverHttp(
+  target: Target,
+  provider: Provider,
+  identity: Identity,
+  { baseURL = "", next = "/oauth/account" }: { baseURL?: string; next?: string } = {},
+): Promise<string> {
+  const request = requestOf(target);
+  const csrf = await request.get(`${baseURL}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await request.post(
+    `${baseURL}/api/auth/signin/${provider}`,
+    form({ csrfToken, callbackUrl: next }),
+  );
+  let at = new URL(login.url());
+  // A fresh browser meets the sign-in form; one the provider remembers goes straight to consent.
+  if (at.origin === IDP_URL && /\/interaction\/[\w-]+$/.test(at.pathname)) {
+    const page = await login.text();
+    if (page.includes('name="email"')) {
+      const signedIn = await request.post(`${at.href}/login`, form(identity));
+      at = new URL(signedIn.url());
+    }
+  }
+  if (at.origin === IDP_URL) {
+    const consented = await request.post(`${at.href}/confirm`);
+    at = new URL(consented.url());
+  }
+  expect(at.origin, `the provider sent the browser back (${at.href})`).not.toBe(IDP_URL);
+  return at.href;
+}
+
+/** The session or JWT sign-in form, as a person fills it in. */
+export async function signInThroughForm(
+  page: Page,
+  strategy: Exclude<StrategyId, "oauth">,
+  person: Pick<Person, "email" | "password">,
+): Promise<void> {
+  await page.goto(STRATEGIES[strategy].loginPath);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const heading = strategy === "session" ? "Signed in with a server session" : "Signed in with JWT";
+  await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+}
+
+/**
+ * The provider flow in the browser: the app's button, the provider's sign-in page (a typed
+ * identity), its consent screen. Ends wherever the app sends the browser back.
+ */
+export async function signInThroughProvider(
+  page: Page,
+  provider: "Google" | "GitHub",
+  identity: Identity,
+  options: { consent?: "Allow" | "Deny"; start?: string } = {},
+): Promise<void> {
+  await page.goto(options.start ?? STRATEGIES.oauth.loginPath);
+  await page.getByRole("button", { name: new RegExp(`(Continue with|Link) ${provider}`) }).click();
+  await completeAtProvider(page, identity, options.consent);
+}
+
+/** The provider's own screens, from wherever the app sent the browser to it. */
+export async function completeAtProvider(
+  page: Page,
+  identity: Identity,
+  consent: "Allow" | "Deny" = "Allow",
+): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+  await page.getByLabel("Name").fill(identity.name);
+  await page.getByLabel("Email").fill(identity.email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByRole("button", { name: consent }).click();
+  await page.waitForURL((url) => !url.href.startsWith(IDP_URL));
+}

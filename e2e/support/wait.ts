@@ -1,0 +1,33 @@
+import { expect } from "@playwright/test";
+
+// Waiting for a credential to die, without sleeping: poll until the server says so, with a
+// deadline computed from the lifetime being watched. A failure names that lifetime.
+
+export type Lifetime = {
+  /** What is being waited for, e.g. "the idle timeout (SESSION_IDLE_TIMEOUT_SECONDS=3)". */
+  name: string;
+  /** When it ends, in milliseconds since the epoch (after every tolerance). */
+  endsAt: number;
+};
+
+/** How long past the end a slow, busy machine may take to show it. */
+const GRACE_MS = 10_000;
+
+/**
+ * Polls `observe` until it returns `expected`. Fails if it does so before `lifetime.endsAt` when
+ * `notBefore` is set, and if it hasn't by `endsAt` plus a grace period.
+ */
+export async function waitUntilEnded<T>(
+  lifetime: Lifetime,
+  observe: () => Promise<T>,
+  expected: T,
+): Promise<void> {
+  const timeout = Math.max(0, lifetime.endsAt - Date.now()) + GRACE_MS;
+  await expect
+    .poll(observe, {
+      message: `waited for ${lifetime.name} to end, by ${new Date(lifetime.endsAt).toISOString()} plus ${GRACE_MS / 1000} s`,
+      timeout,
+      intervals: [250, 500, 1000],
+    })
+    .toEqual(expected);
+}
