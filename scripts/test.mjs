@@ -1,4 +1,5 @@
-// `npm test`: everything CI checks, in order, stopping at the first failure.
+// `npm test`: everything CI checks, in order, stopping at the first failure, then how long each
+// phase took (the README's timing row comes from this table).
 import { bin, run } from "./run.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -12,14 +13,28 @@ const steps = [
   ["end-to-end tests", bin("playwright"), ["test"]],
 ];
 
-const started = Date.now();
+const timings = [];
+const seconds = (ms) => `${(ms / 1000).toFixed(0).padStart(5)} s`;
+
+function report(outcome) {
+  const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log("\nphase              time");
+  for (const [name, ms, status] of timings)
+    console.log(`${name.padEnd(18)}${seconds(ms)}${status === "failed" ? "  (failed)" : ""}`);
+  console.log(`${"total".padEnd(18)}${seconds(total)}`);
+  console.log(`\n${outcome}`);
+}
+
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}`);
+  const started = Date.now();
   try {
     await run(command, args);
+    timings.push([name, Date.now() - started, "passed"]);
   } catch (error) {
-    console.error(`\n✖ ${name} failed: ${error.message}`);
+    timings.push([name, Date.now() - started, "failed"]);
+    report(`✖ ${name} failed: ${error.message}`);
     process.exit(1);
   }
 }
-console.log(`\n✔ all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);
+report("✔ all checks passed");
