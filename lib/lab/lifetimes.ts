@@ -1,5 +1,5 @@
 import "server-only";
-import { CLOCK_TOLERANCE_SECONDS, jwtSettings, labAccessTtlSeconds } from "@/lib/auth/jwt/config";
+import { jwtSettings, labAccessTtlSeconds } from "@/lib/auth/jwt/config";
 import { setAccessCookie } from "@/lib/auth/jwt/cookies";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { shortenAccessLifetime } from "@/lib/auth/jwt/lifecycle";
@@ -54,7 +54,7 @@ export function lifetimeSettings(): LifetimeSettings {
       accessTtlSeconds: jwtSettings().accessTtlSeconds,
     },
     lab: { idleSeconds: labIdleTimeoutSeconds(), accessTtlSeconds: labAccessTtlSeconds() },
-    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    clockToleranceSeconds: jwtSettings().clockToleranceSeconds,
   };
 }
 
