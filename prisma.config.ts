@@ -1,13 +1,14 @@
 import path from "node:path";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { defineConfig } from "prisma/config";
+import { libsqlAdapter } from "./lib/sqlite";
 import { loadEnvFiles } from "./scripts/load-env.mjs";
 
 loadEnvFiles();
 // The schema reads DATABASE_URL; without it the CLI falls back to downloading a native engine.
 process.env.DATABASE_URL ||= "file:./.data/auth-lab.db";
 
-// The JS schema engine drives migrations through the same libSQL adapter the app uses,
+// The JS schema engine drives migrations through the same libSQL adapter the app uses (WAL,
+// busy timeout: lib/sqlite.ts),
 // so a file: URL (embedded default) and a libsql:// URL (Turso) both work with no native engine.
 export default defineConfig({
   experimental: { adapter: true },
@@ -15,9 +16,6 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaLibSQL({
-      url: process.env.DATABASE_URL!,
-      authToken: process.env.DATABASE_AUTH_TOKEN || undefined,
-    });
+    return libsqlAdapter(process.env.DATABASE_URL!, process.env.DATABASE_AUTH_TOKEN);
   },
 });

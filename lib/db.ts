@@ -1,7 +1,7 @@
 import "server-only";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { libsqlAdapter } from "@/lib/sqlite";
 
 // One client per process. In development, hot reloads re-evaluate modules, so the instance
 // is kept on globalThis instead of opening a new connection on every edit.
@@ -9,11 +9,7 @@ const globalForDb = globalThis as typeof globalThis & { authLabDb?: PrismaClient
 
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_AUTH_TOKEN } = getEnv();
-  const adapter = new PrismaLibSQL({
-    url: DATABASE_URL,
-    authToken: DATABASE_AUTH_TOKEN || undefined,
-  });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: libsqlAdapter(DATABASE_URL, DATABASE_AUTH_TOKEN) });
 }
 
 export function getDb(): PrismaClient {
@@ -22,3 +18,11 @@ export function getDb(): PrismaClient {
 }
 
 export type { PrismaClient };
+
+/** A client inside `getDb().$transaction(async (tx) => …)`: pass it to make a write part of it. */
+export type Tx = Prisma.TransactionClient;
+
+/** Runs `work` as one transaction: every write in it lands, or none does. */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return getDb().$transaction(work, { maxWait: 10_000, timeout: 15_000 });
+}
