@@ -1,60 +1,121 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { unlinkAccount, revokeOAuthSessions } from "@/lib/auth/oauth/accounts";
-import { auth, signIn, signOut } from "@/lib/auth/oauth/auth";
-import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
-import { startLinkSession } from "@/lib/auth/oauth/link";
-import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { getCurrentSession } from "@/lib/auth/session/guard";
-import { textField } from "@/lib/form-state";
+import { passwordPerson } from "@/lib/auth/account/person";
+import { credentialsOfThisBrowser, renewKeptAccessToken } from "@/lib/auth/account/this-browser";
+import { STRATEGIES } from "@/lib/auth/names";
+import { unlinkAccount } from "@/lib/auth/oauth/accounts";
+import { signIn } from "@/lib/auth/oauth/auth";
+import { isFresh, startLinkIntent } from "@/lib/auth/oauth/link";
+import { currentOAuthSignIn, signOutOAuthHere } from "@/lib/auth/oauth/sessions";
+import { confirmPassword } from "@/lib/auth/sign-in";
+import { getStrategy } from "@/lib/auth/strategies";
+import { type FormState, textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { currentRequestContext } from "@/lib/request-context";
-import { revalidatePath } from "next/cache";
-import { STRATEGIES } from "@/lib/auth/names";
 
 const providerSchema = z.enum(["google", "github"]);
+const ACCOUNT = STRATEGIES.oauth.protectedPaths[0];
+const LINK_PAGE = "/oauth/link";
 
-/** Sign in (or, when already signed in with Auth.js, link another provider). */
+/** Sign in with a provider. */
 export async function signInWithProvider(formData: FormData): Promise<void> {
   const provider = providerSchema.safeParse(formData.get("provider"));
   if (!provider.success) redirect(STRATEGIES.oauth.loginPath);
-  await signIn(provider.data, { redirectTo: safeNextPath(formData.get("next"), "/oauth/account") });
+  await signIn(provider.data, { redirectTo: safeNextPath(formData.get("next"), ACCOUNT) });
 }
 
-/** Link a provider to the password account this browser is signed in to (session or JWT). */
-export async function linkToPasswordAccount(formData: FormData): Promise<void> {
+export type LinkState = FormState<"password">;
+
+/**
+ * A person signed in with a password links a provider: a fresh proof first (a sign-in made in the
+ * last few minutes, or the password typed now), then a single-use link intent for that provider,
+ * then the provider's own sign-in.
+ */
+export async function startPasswordLink(_prev: LinkState, formData: FormData): Promise<LinkState> {
   const provider = providerSchema.safeParse(formData.get("provider"));
-  if (!provider.success) redirect("/oauth/account");
-  const session = await getCurrentSession();
-  const jwt = await getCurrentJwt();
-  const userId = session.user?.id ?? (jwt.ok ? jwt.user.id : null);
-  if (!userId) redirect("/oauth/link");
-  if (!(await auth())?.user) await startLinkSession(userId);
-  await signIn(provider.data, { redirectTo: "/oauth/account" });
+  if (!provider.success) return { status: "error", message: "Choose Google or GitHub." };
+  const current = await passwordPerson();
+  if (current.state === "signed-out")
+    redirect(`${STRATEGIES.session.loginPath}?next=${encodeURIComponent(LINK_PAGE)}`);
+  if (current.state === "two-people")
+    return {
+      status: "error",
+      message:
+        "This browser is signed in as two different people (a server session and a JWT). Sign out of one first.",
+    };
+  const { person } = current;
+  if (!isFresh(person.signedInAt)) {
+    const proof = await confirmPassword(
+      person.user,
+      textField(formData, "password"),
+      await currentRequestContext(),
+    );
+    if (!proof.ok)
+      return {
+        status: "error",
+        message: "Nothing was linked.",
+        fieldErrors: { password: [proof.message] },
+      };
+  }
+  await startLinkIntent(person.user.id, provider.data, LINK_PAGE);
+  await signIn(provider.data, { redirectTo: LINK_PAGE });
+  return { status: "idle" };
 }
 
+/** A person signed in through a provider links another one, with a sign-in just made as proof. */
+export async function startProviderLink(formData: FormData): Promise<void> {
+  const provider = providerSchema.safeParse(formData.get("provider"));
+  if (!provider.success) redirect(ACCOUNT);
+  const current = await currentOAuthSignIn();
+  if (!current) redirect(`${STRATEGIES.oauth.loginPath}?next=${encodeURIComponent(ACCOUNT)}`);
+  if (!isFresh(current.signedInAt)) redirect(`${ACCOUNT}?link=stale`);
+  await startLinkIntent(current.user.id, provider.data, ACCOUNT);
+  await signIn(provider.data, { redirectTo: ACCOUNT });
+}
+
+/** Signs in again through a provider, to make a fresh proof before linking. */
+export async function signInAgain(formData: FormData): Promise<void> {
+  const provider = providerSchema.safeParse(formData.get("provider"));
+  if (!provider.success) redirect(ACCOUNT);
+  await signOutOAuthHere(await currentRequestContext());
+  await signIn(provider.data, { redirectTo: ACCOUNT });
+}
+
+/**
+ * Unlinks a provider, for whoever this browser is (through a provider, or with a password on the
+ * linking page), and ends every other credential of the person: sessions made through it go too.
+ */
 export async function unlinkProvider(formData: FormData): Promise<void> {
-  const session = await auth();
-  if (!session?.user) redirect(STRATEGIES.oauth.loginPath);
+  const from = formData.get("from") === "password" ? LINK_PAGE : ACCOUNT;
+  const person =
+    from === ACCOUNT
+      ? (await currentOAuthSignIn())?.user
+      : await passwordPerson().then((result) =>
+          result.state === "signed-in" ? result.person.user : null,
+        );
+  if (!person) redirect(from === ACCOUNT ? STRATEGIES.oauth.loginPath : LINK_PAGE);
+  const keep = await credentialsOfThisBrowser(person.id);
   const result = await unlinkAccount(
-    session.user.id,
+    person.id,
     textField(formData, "provider"),
+    keep,
     await currentRequestContext(),
   );
-  revalidatePath("/oauth/account");
-  if (!result.ok) redirect(`/oauth/account?unlink=${result.reason}`);
+  revalidatePath(from);
+  if (!result.ok) redirect(`${from}?unlink=${result.reason}`);
+  await renewKeptAccessToken(keep, person.id, result.ended.tokenVersion);
+  redirect(`${from}?unlinked=${textField(formData, "provider")}`);
 }
 
 export async function signOutOAuth(): Promise<void> {
-  await signOut({ redirectTo: STRATEGIES.oauth.loginPath });
+  await getStrategy("oauth").signOut(await currentRequestContext());
+  redirect(STRATEGIES.oauth.loginPath);
 }
 
 export async function signOutEverywhereOAuth(): Promise<void> {
-  const session = await auth();
-  const current = await readOAuthSessionCookie();
-  if (session?.user)
-    await revokeOAuthSessions(session.user.id, await currentRequestContext(), current);
-  await signOut({ redirectTo: STRATEGIES.oauth.loginPath });
+  await getStrategy("oauth").signOutEverywhere(await currentRequestContext());
+  redirect(STRATEGIES.oauth.loginPath);
 }

@@ -71,18 +71,27 @@ export function cookieNames(https: boolean) {
     jwtAccess: https ? "__Host-auth-lab.access" : "auth-lab.access",
     jwtRefresh: https ? "__Secure-auth-lab.refresh" : "auth-lab.refresh",
     oauthSession: https ? "__Host-authjs.session-token" : "authjs.session-token",
+    /** A link intent, sent only to the provider callbacks (lib/auth/oauth/link.ts). */
+    linkIntent: https ? "__Secure-auth-lab.link" : "auth-lab.link",
+    /** A known device for sign-in throttling (lib/auth/device.ts). */
+    device: https ? "__Host-auth-lab.device" : "auth-lab.device",
   } as const;
 }
 
 export type CookieRole = keyof ReturnType<typeof cookieNames>;
 
 /** Which strategy each cookie belongs to. */
-export const COOKIE_STRATEGY: Record<CookieRole, StrategyId> = {
+export const COOKIE_STRATEGY: Record<CookieRole, StrategyId | "account"> = {
   session: "session",
   jwtAccess: "jwt",
   jwtRefresh: "jwt",
   oauthSession: "oauth",
+  linkIntent: "oauth",
+  device: "account",
 };
+
+/** Where the link-intent cookie is sent: the provider callbacks, nowhere else. */
+export const LINK_CALLBACK_PATH = "/api/auth/callback";
 
 /** The cookie whose presence means "maybe signed in" under each strategy (proxy.ts's hint). */
 export const PRESENCE_COOKIE: Record<StrategyId, CookieRole> = {

@@ -1,14 +1,8 @@
 import "server-only";
 import { jwtPageState, type DecodedToken } from "@/lib/auth/jwt/current";
 import { listFamilies, type FamilyView } from "@/lib/auth/jwt/families";
-import {
-  listLinkedAccounts,
-  listOAuthSessions,
-  type LinkedAccount,
-  type OAuthSessionView,
-} from "@/lib/auth/oauth/accounts";
-import { auth } from "@/lib/auth/oauth/auth";
-import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
+import { listLinkedAccounts, type LinkedAccount } from "@/lib/auth/oauth/accounts";
+import { listOAuthSessions, type OAuthSessionView, peekOAuthUser } from "@/lib/auth/oauth/sessions";
 import { peekSession } from "@/lib/auth/session/guard";
 import { sessionLifetimes } from "@/lib/auth/session/config";
 import { listUserSessions } from "@/lib/auth/session/store";
@@ -99,16 +93,16 @@ export async function jwtColumn(): Promise<JwtColumn> {
 }
 
 export async function oauthColumn(): Promise<OAuthColumn> {
-  const user = (await auth())?.user;
-  if (!user?.id || !user.email) return { signedIn: false };
-  const current = await readOAuthSessionCookie();
+  // Peeks: rendering the lab is no use of the Auth.js session (auth() would slide its row).
+  const user = await peekOAuthUser();
+  if (!user) return { signedIn: false };
   const [sessions, accounts] = await Promise.all([
-    listOAuthSessions(user.id, current),
+    listOAuthSessions(user.id),
     listLinkedAccounts(user.id),
   ]);
   return {
     signedIn: true,
-    user: { name: user.name ?? null, email: user.email },
+    user: { name: user.name, email: user.email },
     sessions,
     accounts,
   };

@@ -6,6 +6,10 @@ const MESSAGES: Record<string, { title: string; body: React.ReactNode }> = {
     title: "Access denied",
     body: "You declined to share your account with Auth Lab, so you are not signed in. Nothing was stored.",
   },
+  IdTokenInvalid: {
+    title: "The provider's ID token was refused",
+    body: "The ID token that came back was not signed by the provider's published keys (or was not made for Auth Lab, or for this sign-in), so it proves nothing about who you are. Nothing was stored.",
+  },
   OAuthAccountNotLinked: {
     title: "This account is not linked",
     body: (

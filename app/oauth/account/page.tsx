@@ -3,35 +3,34 @@ import { ActionButton, PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Time } from "@/app/_components/time";
-import { listLinkedAccounts, listOAuthSessions } from "@/lib/auth/oauth/accounts";
-import { auth } from "@/lib/auth/oauth/auth";
-import { readOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
-import { callProviderApi } from "@/lib/auth/oauth/delegated";
-import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
-import { signOutEverywhereOAuth, signOutOAuth, unlinkProvider } from "../actions";
-import { DelegatedResult } from "../_components/delegated-result";
-import { ProviderButtons } from "../_components/provider-buttons";
+import { AccountActivity } from "@/app/_components/account-activity";
+import { ConfirmAction } from "@/app/_components/confirm-action";
+import { EverywhereButton } from "@/app/_components/everywhere-button";
 import { STRATEGIES } from "@/lib/auth/names";
+import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
+import { auth } from "@/lib/auth/oauth/auth";
+import { callProviderApi } from "@/lib/auth/oauth/delegated";
+import { isFresh } from "@/lib/auth/oauth/link";
+import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { currentOAuthSignIn, listOAuthSessions } from "@/lib/auth/oauth/sessions";
+import { signInAgain, signOutEverywhereOAuth, signOutOAuth, startProviderLink } from "../actions";
+import { DelegatedResult } from "../_components/delegated-result";
+import { LinkOutcome } from "../_components/link-outcome";
+import { UnlinkButton } from "../_components/unlink-button";
 
 export const metadata: Metadata = { title: "Your provider accounts" };
 
-const PROVIDER_NAMES: Record<string, string> = { google: "Google", github: "GitHub" };
-
-const UNLINK_MESSAGES: Record<string, string> = {
-  last_method:
-    "That is your only way to sign in, so it stays linked. Link another provider or set a password first.",
-  not_linked: "That provider is not linked.",
-};
-
 export default async function OAuthAccountPage({ searchParams }: PageProps<"/oauth/account">) {
   const session = await auth();
-  if (!session?.user) redirect("/oauth/login?next=/oauth/account");
+  if (!session?.user) redirect(`${STRATEGIES.oauth.loginPath}?next=/oauth/account`);
   const { user } = session;
-  const { unlink } = await searchParams;
-  const [accounts, sessions] = await Promise.all([
+  const params = await searchParams;
+  const [accounts, sessions, signIn] = await Promise.all([
     listLinkedAccounts(user.id),
-    listOAuthSessions(user.id, await readOAuthSessionCookie()),
+    listOAuthSessions(user.id),
+    currentOAuthSignIn(),
   ]);
+  const fresh = signIn ? isFresh(signIn.signedInAt) : false;
   const calls = await Promise.all(
     accounts.map((account) => callProviderApi(user.id, account.provider as ProviderId)),
   );
@@ -47,20 +46,20 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
         actions={
           <>
             <ActionButton action={signOutOAuth}>Sign out</ActionButton>
-            <ActionButton action={signOutEverywhereOAuth} variant="danger">
-              Sign out everywhere
-            </ActionButton>
+            <ConfirmAction
+              action={signOutEverywhereOAuth}
+              label="Sign out everywhere"
+              confirmLabel="Yes, end every provider session"
+              pendingLabel="Signing out…"
+              warning="Every Auth.js session of yours ends, this browser's included. Your server sessions and JWT sign-ins are not touched."
+            />
           </>
         }
       >
         {user.name} · {user.email}
       </PageHeader>
 
-      {typeof unlink === "string" && UNLINK_MESSAGES[unlink] ? (
-        <p role="alert" className="rounded-lg border border-danger/40 bg-danger/5 p-3 text-sm">
-          {UNLINK_MESSAGES[unlink]}
-        </p>
-      ) : null}
+      <LinkOutcome params={params} />
 
       <section aria-labelledby="linked-heading" className="space-y-3">
         <h2 id="linked-heading" className="text-lg font-semibold">
@@ -76,7 +75,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <p className="font-semibold">
-                    {PROVIDER_NAMES[account.provider] ?? account.provider}
+                    {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
                   </p>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
                     Granted scopes:{" "}
@@ -90,16 +89,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
                     ) : null}
                   </p>
                 </div>
-                <form action={unlinkProvider}>
-                  <input type="hidden" name="provider" value={account.provider} />
-                  <button
-                    type="submit"
-                    className="btn-secondary"
-                    aria-label={`Unlink ${account.provider}`}
-                  >
-                    Unlink
-                  </button>
-                </form>
+                <UnlinkButton provider={account.provider} from="oauth" />
               </div>
               {calls[index] ? <DelegatedResult call={calls[index]} /> : null}
             </li>
@@ -108,7 +98,40 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
         {unlinked.length > 0 ? (
           <div className="space-y-3 card">
             <h3 className="font-semibold">Link another provider</h3>
-            <ProviderButtons next="/oauth/account" verb="Link" />
+            {fresh ? (
+              <ul className="flex flex-wrap gap-3">
+                {unlinked.map((provider) => (
+                  <li key={provider.id}>
+                    <form action={startProviderLink}>
+                      <input type="hidden" name="provider" value={provider.id} />
+                      <button type="submit" className="btn-secondary">
+                        Link {provider.name}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <div className="space-y-2 text-sm">
+                <p>
+                  Linking needs a sign-in made in the last few minutes, so nobody can add their own
+                  provider to a session left open. Sign in again first:
+                </p>
+                <ul className="flex flex-wrap gap-3">
+                  {accounts.map((account) => (
+                    <li key={account.provider}>
+                      <form action={signInAgain}>
+                        <input type="hidden" name="provider" value={account.provider} />
+                        <button type="submit" className="btn-secondary">
+                          Sign in again with{" "}
+                          {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </div>
         ) : null}
       </section>
@@ -121,7 +144,8 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
           {sessions.map((item) => (
             <li key={item.handle} className="card text-sm" data-testid="oauth-session">
               <span className="font-mono">{item.handle}</span> · started{" "}
-              <Time value={item.createdAt} /> · ends <Time value={item.expiresAt} />
+              <Time value={item.createdAt} /> · expires <Time value={item.expiresAt} /> unless used
+              · ends by <Time value={item.endsAt} /> whatever happens
               {item.current ? (
                 <span className="ml-2 rounded-full bg-oauth/20 px-2 py-0.5 text-xs font-semibold">
                   this browser
@@ -134,6 +158,11 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
           Open your notes through this strategy
         </Link>
       </section>
+
+      <AccountActivity userId={user.id} />
+      <div>
+        <EverywhereButton via="oauth" />
+      </div>
     </div>
   );
 }

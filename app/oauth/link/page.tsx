@@ -1,53 +1,103 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
-import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { providerInfo } from "@/lib/auth/oauth/providers";
-import { getCurrentSession } from "@/lib/auth/session/guard";
-import { linkToPasswordAccount } from "../actions";
+import { AccountActivity } from "@/app/_components/account-activity";
+import { PageHeader } from "@/app/_components/page-header";
+import { passwordPerson } from "@/lib/auth/account/person";
+import { STRATEGIES } from "@/lib/auth/names";
+import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
+import { isFresh } from "@/lib/auth/oauth/link";
+import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { LinkOutcome } from "../_components/link-outcome";
+import { UnlinkButton } from "../_components/unlink-button";
+import { LinkForm } from "./link-form";
 
-export const metadata: Metadata = { title: "Link a provider" };
+export const metadata: Metadata = { title: "Linked providers" };
 
-export default async function LinkPage() {
-  const session = await getCurrentSession();
-  const jwt = await getCurrentJwt();
-  const user = session.user ?? (jwt.ok ? jwt.user : null);
+export default async function LinkPage({ searchParams }: PageProps<"/oauth/link">) {
+  const current = await passwordPerson();
+  const params = await searchParams;
   return (
-    <div className="mx-auto max-w-md space-y-6">
+    <div className="mx-auto max-w-xl space-y-6">
       <PageHeader strategy="oauth" title="Link Google or GitHub to your account">
         <p className="text-zinc-600 dark:text-zinc-400">
-          Linking needs proof that the account is yours: your password. Auth Lab never links on a
-          matching email alone.
+          Linking needs proof that the account is yours: your password, or a sign-in made a moment
+          ago. Auth Lab never links on a matching email alone, and a link never signs anyone in.
         </p>
       </PageHeader>
-      {user ? (
-        <>
-          <p>
-            Signed in with your password as <strong>{user.email}</strong>. Choose a provider to
-            link:
-          </p>
-          <ul className="space-y-3">
-            {providerInfo().map((provider) => (
-              <li key={provider.id}>
-                <form action={linkToPasswordAccount}>
-                  <input type="hidden" name="provider" value={provider.id} />
-                  <button type="submit" className="btn-primary w-full">
-                    Link {provider.name}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </>
+      <LinkOutcome params={params} />
+      {current.state === "signed-in" ? (
+        <SignedIn person={current.person} />
+      ) : current.state === "two-people" ? (
+        <p role="alert" className="rounded-lg border border-danger/40 bg-danger/5 p-3 text-sm">
+          This browser is signed in as two different people (a server session and a JWT). Sign out
+          of one of them first, so it is clear whose account gets the provider.
+        </p>
       ) : (
         <p>
           First{" "}
-          <Link href="/session/login?next=/oauth/link" className="link">
+          <Link href={`${STRATEGIES.session.loginPath}?next=/oauth/link`} className="link">
             sign in with your password
+          </Link>{" "}
+          (or{" "}
+          <Link href={`${STRATEGIES.jwt.loginPath}?next=/oauth/link`} className="link">
+            with JWT
           </Link>
-          , then come back here.
+          ), then come back here.
         </p>
       )}
     </div>
+  );
+}
+
+async function SignedIn({
+  person,
+}: {
+  person: { user: { id: string; email: string }; signedInAt: Date };
+}) {
+  const accounts = await listLinkedAccounts(person.user.id);
+  const unlinked = providerInfo().filter(
+    (provider) => !accounts.some((account) => account.provider === provider.id),
+  );
+  return (
+    <>
+      <p>
+        Signed in with your password as <strong>{person.user.email}</strong>.
+      </p>
+      <section aria-labelledby="linked-heading" className="space-y-3">
+        <h2 id="linked-heading" className="text-lg font-semibold">
+          Linked providers
+        </h2>
+        {accounts.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet.</p>
+        ) : (
+          <ul className="space-y-2">
+            {accounts.map((account) => (
+              <li
+                key={account.provider}
+                className="flex flex-wrap items-center justify-between gap-3 card"
+                data-testid="linked-account"
+              >
+                <span className="font-semibold">
+                  {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                </span>
+                <UnlinkButton provider={account.provider} from="password" />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {unlinked.length > 0 ? (
+        <section aria-labelledby="link-heading" className="space-y-3">
+          <h2 id="link-heading" className="text-lg font-semibold">
+            Link a provider
+          </h2>
+          <LinkForm
+            providers={unlinked.map(({ id, name }) => ({ id, name }))}
+            needsPassword={!isFresh(person.signedInAt)}
+          />
+        </section>
+      ) : null}
+      <AccountActivity userId={person.user.id} />
+    </>
   );
 }

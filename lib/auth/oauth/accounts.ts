@@ -1,11 +1,15 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { AdapterAccount } from "@auth/core/adapters";
+import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
+import { type Credentials, type Ended, endEveryCredential } from "../account/revoke-all";
 import { recordEvent } from "../events";
-import { hashToken, redact } from "../tokens";
+import { redact } from "../tokens";
+import { sealAccountTokens } from "./adapter";
+import { PROVIDER_NAMES, type ProviderId } from "./providers";
 
-// Linked providers and Auth.js sessions of one person, as plain objects. Provider tokens stay in
-// the database: the account page learns only whether they exist and when they expire.
+// Linked providers of one person, as plain objects. Provider tokens stay in the database,
+// encrypted: pages learn only whether they exist and when they expire.
 
 export type LinkedAccount = {
   provider: string;
@@ -13,9 +17,11 @@ export type LinkedAccount = {
   scopes: string[];
   expiresAt: string | null;
   hasAccessToken: boolean;
-  /** The provider token cut to a short prefix: enough to tell tokens apart, useless to replay. */
+  /** The stored (encrypted) token cut to a short prefix: enough to tell rows apart, useless to replay. */
   accessTokenPreview: string | null;
   hasRefreshToken: boolean;
+  hasIdToken: boolean;
+  linkedAt: string;
 };
 
 export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[]> {
@@ -29,6 +35,8 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
       expires_at: true,
       access_token: true,
       refresh_token: true,
+      id_token: true,
+      createdAt: true,
     },
   });
   return accounts.map((account) => ({
@@ -37,9 +45,75 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
     scopes: (account.scope ?? "").split(/[\s,]+/).filter(Boolean),
     expiresAt: account.expires_at ? new Date(account.expires_at * 1000).toISOString() : null,
     hasAccessToken: Boolean(account.access_token),
-    accessTokenPreview: account.access_token ? redact(account.access_token) : null,
+    accessTokenPreview: account.access_token ? redact(account.access_token.slice(3)) : null,
     hasRefreshToken: Boolean(account.refresh_token),
+    hasIdToken: Boolean(account.id_token),
+    linkedAt: account.createdAt.toISOString(),
   }));
+}
+
+type ProviderAccount = { type: string } & Pick<
+  AdapterAccount,
+  | "provider"
+  | "providerAccountId"
+  | "access_token"
+  | "refresh_token"
+  | "id_token"
+  | "expires_at"
+  | "scope"
+  | "token_type"
+>;
+
+const tokenFields = (account: ProviderAccount) => {
+  const sealed = sealAccountTokens(account);
+  return {
+    access_token: sealed.access_token ?? null,
+    refresh_token: sealed.refresh_token ?? null,
+    id_token: sealed.id_token ?? null,
+    expires_at: sealed.expires_at ?? null,
+    scope: sealed.scope ?? null,
+    token_type: sealed.token_type ?? null,
+  };
+};
+
+/** Links a provider account to this person (the link intent's), and logs it for every strategy. */
+export async function linkProviderAccount(
+  userId: string,
+  account: ProviderAccount,
+  context?: RequestContext,
+): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.account.create({
+      data: {
+        userId,
+        type: account.type,
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        ...tokenFields(account),
+      },
+    });
+    await recordEvent(
+      {
+        type: "account.linked",
+        strategy: "account",
+        userId,
+        context,
+        detail: { provider: account.provider },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * A sign-in with an account that is already linked brings fresh provider tokens: keep those, so
+ * the delegated call uses what the person granted last, not what they granted first.
+ */
+export async function refreshProviderTokens(account: ProviderAccount): Promise<void> {
+  await getDb().account.updateMany({
+    where: { provider: account.provider, providerAccountId: account.providerAccountId },
+    data: tokenFields(account),
+  });
 }
 
 /** How many ways this person can sign in: linked providers, plus a password. */
@@ -51,73 +125,33 @@ async function signInMethods(userId: string): Promise<number> {
   return (user?._count.accounts ?? 0) + (user?.passwordHash ? 1 : 0);
 }
 
-export type UnlinkResult = { ok: true } | { ok: false; reason: "not_linked" | "last_method" };
+export type UnlinkResult =
+  { ok: true; ended: Ended } | { ok: false; reason: "not_linked" | "last_method" };
 
+/**
+ * Unlinks a provider and ends every credential of the person except this browser's: sessions
+ * made through that provider must not outlive the link, and the session rows don't say which
+ * provider made them.
+ */
 export async function unlinkAccount(
   userId: string,
   provider: string,
+  keep: Credentials,
   context: RequestContext,
 ): Promise<UnlinkResult> {
+  if (!(provider in PROVIDER_NAMES)) return { ok: false, reason: "not_linked" };
   if ((await signInMethods(userId)) <= 1) return { ok: false, reason: "last_method" };
   const { count } = await getDb().account.deleteMany({ where: { userId, provider } });
   if (count === 0) return { ok: false, reason: "not_linked" };
-  await recordEvent({
-    type: "account.unlinked",
-    strategy: "oauth",
-    userId,
+  const ended = await endEveryCredential(userId, {
+    keep,
+    reason: "provider_unlinked",
     context,
-    detail: { provider },
+    event: {
+      type: "account.unlinked",
+      strategy: "account",
+      detail: { provider: provider as ProviderId },
+    },
   });
-  return { ok: true };
-}
-
-export type OAuthSessionView = {
-  handle: string;
-  createdAt: string;
-  expiresAt: string;
-  current: boolean;
-};
-
-export async function listOAuthSessions(
-  userId: string,
-  currentToken: string | undefined,
-): Promise<OAuthSessionView[]> {
-  const sessions = await getDb().session.findMany({
-    where: { userId, expires: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    select: { sessionToken: true, createdAt: true, expires: true },
-  });
-  return sessions.map((session) => ({
-    handle: redact(hashToken(session.sessionToken)),
-    createdAt: session.createdAt.toISOString(),
-    expiresAt: session.expires.toISOString(),
-    current: session.sessionToken === currentToken,
-  }));
-}
-
-/**
- * "Sign out everywhere": every Auth.js session of this person except `keepToken` (the current
- * one, which Auth.js's own signOut() then ends, cookie included).
- */
-export async function revokeOAuthSessions(
-  userId: string,
-  context: RequestContext,
-  keepToken?: string,
-): Promise<number> {
-  const { count } = await getDb().session.deleteMany({
-    where: { userId, ...(keepToken ? { sessionToken: { not: keepToken } } : {}) },
-  });
-  await recordEvent({
-    type: "session.revoked",
-    strategy: "oauth",
-    userId,
-    context,
-    detail: { scope: "all", others: count },
-  });
-  return count;
-}
-
-/** Ends one Auth.js session, as Auth.js's own sign-out does (the lab's replay uses it). */
-export async function endOAuthSession(sessionToken: string): Promise<void> {
-  await getDb().session.deleteMany({ where: { sessionToken } });
+  return { ok: true, ended };
 }

@@ -1,17 +1,33 @@
 import "server-only";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getEnv, isHttps } from "@/lib/env";
 import { recordEvent } from "../events";
+import { STRATEGIES } from "../names";
+import { authLabAdapter, oauthLifetimes } from "./adapter";
 import { authConfig } from "./auth.config";
-import { oauthSessionCookieName, oauthSessionCookieOptions } from "./cookie";
+import {
+  oauthSessionCookieName,
+  oauthSessionCookieOptions,
+  readOAuthSessionCookie,
+} from "./cookie";
+import { linkProviderAccount, refreshProviderTokens } from "./accounts";
+import { verifyIdToken } from "./id-token";
+import { consumeLinkIntent } from "./link";
+import type { ProviderId } from "./providers";
 import { buildProviders } from "./providers";
+import { findOAuthSession } from "./adapter";
 
-// Auth.js with the Prisma adapter and database sessions, so sessions can be listed and revoked.
-// No allowDangerousEmailAccountLinking: a provider email that matches an existing account is
-// refused (OAuthAccountNotLinked) until the person links it while signed in.
+// Auth.js with the Prisma adapter (lib/auth/oauth/adapter.ts) and database sessions, so sessions
+// can be listed and revoked. Three rules of the app's own are enforced in the signIn callback,
+// before Auth.js creates or links anything:
+// 1. an OpenID Connect ID token's signature is verified against the provider's keys;
+// 2. a provider is linked to a person only through a link intent (a fresh proof, lib/auth/oauth/link.ts):
+//    the callback links it for that person and ends there, creating no session at all;
+// 3. no implicit linking: a new provider account never joins whoever this browser's Auth.js
+//    session belongs to, and (no allowDangerousEmailAccountLinking) never joins an account just
+//    because the email matches (OAuthAccountNotLinked).
 
 declare module "next-auth" {
   interface Session {
@@ -19,18 +35,21 @@ declare module "next-auth" {
   }
 }
 
+const REFUSED = `${STRATEGIES.oauth.loginPath}?error=`;
+
 // Configured per request (lazily), so `next build` needs no secrets.
 const nextAuth = NextAuth(() => {
   const env = getEnv();
+  const lifetimes = oauthLifetimes();
   return {
     ...authConfig,
     secret: env.AUTH_SECRET,
-    adapter: PrismaAdapter(getDb() as unknown as Parameters<typeof PrismaAdapter>[0]),
+    adapter: authLabAdapter(),
     providers: buildProviders(),
     session: {
       strategy: "database",
-      maxAge: env.OAUTH_SESSION_MAX_AGE_SECONDS,
-      updateAge: 60 * 60,
+      maxAge: lifetimes.maxAgeSeconds,
+      updateAge: Math.min(lifetimes.updateAgeSeconds, lifetimes.maxAgeSeconds),
     },
     useSecureCookies: isHttps(),
     // Our name (`__Host-` over HTTPS) and attributes, shared with the lab and lib/auth/oauth/cookie.ts.
@@ -39,15 +58,72 @@ const nextAuth = NextAuth(() => {
     },
     callbacks: {
       ...authConfig.callbacks,
+      async signIn({ account }) {
+        if (!account) return false;
+        const provider = account.provider as ProviderId;
+        if (provider === "google") {
+          const check = account.id_token
+            ? await verifyIdToken(account.id_token, "google")
+            : ({ ok: false, reason: "missing" } as const);
+          if (!check.ok) {
+            await recordEvent({
+              type: "id_token.rejected",
+              strategy: "oauth",
+              detail: { provider, reason: check.reason },
+            });
+            return `${REFUSED}IdTokenInvalid`;
+          }
+        }
+
+        const db = getDb();
+        const existing = await db.account.findUnique({
+          where: {
+            provider_providerAccountId: {
+              provider,
+              providerAccountId: account.providerAccountId,
+            },
+          },
+          select: { userId: true },
+        });
+        const intent = await consumeLinkIntent(provider);
+        if (intent) {
+          const back = (outcome: string) =>
+            `${intent.returnTo}${intent.returnTo.includes("?") ? "&" : "?"}${outcome}`;
+          if (existing && existing.userId !== intent.userId) {
+            await recordEvent({
+              type: "account.link_refused",
+              strategy: "account",
+              userId: intent.userId,
+              detail: { provider, reason: "linked_to_someone_else" },
+            });
+            return back("link=taken");
+          }
+          if (existing) await refreshProviderTokens(account);
+          else await linkProviderAccount(intent.userId, account);
+          return back(`linked=${provider}`);
+        }
+
+        if (!existing) {
+          // Auth.js would link this new provider account to the person whose session this
+          // browser holds. Linking takes a link intent (and its fresh proof), never a cookie.
+          const token = await readOAuthSessionCookie();
+          if (token && (await findOAuthSession(token)))
+            return `${STRATEGIES.oauth.protectedPaths[0]}?link=use-link`;
+        }
+        return true;
+      },
+      // What GET /api/auth/session tells any script on the page: who, and until when. Never the
+      // session row itself: its token is the HttpOnly cookie's value.
       session({ session, user }) {
         return {
-          ...session,
           user: { id: user.id, name: user.name, email: user.email, image: user.image },
+          expires: session.expires,
         };
       },
     },
     events: {
       async signIn({ user, account, isNewUser }) {
+        if (account && !isNewUser) await refreshProviderTokens(account);
         await recordEvent({
           type: "login.success",
           strategy: "oauth",
@@ -58,20 +134,16 @@ const nextAuth = NextAuth(() => {
       async linkAccount({ user, account }) {
         await recordEvent({
           type: "account.linked",
-          strategy: "oauth",
+          strategy: "account",
           userId: user.id ?? null,
           detail: { provider: account.provider },
         });
-      },
-      async signOut(message) {
-        const userId = "session" in message ? message.session?.userId : undefined;
-        if (userId) await recordEvent({ type: "logout", strategy: "oauth", userId });
       },
     },
   };
 });
 
-export const { handlers, signIn, signOut } = nextAuth;
+export const { handlers, signIn } = nextAuth;
 
 /** The Auth.js session, once per request for pages and actions. */
 export const auth = cache(() => nextAuth.auth());

@@ -1,11 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { unseal } from "../secret-box";
+import { PROVIDER_TOKEN_PURPOSE } from "./adapter";
 import { getEnv } from "@/lib/env";
 import { localIdpUrls } from "./local-idp";
 import { providerInfo, type ProviderId } from "./providers";
 
 // OAuth is authorization: with the token the person granted, the server calls the provider's
-// API on their behalf. The token is read from the database here and never leaves the server.
+// API on their behalf. The token is read from the database and decrypted here, and never leaves
+// the server.
 
 export type DelegatedCall =
   | { ok: true; provider: ProviderId; endpoint: string; status: number; data: unknown }
@@ -28,12 +31,18 @@ export async function callProviderApi(
     where: { userId, provider },
     select: { access_token: true },
   });
-  if (!account?.access_token)
-    return { ok: false, provider, endpoint, message: "No token: link this provider first." };
+  const accessToken = unseal(account?.access_token, PROVIDER_TOKEN_PURPOSE);
+  if (!accessToken)
+    return {
+      ok: false,
+      provider,
+      endpoint,
+      message: "No token: sign in with this provider again.",
+    };
   try {
     const response = await fetch(endpoint, {
       headers: {
-        Authorization: `Bearer ${account.access_token}`,
+        Authorization: `Bearer ${accessToken}`,
         Accept: "application/json",
         "User-Agent": "auth-lab",
       },

@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/names";
-import { endOAuthSession } from "@/lib/auth/oauth/accounts";
+import { endOAuthSession } from "@/lib/auth/oauth/sessions";
 import { isHttps } from "@/lib/env";
 import { type Probe, selfRequest } from "./self-request";
 

@@ -1,0 +1,150 @@
+import "server-only";
+import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "@auth/core/adapters";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { seal } from "../secret-box";
+import { hashToken } from "../tokens";
+
+// Auth.js's Prisma adapter, with the rules the app's own credentials follow:
+// - the session token is stored as its SHA-256 (the cookie holds the token, the row its hash),
+//   like the session strategy's ids and the JWT strategy's refresh tokens;
+// - a session ends at an absolute lifetime, however active (Auth.js alone slides forever);
+// - provider tokens are encrypted at rest;
+// - the user handed to Auth.js carries no password hash.
+
+export const PROVIDER_TOKEN_PURPOSE = "provider-token";
+const TOKEN_FIELDS = ["access_token", "refresh_token", "id_token"] as const;
+
+const USER_FIELDS = {
+  id: true,
+  email: true,
+  emailVerified: true,
+  name: true,
+  image: true,
+} as const;
+
+export function oauthLifetimes() {
+  const env = getEnv();
+  return {
+    /** Sliding: each use (at most once per updateAge) moves the expiry this far ahead. */
+    maxAgeSeconds: env.OAUTH_SESSION_MAX_AGE_SECONDS,
+    /** The hard end, counted from sign-in. */
+    absoluteSeconds: env.OAUTH_SESSION_ABSOLUTE_LIFETIME_SECONDS,
+    updateAgeSeconds: env.OAUTH_SESSION_UPDATE_AGE_SECONDS,
+  };
+}
+
+/** When a session created at `createdAt` must end, whatever its activity. */
+export function absoluteEnd(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + oauthLifetimes().absoluteSeconds * 1000);
+}
+
+/** Provider tokens, encrypted field by field; everything else as Auth.js gave it. */
+export function sealAccountTokens<T extends Pick<AdapterAccount, (typeof TOKEN_FIELDS)[number]>>(
+  account: T,
+): T {
+  const sealed: Record<string, unknown> = { ...account };
+  for (const field of TOKEN_FIELDS) {
+    const value = account[field];
+    if (typeof value === "string") sealed[field] = seal(value, PROVIDER_TOKEN_PURPOSE);
+  }
+  return sealed as T;
+}
+
+/** Only the columns the Account table has: a provider may return more fields than it keeps. */
+function accountRow(account: AdapterAccount) {
+  const row = sealAccountTokens(account);
+  return {
+    userId: row.userId,
+    type: row.type,
+    provider: row.provider,
+    providerAccountId: row.providerAccountId,
+    refresh_token: row.refresh_token ?? null,
+    access_token: row.access_token ?? null,
+    expires_at: row.expires_at ?? null,
+    token_type: row.token_type ?? null,
+    scope: row.scope ?? null,
+    id_token: row.id_token ?? null,
+    session_state: typeof row.session_state === "string" ? row.session_state : null,
+  };
+}
+
+/**
+ * The session behind a cookie's token and its person, or null when there is none or it has ended
+ * (idle or absolute). Never writes: the guard's peek uses it as is.
+ */
+export async function findOAuthSession(
+  sessionToken: string,
+): Promise<{ session: AdapterSession & { createdAt: Date }; user: AdapterUser } | null> {
+  const row = await getDb().session.findUnique({
+    where: { sessionToken: hashToken(sessionToken) },
+    select: { userId: true, expires: true, createdAt: true, user: { select: USER_FIELDS } },
+  });
+  if (!row) return null;
+  const now = Date.now();
+  if (row.expires.getTime() <= now || absoluteEnd(row.createdAt).getTime() <= now) return null;
+  return {
+    session: { sessionToken, userId: row.userId, expires: row.expires, createdAt: row.createdAt },
+    user: row.user as AdapterUser,
+  };
+}
+
+export function authLabAdapter(): Adapter {
+  const db = getDb();
+  const base = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+  return {
+    ...base,
+    getUser: async (id) =>
+      (await db.user.findUnique({ where: { id }, select: USER_FIELDS })) as AdapterUser | null,
+    getUserByEmail: async (email) =>
+      (await db.user.findUnique({ where: { email }, select: USER_FIELDS })) as AdapterUser | null,
+    async getUserByAccount({ provider, providerAccountId }) {
+      const account = await db.account.findUnique({
+        where: { provider_providerAccountId: { provider, providerAccountId } },
+        select: { user: { select: USER_FIELDS } },
+      });
+      return (account?.user as AdapterUser | undefined) ?? null;
+    },
+    async linkAccount(account) {
+      await db.account.create({ data: accountRow(account) });
+    },
+    async createSession({ sessionToken, userId, expires }) {
+      await db.session.create({ data: { sessionToken: hashToken(sessionToken), userId, expires } });
+      return { sessionToken, userId, expires };
+    },
+    async getSessionAndUser(sessionToken) {
+      const found = await findOAuthSession(sessionToken);
+      if (found) return found;
+      // Ended: clean up now rather than wait for the purge.
+      const now = Date.now();
+      await db.session.deleteMany({
+        where: {
+          sessionToken: hashToken(sessionToken),
+          OR: [
+            { expires: { lte: new Date(now) } },
+            { createdAt: { lte: new Date(now - oauthLifetimes().absoluteSeconds * 1000) } },
+          ],
+        },
+      });
+      return null;
+    },
+    async updateSession({ sessionToken, expires }) {
+      const hash = hashToken(sessionToken);
+      const row = await db.session.findUnique({
+        where: { sessionToken: hash },
+        select: { userId: true, createdAt: true, expires: true },
+      });
+      if (!row) return null;
+      // Sliding, but never past the absolute end.
+      const capped = new Date(
+        Math.min((expires ?? row.expires).getTime(), absoluteEnd(row.createdAt).getTime()),
+      );
+      await db.session.updateMany({ where: { sessionToken: hash }, data: { expires: capped } });
+      return { sessionToken, userId: row.userId, expires: capped };
+    },
+    async deleteSession(sessionToken) {
+      await db.session.deleteMany({ where: { sessionToken: hashToken(sessionToken) } });
+    },
+  };
+}

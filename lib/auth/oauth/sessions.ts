@@ -1,0 +1,113 @@
+import "server-only";
+import { cache } from "react";
+import { getDb, transaction } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import { recordEvent } from "../events";
+import { hashToken, redact } from "../tokens";
+import { absoluteEnd, findOAuthSession } from "./adapter";
+import { clearOAuthSessionCookie, readOAuthSessionCookie } from "./cookie";
+
+// The OAuth strategy's sessions outside Auth.js's own request handling: who this browser is
+// without writing anything (Auth.js's auth() slides the row it reads), the session list, and
+// signing out, here or everywhere. Rows are found by the SHA-256 of the cookie's token.
+
+export type OAuthUser = { id: string; email: string; name: string | null };
+
+/** Who this browser is signed in as, without a write: for the header and the lab's polling. */
+export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
+  const token = await readOAuthSessionCookie();
+  const found = token ? await findOAuthSession(token) : null;
+  if (!found?.user.email) return null;
+  return { id: found.user.id, email: found.user.email, name: found.user.name ?? null };
+});
+
+/** This browser's Auth.js person and when they signed in (a link needs a sign-in just made). */
+export async function currentOAuthSignIn(): Promise<{ user: OAuthUser; signedInAt: Date } | null> {
+  const token = await readOAuthSessionCookie();
+  const found = token ? await findOAuthSession(token) : null;
+  if (!found?.user.email) return null;
+  return {
+    user: { id: found.user.id, email: found.user.email, name: found.user.name ?? null },
+    signedInAt: found.session.createdAt,
+  };
+}
+
+/** This browser's Auth.js session row id (the token's hash), if the cookie names a live one. */
+export async function currentOAuthSessionId(userId: string): Promise<string | null> {
+  const token = await readOAuthSessionCookie();
+  const found = token ? await findOAuthSession(token) : null;
+  return found && found.user.id === userId ? hashToken(token ?? "") : null;
+}
+
+export type OAuthSessionView = {
+  handle: string;
+  createdAt: string;
+  expiresAt: string;
+  endsAt: string;
+  current: boolean;
+};
+
+export async function listOAuthSessions(userId: string): Promise<OAuthSessionView[]> {
+  const token = await readOAuthSessionCookie();
+  const current = token ? hashToken(token) : null;
+  const sessions = await getDb().session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { sessionToken: true, createdAt: true, expires: true },
+  });
+  return sessions
+    .filter((session) => absoluteEnd(session.createdAt).getTime() > Date.now())
+    .map((session) => ({
+      handle: redact(hashToken(session.sessionToken)),
+      createdAt: session.createdAt.toISOString(),
+      expiresAt: session.expires.toISOString(),
+      endsAt: absoluteEnd(session.createdAt).toISOString(),
+      current: session.sessionToken === current,
+    }));
+}
+
+/** Ends this browser's Auth.js session (row and cookie), whoever it belonged to. */
+export async function signOutOAuthHere(context: RequestContext): Promise<void> {
+  const token = await readOAuthSessionCookie();
+  if (token) {
+    const sessionToken = hashToken(token);
+    await transaction(async (tx) => {
+      const row = await tx.session.findUnique({
+        where: { sessionToken },
+        select: { userId: true },
+      });
+      const { count } = await tx.session.deleteMany({ where: { sessionToken } });
+      if (row && count > 0)
+        await recordEvent({ type: "logout", strategy: "oauth", userId: row.userId, context }, tx);
+    });
+  }
+  if (token !== undefined) await clearOAuthSessionCookie();
+}
+
+/** This strategy's "sign out everywhere": every Auth.js session of the person, this one included. */
+export async function signOutOAuthEverywhere(
+  userId: string,
+  context: RequestContext,
+): Promise<number> {
+  const count = await transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { userId } });
+    await recordEvent(
+      {
+        type: "session.revoked",
+        strategy: "oauth",
+        userId,
+        context,
+        detail: { scope: "all", count },
+      },
+      tx,
+    );
+    return count;
+  });
+  await clearOAuthSessionCookie();
+  return count;
+}
+
+/** Ends one Auth.js session by its cookie's token, as Auth.js's own sign-out does (the lab's replay). */
+export async function endOAuthSession(sessionToken: string): Promise<void> {
+  await getDb().session.deleteMany({ where: { sessionToken: hashToken(sessionToken) } });
+}
