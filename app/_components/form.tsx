@@ -48,15 +48,29 @@ export function SubmitButton({
   children,
   pendingLabel,
   className = "btn-primary w-full",
+  name,
+  value,
 }: {
   children: ReactNode;
   pendingLabel: string;
   className?: string;
+  /** Sent with the form when this button submits it (one form, several choices). */
+  name?: string;
+  value?: string;
 }) {
-  const { pending } = useFormStatus();
+  const { pending, data } = useFormStatus();
+  // With several submit buttons, only the one pressed says it is busy.
+  const mine = pending && (!name || data?.get(name) === value);
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
-      {pending ? pendingLabel : children}
+    <button
+      type="submit"
+      className={className}
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+    >
+      {mine ? pendingLabel : children}
     </button>
   );
 }

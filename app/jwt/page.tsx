@@ -7,13 +7,16 @@ import { signOutEverywhereJwt, signOutJwt } from "./actions";
 import { DecodedTokenView } from "./_components/decoded-token";
 import { SilentRefresh } from "./_components/silent-refresh";
 import { STRATEGIES } from "@/lib/auth/names";
+import { AccountActivity } from "@/app/_components/account-activity";
+import { ConfirmAction } from "@/app/_components/confirm-action";
+import { EverywhereButton } from "@/app/_components/everywhere-button";
 
 export const metadata: Metadata = { title: "JWT access + refresh" };
 
 export default async function JwtAccountPage() {
   const current = await jwtPageState();
   if (current.state === "expired") return <SilentRefresh />;
-  if (current.state === "signed-out") redirect("/jwt/login?next=/jwt");
+  if (current.state === "signed-out") redirect(`${STRATEGIES.jwt.loginPath}?next=/jwt`);
   const { user } = current;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -23,9 +26,13 @@ export default async function JwtAccountPage() {
         actions={
           <>
             <ActionButton action={signOutJwt}>Sign out</ActionButton>
-            <ActionButton action={signOutEverywhereJwt} variant="danger">
-              Sign out everywhere
-            </ActionButton>
+            <ConfirmAction
+              action={signOutEverywhereJwt}
+              label="Sign out everywhere"
+              confirmLabel="Yes, revoke every JWT sign-in"
+              pendingLabel="Revoking…"
+              warning="Every refresh family of yours is revoked, this browser's included, and every access token is refused by the app at once. Your server sessions and provider sessions are not touched."
+            />
           </>
         }
       >
@@ -48,6 +55,11 @@ export default async function JwtAccountPage() {
           </span>
         </Link>
       </nav>
+
+      <AccountActivity userId={user.id} />
+      <div>
+        <EverywhereButton via="jwt" />
+      </div>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signOutSession } from "@/lib/auth/session/lifecycle";
-import { currentRequestContext } from "@/lib/request-context";
 import { STRATEGIES } from "@/lib/auth/names";
+import { getStrategy } from "@/lib/auth/strategies";
+import { currentRequestContext } from "@/lib/request-context";
 
 export async function signOut(): Promise<void> {
   // Signing out needs no valid session: it clears whatever this browser holds.
-  await signOutSession(await currentRequestContext());
+  await getStrategy("session").signOut(await currentRequestContext());
   redirect(STRATEGIES.session.loginPath);
 }

@@ -5,6 +5,8 @@ import { Time } from "@/app/_components/time";
 import { requireSession } from "@/lib/auth/session/guard";
 import { signOut } from "./actions";
 import { STRATEGIES } from "@/lib/auth/names";
+import { AccountActivity } from "@/app/_components/account-activity";
+import { EverywhereButton } from "@/app/_components/everywhere-button";
 
 export const metadata: Metadata = { title: "Server session" };
 
@@ -55,10 +57,15 @@ export default async function SessionAccountPage() {
         <Link href="/session/password" className="card no-underline hover:border-session">
           <span className="font-semibold">Change password</span>
           <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-            Ends every other session.
+            Ends every other sign-in, under every strategy.
           </span>
         </Link>
       </nav>
+
+      <AccountActivity userId={user.id} />
+      <div>
+        <EverywhereButton via="session" />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type PrismaClient } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import type { StrategyId } from "./names";
 
@@ -22,7 +22,10 @@ export type AuthEventType =
   | "refresh.reuse_detected"
   | "family.revoked"
   | "account.linked"
-  | "account.unlinked";
+  | "account.unlinked"
+  | "account.link_refused"
+  | "account.signed_out_everywhere"
+  | "id_token.rejected";
 
 export type AuthEventInput = {
   type: AuthEventType;
@@ -32,14 +35,12 @@ export type AuthEventInput = {
   context?: RequestContext;
 };
 
-export async function recordEvent({
-  type,
-  strategy,
-  userId,
-  detail,
-  context,
-}: AuthEventInput): Promise<void> {
-  await getDb().authEvent.create({
+/** Writes one event; pass a transaction's client to make it part of that transaction. */
+export async function recordEvent(
+  { type, strategy, userId, detail, context }: AuthEventInput,
+  db: Pick<PrismaClient, "authEvent"> = getDb(),
+): Promise<void> {
+  await db.authEvent.create({
     data: {
       type,
       strategy,
@@ -64,7 +65,8 @@ export async function listEvents(
   { strategy, limit = 50 }: { strategy?: EventStrategy; limit?: number } = {},
 ): Promise<AuthEventView[]> {
   const rows = await getDb().authEvent.findMany({
-    where: { userId, ...(strategy ? { strategy } : {}) },
+    // Account-wide events (a link, "everywhere, every strategy") belong under every strategy.
+    where: { userId, ...(strategy ? { strategy: { in: [strategy, "account"] } } : {}) },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, type: true, strategy: true, detail: true, createdAt: true },

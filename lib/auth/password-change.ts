@@ -2,18 +2,20 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { checkNewPassword, hashPassword, passwordShapeSchema, verifyPassword } from "./credentials";
-import { recordEvent } from "./events";
 import type { StrategyId } from "./names";
-import { revokeAllFamilies } from "./jwt/refresh";
+import { type Ended, endEveryCredential } from "./account/revoke-all";
+import { credentialsOfThisBrowser, renewKeptAccessToken } from "./account/this-browser";
 import { loginThrottle } from "./rate-limit";
 import { throttledMessage } from "./sign-in";
 
-// Changing a password needs the current one, and bumps tokenVersion so every strategy can end
-// what was issued before (sessions here; JWTs carry the version and die with it).
+// Changing a password needs the current one, and ends every other credential of the person under
+// every strategy (OWASP ASVS 7.4.3), in the same transaction as the new hash. This browser stays
+// signed in.
 
 export type PasswordChangeField = "currentPassword" | "newPassword";
 export type PasswordChangeResult =
-  { ok: true } | { ok: false; fieldErrors: Partial<Record<PasswordChangeField, string[]>> };
+  | { ok: true; ended: Ended }
+  | { ok: false; fieldErrors: Partial<Record<PasswordChangeField, string[]>> };
 
 export async function changePassword(
   userId: string,
@@ -63,14 +65,17 @@ export async function changePassword(
   });
   if (weakness) return { ok: false, fieldErrors: { newPassword: [weakness] } };
 
-  await getDb().user.update({
-    where: { id: userId },
-    data: { passwordHash: await hashPassword(shape.data), tokenVersion: { increment: 1 } },
+  // The new hash and the end of every other credential, in one transaction.
+  const passwordHash = await hashPassword(shape.data);
+  const keep = await credentialsOfThisBrowser(userId);
+  const ended = await endEveryCredential(userId, {
+    keep,
+    reason: "password_changed",
+    context,
+    event: { type: "password.changed", strategy: "account", detail: { via: strategy } },
+    also: (tx) => tx.user.update({ where: { id: userId }, data: { passwordHash } }),
   });
   await loginThrottle.recordSuccess(keys);
-  // The tokenVersion bump above already kills every access token in the checked verifier;
-  // revoking the families stops them from being refreshed, too.
-  await revokeAllFamilies(userId, "password_changed", context);
-  await recordEvent({ type: "password.changed", strategy, userId, context });
-  return { ok: true };
+  await renewKeptAccessToken(keep, userId, ended.tokenVersion);
+  return { ok: true, ended };
 }

@@ -30,12 +30,15 @@ export async function checkCredentials(
   strategy: Extract<StrategyId, "session" | "jwt">,
   context: RequestContext,
   throttle: LoginThrottle = loginThrottle,
+  /** This browser's device cookie, when it was made for this account (lib/auth/device.ts). */
+  device: string | null = null,
 ): Promise<CredentialResult> {
   const email = emailSchema.safeParse(input.email);
   const password = passwordShapeSchema.safeParse(input.password);
   const keys = {
     email: email.success ? email.data : String(input.email ?? "").slice(0, 254),
     ip: context.ip,
+    device,
   };
 
   const verdict = await throttle.attempt(keys);
@@ -83,4 +86,27 @@ export async function checkCredentials(
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, tokenVersion: user.tokenVersion },
   };
+}
+
+/**
+ * A signed-in person types their password again (a fresh proof, before linking a provider):
+ * throttled like a sign-in, so a stolen session can't be used to guess it.
+ */
+export async function confirmPassword(
+  user: { id: string; email: string },
+  password: string,
+  context: RequestContext,
+  throttle: LoginThrottle = loginThrottle,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const keys = { email: user.email, ip: context.ip };
+  const verdict = await throttle.attempt(keys);
+  if (verdict.blocked) return { ok: false, message: throttledMessage(verdict.retryAfterSeconds) };
+  const row = await getDb().user.findUnique({
+    where: { id: user.id },
+    select: { passwordHash: true },
+  });
+  if (!(await verifyPassword(row?.passwordHash ?? null, password)))
+    return { ok: false, message: "That is not your password." };
+  await throttle.recordSuccess(keys);
+  return { ok: true };
 }

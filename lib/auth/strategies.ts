@@ -1,84 +1,108 @@
 import "server-only";
 import { z } from "zod";
+import type { RequestContext } from "@/lib/request-context";
+import { clearTokenCookies, readAccessCookie } from "./jwt/cookies";
+import { getCurrentJwt, peekJwt } from "./jwt/guard";
+import { ownerForSignOut, signOutEverywhere, signOutWithAccessToken } from "./jwt/lifecycle";
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
-import { getCurrentJwt } from "./jwt/guard";
 import { auth } from "./oauth/auth";
+import { peekOAuthUser, signOutOAuthEverywhere, signOutOAuthHere } from "./oauth/sessions";
 import { getCurrentSession, peekSession } from "./session/guard";
+import { revokeAllSessions, signOutSession } from "./session/lifecycle";
 
-// The small common face of the three strategies. Pages, the header and notes code talk to this,
-// never to a strategy's cookie, token or table.
+// The common face of the three strategies: the same verbs, each answered its own way. Pages, the
+// header, the lab and notes code talk to this, never to a strategy's cookie, token or table.
 
 export type CurrentUser = { id: string; name: string | null; email: string };
 
-export type Strategy = {
-  id: StrategyId;
-  label: string;
-  short: string;
-  href: string;
-  loginPath: string;
+export type Strategy = (typeof STRATEGIES)[StrategyId] & {
+  /** Who is signed in: a use of the credential (a session slides, a JWT is checked in full). */
   currentUser(): Promise<CurrentUser | null>;
-  /** The same question without counting as activity (status displays, polling); defaults to currentUser. */
-  peekUser?(): Promise<CurrentUser | null>;
+  /** The same question, writing nothing: for status displays and polling. */
+  peekUser(): Promise<CurrentUser | null>;
+  /** Ends this browser's credential under this strategy, and clears its cookies. */
+  signOut(context: RequestContext): Promise<void>;
+  /** Ends every credential of this browser's person under this strategy, this one included. */
+  signOutEverywhere(context: RequestContext): Promise<void>;
   /** Signed out only because a short-lived credential expired: a page can refresh silently. */
-  recoverable?(): Promise<boolean>;
+  recoverable(): Promise<boolean>;
 };
 
-export const strategies: readonly Strategy[] = [
-  {
-    ...STRATEGIES.session,
-    currentUser: async () => (await getCurrentSession()).user,
-    // Polling must not keep an idle session alive.
-    peekUser: async () => (await peekSession()).user,
+const user = (found: { id: string; email?: string | null; name?: string | null } | null) =>
+  found?.email ? { id: found.id, email: found.email, name: found.name ?? null } : null;
+
+const session: Strategy = {
+  ...STRATEGIES.session,
+  currentUser: async () => (await getCurrentSession()).user,
+  // Polling must not keep an idle session alive.
+  peekUser: async () => (await peekSession()).user,
+  signOut: signOutSession,
+  async signOutEverywhere(context) {
+    const current = await getCurrentSession();
+    if (current.session) await revokeAllSessions(current.user.id, current.session, "all", context);
   },
-  {
-    ...STRATEGIES.jwt,
-    currentUser: async () => {
-      const auth = await getCurrentJwt();
-      // Pages use the checked verifier, which knows the person's email and name.
-      return auth.ok && auth.user.email
-        ? { id: auth.user.id, email: auth.user.email, name: auth.user.name ?? null }
-        : null;
-    },
-    recoverable: async () => {
-      const auth = await getCurrentJwt();
-      return !auth.ok && auth.reason === "expired";
-    },
+  recoverable: async () => false,
+};
+
+const jwt: Strategy = {
+  ...STRATEGIES.jwt,
+  currentUser: async () => {
+    const auth = await getCurrentJwt();
+    return auth.ok ? user(auth.user) : null;
   },
-  {
-    ...STRATEGIES.oauth,
-    currentUser: async () => {
-      const user = (await auth())?.user;
-      return user?.id && user.email
-        ? { id: user.id, email: user.email, name: user.name ?? null }
-        : null;
-    },
+  peekUser: async () => {
+    const auth = await peekJwt();
+    return auth.ok ? user(auth.user) : null;
   },
-];
+  async signOut(context) {
+    const token = await readAccessCookie();
+    if (token) await signOutWithAccessToken(token, context);
+    await clearTokenCookies();
+  },
+  async signOutEverywhere(context) {
+    // A token that has just expired still names its person: signing out must not wait for a refresh.
+    const token = await readAccessCookie();
+    const owner = token ? await ownerForSignOut(token) : null;
+    if (owner) await signOutEverywhere(owner, context);
+    await clearTokenCookies();
+  },
+  recoverable: async () => {
+    const auth = await getCurrentJwt();
+    return !auth.ok && auth.reason === "expired";
+  },
+};
+
+const oauth: Strategy = {
+  ...STRATEGIES.oauth,
+  currentUser: async () => user((await auth())?.user ?? null),
+  peekUser: peekOAuthUser,
+  signOut: signOutOAuthHere,
+  async signOutEverywhere(context) {
+    const current = await peekOAuthUser();
+    if (current) await signOutOAuthEverywhere(current.id, context);
+    else await signOutOAuthHere(context);
+  },
+  recoverable: async () => false,
+};
+
+export const strategies: readonly Strategy[] = [session, jwt, oauth];
 
 export const strategyIdSchema = z.enum(STRATEGY_IDS);
 
 export function getStrategy(id: StrategyId): Strategy {
-  const strategy = strategies.find((candidate) => candidate.id === id);
-  if (!strategy) throw new Error(`unknown strategy ${id}`);
-  return strategy;
+  return { session, jwt, oauth }[id];
 }
 
 export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href"> & {
   user: Pick<CurrentUser, "name" | "email"> | null;
 };
 
-/** For the header: it shows who is signed in, it is not a use, so it never slides a session. */
+/** For the header: it shows who is signed in, it is not a use, so it writes nothing. */
 export async function getStrategyStatuses(): Promise<StrategyStatus[]> {
   return Promise.all(
-    strategies.map(async ({ id, label, short, href, currentUser, peekUser }) => {
-      const user = await (peekUser ?? currentUser)();
-      return {
-        id,
-        label,
-        short,
-        href,
-        user: user && { name: user.name, email: user.email },
-      };
+    strategies.map(async ({ id, label, short, href, peekUser }) => {
+      const found = await peekUser();
+      return { id, label, short, href, user: found && { name: found.name, email: found.email } };
     }),
   );
 }

@@ -7,6 +7,7 @@ import { type FamilyView, listFamilies } from "@/lib/auth/jwt/families";
 import { revokeFamilyAction, signOutEverywhereJwt } from "../actions";
 import { DecodedTokenView } from "../_components/decoded-token";
 import { SilentRefresh } from "../_components/silent-refresh";
+import { ConfirmAction } from "@/app/_components/confirm-action";
 
 export const metadata: Metadata = { title: "Your tokens" };
 
@@ -40,11 +41,13 @@ export default async function TokensPage() {
           <h2 id="families-heading" className="text-lg font-semibold">
             Refresh families
           </h2>
-          <form action={signOutEverywhereJwt}>
-            <button type="submit" className="btn-danger">
-              Sign out everywhere
-            </button>
-          </form>
+          <ConfirmAction
+            action={signOutEverywhereJwt}
+            label="Sign out everywhere"
+            confirmLabel="Yes, revoke every JWT sign-in"
+            pendingLabel="Revoking…"
+            warning="Every refresh family of yours is revoked, this browser's included, and every access token is refused by the app at once. Your server sessions and provider sessions are not touched."
+          />
         </div>
         <ul className="space-y-3">
           {families.map((family) => (

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { recordEvent } from "@/lib/auth/events";
 import { revokeDevice } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
 import { revokeAllSessions } from "@/lib/auth/session/lifecycle";
@@ -14,16 +13,7 @@ const DEVICES = "/session/devices";
 
 export async function revokeDeviceAction(formData: FormData): Promise<void> {
   const { user } = await requireSession(DEVICES);
-  const context = await currentRequestContext();
-  if (await revokeDevice(user.id, textField(formData, "handle"))) {
-    await recordEvent({
-      type: "session.revoked",
-      strategy: "session",
-      userId: user.id,
-      context,
-      detail: { scope: "one", count: 1 },
-    });
-  }
+  await revokeDevice(user.id, textField(formData, "handle"), await currentRequestContext());
   revalidatePath(DEVICES);
 }
 

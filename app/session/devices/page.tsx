@@ -3,6 +3,8 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Time } from "@/app/_components/time";
 import { listDevices } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
+import { ConfirmAction } from "@/app/_components/confirm-action";
+import { EverywhereButton } from "@/app/_components/everywhere-button";
 import { revokeDeviceAction, signOutEverywhereAction, signOutOthersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your devices" };
@@ -63,11 +65,14 @@ export default async function DevicesPage() {
             Sign out everywhere else
           </button>
         </form>
-        <form action={signOutEverywhereAction}>
-          <button type="submit" className="btn-danger">
-            Sign out everywhere
-          </button>
-        </form>
+        <ConfirmAction
+          action={signOutEverywhereAction}
+          label="Sign out everywhere"
+          confirmLabel="Yes, end every server session"
+          pendingLabel="Signing out…"
+          warning="Every server session of yours ends, this browser's included. Your JWT sign-ins and provider sessions are not touched."
+        />
+        <EverywhereButton via="session" />
       </div>
     </div>
   );

@@ -1,7 +1,9 @@
 import "server-only";
 import UAParser from "ua-parser-js";
 import { listUserSessions } from "./store";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import { recordEvent } from "../events";
 
 // The devices page's view of sessions. A session's id is the hash of its token; the browser gets
 // only a short handle of it, enough to name a row to revoke.
@@ -38,11 +40,28 @@ export async function listDevices(userId: string, currentSessionId: string): Pro
   }));
 }
 
-/** Ends the session of this person that `handle` names. False when none matches. */
-export async function revokeDevice(userId: string, handle: string): Promise<boolean> {
+/** Ends the session of this person that `handle` names, and logs it. False when none matches. */
+export async function revokeDevice(
+  userId: string,
+  handle: string,
+  context: RequestContext,
+): Promise<boolean> {
   if (!/^[0-9a-f]{16}$/.test(handle)) return false;
-  const { count } = await getDb().cookieSession.deleteMany({
-    where: { userId, id: { startsWith: handle } },
+  return transaction(async (tx) => {
+    const { count } = await tx.cookieSession.deleteMany({
+      where: { userId, id: { startsWith: handle } },
+    });
+    if (count > 0)
+      await recordEvent(
+        {
+          type: "session.revoked",
+          strategy: "session",
+          userId,
+          context,
+          detail: { scope: "one", count },
+        },
+        tx,
+      );
+    return count > 0;
   });
-  return count > 0;
 }

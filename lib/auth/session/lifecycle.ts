@@ -1,49 +1,40 @@
 import "server-only";
+import { transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
 import { sealToken, unsealToken } from "./seal";
-import {
-  createSession,
-  invalidateUserSessions,
-  type SessionRecord,
-  shortenIdleTimeout,
-} from "./store";
-import { getDb } from "@/lib/db";
+import { createSession, type SessionRecord, shortenIdleTimeout } from "./store";
 
-// Starting and ending a session in the browser: the store plus the cookie.
+// Starting and ending a session in the browser: the store plus the cookie. Every ending is one
+// transaction with its log line.
 
 /** After a successful credential check. Any session the browser already had is ended first. */
 export async function startSession(
   userId: string,
   context: RequestContext,
 ): Promise<SessionRecord> {
-  await endBrowserSession(); // no fixation: a cookie from before sign-in never carries over
+  await signOutSession(context); // no fixation: a cookie from before sign-in never carries over
   const { token, session } = await createSession(userId, context);
   await setSessionCookie(await sealToken(token), session.absoluteExpiresAt);
   return session;
 }
 
-/** Deletes the row behind this browser's cookie (whoever it belonged to) and the cookie. */
-async function endBrowserSession(): Promise<{ userId: string } | null> {
+/** Deletes the row behind this browser's cookie (whoever it belonged to), and the cookie. */
+export async function signOutSession(context: RequestContext): Promise<void> {
   const seal = await readSessionCookie();
   const token = seal ? await unsealToken(seal) : null;
-  let ended: { userId: string } | null = null;
   if (token) {
     const id = hashToken(token);
-    const row = await getDb().cookieSession.findUnique({ where: { id }, select: { userId: true } });
-    const { count } = await getDb().cookieSession.deleteMany({ where: { id } });
-    if (row && count > 0) ended = row;
+    await transaction(async (tx) => {
+      const row = await tx.cookieSession.findUnique({ where: { id }, select: { userId: true } });
+      const { count } = await tx.cookieSession.deleteMany({ where: { id } });
+      if (row && count > 0)
+        await recordEvent({ type: "logout", strategy: "session", userId: row.userId, context }, tx);
+    });
   }
   if (seal !== undefined) await deleteSessionCookie();
-  return ended;
-}
-
-export async function signOutSession(context: RequestContext): Promise<void> {
-  const ended = await endBrowserSession();
-  if (ended)
-    await recordEvent({ type: "logout", strategy: "session", userId: ended.userId, context });
 }
 
 /** "Sign out everywhere (else)": every other session, or all of them including this browser's. */
@@ -53,15 +44,17 @@ export async function revokeAllSessions(
   scope: "others" | "all",
   context: RequestContext,
 ): Promise<number> {
-  const count = await invalidateUserSessions(userId, scope === "others" ? current.id : undefined);
-  if (scope === "all") await deleteSessionCookie();
-  await recordEvent({
-    type: "session.revoked",
-    strategy: "session",
-    userId,
-    context,
-    detail: { scope, count },
+  const count = await transaction(async (tx) => {
+    const { count } = await tx.cookieSession.deleteMany({
+      where: { userId, ...(scope === "others" ? { id: { not: current.id } } : {}) },
+    });
+    await recordEvent(
+      { type: "session.revoked", strategy: "session", userId, context, detail: { scope, count } },
+      tx,
+    );
+    return count;
   });
+  if (scope === "all") await deleteSessionCookie();
   return count;
 }
 
