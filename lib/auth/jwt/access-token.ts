@@ -1,5 +1,12 @@
 import "server-only";
-import { decodeProtectedHeader, errors, jwtVerify, type JWTHeaderParameters, SignJWT } from "jose";
+import {
+  compactVerify,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTHeaderParameters,
+  SignJWT,
+} from "jose";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
@@ -22,8 +29,10 @@ export type AccessClaims = {
 export async function issueAccessToken(
   subject: { userId: string; familyId: string; tokenVersion: number },
   ttlSeconds = jwtSettings().accessTtlSeconds,
+  /** Another audience makes a token no API of the app accepts (the lab's XSS demo). */
+  audience = jwtSettings().audience,
 ): Promise<{ token: string; claims: AccessClaims }> {
-  const { issuer, audience } = jwtSettings();
+  const { issuer } = jwtSettings();
   const { kid, key } = await signingKey();
   const iat = Math.floor(Date.now() / 1000);
   const claims: AccessClaims = {
@@ -81,7 +90,11 @@ const FORBIDDEN_HEADERS = ["jku", "jwk", "x5u", "x5c"] as const;
  * The stateless verifier: signature and claims only, what any downstream service with the JWKS
  * can do. Explicit algorithm allowlist, required iss/aud/typ/exp, small clock tolerance.
  */
-export async function verifyAccessToken(token: string): Promise<VerifyResult> {
+export async function verifyAccessToken(
+  token: string,
+  /** Only the lab's demo endpoint asks for its own audience. */
+  audience = jwtSettings().audience,
+): Promise<VerifyResult> {
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "too_large" };
   if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return { ok: false, reason: "malformed" };
   let header: ReturnType<typeof decodeProtectedHeader>;
@@ -93,7 +106,7 @@ export async function verifyAccessToken(token: string): Promise<VerifyResult> {
   if (FORBIDDEN_HEADERS.some((name) => name in header))
     return { ok: false, reason: "forbidden_header" };
 
-  const { issuer, audience, accessTtlSeconds, clockToleranceSeconds } = jwtSettings();
+  const { issuer, accessTtlSeconds, clockToleranceSeconds } = jwtSettings();
   try {
     const { payload, protectedHeader } = await jwtVerify(token, verificationKey, {
       // Also refuses an iat in the future, and a token that claims to have lived longer than we issue.
@@ -130,4 +143,25 @@ function reasonFor(error: unknown): RejectReason {
     return byClaim[error.claim] ?? "invalid_claims";
   }
   return "malformed";
+}
+
+/**
+ * One of our access tokens, signature and claims checked, whatever its expiry: for signing out,
+ * which must work with a token that just expired. Never use it to grant access.
+ */
+export async function verifyIgnoringExpiry(token: string): Promise<AccessClaims | null> {
+  if (token.length > MAX_TOKEN_LENGTH || !/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return null;
+  const { issuer, audience } = jwtSettings();
+  try {
+    const { payload, protectedHeader } = await compactVerify(token, verificationKey, {
+      algorithms: [SIGNING_ALGORITHM],
+    });
+    if (protectedHeader.typ !== ACCESS_TOKEN_TYPE) return null;
+    const body = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
+    if (body.iss !== issuer || body.aud !== audience) return null;
+    const claims = claimsSchema.safeParse(body);
+    return claims.success ? claims.data : null;
+  } catch {
+    return null;
+  }
 }

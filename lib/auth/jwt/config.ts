@@ -15,8 +15,11 @@ export function jwtSettings() {
   return {
     issuer: env.APP_URL,
     audience: `${env.APP_URL}/api`,
+    /** The lab's XSS demo token: accepted by the demo's own endpoint and nothing else. */
+    demoAudience: `${env.APP_URL}/lab/spa-demo`,
     accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
     refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+    refreshIdleSeconds: env.JWT_REFRESH_IDLE_SECONDS,
     reuseGraceSeconds: env.JWT_REFRESH_GRACE_SECONDS,
     verifier: env.JWT_VERIFIER,
     clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { purgeExpired } from "@/lib/purge";
 import { getEnv } from "@/lib/env";
 import { ServerTiming } from "@/lib/http/server-timing";
 import { issueAccessToken } from "./access-token";
@@ -253,6 +254,7 @@ describe("denyAccessToken", () => {
       data: { jti: stale, expiresAt: new Date(Date.now() - 1000) },
     });
     await denyAccessToken({ jti: live, exp: future() });
+    await purgeExpired();
     expect(await getDb().revokedAccessToken.count({ where: { jti: stale } })).toBe(0);
     expect(await getDb().revokedAccessToken.count({ where: { jti: live } })).toBe(1);
   });

@@ -50,7 +50,13 @@ export async function authenticateJwt(
   return { ok: true, user: live.user, claims: verified.claims, transport, mode };
 }
 
-/** For pages and actions: the cookie only, once per request. */
+/**
+ * For pages and actions: the cookie only, once per request, always the checked verifier
+ * (JWT_VERIFIER=stateless is a lesson about APIs; a page must never show a revoked person).
+ */
 export const getCurrentJwt = cache(async (): Promise<JwtAuth> =>
-  authenticateJwt({ cookie: await readAccessCookie() }),
+  authenticateJwt({ cookie: await readAccessCookie() }, undefined, "checked"),
 );
+
+/** The checked verifier writes nothing, so peeking is the same question. */
+export const peekJwt = getCurrentJwt;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, transaction } from "@/lib/db";
 import { jwtSettings } from "./config";
 import { listFamilies } from "./families";
 import {
@@ -89,6 +89,8 @@ describe("rotateRefreshToken", () => {
     expect(result).toEqual({
       ok: true,
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+      claims: expect.objectContaining({ sub: user.id, fam: familyId, ver: 0 }),
       familyId,
       familyExpiresAt: expiresAt,
       accessTtlSeconds: jwtSettings().accessTtlSeconds,
@@ -296,7 +298,9 @@ describe("revocation", () => {
     await revokeFamily(alreadyRevoked.familyId, user.id, "logout");
     const untouched = await startFamily(other.id, context);
 
-    await expect(revokeAllFamilies(user.id, "signed_out_everywhere", context)).resolves.toBe(3);
+    await expect(
+      transaction((tx) => revokeAllFamilies(tx, user.id, "signed_out_everywhere", context)),
+    ).resolves.toBe(3);
 
     for (const family of families) {
       const row = await familyRow(family.familyId);
@@ -313,7 +317,9 @@ describe("revocation", () => {
       ok: true,
     });
 
-    await expect(revokeAllFamilies(user.id, "signed_out_everywhere")).resolves.toBe(0);
+    await expect(
+      transaction((tx) => revokeAllFamilies(tx, user.id, "signed_out_everywhere")),
+    ).resolves.toBe(0);
   });
 
   it("revokeFamilyOfRefreshToken ends the token's family and names its owner", async () => {
@@ -363,5 +369,86 @@ describe("listFamilies", () => {
       expect(text).not.toContain(token);
       expect(text).not.toContain(sha256(token));
     }
+  });
+});
+
+describe("one transaction per change", () => {
+  it("a rotation that fails halfway changes nothing: no used token, no reuse alarm, no event", async () => {
+    const user = await newUser();
+    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const parent = await tokenRow(refreshToken);
+    // A successor already exists for this token (as if a crash had left one): creating the real
+    // successor violates the one-child rule after the claim, so the whole rotation must roll back.
+    const stray = await getDb().refreshToken.create({
+      data: { tokenHash: sha256(randomUUID()), familyId, parentId: parent.id },
+    });
+    await expect(rotateRefreshToken(refreshToken, context)).rejects.toThrow();
+
+    expect((await tokenRow(refreshToken)).usedAt).toBeNull();
+    expect((await familyRow(familyId)).revokedAt).toBeNull();
+    expect(
+      await getDb().authEvent.count({ where: { userId: user.id, type: "token.refreshed" } }),
+    ).toBe(0);
+
+    // With the stray row gone, the same token rotates normally: nobody was signed out.
+    await getDb().refreshToken.delete({ where: { id: stray.id } });
+    await expect(rotateRefreshToken(refreshToken, context)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("a refresh racing a sign-out never leaves a usable token behind", async () => {
+    for (let round = 0; round < 10; round++) {
+      const user = await newUser();
+      const { refreshToken, familyId } = await startFamily(user.id, context);
+      const [rotated] = await Promise.all([
+        rotateRefreshToken(refreshToken, context),
+        revokeFamily(familyId, user.id, "logout", context),
+      ]);
+      expect((await familyRow(familyId)).revokedReason, `round ${round}`).toBe("logout");
+      if (rotated.ok) {
+        // It won the race, so its tokens belong to the family the sign-out then revoked.
+        expect(rotated.familyId).toBe(familyId);
+        await expect(rotateRefreshToken(rotated.refreshToken, context)).resolves.toEqual({
+          ok: false,
+          reason: "revoked",
+        });
+      } else {
+        expect(rotated.reason).toBe("revoked");
+      }
+    }
+  });
+});
+
+describe("lifetimes of a family", () => {
+  it("a family unused for the idle timeout is dead, however long its absolute lifetime", async () => {
+    const user = await newUser();
+    const { refreshToken, familyId } = await startFamily(user.id, context);
+    await getDb().refreshFamily.update({
+      where: { id: familyId },
+      data: { lastUsedAt: new Date(Date.now() - (jwtSettings().refreshIdleSeconds + 5) * 1000) },
+    });
+    await expect(rotateRefreshToken(refreshToken, context)).resolves.toEqual({
+      ok: false,
+      reason: "idle",
+    });
+  });
+
+  it("each rotation moves the idle deadline", async () => {
+    const user = await newUser();
+    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const old = new Date(Date.now() - 60_000);
+    await getDb().refreshFamily.update({ where: { id: familyId }, data: { lastUsedAt: old } });
+    await rotateOk(refreshToken);
+    expect((await familyRow(familyId)).lastUsedAt.getTime()).toBeGreaterThan(old.getTime());
+  });
+
+  it("an access token never outlives its family", async () => {
+    const user = await newUser();
+    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const end = new Date(Date.now() + 30_000);
+    await getDb().refreshFamily.update({ where: { id: familyId }, data: { expiresAt: end } });
+    const result = await rotateRefreshToken(refreshToken, context);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.claims.exp * 1000).toBeLessThanOrEqual(end.getTime());
+    expect(result.claims.exp - result.claims.iat).toBeLessThan(jwtSettings().accessTtlSeconds);
   });
 });

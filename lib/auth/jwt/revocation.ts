@@ -1,6 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import type { AccessClaims } from "./access-token";
+import { jwtSettings } from "./config";
 
 // The checked verifier's extra step: one indexed lookup that answers "is this token still good?"
 // (person exists, tokenVersion current, jti not denylisted, refresh family not revoked).
@@ -35,14 +36,16 @@ export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationC
   return { ok: true, user: { id: row.id, email: row.email, name: row.name } };
 }
 
-/** Keeps a signed-out token refused until it would have expired anyway; then the row is useless. */
-export async function denyAccessToken(claims: Pick<AccessClaims, "jti" | "exp">): Promise<void> {
-  const db = getDb();
+/** Keeps a signed-out token refused until it would have expired anyway; then the row is purged. */
+export async function denyAccessToken(
+  claims: Pick<AccessClaims, "jti" | "exp">,
+  db: Pick<Tx, "revokedAccessToken"> = getDb(),
+): Promise<void> {
+  // A token past its exp (and the verifiers' clock tolerance) is refused anyway: nothing to keep.
+  if ((claims.exp + jwtSettings().clockToleranceSeconds) * 1000 <= Date.now()) return;
   await db.revokedAccessToken.upsert({
     where: { jti: claims.jti },
     create: { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) },
     update: {},
   });
-  // Housekeeping on the write path, so the denylist stays as small as the live tokens.
-  await db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: new Date() } } });
 }

@@ -14,7 +14,7 @@ import { contextFrom } from "@/lib/request-context";
 const logoutBody = z.object({ refresh_token: z.string().min(1).max(512) }).strict();
 
 export const POST = strategyRoute("jwt", async (request) => {
-  if (isCrossSiteForgery(request))
+  if (isCrossSiteForgery(request, true))
     return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
   const context = contextFrom(request.headers);
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { issueAccessToken } from "@/lib/auth/jwt/access-token";
 import { clearTokenCookies, readRefreshCookie, setTokenCookies } from "@/lib/auth/jwt/cookies";
 import { tokenResponse } from "@/lib/auth/jwt/lifecycle";
 import { rotateRefreshToken } from "@/lib/auth/jwt/refresh";
@@ -16,6 +15,7 @@ const refreshBody = z.object({ refresh_token: z.string().min(1).max(512) }).stri
 const MESSAGES = {
   unknown: "This refresh token is not valid.",
   expired: "This refresh token's family has expired. Sign in again.",
+  idle: "This refresh token's family went unused for too long. Sign in again.",
   revoked: "This refresh token's family has been revoked. Sign in again.",
   reuse_detected: "Refresh token reuse detected: the whole family is revoked. Sign in again.",
 } as const;
@@ -30,7 +30,7 @@ export const POST = strategyRoute("jwt", async (request, _ctx, timing) => {
     if (!body.ok) return body.response;
     presented = body.data.refresh_token;
   } else {
-    if (isCrossSiteForgery(request))
+    if (isCrossSiteForgery(request, true))
       return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
     presented = await readRefreshCookie();
   }
@@ -51,13 +51,10 @@ export const POST = strategyRoute("jwt", async (request, _ctx, timing) => {
     return jsonError(401, "invalid_token", MESSAGES[result.reason]);
   }
 
-  const { token } = await issueAccessToken(
-    { userId: result.user.id, familyId: result.familyId, tokenVersion: result.user.tokenVersion },
-    result.accessTtlSeconds,
-  );
-  const body = tokenResponse(token, result.refreshToken, result.accessTtlSeconds);
+  const expiresIn = result.claims.exp - result.claims.iat;
+  const body = tokenResponse(result.accessToken, result.refreshToken, expiresIn);
   if (!viaCookie) return json(body);
-  await setTokenCookies(token, result.refreshToken, result.familyExpiresAt);
+  await setTokenCookies(result.accessToken, result.refreshToken, result.familyExpiresAt);
   const { expires_in, token_type } = body;
   return json({ token_type, expires_in });
 });

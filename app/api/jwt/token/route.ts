@@ -5,10 +5,14 @@ import { methodNotAllowed } from "@/lib/http/route";
 
 // The token endpoint for API clients: email and password in, an access/refresh pair out (JSON).
 // Browsers sign in through /jwt/login, which puts the pair in HttpOnly cookies instead.
-export const POST = credentialsRoute("jwt", async (user, context) => {
-  const pair = await issueTokenPair(user, context);
-  return json(tokenResponse(pair.accessToken, pair.refreshToken));
-});
+export const POST = credentialsRoute(
+  "jwt",
+  async (user, context) => {
+    const pair = await issueTokenPair(user, context);
+    return json(tokenResponse(pair.accessToken, pair.refreshToken));
+  },
+  { browser: false },
+);
 
 const notAllowed = methodNotAllowed(["POST"]);
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
