@@ -19,6 +19,7 @@ function throttleWith(overrides: Partial<ThrottleLimits> = {}) {
     accountIp: { points: 3, duration: 60 },
     account: { points: 5, duration: 60 },
     ip: { points: 8, duration: 60 },
+    device: { points: 4, duration: 60 },
     ...overrides,
   };
   return createLoginThrottle(limits, `test-${randomUUID()}`);
@@ -192,5 +193,58 @@ describe("attempt (count first, then decide)", () => {
       await expect(throttle.attempt(keys)).resolves.toEqual({ blocked: false });
       await throttle.recordSuccess(keys);
     }
+  });
+});
+
+describe("the owner is never locked out", () => {
+  it("refused attempts don't count: an attacker who keeps going doesn't add to the count", async () => {
+    const throttle = throttleWith({ accountIp: { points: 2, duration: 60 } });
+    const keys = { email: randomEmail(), ip: randomIp() };
+    await throttle.attempt(keys);
+    await throttle.attempt(keys);
+    for (let i = 0; i < 10; i++)
+      await expect(throttle.attempt(keys)).resolves.toMatchObject({ blocked: true });
+    // The account-wide counter holds the two real attempts only.
+    const other = { email: keys.email, ip: randomIp() };
+    for (let i = 0; i < 2; i++)
+      await expect(throttle.attempt(other)).resolves.toEqual({ blocked: false });
+    await expect(throttle.check({ email: keys.email, ip: randomIp() })).resolves.toEqual({
+      blocked: false,
+    });
+  });
+
+  it("a known device of the account signs in while the account is blocked everywhere else", async () => {
+    const throttle = throttleWith({ account: { points: 3, duration: 60 } });
+    const email = randomEmail();
+    for (let i = 0; i < 3; i++) await throttle.attempt({ email, ip: randomIp() });
+    await expect(throttle.attempt({ email, ip: randomIp() })).resolves.toMatchObject({
+      blocked: true,
+      scope: "account",
+    });
+    // The owner's browser, even from the attacker's own address.
+    const owner = { email, ip: randomIp(), device: randomUUID() };
+    await expect(throttle.attempt(owner)).resolves.toEqual({ blocked: false });
+    await throttle.recordSuccess(owner);
+  });
+
+  it("a device has its own small allowance for mistyped passwords", async () => {
+    const throttle = throttleWith();
+    const keys = { email: randomEmail(), ip: randomIp(), device: randomUUID() };
+    for (let i = 0; i < 4; i++)
+      await expect(throttle.attempt(keys)).resolves.toEqual({ blocked: false });
+    await expect(throttle.attempt(keys)).resolves.toMatchObject({ blocked: true, scope: "device" });
+    // Another device of the same account is unaffected.
+    await expect(throttle.attempt({ ...keys, device: randomUUID() })).resolves.toEqual({
+      blocked: false,
+    });
+  });
+
+  it("a request without a usable address counts in the shared unknown bucket, never in none", async () => {
+    const throttle = throttleWith({ ip: { points: 3, duration: 60 } });
+    for (let i = 0; i < 3; i++) await throttle.attempt({ email: randomEmail(), ip: null });
+    await expect(throttle.attempt({ email: randomEmail(), ip: null })).resolves.toMatchObject({
+      blocked: true,
+      scope: "ip",
+    });
   });
 });

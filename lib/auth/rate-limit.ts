@@ -1,113 +1,120 @@
 import "server-only";
-import { RateLimiterPrisma } from "rate-limiter-flexible";
-import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { counterStore } from "@/lib/store/counters";
 
-// Login throttling shared by the session and JWT strategies. Counters live in the database so
-// every server instance sees the same numbers. An attempt is counted before its password is
-// checked (an atomic increment, so a burst of parallel guesses can't slip through together) and
-// refunded when it succeeds. Every window ends on its own: an attacker can slow a person down for
-// at most one window after they stop, never lock them out for good.
+// Throttling, shared by every instance (the counters live in the shared store: the database, or
+// Redis when configured). An attempt is counted before its password is checked (an atomic
+// increment, so a burst of parallel guesses can't slip through together), given back when it
+// succeeds, and given back when it is refused: a refused attempt never counts, so an attacker who
+// keeps going doesn't keep a window open. Every window ends on its own.
+//
+// The owner is never locked out: a browser that has signed in to the account before carries a
+// device cookie (lib/auth/device.ts), and its attempts count only against that device's own
+// allowance, not against the account or the address an attacker is hammering (OWASP's "device
+// cookies"). Every attempt counts against some address bucket; one with no usable address shares
+// the "unknown" bucket.
 
+export type ThrottleScope = "accountIp" | "account" | "ip" | "device";
 export type ThrottleLimits = Record<ThrottleScope, { points: number; duration: number }>;
-export type ThrottleScope = "accountIp" | "account" | "ip";
-export type ThrottleKeys = { email: string; ip: string | null };
+export type ThrottleKeys = {
+  email: string;
+  ip: string | null;
+  /** A device cookie proven to belong to this account: its attempts are counted apart. */
+  device?: string | null;
+};
 export type ThrottleVerdict =
   { blocked: false } | { blocked: true; scope: ThrottleScope; retryAfterSeconds: number };
 
 export const DEFAULT_LIMITS: ThrottleLimits = {
   // Guessing one account from one place: stopped quickly, and a success clears it.
   accountIp: { points: 5, duration: 15 * 60 },
-  // Guessing one account from many places: slower, so one attacker can't lock out the owner cheaply.
+  // Guessing one account from many places: slower, so one attacker can't cheaply slow the owner.
   account: { points: 30, duration: 60 * 60 },
   // One place trying many accounts (credential stuffing).
   ip: { points: 100, duration: 15 * 60 },
+  // The owner's own browser: mistyped passwords only.
+  device: { points: 10, duration: 15 * 60 },
 };
 
-export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, prefix = "login") {
-  let limiters: Record<ThrottleScope, RateLimiterPrisma> | undefined;
-  const get = () =>
-    (limiters ??= {
-      accountIp: new RateLimiterPrisma({
-        storeClient: getDb(),
-        keyPrefix: `${prefix}:acct-ip`,
-        ...limits.accountIp,
-      }),
-      account: new RateLimiterPrisma({
-        storeClient: getDb(),
-        keyPrefix: `${prefix}:acct`,
-        ...limits.account,
-      }),
-      ip: new RateLimiterPrisma({ storeClient: getDb(), keyPrefix: `${prefix}:ip`, ...limits.ip }),
-    });
+export const UNKNOWN_ADDRESS = "unknown";
 
-  const keysFor = ({ email, ip }: ThrottleKeys): [ThrottleScope, string][] => {
-    const entries: [ThrottleScope, string][] = [
-      ["accountIp", `${email}|${ip ?? "unknown"}`],
-      ["account", email],
-    ];
-    if (ip) entries.push(["ip", ip]);
-    return entries;
+type Counted = { scope: ThrottleScope; key: string };
+
+export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, prefix = "login") {
+  const counter = (scope: ThrottleScope) =>
+    counterStore().limiter(`${prefix}:${scope}`, limits[scope]);
+
+  const keysFor = ({ email, ip, device }: ThrottleKeys): Counted[] =>
+    device
+      ? [{ scope: "device", key: device }]
+      : [
+          { scope: "accountIp", key: `${email}|${ip ?? UNKNOWN_ADDRESS}` },
+          { scope: "account", key: email },
+          { scope: "ip", key: ip ?? UNKNOWN_ADDRESS },
+        ];
+
+  const verdictOf = (
+    states: { scope: ThrottleScope; consumed: number; msBeforeNext: number }[],
+  ) => {
+    let verdict: ThrottleVerdict = { blocked: false };
+    for (const { scope, consumed, msBeforeNext } of states) {
+      if (consumed > limits[scope].points) {
+        const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+        if (!verdict.blocked || retryAfterSeconds > verdict.retryAfterSeconds)
+          verdict = { blocked: true, scope, retryAfterSeconds };
+      }
+    }
+    return verdict;
   };
 
   return {
-    /** Before checking a password: is this attempt allowed at all? */
+    /** Is this attempt allowed at all? (Counts nothing.) */
     async check(keys: ThrottleKeys): Promise<ThrottleVerdict> {
-      const all = get();
-      let verdict: ThrottleVerdict = { blocked: false };
-      for (const [scope, key] of keysFor(keys)) {
-        const state = await all[scope].get(key);
-        if (state && state.consumedPoints >= limits[scope].points) {
-          const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-          if (!verdict.blocked || retryAfterSeconds > verdict.retryAfterSeconds) {
-            verdict = { blocked: true, scope, retryAfterSeconds };
-          }
-        }
-      }
-      return verdict;
+      const states = await Promise.all(
+        keysFor(keys).map(async ({ scope, key }) => {
+          const state = await counter(scope).get(key);
+          // At the limit is blocked for the next attempt: report as if it had been counted.
+          return {
+            scope,
+            consumed: state ? state.consumed + 1 : 0,
+            msBeforeNext: state?.msBeforeNext ?? 0,
+          };
+        }),
+      );
+      return verdictOf(states);
     },
 
     /**
-     * Counts this attempt and says whether it is over a limit, in one step per counter. Call it
-     * before checking a password; call recordSuccess after a success to give the point back.
+     * Counts this attempt and says whether it is over a limit, in one atomic step per counter.
+     * Call it before checking a password; call recordSuccess after a success. A refused attempt
+     * is given back at once: it never happened.
      */
     async attempt(keys: ThrottleKeys): Promise<ThrottleVerdict> {
-      const all = get();
-      const counted = await Promise.all(
-        keysFor(keys).map(async ([scope, key]) => ({
-          scope,
-          state: await all[scope].penalty(key, 1),
-        })),
+      const counted = keysFor(keys);
+      const states = await Promise.all(
+        counted.map(async ({ scope, key }) => ({ scope, ...(await counter(scope).add(key, 1)) })),
       );
-      let verdict: ThrottleVerdict = { blocked: false };
-      for (const { scope, state } of counted) {
-        if (state.consumedPoints > limits[scope].points) {
-          const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-          if (!verdict.blocked || retryAfterSeconds > verdict.retryAfterSeconds) {
-            verdict = { blocked: true, scope, retryAfterSeconds };
-          }
-        }
-      }
+      const verdict = verdictOf(states);
+      if (verdict.blocked)
+        await Promise.all(counted.map(({ scope, key }) => counter(scope).add(key, -1)));
       return verdict;
     },
 
     async recordFailure(keys: ThrottleKeys): Promise<void> {
-      const all = get();
-      await Promise.all(keysFor(keys).map(([scope, key]) => all[scope].penalty(key, 1)));
+      await Promise.all(keysFor(keys).map(({ scope, key }) => counter(scope).add(key, 1)));
     },
 
     /**
-     * A success ends the consecutive-failure count for this account from this place, and gives
-     * back the point its attempt took from the wider counters (only while they still run, so a
-     * refund never turns into a credit for the next window).
+     * A success ends the consecutive-failure count for this account from this place (or this
+     * device), and gives back the point its attempt took from the wider counters (only while they
+     * still run, so a refund never turns into a credit for the next window).
      */
     async recordSuccess(keys: ThrottleKeys): Promise<void> {
-      const all = get();
       await Promise.all(
-        keysFor(keys).map(async ([scope, key]) => {
-          if (scope === "accountIp") return all.accountIp.delete(key);
-          const state = await all[scope].get(key);
-          if (state && state.consumedPoints > 0) await all[scope].reward(key, 1);
+        keysFor(keys).map(async ({ scope, key }) => {
+          if (scope === "accountIp" || scope === "device") return counter(scope).delete(key);
+          const state = await counter(scope).get(key);
+          if (state && state.consumed > 0) await counter(scope).add(key, -1);
         }),
       );
     },
@@ -130,38 +137,22 @@ export function waitText(retryAfterSeconds: number): string {
  * request whose address is unknown shares one bucket with every other such request.
  */
 export function createRegistrationThrottle(
-  configure: () => {
-    perIp: { points: number; duration: number };
-    overall: { points: number; duration: number };
-  },
+  limits: () => { perIp: number; overall: number },
+  prefix = "register",
 ) {
-  let limiters: { perIp: RateLimiterPrisma; overall: RateLimiterPrisma } | undefined;
-  let limits: ReturnType<typeof configure>;
-  const get = () =>
-    (limiters ??= (limits = configure()) && {
-      perIp: new RateLimiterPrisma({
-        storeClient: getDb(),
-        keyPrefix: "register:ip",
-        ...limits.perIp,
-      }),
-      overall: new RateLimiterPrisma({
-        storeClient: getDb(),
-        keyPrefix: "register:all",
-        ...limits.overall,
-      }),
-    });
+  const HOUR = 60 * 60;
   return {
     async attempt(ip: string | null): Promise<ThrottleVerdict> {
-      const { perIp, overall } = get();
-      const [mine, all] = await Promise.all([
-        perIp.penalty(ip ?? "unknown", 1),
-        overall.penalty("all", 1),
-      ]);
+      const { perIp, overall } = limits();
+      const mine = counterStore().limiter(`${prefix}:ip`, { points: perIp, duration: HOUR });
+      const all = counterStore().limiter(`${prefix}:all`, { points: overall, duration: HOUR });
+      const [a, b] = await Promise.all([mine.add(ip ?? UNKNOWN_ADDRESS, 1), all.add("all", 1)]);
       const over = [
-        { scope: "ip" as const, state: mine, points: limits.perIp.points },
-        { scope: "account" as const, state: all, points: limits.overall.points },
-      ].filter(({ state, points }) => state.consumedPoints > points);
+        { scope: "ip" as const, state: a, points: perIp },
+        { scope: "account" as const, state: b, points: overall },
+      ].filter(({ state, points }) => state.consumed > points);
       if (over.length === 0) return { blocked: false };
+      await Promise.all([mine.add(ip ?? UNKNOWN_ADDRESS, -1), all.add("all", -1)]);
       const wait = Math.max(...over.map(({ state }) => state.msBeforeNext));
       return {
         blocked: true,
@@ -173,6 +164,6 @@ export function createRegistrationThrottle(
 }
 
 export const registrationThrottle = createRegistrationThrottle(() => ({
-  perIp: { points: getEnv().REGISTRATION_LIMIT_PER_IP, duration: 60 * 60 },
-  overall: { points: getEnv().REGISTRATION_LIMIT_PER_HOUR, duration: 60 * 60 },
+  perIp: getEnv().REGISTRATION_LIMIT_PER_IP,
+  overall: getEnv().REGISTRATION_LIMIT_PER_HOUR,
 }));

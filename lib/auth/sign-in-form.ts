@@ -2,6 +2,8 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { type FormState, textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
+import { normalizeEmail } from "./credentials";
+import { rememberDevice, trustedDeviceFor } from "./device";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
 import type { StrategyId } from "./names";
 import {
@@ -28,6 +30,8 @@ export async function signInFromForm(
     { email, password: textField(formData, "password") },
     strategy,
     context,
+    undefined,
+    await trustedDeviceFor(normalizeEmail(email)),
   );
   if (!result.ok) {
     const message =
@@ -36,6 +40,7 @@ export async function signInFromForm(
         : INVALID_CREDENTIALS_MESSAGE;
     return { status: "error", message, values: { email: email.slice(0, 300) } };
   }
+  await rememberDevice(result.user.email);
   await start(result.user, context);
   redirect(safeNextPath(formData.get("next"), fallbackNext));
 }

@@ -33,6 +33,7 @@ async function setUp(password = PASSWORD) {
       accountIp: { points: 3, duration: 60 },
       account: { points: 10, duration: 60 },
       ip: { points: 20, duration: 60 },
+      device: { points: 3, duration: 60 },
     },
     `test-${randomUUID()}`,
   );

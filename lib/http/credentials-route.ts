@@ -7,6 +7,8 @@ import {
   throttledMessage,
   type SignedInUser,
 } from "@/lib/auth/sign-in";
+import { normalizeEmail } from "@/lib/auth/credentials";
+import { rememberDevice, trustedDeviceFor } from "@/lib/auth/device";
 import { contextFrom, type RequestContext } from "@/lib/request-context";
 import { readJsonBody } from "./body";
 import { jsonError } from "./json";
@@ -23,6 +25,8 @@ const credentials = z
 export function credentialsRoute(
   strategy: Extract<StrategyId, "session" | "jwt">,
   onSuccess: (user: SignedInUser, context: RequestContext) => Promise<Response>,
+  /** A browser sign-in remembers the device (lib/auth/device.ts); an API client keeps no cookies. */
+  { browser = true }: { browser?: boolean } = {},
 ) {
   return strategyRoute(strategy, async (request) => {
     // Login CSRF: a foreign site must not sign a visitor in to the attacker's account.
@@ -33,8 +37,12 @@ export function credentialsRoute(
     if (!body.ok) return body.response;
 
     const context = contextFrom(request.headers);
-    const result = await checkCredentials(body.data, strategy, context);
-    if (result.ok) return onSuccess(result.user, context);
+    const device = browser ? await trustedDeviceFor(normalizeEmail(body.data.email)) : null;
+    const result = await checkCredentials(body.data, strategy, context, undefined, device);
+    if (result.ok) {
+      if (browser) await rememberDevice(result.user.email);
+      return onSuccess(result.user, context);
+    }
     return result.reason === "throttled"
       ? jsonError(429, "too_many_requests", throttledMessage(result.retryAfterSeconds), {
           "Retry-After": String(result.retryAfterSeconds),
