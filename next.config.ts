@@ -1,8 +1,16 @@
+import { readdirSync } from "node:fs";
 import type { NextConfig } from "next";
 import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/security-headers";
 
+// The server refuses to start on a database that hasn't applied every one of these (lib/startup.ts).
+const migrations = readdirSync("prisma/migrations", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
 const nextConfig = {
   poweredByHeader: false,
+  env: { AUTH_LAB_MIGRATIONS: migrations.join(",") },
   reactStrictMode: true,
   typedRoutes: true,
   // Native and WASM-backed packages load from node_modules at run time instead of being bundled.
@@ -19,6 +27,11 @@ const nextConfig = {
       { source: "/:path*", headers: staticSecurityHeaders() },
       {
         source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+      {
+        // Rewritten to /api/jwt/jwks, but headers match the path the browser asked for.
+        source: "/.well-known/:path*",
         headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       },
     ];

@@ -9,12 +9,24 @@ const MIN_SECRET_LENGTH = 32;
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** The placeholders .env.example shows, and values that are plainly not random. */
+function looksLikePlaceholder(value: string): boolean {
+  return (
+    /replace[-_ ]?with|change[-_ ]?me|your[-_ ]secret|example|placeholder|…/i.test(value) ||
+    new Set(value).size < 10
+  );
+}
+
 const secretText = (name: string) =>
   z
     .string({ error: `${name} is missing.` })
     .min(
       MIN_SECRET_LENGTH,
       `${name} is too short: use at least ${MIN_SECRET_LENGTH} random characters.`,
+    )
+    .refine(
+      (value) => !looksLikePlaceholder(value),
+      `${name} is a placeholder: generate a random value (node scripts/dev-secrets.mjs prints a set).`,
     );
 
 const jsonText = <T extends z.ZodType>(name: string, schema: T) =>
@@ -33,7 +45,13 @@ const jsonText = <T extends z.ZodType>(name: string, schema: T) =>
 const sessionPasswords = z
   .record(
     z.string().regex(/^\d+$/, "keys are numbers"),
-    z.string().min(MIN_SECRET_LENGTH, `each password needs ${MIN_SECRET_LENGTH}+ characters`),
+    z
+      .string()
+      .min(MIN_SECRET_LENGTH, `each password needs ${MIN_SECRET_LENGTH}+ characters`)
+      .refine(
+        (value) => !looksLikePlaceholder(value),
+        "a password is a placeholder, not a random value",
+      ),
   )
   .refine((map) => Object.keys(map).length > 0, "at least one password is needed");
 
@@ -41,9 +59,9 @@ const sessionPasswords = z
 const privateJwk = z.object({
   kty: z.literal("EC"),
   crv: z.literal("P-256"),
-  x: z.string().min(1),
-  y: z.string().min(1),
-  d: z.string().min(1, "a private key (d) is needed"),
+  x: z.string().regex(/^[\w-]{43}$/, "x must be a base64url P-256 coordinate"),
+  y: z.string().regex(/^[\w-]{43}$/, "y must be a base64url P-256 coordinate"),
+  d: z.string().regex(/^[\w-]{43}$/, "a private key (d) is needed, base64url"),
   kid: z.string().regex(/^[\w-]{1,64}$/, "kid must be 1-64 letters, digits, - or _"),
 });
 
@@ -66,6 +84,8 @@ const schema = z.object({
   ),
   JWT_ACCESS_TTL_SECONDS: seconds(15 * 60),
   JWT_REFRESH_TTL_SECONDS: seconds(7 * 24 * 60 * 60),
+  /** A refresh family not used (rotated) for this long is dead, whatever its absolute lifetime. */
+  JWT_REFRESH_IDLE_SECONDS: seconds(24 * 60 * 60),
   /** How long a just-rotated refresh token may come back from a racing request (two tabs). */
   JWT_REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   /** How long after exp (and before iat) a token is still accepted: clock skew between servers. */
@@ -79,33 +99,93 @@ const schema = z.object({
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   OAUTH_LOCAL_IDP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9400"),
+  /** How recent a sign-in must be to link a provider without typing the password again. */
+  LINK_PROOF_SECONDS: seconds(5 * 60),
+  /** Production only: the local identity provider stands in for a provider with no credentials. */
+  OAUTH_ALLOW_LOCAL_IDP: z.enum(["true", "false"]).default("false"),
+  /** Auth.js sessions: sliding (moved at most every UPDATE_AGE), and a hard end from sign-in. */
   OAUTH_SESSION_MAX_AGE_SECONDS: seconds(7 * 24 * 60 * 60),
+  OAUTH_SESSION_UPDATE_AGE_SECONDS: seconds(60 * 60),
+  OAUTH_SESSION_ABSOLUTE_LIFETIME_SECONDS: seconds(30 * 24 * 60 * 60),
   /** The lab's expiry experiment: what it shortens one visitor's session and JWT family to. */
   LAB_SESSION_IDLE_SECONDS: seconds(20),
   LAB_ACCESS_TTL_SECONDS: seconds(30),
+  /**
+   * Where the client's address comes from: the header a trusted proxy sets, and how many proxies
+   * append to it. The address is the rightmost entry no trusted proxy wrote. On Vercel the default
+   * header is the one Vercel's edge sets and a client can't (x-vercel-forwarded-for).
+   */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "CLIENT_IP_HEADER must be a lower-case header name.")
+    .optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  VERCEL: z.string().optional(),
   /** New accounts per client address per hour, and for the whole site per hour. */
   REGISTRATION_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
   REGISTRATION_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  /** Expired rows are purged this often; the event log keeps this many days. */
+  PURGE_INTERVAL_SECONDS: seconds(10 * 60),
+  AUTH_EVENT_RETENTION_DAYS: seconds(30),
   /** "off" disables proxy.ts's optimistic redirects (tests prove every page checks on its own). */
   PROXY_REDIRECTS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.output<typeof schema>;
 
+const isLoopback = (url: string) =>
+  ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
+
+/**
+ * What production refuses to fall back to: each problem names its variable. Development keeps
+ * its conveniences (a default APP_URL, the local identity provider).
+ */
+export function productionProblems(source: Record<string, string | undefined>, env: Env): string[] {
+  const problems: string[] = [];
+  if (!source.APP_URL)
+    problems.push("APP_URL is missing: production needs its public URL (https://…).");
+  else if (!env.APP_URL.startsWith("https://") && !isLoopback(env.APP_URL))
+    problems.push(
+      "APP_URL must be https:// in production (plain http is allowed only for localhost).",
+    );
+  for (const [provider, id, secret] of [
+    ["Google", env.AUTH_GOOGLE_ID, env.AUTH_GOOGLE_SECRET],
+    ["GitHub", env.AUTH_GITHUB_ID, env.AUTH_GITHUB_SECRET],
+  ] as const) {
+    const prefix = `AUTH_${provider.toUpperCase()}`;
+    if (Boolean(id) !== Boolean(secret))
+      problems.push(`${prefix}_ID and ${prefix}_SECRET go together: one of them is missing.`);
+    else if (!id && env.OAUTH_ALLOW_LOCAL_IDP !== "true")
+      problems.push(
+        `${prefix}_ID and ${prefix}_SECRET are missing: set them, or set OAUTH_ALLOW_LOCAL_IDP=true to use the local identity provider (a demo, with public client secrets).`,
+      );
+  }
+  return problems;
+}
+
+/** Parses an environment; throws one error listing every problem, each naming its variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  const production = source.NODE_ENV === "production";
+  const problems = result.success
+    ? production
+      ? productionProblems(source, result.data)
+      : []
+    : result.error.issues.map((issue) => issue.message);
+  if (problems.length > 0 || !result.success) {
+    const hint = production
+      ? "Set them in the deployment's environment (see .env.example)."
+      : "Run `npm run setup` (or `npm run dev`) to generate development secrets in .env.local.";
+    const list = problems.map((problem) => `  - ${problem}`).join("\n");
+    throw new Error(`Auth Lab cannot start: the environment is incomplete.\n${list}\n${hint}`);
+  }
+  return result.data;
+}
+
 let parsed: Env | undefined;
 
 export function getEnv(): Env {
-  if (parsed) return parsed;
-  const result = schema.safeParse(process.env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.message}`).join("\n");
-    const hint =
-      process.env.NODE_ENV === "production"
-        ? "Set them in the deployment's environment (see .env.example)."
-        : "Run `npm run setup` (or `npm run dev`) to generate development secrets in .env.local.";
-    throw new Error(`Auth Lab cannot start: the environment is incomplete.\n${problems}\n${hint}`);
-  }
-  parsed = result.data;
+  parsed ??= parseEnv(process.env);
   return parsed;
 }
 

@@ -5,6 +5,11 @@ import { loadEnvFiles } from "./load-env.mjs";
 import { bin, run } from "./run.mjs";
 
 export async function setup() {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      "refusing to run in production: it writes development secrets and demo people. Set the variables of .env.example in the deployment and run `npm run db:migrate` instead.",
+    );
+  }
   const written = ensureDevSecrets();
   if (written.length > 0) console.log(`setup: generated ${written.join(", ")} in .env.local`);
   loadEnvFiles();

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { generateSecrets } from "../scripts/dev-secrets.mjs";
+import { parseEnv } from "./env";
+
+// Production refuses every development fallback, with a sentence naming the variable.
+
+const secrets = generateSecrets();
+const production = {
+  ...secrets,
+  NODE_ENV: "production",
+  APP_URL: "https://authlab.example.org",
+  AUTH_GOOGLE_ID: "google-client",
+  AUTH_GOOGLE_SECRET: "google-secret",
+  AUTH_GITHUB_ID: "github-client",
+  AUTH_GITHUB_SECRET: "github-secret",
+};
+
+const problem = (source: Record<string, string | undefined>) => {
+  try {
+    parseEnv(source);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+describe("parseEnv in production", () => {
+  it("accepts a complete production environment", () => {
+    expect(problem(production)).toBeNull();
+  });
+
+  it.each([
+    ["a missing APP_URL", { APP_URL: undefined }, /APP_URL is missing/],
+    [
+      "an http APP_URL off localhost",
+      { APP_URL: "http://authlab.example.org" },
+      /APP_URL must be https/,
+    ],
+    [
+      "no Google credentials",
+      { AUTH_GOOGLE_ID: undefined, AUTH_GOOGLE_SECRET: undefined },
+      /AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET are missing.*OAUTH_ALLOW_LOCAL_IDP/,
+    ],
+    [
+      "half the GitHub credentials",
+      { AUTH_GITHUB_SECRET: undefined },
+      /AUTH_GITHUB_ID and AUTH_GITHUB_SECRET go together/,
+    ],
+    [
+      "the .env.example AUTH_SECRET",
+      { AUTH_SECRET: "replace-with-32-or-more-random-characters" },
+      /AUTH_SECRET is a placeholder/,
+    ],
+    ["a repetitive AUTH_SECRET", { AUTH_SECRET: "a".repeat(40) }, /AUTH_SECRET is a placeholder/],
+    [
+      "the .env.example session password",
+      { SESSION_PASSWORDS: '{"1":"replace-with-32-or-more-random-characters"}' },
+      /SESSION_PASSWORDS is invalid: a password is a placeholder/,
+    ],
+    [
+      "the .env.example JWT key",
+      { JWT_PRIVATE_KEYS: '[{"kty":"EC","crv":"P-256","x":"…","y":"…","d":"…","kid":"2026-11"}]' },
+      /JWT_PRIVATE_KEYS is invalid/,
+    ],
+    ["a missing AUTH_SECRET", { AUTH_SECRET: undefined }, /AUTH_SECRET is missing/],
+  ])("refuses %s, naming it", (_what, change, message) => {
+    expect(problem({ ...production, ...change })).toMatch(message);
+  });
+
+  it("takes the local identity provider only when asked to", () => {
+    const local = {
+      ...production,
+      AUTH_GOOGLE_ID: undefined,
+      AUTH_GOOGLE_SECRET: undefined,
+      AUTH_GITHUB_ID: undefined,
+      AUTH_GITHUB_SECRET: undefined,
+    };
+    expect(problem(local)).toMatch(/OAUTH_ALLOW_LOCAL_IDP/);
+    expect(problem({ ...local, OAUTH_ALLOW_LOCAL_IDP: "true" })).toBeNull();
+  });
+
+  it("lets development keep its fallbacks", () => {
+    expect(problem({ ...secrets, NODE_ENV: "development" })).toBeNull();
+  });
+});

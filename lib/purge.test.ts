@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { purgeExpired } from "./purge";
+
+// Rows that can't authenticate anyone go; live ones stay.
+
+const past = (ms: number) => new Date(Date.now() - ms);
+const future = (ms: number) => new Date(Date.now() + ms);
+const DAY = 24 * 60 * 60 * 1000;
+
+describe("purgeExpired", () => {
+  it("deletes ended sessions, families, denylist rows, Auth.js sessions and link intents, and keeps live ones", async () => {
+    const db = getDb();
+    const user = await db.user.create({
+      data: { email: `${randomUUID()}@purge.test` },
+      select: { id: true },
+    });
+    const userId = user.id;
+    const ids = Object.fromEntries(
+      ["s1", "s2", "o1", "o2", "l1", "l2", "j1", "j2"].map((k) => [k, randomUUID()]),
+    );
+    await db.cookieSession.createMany({
+      data: [
+        { id: ids.s1!, userId, idleExpiresAt: past(1000), absoluteExpiresAt: future(DAY) },
+        { id: ids.s2!, userId, idleExpiresAt: future(DAY), absoluteExpiresAt: future(DAY) },
+      ],
+    });
+    const oldFamily = await db.refreshFamily.create({
+      data: { userId, expiresAt: past(2 * DAY) },
+      select: { id: true },
+    });
+    const liveFamily = await db.refreshFamily.create({
+      data: { userId, expiresAt: future(DAY) },
+      select: { id: true },
+    });
+    await db.revokedAccessToken.createMany({
+      data: [
+        { jti: ids.j1!, expiresAt: past(1000) },
+        { jti: ids.j2!, expiresAt: future(60_000) },
+      ],
+    });
+    await db.session.createMany({
+      data: [
+        { sessionToken: ids.o1!, userId, expires: past(1000) },
+        { sessionToken: ids.o2!, userId, expires: future(DAY) },
+      ],
+    });
+    await db.linkIntent.createMany({
+      data: [
+        { id: ids.l1!, userId, provider: "google", returnTo: "/", expiresAt: past(1000) },
+        { id: ids.l2!, userId, provider: "google", returnTo: "/", expiresAt: future(60_000) },
+      ],
+    });
+
+    const purged = await purgeExpired();
+    for (const count of Object.values(purged)) expect(count).toBeGreaterThanOrEqual(0);
+
+    expect((await db.cookieSession.findMany({ where: { userId } })).map((row) => row.id)).toEqual([
+      ids.s2,
+    ]);
+    expect((await db.refreshFamily.findMany({ where: { userId } })).map((row) => row.id)).toEqual([
+      liveFamily.id,
+    ]);
+    expect(oldFamily.id).not.toBe(liveFamily.id);
+    expect(await db.revokedAccessToken.count({ where: { jti: { in: [ids.j1!, ids.j2!] } } })).toBe(
+      1,
+    );
+    expect(
+      (await db.session.findMany({ where: { userId } })).map((row) => row.sessionToken),
+    ).toEqual([ids.o2]);
+    expect((await db.linkIntent.findMany({ where: { userId } })).map((row) => row.id)).toEqual([
+      ids.l2,
+    ]);
+  });
+});

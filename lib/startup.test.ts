@@ -1,0 +1,20 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checkSigningKeys, missingMigrations } from "./startup";
+
+describe("startup checks", () => {
+  it("finds every migration applied to the test database, and reports one that isn't", async () => {
+    const all = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(all.length).toBeGreaterThan(0);
+    await expect(missingMigrations(all)).resolves.toEqual([]);
+    await expect(missingMigrations([...all, "20991231000000_from_the_future"])).resolves.toEqual([
+      "20991231000000_from_the_future",
+    ]);
+  });
+
+  it("signs and verifies a token with the configured keys", async () => {
+    await expect(checkSigningKeys()).resolves.toBeNull();
+  });
+});
