@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { StrategyId } from "@/lib/auth/names";
 import { getDb } from "@/lib/db";
+import { isPlainText, NOT_PLAIN_TEXT } from "@/lib/text";
 
 // The protected resource. It takes a user id, never a request: who may call it is decided by
 // the strategy's guard before any of this runs.
@@ -10,6 +11,7 @@ export const NOTE_MAX_LENGTH = 1000;
 export const noteBodySchema = z
   .string({ error: "Write something first." })
   .max(NOTE_MAX_LENGTH * 4, `Keep notes under ${NOTE_MAX_LENGTH} characters.`)
+  .refine(isPlainText, NOT_PLAIN_TEXT)
   .transform((body) => body.trim())
   .pipe(
     z

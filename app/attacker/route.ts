@@ -1,3 +1,4 @@
+import { STRATEGY_IDS } from "@/lib/auth/names";
 import { getEnv } from "@/lib/env";
 
 // The lab's attacker page: open it on the *other* host (127.0.0.1 when the app is on localhost, or
@@ -6,12 +7,24 @@ import { getEnv } from "@/lib/env";
 // CORS); the lab shows that nothing was created. Served outside proxy.ts with its own CSP, because
 // a real attacker's page is not bound by ours.
 
-const STRATEGIES = ["session", "jwt", "oauth"] as const;
+const STRATEGIES = STRATEGY_IDS;
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 export async function GET(request: Request) {
   const target = new URL(getEnv().APP_URL).origin;
   // The Host header, not request.url: Next.js builds the URL from its own configured hostname.
   const host = request.headers.get("host") ?? "";
+  // Only a host name (and port) is ever echoed, escaped: the Host header is the client's to choose.
+  if (!/^[a-z0-9.:[\]-]{1,255}$/i.test(host))
+    return new Response("Bad Host header.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   const here = `${new URL(target).protocol}//${host}`;
   if (host === new URL(target).host) {
     // From the app's own host it would be a same-origin page, whose requests rightly succeed.
@@ -28,9 +41,9 @@ export async function GET(request: Request) {
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 .banner{border:2px dashed #b91c1c;padding:.75rem;border-radius:.5rem}button{font-size:1rem;padding:.5rem 1rem}</style></head>
 <body><main>
-<p class="banner"><strong>Demo attacker page</strong>, part of Auth Lab's lab. It is served from <code>${here}</code> and attacks <code>${target}</code>.</p>
+<p class="banner"><strong>Demo attacker page</strong>, part of Auth Lab's lab. It is served from <code>${escapeHtml(here)}</code> and attacks <code>${escapeHtml(target)}</code>.</p>
 <h1>Free prizes!</h1>
-<p>Pressing the button sends, for each strategy, a <code>POST ${target}/api/&lt;strategy&gt;/notes</code> with the browser's cookies, as a cross-site request forgery would.</p>
+<p>Pressing the button sends, for each strategy, a <code>POST ${escapeHtml(target)}/api/&lt;strategy&gt;/notes</code> with the browser's cookies, as a cross-site request forgery would.</p>
 <button id="attack" type="button">Claim your prize</button>
 <ol id="log" aria-live="polite"></ol>
 <script>

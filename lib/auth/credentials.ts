@@ -2,6 +2,7 @@ import "server-only";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { isPlainText, NOT_PLAIN_TEXT } from "@/lib/text";
 import { isCommonPassword } from "./common-passwords";
 
 // Email normalisation, the password policy (OWASP ASVS 5.0 §6.2) and argon2id, in one place
@@ -29,6 +30,7 @@ const characterCount = (text: string) => [...text].length;
 export const emailSchema = z
   .string({ error: "Enter your email address." })
   .max(EMAIL_MAX_LENGTH * 4, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
+  .refine(isPlainText, NOT_PLAIN_TEXT)
   .transform(normalizeEmail)
   .pipe(
     z
@@ -47,6 +49,7 @@ export const emailSchema = z
 export const nameSchema = z
   .string({ error: "Enter your name." })
   .max(NAME_MAX_LENGTH * 4, `Use at most ${NAME_MAX_LENGTH} characters.`)
+  .refine(isPlainText, NOT_PLAIN_TEXT)
   .transform((name) => name.trim().normalize("NFC"))
   .pipe(
     z
@@ -64,6 +67,7 @@ export const passwordShapeSchema = z
   .min(1, "Enter a password.")
   // UTF-16 length bounds the work before counting code points (a 1 MB value stops here).
   .max(PASSWORD_MAX_LENGTH * 2, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .refine(isPlainText, NOT_PLAIN_TEXT)
   .transform(normalizePassword)
   .refine(
     (pw) => characterCount(pw) >= PASSWORD_MIN_LENGTH,

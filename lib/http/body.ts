@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { allPlainText, NOT_PLAIN_TEXT } from "@/lib/text";
 import { jsonError } from "./json";
 
 // Reads a JSON body the strict way: right content type, bounded size, valid against a schema.
@@ -32,6 +33,9 @@ export async function readJsonBody<T extends z.ZodType>(
     value = JSON.parse(text);
   } catch {
     return { ok: false, response: jsonError(400, "bad_request", "The body is not valid JSON.") };
+  }
+  if (!allPlainText(value)) {
+    return { ok: false, response: jsonError(400, "bad_request", NOT_PLAIN_TEXT) };
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

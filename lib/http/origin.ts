@@ -20,10 +20,13 @@ export function checkOrigin(request: Request): OriginVerdict {
  * a cross-site page can choose its own Origin, never the Host a browser sends to us.
  */
 function isOwnOrigin(origin: string, headers: Headers): boolean {
-  if (origin === new URL(getEnv().APP_URL).origin) return true;
+  const app = new URL(getEnv().APP_URL);
+  if (origin === app.origin) return true;
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   try {
-    return host !== null && new URL(origin).host === host;
+    // Scheme and host both: http://app.example is another origin than https://app.example.
+    const claimed = new URL(origin);
+    return host !== null && claimed.protocol === app.protocol && claimed.host === host;
   } catch {
     return false; // "null" and other opaque origins
   }

@@ -32,13 +32,14 @@ const isFailure = (result: AuthedUser | AuthFailure): result is AuthFailure => "
 /**
  * Cookies ride along with cross-site requests; an Authorization header never does (a page on
  * another site can't set one without a CORS preflight, which this app never grants). So the
- * Origin check applies to every unsafe request except those that carry a Bearer token.
+ * Origin check applies to every unsafe request, except where a Bearer token is what
+ * authenticates it (the JWT strategy's routes): anywhere else a Bearer header changes nothing.
  */
-export function isCrossSiteForgery(request: Request): boolean {
+export function isCrossSiteForgery(request: Request, bearerAuthenticates = false): boolean {
   return (
     !isSafeMethod(request.method) &&
     checkOrigin(request) === "cross-site" &&
-    !bearerToken(request.headers)
+    !(bearerAuthenticates && bearerToken(request.headers))
   );
 }
 
@@ -48,7 +49,7 @@ export function authedRoute<Ctx>(
   handler: AuthedHandler<Ctx>,
 ) {
   return strategyRoute<Ctx>(strategy, async (request, ctx, timing) => {
-    if (isCrossSiteForgery(request))
+    if (isCrossSiteForgery(request, strategy === "jwt"))
       return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
     const result = await authenticate(request, timing);
     if (!result)

@@ -13,10 +13,13 @@ export async function tamperExperiment(cookies: Map<string, string>): Promise<Pr
   const access = cookies.get(names.jwtAccess);
   if (access) {
     const [header, payload, signature] = access.split(".");
-    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as Record<
-      string,
-      unknown
-    >;
+    let claims: Record<string, unknown> = {};
+    try {
+      const decoded: unknown = JSON.parse(Buffer.from(payload ?? "", "base64url").toString());
+      if (decoded && typeof decoded === "object") claims = decoded as Record<string, unknown>;
+    } catch {
+      // Not a JWT at all (someone edited the cookie): tamper with it as it is.
+    }
     const forged = Buffer.from(JSON.stringify({ ...claims, ver: 9999 })).toString("base64url");
     probes.push(
       await selfRequest(
