@@ -13,6 +13,7 @@ import { ExpiryExperiment } from "./_components/expiry";
 import { ScriptView } from "./_components/script-view";
 import { LabSection } from "./_components/lab-section";
 import { LabTimeline } from "./_components/timeline";
+import { LifetimesTable } from "./_components/lifetimes-table";
 
 export const metadata: Metadata = { title: "The lab" };
 
@@ -40,6 +41,15 @@ export default async function LabPage() {
         <JwtColumnView data={jwt} cookies={cookies.jwt} />
         <OAuthColumnView data={oauth} cookies={cookies.oauth} />
       </div>
+
+      <LabSection
+        id="lifetimes-heading"
+        title="Lifetimes"
+        card
+        intro="Every credential here ends twice over: when it goes unused for a while, and at a hard limit however busy it is. A JWT access token can't be extended at all: it is replaced. All of these are configuration."
+      >
+        <LifetimesTable />
+      </LabSection>
 
       <LabSection
         id="flows-heading"

@@ -4,6 +4,7 @@ import { setAccessCookie } from "@/lib/auth/jwt/cookies";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { shortenAccessLifetime } from "@/lib/auth/jwt/lifecycle";
 import { labIdleTimeoutSeconds, sessionLifetimes } from "@/lib/auth/session/config";
+import { getEnv } from "@/lib/env";
 import { getCurrentSession } from "@/lib/auth/session/guard";
 import { shortenSessionIdleTimeout } from "@/lib/auth/session/lifecycle";
 import type { JwtColumn, SessionColumn } from "./server-view";
@@ -88,4 +89,48 @@ export function expiryStates(
       ? { state: "signed-in", iat: jwt.iat, exp: jwt.exp }
       : { state: jwt.expired ? "expired" : "signed-out" },
   };
+}
+
+export type LifetimeRow = {
+  strategy: "session" | "jwt" | "oauth";
+  credential: string;
+  idle: number | null;
+  absolute: number;
+  /** The variables that set them. */
+  settings: string;
+};
+
+/** Every lifetime each strategy lives by, from the configuration: the lab shows them side by side. */
+export function configuredLifetimes(): LifetimeRow[] {
+  const env = getEnv();
+  return [
+    {
+      strategy: "session",
+      credential: "Server session",
+      idle: env.SESSION_IDLE_TIMEOUT_SECONDS,
+      absolute: env.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      settings: "SESSION_IDLE_TIMEOUT_SECONDS, SESSION_ABSOLUTE_LIFETIME_SECONDS",
+    },
+    {
+      strategy: "jwt",
+      credential: "Access token",
+      idle: null,
+      absolute: env.JWT_ACCESS_TTL_SECONDS,
+      settings: "JWT_ACCESS_TTL_SECONDS (never past its family's end)",
+    },
+    {
+      strategy: "jwt",
+      credential: "Refresh family",
+      idle: env.JWT_REFRESH_IDLE_SECONDS,
+      absolute: env.JWT_REFRESH_TTL_SECONDS,
+      settings: "JWT_REFRESH_IDLE_SECONDS, JWT_REFRESH_TTL_SECONDS",
+    },
+    {
+      strategy: "oauth",
+      credential: "Auth.js session",
+      idle: env.OAUTH_SESSION_MAX_AGE_SECONDS,
+      absolute: env.OAUTH_SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      settings: "OAUTH_SESSION_MAX_AGE_SECONDS, OAUTH_SESSION_ABSOLUTE_LIFETIME_SECONDS",
+    },
+  ];
 }

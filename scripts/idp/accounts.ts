@@ -10,6 +10,8 @@ export type Identity = {
   login: string;
   name: string;
   email: string;
+  /** A test switch: this identity's ID tokens come back signed with a key nobody published. */
+  badIdTokenSignature?: boolean;
 };
 
 export const PRESETS: readonly Pick<Identity, "name" | "email">[] = [
@@ -21,7 +23,11 @@ export const PRESETS: readonly Pick<Identity, "name" | "email">[] = [
 
 const people = new Map<string, Identity>();
 
-export function identityFor(name: string, email: string): Identity {
+export function identityFor(
+  name: string,
+  email: string,
+  options: { badIdTokenSignature?: boolean } = {},
+): Identity {
   const normalized = email.trim().normalize("NFC").toLowerCase();
   const digest = createHash("sha256").update(normalized).digest("hex");
   const identity: Identity = {
@@ -34,6 +40,7 @@ export function identityFor(name: string, email: string): Identity {
         .slice(0, 39) || "octo",
     name: name.trim().slice(0, 100) || normalized,
     email: normalized,
+    badIdTokenSignature: options.badIdTokenSignature ?? false,
   };
   people.set(identity.sub, identity);
   people.set(String(identity.githubId), identity);

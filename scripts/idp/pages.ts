@@ -18,6 +18,7 @@ function layout(title: string, provider: string, body: string): string {
  input{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}
  button{font-size:1rem;padding:.55rem 1rem;border-radius:.5rem;border:1px solid #888;cursor:pointer;margin-top:.75rem}
  button.primary{background:#0c4a6e;color:#fff;border-color:#0c4a6e} :focus-visible{outline:2px solid #0ea5e9;outline-offset:2px}
+ label.check{font-weight:400;display:flex;gap:.5rem;align-items:center} label.check input{width:auto}
  ul{padding:0;list-style:none} li{margin:.4rem 0} .row{display:flex;gap:.5rem;flex-wrap:wrap}
 </style></head><body><main>
 <p class="banner">Auth Lab's <strong>local identity provider</strong>, playing <strong>${escape(provider)}</strong>. No real account is involved.</p>
@@ -40,6 +41,7 @@ export function loginPage(provider: string, action: string, clientName: string):
 <form method="post" action="${action}">
 <label for="name">Name</label><input id="name" name="name" required maxlength="100" autocomplete="off">
 <label for="email">Email</label><input id="email" name="email" type="email" required maxlength="254" autocomplete="off">
+<label class="check"><input type="checkbox" name="bad_id_token" value="on"> Test switch: sign my ID token with the wrong key (the app must refuse it)</label>
 <button type="submit" class="primary">Continue</button></form>`,
   );
 }

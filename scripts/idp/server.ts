@@ -3,7 +3,8 @@
 //   IDP_PORT (9400), IDP_APP_ORIGINS (http://localhost:3000): the app origins allowed to redirect back.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
-import { identityFor } from "./accounts";
+import { generateKeyPairSync, sign } from "node:crypto";
+import { findIdentity, identityFor } from "./accounts";
 import { githubApi } from "./github-api";
 import { consentPage, errorPage, loginPage } from "./pages";
 import { createProviders, type ProviderName } from "./providers";
@@ -24,6 +25,34 @@ function html(res: ServerResponse, status: number, body: string) {
     "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(" ")}; frame-ancestors 'none'`,
   });
   res.end(body);
+}
+
+// The test switch on the sign-in page: an identity that asked for it gets its ID token back with
+// a signature made by a key this provider never published. A relying party that checks
+// signatures refuses it; one that trusts the token endpoint's TLS alone would not notice.
+const strangerKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+
+function spoilIdTokensOnRequest(res: ServerResponse) {
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  res.end = ((chunk?: unknown) => {
+    try {
+      const body = JSON.parse(String(chunk ?? "")) as { id_token?: string };
+      const [header, payload] = body.id_token?.split(".") ?? [];
+      const claims = payload
+        ? (JSON.parse(Buffer.from(payload, "base64url").toString()) as { sub?: string })
+        : {};
+      if (header && payload && claims.sub && findIdentity(claims.sub)?.badIdTokenSignature) {
+        const signature = sign("RSA-SHA256", Buffer.from(`${header}.${payload}`), strangerKey);
+        body.id_token = `${header}.${payload}.${signature.toString("base64url")}`;
+        const spoiled = JSON.stringify(body);
+        if (!res.headersSent) res.setHeader("content-length", Buffer.byteLength(spoiled));
+        return end(spoiled);
+      }
+    } catch {
+      // Not a token response (an error page): leave it alone.
+    }
+    return end(chunk);
+  }) as typeof res.end;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
@@ -82,7 +111,9 @@ async function interaction(
     const email = form.get("email") ?? "";
     if (!/^[^\s@]+@[^\s@]+$/.test(email))
       return html(res, 400, errorPage(LABEL[name], "Enter a valid email address."));
-    const identity = identityFor(form.get("name") ?? "", email);
+    const identity = identityFor(form.get("name") ?? "", email, {
+      badIdTokenSignature: form.get("bad_id_token") === "on",
+    });
     const accountId = name === "github" ? String(identity.githubId) : identity.sub;
     return provider.interactionFinished(
       req,
@@ -138,6 +169,7 @@ const server = createServer(async (req, res) => {
     }
     if (url.pathname.startsWith("/github/login/oauth"))
       return await forward(providers.github, "/github/login/oauth", req, res);
+    if (url.pathname === "/google/token") spoilIdTokensOnRequest(res);
     if (url.pathname.startsWith("/google"))
       return await forward(providers.google, "/google", req, res);
     html(res, 404, errorPage("identity provider", "Not found."));

@@ -8,16 +8,22 @@ import { useState } from "react";
 const KEY = "demo_spa_access_token";
 const preview = (token: string) => `${token.slice(0, 12)}… (${token.length} bytes)`;
 
-type Loot = { storage: string | null; cookie: string; replay: number | null };
+type Loot = {
+  storage: string | null;
+  cookie: string;
+  /** The stolen token against the API it was made for (the demo SPA's) and against the app's. */
+  replay: { demo: number; app: number } | null;
+};
 
 /** What an injected script would run. Simulated here, in the open, on purpose. */
 async function injectedScript(): Promise<Loot> {
   const storage = window.localStorage.getItem(KEY);
   const cookie = document.cookie;
   // An attacker sends it home and uses it from their own machine; any client will do.
+  const replayAt = async (path: string) =>
+    (await fetch(path, { headers: { authorization: `Bearer ${storage}` } })).status;
   const replay = storage
-    ? (await fetch("/api/downstream/profile", { headers: { authorization: `Bearer ${storage}` } }))
-        .status
+    ? { demo: await replayAt("/api/lab/spa-demo/profile"), app: await replayAt("/api/jwt/me") }
     : null;
   return { storage, cookie, replay };
 }
@@ -53,7 +59,8 @@ export function XssDemo() {
       </h3>
       <p className="rounded-md border border-dashed border-red-700 p-2 text-xs">
         Demo: this card deliberately stores a separate, 60-second access token in localStorage, the
-        way many single-page apps do. Auth Lab itself never does.
+        way many single-page apps do. Auth Lab itself never does, and this one is made for the
+        demo&apos;s own API only: the app&apos;s APIs refuse it.
       </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" className="btn-secondary" onClick={store}>
@@ -84,7 +91,13 @@ export function XssDemo() {
               {loot.cookie || "nothing: the HttpOnly cookies are invisible to scripts"}
             </li>
             {loot.replay !== null ? (
-              <li>The stolen token, used from elsewhere: {loot.replay}</li>
+              <>
+                <li>
+                  The stolen token, used from elsewhere against the demo SPA&apos;s API:{" "}
+                  {loot.replay.demo}
+                </li>
+                <li>The same token against the app&apos;s own API: {loot.replay.app}</li>
+              </>
             ) : null}
           </ul>
         ) : null}

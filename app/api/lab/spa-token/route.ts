@@ -1,25 +1,40 @@
 import { issueAccessToken } from "@/lib/auth/jwt/access-token";
+import { jwtSettings } from "@/lib/auth/jwt/config";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { checkOrigin } from "@/lib/http/origin";
+import { internalError, methodNotAllowed } from "@/lib/http/route";
 
-// The XSS demo's one deliberate exception to "no credential reaches the browser": a separate,
-// 60-second access token handed to page script, so the lab can show what many SPAs do (keep it
-// in localStorage) and what an injected script then takes. Labelled as such on the page.
+// The XSS demo's token: handed to page script on purpose, so the lab can show what many SPAs do
+// (keep it in localStorage) and what an injected script then takes. It keeps the lesson and none
+// of the risk: its audience is the demo's own endpoint (/api/lab/spa-demo), which no other API
+// accepts, and only the HttpOnly cookie can ask for one, so a stolen demo token can't mint the next.
 
 const DEMO_TTL_SECONDS = 60;
 
 export async function POST(request: Request) {
   try {
-    if (isCrossSiteForgery(request))
+    if (checkOrigin(request) === "cross-site")
       return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+    if (request.headers.has("authorization"))
+      return jsonError(
+        400,
+        "bad_request",
+        "The demo token comes for the cookie only, never for a token.",
+      );
     const jwt = await getCurrentJwt();
     if (!jwt.ok) return jsonError(401, "unauthorized", "Sign in with the jwt strategy first.");
     const { token } = await issueAccessToken(
       { userId: jwt.user.id, familyId: jwt.claims.fam, tokenVersion: jwt.claims.ver },
-      DEMO_TTL_SECONDS,
+      Math.min(DEMO_TTL_SECONDS, jwt.claims.exp - Math.floor(Date.now() / 1000)),
+      jwtSettings().demoAudience,
     );
-    return json({ access_token: token, token_type: "Bearer", expires_in: DEMO_TTL_SECONDS });
+    return json({
+      access_token: token,
+      token_type: "Bearer",
+      expires_in: DEMO_TTL_SECONDS,
+      audience: jwtSettings().demoAudience,
+    });
   } catch (error) {
     return internalError(error);
   }
