@@ -79,7 +79,7 @@ test.describe("JWT expiry in the browser", () => {
     const navigations = recordNavigations(page);
     await page.goto(NOTES);
     await expect(
-      page.getByRole("heading", { name: "Notes via JWT access + refresh" }),
+      page.getByRole("heading", { name: `Notes via ${STRATEGIES.jwt.label}` }),
     ).toBeVisible();
     const first = await accessToken(page);
 
@@ -93,7 +93,7 @@ test.describe("JWT expiry in the browser", () => {
     await addNote(page, `Written after expiry ${crypto.randomUUID().slice(0, 8)}`);
     await expect(page).toHaveURL(/\/notes\?via=jwt$/);
     expect(navigations.length).toBeGreaterThan(0);
-    expect(navigations.filter((url) => url.includes("/jwt/login"))).toEqual([]);
+    expect(navigations.filter((url) => url.includes(STRATEGIES.jwt.loginPath))).toEqual([]);
     expect((await page.request.get("/api/jwt/me")).status()).toBe(200);
   });
 
@@ -118,13 +118,13 @@ test.describe("JWT expiry in the browser", () => {
     const navigations = recordNavigations(fresh);
     await fresh.goto(NOTES);
     await expect(
-      fresh.getByRole("heading", { name: "Notes via JWT access + refresh" }),
+      fresh.getByRole("heading", { name: `Notes via ${STRATEGIES.jwt.label}` }),
     ).toBeVisible();
     await expect(
       fresh.getByRole("region", { name: "Sign-in status" }).getByTestId("status-jwt"),
     ).toContainText(`signed in as ${person.name}`);
     await addNote(fresh, `Written after a silent refresh ${crypto.randomUUID().slice(0, 8)}`);
-    expect(navigations.filter((url) => url.includes("/jwt/login"))).toEqual([]);
+    expect(navigations.filter((url) => url.includes(STRATEGIES.jwt.loginPath))).toEqual([]);
     await expect(fresh).toHaveURL(/\/notes\?via=jwt$/);
 
     // The proof that a refresh happened: both cookies were replaced, in the same family.

@@ -1,6 +1,7 @@
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import {
   type ApiError,
+  confirmAction,
   cookieValue,
   COOKIES,
   expect,
@@ -51,7 +52,7 @@ async function expectRevoked(request: APIRequestContext, token: string): Promise
 
 /** A sign-in URL that sends the browser on to `next` (JWT pages don't encode it, notes does). */
 const isSignInFor = (url: URL, next: string | null) =>
-  url.pathname === "/jwt/login" && url.searchParams.get("next") === next;
+  url.pathname === STRATEGIES.jwt.loginPath && url.searchParams.get("next") === next;
 
 /** The page shows the JWT sign-in form, which will send it on to `next`. */
 async function expectOnSignIn(page: Page, next: string | null): Promise<void> {
@@ -140,7 +141,7 @@ test.describe("JWT in the browser", () => {
       .click();
     await expect(page).toHaveURL(/\/notes\?via=jwt$/);
     await expect(
-      page.getByRole("heading", { name: "Notes via JWT access + refresh" }),
+      page.getByRole("heading", { name: `Notes via ${STRATEGIES.jwt.label}` }),
     ).toBeVisible();
     await expect(page.getByText("No notes yet.")).toBeVisible();
 
@@ -186,7 +187,7 @@ test.describe("JWT in the browser", () => {
     await expectOnSignIn(page, "/jwt/tokens");
     await expect(jwtStatus(page)).toContainText("signed out");
     await expectRevoked(request, token);
-    await expectSentToSignIn(page.context(), "/jwt");
+    await expectSentToSignIn(page.context(), STRATEGIES.jwt.href);
     const refresh = await page.request.post(REFRESH_PATH);
     expect(refresh.status()).toBe(401);
     expect(((await refresh.json()) as ApiError).error.code).toBe("invalid_token");
@@ -255,14 +256,14 @@ test.describe("JWT in the browser", () => {
     const theirs = await accessToken(other.page);
     expect((await meWithBearer(request, theirs)).status()).toBe(200);
 
-    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await confirmAction(page, "Sign out everywhere", "Yes, revoke every JWT sign-in");
     await expectOnSignIn(page, null);
     await expect(jwtStatus(page)).toContainText("signed out");
 
     await expectRevoked(request, mine);
     await expectRevoked(request, theirs);
-    await expectSentToSignIn(other.context, "/jwt");
-    await expectSentToSignIn(other.context, "/notes?via=jwt");
+    await expectSentToSignIn(other.context, STRATEGIES.jwt.href);
+    await expectSentToSignIn(other.context, STRATEGIES.jwt.notesPath);
     // The other browser can't refresh its way back in either; the refusal clears its cookies.
     const refresh = await other.context.request.post(REFRESH_PATH);
     expect(refresh.status()).toBe(401);
@@ -270,8 +271,8 @@ test.describe("JWT in the browser", () => {
       error: { code: "invalid_token", message: expect.stringContaining("revoked") },
     });
     expect(await cookieValue(other.page, COOKIES.jwtAccess)).toBeUndefined();
-    await other.page.goto("/jwt");
-    await expectOnSignIn(other.page, "/jwt");
+    await other.page.goto(STRATEGIES.jwt.href);
+    await expectOnSignIn(other.page, STRATEGIES.jwt.href);
     await expect(jwtStatus(other.page)).toContainText("signed out");
     await other.context.close();
   });
@@ -305,8 +306,8 @@ test.describe("JWT in the browser", () => {
     await expectRevoked(request, current);
     const me = await page.request.get("/api/jwt/me");
     expect(me.status()).toBe(401);
-    await page.goto("/jwt");
-    await expectOnSignIn(page, "/jwt");
+    await page.goto(STRATEGIES.jwt.href);
+    await expectOnSignIn(page, STRATEGIES.jwt.href);
     await expect(jwtStatus(page)).toContainText("signed out");
     const refresh = await page.request.post(REFRESH_PATH);
     expect(refresh.status()).toBe(401);

@@ -203,10 +203,34 @@ test.describe("what an injected script can steal", () => {
     await expect(loot).toContainText(
       "From document.cookie: nothing: the HttpOnly cookies are invisible to scripts",
     );
-    await expect(loot).toContainText("The stolen token, used from elsewhere: 200");
+    await expect(loot).toContainText(
+      "The stolen token, used from elsewhere against the demo SPA's API: 200",
+    );
+    // Its audience is the demo's: the app's own API refuses it.
+    await expect(loot).toContainText("The same token against the app's own API: 401");
 
     await demo.getByRole("button", { name: "Clean up" }).click();
     expect(await page.evaluate(() => Object.keys(window.localStorage))).toEqual([]);
+  });
+
+  test("the demo token is accepted by the demo's API only, and can't mint another", async ({
+    jwtUser: { page },
+    request,
+  }) => {
+    const issued = await page.request.post("/api/lab/spa-token");
+    expect(issued.status()).toBe(200);
+    const { access_token: token } = (await issued.json()) as { access_token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await request.get("/api/lab/spa-demo/profile", { headers: bearer })).status()).toBe(
+      200,
+    );
+    for (const path of ["/api/jwt/me", "/api/jwt/notes", "/api/downstream/profile"])
+      expect((await request.get(path, { headers: bearer })).status(), path).toBe(401);
+    // The demo token can't ask for a successor: only the HttpOnly cookie can.
+    const chained = await request.post("/api/lab/spa-token", { headers: bearer });
+    expect(chained.status()).toBe(400);
+    const anonymous = await request.post("/api/lab/spa-token");
+    expect(anonymous.status()).toBe(401);
   });
 
   test("the demo token is only for a JWT session", async ({ page }) => {

@@ -1,5 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import {
+  completeAtProvider,
+  confirmAction,
   cookieValue,
   COOKIES,
   expect,
@@ -7,7 +9,6 @@ import {
   IDP_URL,
   newIdentity,
   otherBrowser,
-  signInOverHttp,
   signInThroughProvider,
   signInWithProviderOverHttp,
   STRATEGIES,
@@ -34,7 +35,7 @@ const oauthStatus = (page: Page) =>
 const linkedAccounts = (page: Page) => page.getByTestId("linked-account");
 
 async function expectOnAccountPage(page: Page, identity: Identity): Promise<void> {
-  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await expect(page).toHaveURL(/\/oauth\/account(\?.*)?$/);
   await expect(page.getByRole("heading", { name: "Signed in with a provider" })).toBeVisible();
   await expect(oauthStatus(page)).toContainText(`signed in as ${identity.name}`);
 }
@@ -72,7 +73,7 @@ async function expectNoTokensInBrowser(page: Page): Promise<void> {
 
   // Neither the rendered DOM nor the HTML (with its RSC payload) as the server sends it.
   const rendered = await page.content();
-  const served = await (await page.request.get("/oauth/account")).text();
+  const served = await (await page.request.get(STRATEGIES.oauth.protectedPaths[0])).text();
   for (const [what, html] of Object.entries({ rendered, served })) {
     expect(html, what).toContain("Signed in with a provider");
     expect(html, what).not.toContain("access_token");
@@ -121,7 +122,7 @@ test.describe("OAuth in the browser", () => {
   }) => {
     const identity = newIdentity();
     await signInWithProviderOverHttp(page, "github", identity);
-    await page.goto("/oauth/account");
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expectOnAccountPage(page, identity);
     // GitHub hides the email in /user; Auth.js found it through /user/emails.
     await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
@@ -149,7 +150,7 @@ test.describe("OAuth in the browser", () => {
   test("notes through OAuth: the page, and the API with the same cookie", async ({
     oauthUser: { page, identity },
   }) => {
-    await page.goto("/oauth/account");
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expectOnAccountPage(page, identity);
     await page.getByRole("link", { name: "Open your notes through this strategy" }).click();
     await expect(page).toHaveURL(/\/notes\?via=oauth$/);
@@ -182,7 +183,7 @@ test.describe("OAuth in the browser", () => {
   }) => {
     const identity = newIdentity();
     await signInWithProviderOverHttp(page, "google", identity);
-    await page.goto("/oauth/account");
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expectOnAccountPage(page, identity);
     const token = await sessionToken(page);
     expect(await meStatus(request, token)).toBe(200);
@@ -197,12 +198,12 @@ test.describe("OAuth in the browser", () => {
 
     // Someone who copied the cookie before the sign-out gets nothing: the row is gone.
     expect(await meStatus(request, token)).toBe(401);
-    const account = await request.get("/oauth/account", {
+    const account = await request.get(STRATEGIES.oauth.protectedPaths[0], {
       headers: { cookie: `${OAUTH_COOKIE}=${token}` },
       maxRedirects: 0,
     });
     expect(account.status()).toBe(307);
-    expect(account.headers()["location"]).toContain("/oauth/login");
+    expect(account.headers()["location"]).toContain(STRATEGIES.oauth.loginPath);
   });
 
   test("“Sign out everywhere” ends the Auth.js sessions of every browser", async ({
@@ -222,14 +223,14 @@ test.describe("OAuth in the browser", () => {
     expect(await meStatus(request, theirs)).toBe(200);
 
     // Same person, same provider account: one linked account, two sessions.
-    await page.goto("/oauth/account");
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expectOnAccountPage(page, identity);
     await expect(linkedAccounts(page)).toHaveCount(1);
     const sessions = page.getByTestId("oauth-session");
     await expect(sessions).toHaveCount(2);
     await expect(sessions.filter({ hasText: "this browser" })).toHaveCount(1);
 
-    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await confirmAction(page, "Sign out everywhere", "Yes, end every provider session");
     await expect(page).toHaveURL(/\/oauth\/login$/);
     await expect(oauthStatus(page)).toContainText("signed out");
     expect(await cookieValue(page, OAUTH_COOKIE)).toBeUndefined();
@@ -238,7 +239,7 @@ test.describe("OAuth in the browser", () => {
     expect(await meStatus(request, theirs)).toBe(401);
     // The other browser still holds its cookie, which now opens nothing.
     expect((await otherContext.request.get("/api/oauth/me")).status()).toBe(401);
-    await otherPage.goto("/oauth/account");
+    await otherPage.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expect(otherPage).toHaveURL(/\/oauth\/login\?next=/);
     await expect(oauthStatus(otherPage)).toContainText("signed out");
     await otherContext.close();
@@ -257,56 +258,20 @@ test.describe("OAuth in the browser", () => {
     expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
   });
 
-  test("a provider email that belongs to a password account is not linked silently; linking after the password works", async ({
-    page,
-    person,
-  }) => {
-    const identity = { name: person.name, email: person.email };
-    await signInThroughProvider(page, "Google", identity);
-    await expect(page).toHaveURL(/\/oauth\/login\?error=OAuthAccountNotLinked$/);
-    const alert = page.getByRole("alert").filter({ hasText: "This account is not linked" });
-    await expect(alert.getByRole("heading", { name: "This account is not linked" })).toBeVisible();
-    await expect(alert.getByRole("link", { name: "linking page" })).toHaveAttribute(
-      "href",
-      "/oauth/link",
-    );
-    expect(await cookieValue(page, OAUTH_COOKIE)).toBeUndefined();
-    expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
-
-    // The IdP would remember this browser's sign-in and consent; start its part afresh.
-    await page.context().clearCookies({ domain: new URL(IDP_URL).hostname });
-
-    // Prove the password first, then link from the linking page.
-    await signInOverHttp(page, "session", person);
-    await page.goto("/oauth/link");
-    await expect(page.getByText(`Signed in with your password as ${person.email}`)).toBeVisible();
-    await signInThroughProvider(page, "Google", identity, { start: "/oauth/link" });
-    await expectOnAccountPage(page, identity);
-    await expect(page.getByText(`${person.name} · ${person.email}`)).toBeVisible();
-    await expect(linkedAccounts(page)).toHaveCount(1);
-    await expect(linkedAccounts(page).getByText("Google", { exact: true })).toBeVisible();
-    await expect(page.getByTestId("delegated-google")).toContainText(person.email);
-
-    // The Auth.js session belongs to the password account.
-    const me = await page.request.get("/api/oauth/me");
-    expect(await me.json()).toMatchObject({
-      user: { email: person.email, name: person.name },
-    });
-    const sessionMe = await page.request.get("/api/session/me");
-    const sessionUser = ((await sessionMe.json()) as { user: { id: string } }).user;
-    expect(((await me.json()) as { user: { id: string } }).user.id).toBe(sessionUser.id);
-  });
-
   test("links GitHub to a Google sign-in, unlinks it, and refuses to unlink the only way in", async ({
     page,
   }) => {
     const identity = newIdentity();
     await signInWithProviderOverHttp(page, "google", identity);
-    await page.goto("/oauth/account");
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expectOnAccountPage(page, identity);
     await expect(linkedAccounts(page)).toHaveCount(1);
 
-    await signInThroughProvider(page, "GitHub", identity, { start: "/oauth/account" });
+    // A sign-in just made is the proof a link needs: "Link GitHub" starts a single-use link.
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await completeAtProvider(page, identity);
+    await expect(page).toHaveURL(/\/oauth\/account\?linked=github$/);
+    await expect(page.getByText("GitHub is linked")).toBeVisible();
     await expectOnAccountPage(page, identity);
     const linked = linkedAccounts(page);
     await expect(linked).toHaveCount(2);
@@ -319,15 +284,17 @@ test.describe("OAuth in the browser", () => {
     // Nothing left to link.
     await expect(page.getByRole("heading", { name: "Link another provider" })).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Unlink github" }).click();
+    await confirmAction(page, "Unlink GitHub", "Yes, unlink GitHub");
+    await expect(page).toHaveURL(/\/oauth\/account\?unlinked=github$/);
     await expect(linked).toHaveCount(1);
     await expect(linked.getByText("Google", { exact: true })).toBeVisible();
     await expect(page.getByTestId("delegated-github")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Link GitHub/ })).toBeVisible();
 
     // Google is now the only way in (no password): it stays.
-    await page.getByRole("button", { name: "Unlink google" }).click();
+    await confirmAction(page, "Unlink Google", "Yes, unlink Google");
     await expect(page).toHaveURL(/\/oauth\/account\?unlink=last_method$/);
+    await expect(page.getByTestId("account-activity")).toContainText("github unlinked");
     await expect(
       page.getByRole("alert").filter({ hasText: "That is your only way to sign in" }),
     ).toBeVisible();

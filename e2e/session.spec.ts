@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import {
+  confirmAction,
   cookieValue,
   COOKIES,
   expect,
@@ -106,7 +107,7 @@ test.describe("server session in the browser", () => {
     await expect(page.getByText("No notes yet.")).toBeVisible();
 
     await page.goto("/session");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/session\/login$/);
     await expect(sessionStatus(page)).toContainText("signed out");
     expect(await cookieValue(page, SESSION_COOKIE)).toBeUndefined();
@@ -208,7 +209,7 @@ test.describe("server session in the browser", () => {
         error: { code: "unauthorized", message: expect.any(String) },
       });
 
-      const login = await request.get("/session/login", {
+      const login = await request.get(STRATEGIES.session.loginPath, {
         headers: { cookie: `${SESSION_COOKIE}=${seal}` },
         maxRedirects: 0,
       });
@@ -247,7 +248,7 @@ test.describe("server session in the browser", () => {
     await expect(devices).toHaveCount(2);
     await expect(devices.filter({ hasText: "This device" })).toHaveCount(1);
     expect(await sessionMeStatus(request, second.seal)).toBe(401);
-    await expectSentToSignIn(second.context, "/notes?via=session");
+    await expectSentToSignIn(second.context, STRATEGIES.session.notesPath);
     expect(await sessionMeStatus(request, third.seal)).toBe(200);
 
     await page.getByRole("button", { name: "Sign out everywhere else" }).click();
@@ -275,7 +276,7 @@ test.describe("server session in the browser", () => {
     const theirs = other.seal;
 
     await page.goto("/session/devices");
-    await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
+    await confirmAction(page, "Sign out everywhere", "Yes, end every server session");
     await expect(page).toHaveURL(/\/session\/login$/);
     await expect(sessionStatus(page)).toContainText("signed out");
     expect(await cookieValue(page, SESSION_COOKIE)).toBeUndefined();
@@ -303,7 +304,11 @@ test.describe("server session in the browser", () => {
     await page.getByLabel("Current password").fill(person.password);
     await page.getByLabel("New password").fill(newPassword);
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByText("Password changed. 1 other session was signed out.")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Password changed. Signed out everywhere else: 1 server session, 0 JWT sign-ins, 0 provider sessions. This browser stays signed in.",
+      ),
+    ).toBeVisible();
 
     expect(await sessionMeStatus(request, theirs)).toBe(401);
     expect(await sessionMeStatus(request, mine)).toBe(200);
@@ -313,7 +318,7 @@ test.describe("server session in the browser", () => {
     // The other browser, now signed out, tries both passwords.
     await expectSentToSignIn(other.context, "/session");
     const otherPage = await other.context.newPage();
-    await otherPage.goto("/session/login");
+    await otherPage.goto(STRATEGIES.session.loginPath);
     await otherPage.getByLabel("Email").fill(person.email);
     await otherPage.getByLabel("Password").fill(person.password);
     await otherPage.getByRole("button", { name: "Sign in" }).click();
@@ -338,7 +343,7 @@ test.describe("server session in the browser", () => {
       { path: "/session", heading: "Signed in with a server session" },
       { path: "/session/devices", heading: "Your devices" },
       { path: "/session/password", heading: "Change password" },
-      { path: "/notes?via=session", heading: "Notes via Server session" },
+      { path: STRATEGIES.session.notesPath, heading: `Notes via ${STRATEGIES.session.label}` },
     ];
     for (const { path, heading } of pages) {
       await page.context().clearCookies();

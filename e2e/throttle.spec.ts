@@ -1,5 +1,5 @@
 import { type APIRequestContext, type APIResponse } from "@playwright/test";
-import { expect, newPerson, type Person, randomIp, test } from "./fixtures";
+import { expect, newPerson, type Person, randomIp, STRATEGIES, test } from "./fixtures";
 
 // Login throttling: 5 failures for one account from one address per 15 minutes, then 429 with
 // Retry-After, for that account from that address only.
@@ -64,7 +64,7 @@ test.describe("login throttling", () => {
     // The page and `request` send the same client address (the clientIp fixture).
     await failUntilLimit(request, person);
 
-    await page.goto("/session/login");
+    await page.goto(STRATEGIES.session.loginPath);
     await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Password").fill(person.password);
     await page.getByRole("button", { name: "Sign in" }).click();

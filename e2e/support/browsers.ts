@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { randomIp } from "./people";
 
 // Another browser of the same person: its own cookie jar and its own client address.
@@ -30,4 +30,16 @@ export function recordNavigations(page: Page): string[] {
     if (frame === page.mainFrame()) urls.push(frame.url());
   });
   return urls;
+}
+
+/** Presses a destructive button, then its "Yes, …" confirmation (app/_components/confirm-action.tsx). */
+export async function confirmAction(
+  page: Page,
+  label: string,
+  confirmLabel: string,
+): Promise<void> {
+  await page.getByRole("button", { name: label, exact: true }).click();
+  const yes = page.getByRole("button", { name: confirmLabel });
+  await expect(yes).toBeFocused();
+  await yes.click();
 }

@@ -30,6 +30,8 @@ export const SHORT_LIVED_SETTINGS = {
   SESSION_ABSOLUTE_LIFETIME_SECONDS: 8,
   JWT_ACCESS_TTL_SECONDS: 4,
   PROXY_REDIRECTS: "off",
+  // A sign-in counts as fresh proof for linking a provider this long.
+  LINK_PROOF_SECONDS: 2,
 } as const;
 
 /** The app's defaults, as lib/env.ts has them, for specs that check them. */

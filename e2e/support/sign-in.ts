@@ -36,7 +36,16 @@ export async function signInWithProviderOverHttp(
   target: Target,
   provider: Provider,
   identity: Identity,
-  { baseURL = "", next = "/oauth/account" }: { baseURL?: string; next?: string } = {},
+  {
+    baseURL = "",
+    next = "/oauth/account",
+    badIdTokenSignature = false,
+  }: {
+    baseURL?: string;
+    next?: string;
+    /** The identity provider's test switch: the ID token comes back signed with a stranger's key. */
+    badIdTokenSignature?: boolean;
+  } = {},
 ): Promise<string> {
   const request = requestOf(target);
   const csrf = await request.get(`${baseURL}/api/auth/csrf`);
@@ -50,7 +59,10 @@ export async function signInWithProviderOverHttp(
   if (at.origin === IDP_URL && /\/interaction\/[\w-]+$/.test(at.pathname)) {
     const page = await login.text();
     if (page.includes('name="email"')) {
-      const signedIn = await request.post(`${at.href}/login`, form(identity));
+      const signedIn = await request.post(
+        `${at.href}/login`,
+        form({ ...identity, ...(badIdTokenSignature ? { bad_id_token: "on" } : {}) }),
+      );
       at = new URL(signedIn.url());
     }
   }
@@ -103,4 +115,55 @@ export async function completeAtProvider(
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await page.getByRole("button", { name: consent }).click();
   await page.waitForURL((url) => !url.href.startsWith(IDP_URL));
+}
+
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&amp;": "&",
+  "&#x27;": "'",
+  "&#39;": "'",
+  "&lt;": "<",
+  "&gt;": ">",
+};
+const unescapeHtml = (text: string) =>
+  text.replace(/&(quot|amp|#x27|#39|lt|gt);/g, (e) => ENTITIES[e] ?? e);
+
+/**
+ * Submits one of a page's forms the way a browser without JavaScript does: the server action's
+ * hidden fields as the page rendered them, plus `fields`, posted to the page. The answer is not
+ * followed, so its redirect can be inspected.
+ */
+export async function submitWithoutJavaScript(
+  target: Target,
+  pagePath: string,
+  pick: (formHtml: string) => boolean,
+  fields: Record<string, string>,
+) {
+  const request = requestOf(target);
+  const html = await (await request.get(pagePath)).text();
+  const form = [...html.matchAll(/<form[^>]*>[^]*?<\/form>/g)].map((m) => m[0]).find(pick);
+  expect(form, `a matching form on ${pagePath}`).toBeTruthy();
+  const hidden: Record<string, string> = {};
+  for (const input of (form ?? "").matchAll(
+    /<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g,
+  ))
+    hidden[unescapeHtml(input[1] ?? "")] = unescapeHtml(input[2] ?? "");
+  return request.post(pagePath, { multipart: { ...hidden, ...fields }, maxRedirects: 0 });
+}
+
+/** Follows a redirect into the provider and signs in there over HTTP; returns where it ends. */
+export async function completeAtProviderOverHttp(
+  target: Target,
+  authorizeUrl: string,
+  identity: Identity,
+): Promise<string> {
+  const request = requestOf(target);
+  let response = await request.get(authorizeUrl);
+  let at = new URL(response.url());
+  if (at.origin === IDP_URL && (await response.text()).includes('name="email"')) {
+    response = await request.post(`${at.href}/login`, form(identity));
+    at = new URL(response.url());
+  }
+  if (at.origin === IDP_URL) at = new URL((await request.post(`${at.href}/confirm`)).url());
+  return at.href;
 }

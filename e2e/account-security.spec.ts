@@ -1,0 +1,409 @@
+import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
+import {
+  bearer,
+  confirmAction,
+  cookieValue,
+  COOKIES,
+  expect,
+  IDP_URL,
+  JWT_REFRESH_PATH,
+  newIdentity,
+  otherBrowser,
+  type Person,
+  SHORT_LIVED_SETTINGS,
+  SHORT_LIVED_URL,
+  signInOverHttp,
+  signInThroughProvider,
+  signInWithProviderOverHttp,
+  STRATEGIES,
+  test,
+} from "./fixtures";
+
+// One person, one kill switch: account-wide revocation across the three strategies and across
+// browsers, copied credentials of every kind refused afterwards, and linking a provider only with
+// a fresh proof and a single-use link intent.
+
+type Held = {
+  context: BrowserContext;
+  seal: string;
+  access: string;
+  refresh: string;
+  oauth: string;
+};
+
+/** A browser signed in as `person` under all three strategies (Google already linked to them). */
+async function signedInEverywhere(
+  browser: Browser,
+  baseURL: string | undefined,
+  person: Person,
+): Promise<Held> {
+  const { context } = await otherBrowser(browser, baseURL);
+  await signInOverHttp(context, "session", person);
+  await signInOverHttp(context, "jwt", person);
+  await signInWithProviderOverHttp(context, "google", { name: person.name, email: person.email });
+  const value = async (name: string) => (await cookieValue(context, name)) ?? "";
+  const held = {
+    context,
+    seal: await value(COOKIES.session),
+    access: await value(COOKIES.jwtAccess),
+    refresh: await value(COOKIES.jwtRefresh),
+    oauth: await value(COOKIES.oauthSession),
+  };
+  for (const [name, credential] of Object.entries(held))
+    if (name !== "context") expect(credential, `${name} is held`).toBeTruthy();
+  return held;
+}
+
+/** Links Google to `person` through the linking page, with a sign-in just made as proof. */
+async function linkGoogle(browser: Browser, baseURL: string | undefined, person: Person) {
+  const { context, page } = await otherBrowser(browser, baseURL);
+  await signInOverHttp(page, "session", person);
+  await page.goto("/oauth/link");
+  await page.getByRole("button", { name: "Link Google" }).click();
+  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByText("Google is linked")).toBeVisible();
+  expect((await page.request.post("/api/session/logout")).status()).toBe(204);
+  await context.close();
+}
+
+/**
+ * Every copied credential, presented by a client that holds nothing else. The refresh token is
+ * presented only when asked: presenting it rotates it.
+ */
+async function statuses(request: APIRequestContext, held: Held, { refresh = true } = {}) {
+  const cookie = (name: string, value: string) => ({ cookie: `${name}=${value}` });
+  return {
+    session: (
+      await request.get("/api/session/me", { headers: cookie(COOKIES.session, held.seal) })
+    ).status(),
+    jwt: (await request.get("/api/jwt/me", { headers: bearer(held.access) })).status(),
+    ...(refresh
+      ? {
+          refresh: (
+            await request.post(JWT_REFRESH_PATH, { data: { refresh_token: held.refresh } })
+          ).status(),
+        }
+      : {}),
+    oauth: (
+      await request.get("/api/oauth/me", { headers: cookie(COOKIES.oauthSession, held.oauth) })
+    ).status(),
+  };
+}
+
+const ALL_REFUSED = { session: 401, jwt: 401, refresh: 401, oauth: 401 };
+
+test.describe("one person, one kill switch", () => {
+  test("“Sign out everywhere, every strategy” ends every credential of every browser; copies are refused", async ({
+    browser,
+    baseURL,
+    person,
+    request,
+  }) => {
+    await linkGoogle(browser, baseURL, person);
+    const here = await signedInEverywhere(browser, baseURL, person);
+    const there = await signedInEverywhere(browser, baseURL, person);
+    expect(await statuses(request, there, { refresh: false })).toEqual({
+      session: 200,
+      jwt: 200,
+      oauth: 200,
+    });
+
+    const page = await here.context.newPage();
+    await page.goto(STRATEGIES.session.href);
+    await confirmAction(page, "Sign out everywhere, every strategy", "Yes, end every sign-in");
+    await expect(page).toHaveURL(/\/\?signed-out=everywhere$/);
+    for (const id of ["session", "jwt", "oauth"])
+      await expect(page.getByTestId(`status-${id}`)).toContainText("signed out");
+
+    expect(await statuses(request, here)).toEqual(ALL_REFUSED);
+    expect(await statuses(request, there)).toEqual(ALL_REFUSED);
+    // The other browser, with its own cookies, is out too at its next request.
+    for (const path of ["/api/session/me", "/api/jwt/me", "/api/oauth/me"])
+      expect((await there.context.request.get(path)).status(), path).toBe(401);
+    expect((await there.context.request.post(JWT_REFRESH_PATH)).status()).toBe(401);
+    for (const held of [here, there]) await held.context.close();
+  });
+
+  test("a password change ends every other browser under every strategy, and keeps this one", async ({
+    browser,
+    baseURL,
+    person,
+    request,
+  }) => {
+    await linkGoogle(browser, baseURL, person);
+    const mine = await signedInEverywhere(browser, baseURL, person);
+    const theirs = await signedInEverywhere(browser, baseURL, person);
+
+    const page = await mine.context.newPage();
+    await page.goto("/session/password");
+    await page.getByLabel("Current password").fill(person.password);
+    await page.getByLabel("New password").fill(`${person.password} and more`);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(
+      page.getByText(
+        /Signed out everywhere else: 1 server session, 1 JWT sign-in, 1 provider session\. This browser stays signed in\./,
+      ),
+    ).toBeVisible();
+
+    expect(await statuses(request, theirs)).toEqual(ALL_REFUSED);
+    // This browser keeps all three; its JWT was given a new access token on the spot.
+    for (const path of ["/api/session/me", "/api/jwt/me", "/api/oauth/me"])
+      expect((await mine.context.request.get(path)).status(), path).toBe(200);
+    const renewed = await cookieValue(mine.context, COOKIES.jwtAccess);
+    expect(renewed).not.toBe(mine.access);
+    expect((await request.get("/api/jwt/me", { headers: bearer(mine.access) })).status()).toBe(401);
+    for (const held of [mine, theirs]) await held.context.close();
+  });
+});
+
+test.describe("linking a provider", () => {
+  test("needs a fresh proof, links for the password person only, and never signs anyone in", async ({
+    page,
+    person,
+  }) => {
+    // A provider email that matches a password account is never linked on its own.
+    const identity = { name: person.name, email: person.email };
+    await signInThroughProvider(page, "Google", identity);
+    await expect(page).toHaveURL(/\/oauth\/login\?error=OAuthAccountNotLinked$/);
+    await page.context().clearCookies({ domain: new URL(IDP_URL).hostname });
+
+    await signInOverHttp(page, "session", person);
+    await page.goto("/oauth/link");
+    await expect(page.getByText(`Signed in with your password as ${person.email}`)).toBeVisible();
+    await expect(page.getByText("You signed in a moment ago")).toBeVisible();
+    await page.getByRole("button", { name: "Link Google" }).click();
+    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+    // The link cookie goes to the provider callback only, and is no session of any kind.
+    const link = (await page.context().cookies()).find((c) => c.name === COOKIES.linkIntent);
+    expect(link).toMatchObject({ httpOnly: true, path: "/api/auth/callback" });
+    expect(
+      (
+        await page.request.get("/api/oauth/me", {
+          headers: { cookie: `${COOKIES.oauthSession}=${link?.value}` },
+        })
+      ).status(),
+    ).toBe(401);
+    await page.getByLabel("Name").fill(identity.name);
+    await page.getByLabel("Email").fill(identity.email);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.getByRole("button", { name: "Allow" }).click();
+
+    await expect(page).toHaveURL(/\/oauth\/link\?linked=google$/);
+    await expect(page.getByText("Google is linked")).toBeVisible();
+    await expect(page.getByTestId("linked-account")).toHaveCount(1);
+    // A link is not a sign-in: no Auth.js session came of it.
+    expect(await cookieValue(page, COOKIES.oauthSession)).toBeUndefined();
+    expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
+    // The intent was used up: the same cookie can't link anything again.
+    expect(await cookieValue(page, COOKIES.linkIntent)).toBeUndefined();
+
+    // Now Google signs the same person in.
+    await signInWithProviderOverHttp(page, "google", identity);
+    const me = (await (await page.request.get("/api/oauth/me")).json()) as { user: { id: string } };
+    const sessionMe = (await (await page.request.get("/api/session/me")).json()) as {
+      user: { id: string };
+    };
+    expect(me.user.id).toBe(sessionMe.user.id);
+
+    // Every strategy's page shows the link.
+    for (const path of [STRATEGIES.session.href, STRATEGIES.oauth.protectedPaths[0]]) {
+      await page.goto(path);
+      await expect(page.getByTestId("account-activity"), path).toContainText("google linked");
+    }
+  });
+
+  test("a provider account already linked to someone else is refused, and logged", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+  }) => {
+    // Someone else signs up with this GitHub identity first.
+    const theirs = newIdentity();
+    const other = await otherBrowser(browser, baseURL);
+    await signInWithProviderOverHttp(other.context, "github", theirs);
+    await other.context.close();
+
+    await signInOverHttp(page, "session", person);
+    await page.goto("/oauth/link");
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+    await page.getByLabel("Name").fill(theirs.name);
+    await page.getByLabel("Email").fill(theirs.email);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(/\/oauth\/link\?link=taken$/);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "already linked to someone else" }),
+    ).toBeVisible();
+    await expect(page.getByTestId("linked-account")).toHaveCount(0);
+    await expect(page.getByTestId("account-activity")).toContainText("Linking github refused");
+  });
+
+  test("a browser signed in through a provider as someone else can't capture the link", async ({
+    page,
+    person,
+  }) => {
+    // This browser holds an Auth.js session for a stranger…
+    const stranger = newIdentity();
+    await signInWithProviderOverHttp(page, "google", stranger);
+    const strangerMe = (await (await page.request.get("/api/oauth/me")).json()) as {
+      user: { id: string };
+    };
+    // …and a server session for the person, who links GitHub.
+    await signInOverHttp(page, "session", person);
+    await page.goto("/oauth/link");
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+    await page.getByLabel("Name").fill(person.name);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page.getByText("GitHub is linked")).toBeVisible();
+
+    // It went to the person the page showed, not to the stranger's session.
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
+    await expect(page.getByTestId("linked-account")).toHaveCount(1);
+    await expect(page.getByTestId("linked-account")).toContainText("Google");
+    const me = (await (await page.request.get("/api/oauth/me")).json()) as { user: { id: string } };
+    expect(me.user.id).toBe(strangerMe.user.id);
+  });
+
+  test("signed in through a provider, a new provider account is never linked by signing in with it", async ({
+    oauthUser: { page },
+  }) => {
+    await signInWithProviderOverHttp(page, "github", newIdentity());
+    await page.goto(`${STRATEGIES.oauth.protectedPaths[0]}?link=use-link`);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "never links an account just because" }),
+    ).toBeVisible();
+    await expect(page.getByTestId("linked-account")).toHaveCount(1);
+  });
+
+  test("a password person sees linked providers and unlinks one: every other sign-in ends", async ({
+    browser,
+    baseURL,
+    page,
+    person,
+    request,
+  }) => {
+    await linkGoogle(browser, baseURL, person);
+    const elsewhere = await signedInEverywhere(browser, baseURL, person);
+
+    await signInOverHttp(page, "session", person);
+    await page.goto("/oauth/link");
+    await expect(page.getByTestId("linked-account")).toContainText("Google");
+    await confirmAction(page, "Unlink Google", "Yes, unlink Google");
+    await expect(page.getByText("Google is unlinked")).toBeVisible();
+    await expect(page.getByTestId("linked-account")).toHaveCount(0);
+    await expect(page.getByTestId("account-activity")).toContainText("google unlinked");
+
+    expect(await statuses(request, elsewhere)).toEqual(ALL_REFUSED);
+    expect((await page.request.get("/api/session/me")).status()).toBe(200);
+    await elsewhere.context.close();
+  });
+});
+
+test("an ID token that the provider's keys didn't sign is refused, and nobody is signed in", async ({
+  page,
+}) => {
+  const ended = await signInWithProviderOverHttp(page, "google", newIdentity(), {
+    badIdTokenSignature: true,
+  });
+  expect(new URL(ended).pathname + new URL(ended).search).toBe(
+    `${STRATEGIES.oauth.loginPath}?error=IdTokenInvalid`,
+  );
+  expect(await cookieValue(page, COOKIES.oauthSession)).toBeUndefined();
+  expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
+  await page.goto(ended);
+  await expect(page.getByRole("alert").filter({ hasText: "ID token was refused" })).toBeVisible();
+});
+
+test("no JSON the app serves to a signed-in browser contains a credential it holds HttpOnly", async ({
+  sessionUser: { page, person },
+  identity,
+}) => {
+  await signInOverHttp(page, "jwt", person);
+  await signInWithProviderOverHttp(page, "google", identity);
+  const held = (await page.context().cookies()).filter((cookie) => cookie.httpOnly);
+  expect(held.map((cookie) => cookie.name)).toEqual(
+    expect.arrayContaining([COOKIES.session, COOKIES.jwtAccess, COOKIES.oauthSession]),
+  );
+
+  // Every JSON endpoint the pages fetch while they are used, and the API's own GET endpoints.
+  const fetched = new Set<string>();
+  page.on("response", (response) => {
+    if (response.headers()["content-type"]?.includes("application/json"))
+      fetched.add(new URL(response.url()).pathname);
+  });
+  for (const path of ["/", "/lab", STRATEGIES.jwt.href, STRATEGIES.oauth.protectedPaths[0]])
+    await page.goto(path);
+  await page.goto("/lab");
+  const probed = page.waitForResponse((response) => response.url().endsWith("/api/oauth/me"));
+  await page.getByRole("button", { name: /Measure each guard/ }).click();
+  await probed;
+  expect(fetched.size, [...fetched].join(", ")).toBeGreaterThan(0);
+  const paths = new Set([
+    ...fetched,
+    "/api/auth/session",
+    "/api/auth/providers",
+    "/api/auth/csrf",
+    "/api/session/me",
+    "/api/jwt/me",
+    "/api/oauth/me",
+    "/api/session/notes",
+    "/api/jwt/notes",
+    "/api/oauth/notes",
+    "/api/lab/events",
+    "/.well-known/jwks.json",
+    "/api/health",
+  ]);
+  const bodies: { url: string; body: string }[] = [];
+  for (const path of paths) {
+    const response = await page.request.get(path);
+    bodies.push({ url: path, body: await response.text() });
+  }
+  const session = JSON.parse(bodies.find((b) => b.url === "/api/auth/session")?.body ?? "{}");
+  expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
+  for (const { url, body } of bodies)
+    for (const cookie of held)
+      expect(body.includes(cookie.value), `${url} contains ${cookie.name}`).toBe(false);
+});
+
+test.describe("linking after an old sign-in", () => {
+  // The short-lived server counts a sign-in as fresh for LINK_PROOF_SECONDS only.
+  test.use({ baseURL: SHORT_LIVED_URL });
+
+  test("an old sign-in must type the password again; a wrong one links nothing", async ({
+    page,
+    person,
+  }) => {
+    await signInOverHttp(page, "session", person);
+    await expect
+      .poll(
+        async () => {
+          await page.goto("/oauth/link");
+          return page.getByLabel("Your password").count();
+        },
+        {
+          message: `the sign-in to go stale (LINK_PROOF_SECONDS=${SHORT_LIVED_SETTINGS.LINK_PROOF_SECONDS})`,
+          intervals: [500, 1000],
+        },
+      )
+      .toBe(1);
+    await page.getByLabel("Your password").fill("not my password at all");
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await expect(page.getByText("That is not your password.")).toBeVisible();
+    await expect(page.getByText("Nothing was linked.")).toBeVisible();
+    expect(await cookieValue(page, COOKIES.linkIntent)).toBeUndefined();
+
+    await page.getByLabel("Your password").fill(person.password);
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+    expect(await cookieValue(page, COOKIES.linkIntent)).toBeTruthy();
+  });
+});
