@@ -75,6 +75,35 @@ const schema = z.object({
     .regex(/^(file:|libsql:|https?:|wss?:)/, "DATABASE_URL must be a file: or libsql:// URL.")
     .default("file:./.data/auth-lab.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /**
+   * A Redis (redis:// locally, rediss:// for a hosted one such as Upstash): sessions, throttling
+   * counters and the JWT denylist live there, shared by every instance. Unset: the database.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL." })
+    .optional(),
+  /**
+   * Where server sessions live: "redis" (default when REDIS_URL is set), "database" (default
+   * otherwise), or "memory", a teaching mode for the lab's Scaling experiment: each process keeps
+   * its own, so it is neither shared nor kept across a restart. Refused in production.
+   */
+  SESSION_STORE: z.enum(["database", "redis", "memory"]).optional(),
+  /** Names this process in an X-Instance header, so the lab can show which instance answered. */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.-]{1,40}$/, "INSTANCE_ID must be a short name.")
+    .optional(),
+  /**
+   * Set by `npm run cluster` on each of its instances (and only on this machine's loopback): the
+   * supervisor's control address and token, and every instance's own address, for the lab's
+   * Scaling experiment. A real deployment never sets them, and production refuses them off loopback.
+   */
+  CLUSTER_CONTROL_URL: z.url({ protocol: /^http$/ }).optional(),
+  CLUSTER_CONTROL_TOKEN: z.string().min(16).optional(),
+  CLUSTER_INSTANCES: z
+    .string()
+    .regex(/^(\w+=http:\/\/[^,]+)(,\w+=http:\/\/[^,]+)*$/, "CLUSTER_INSTANCES is id=url,id=url")
+    .optional(),
   SESSION_PASSWORDS: jsonText("SESSION_PASSWORDS", sessionPasswords),
   SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
   SESSION_ABSOLUTE_LIFETIME_SECONDS: seconds(7 * 24 * 60 * 60),
@@ -142,6 +171,16 @@ const isLoopback = (url: string) =>
  */
 export function productionProblems(source: Record<string, string | undefined>, env: Env): string[] {
   const problems: string[] = [];
+  // `npm run cluster` runs production builds on this machine only; anything else is a deployment.
+  const localCluster = Boolean(env.CLUSTER_CONTROL_URL) && isLoopback(env.APP_URL);
+  if (env.SESSION_STORE === "memory" && !localCluster)
+    problems.push(
+      "SESSION_STORE=memory is a teaching mode (sessions neither shared nor kept): use database or redis in production.",
+    );
+  if (env.CLUSTER_CONTROL_URL && !localCluster)
+    problems.push(
+      "CLUSTER_CONTROL_URL is for the lab's local cluster only: unset it in production.",
+    );
   if (!source.APP_URL)
     problems.push("APP_URL is missing: production needs its public URL (https://…).");
   else if (!env.APP_URL.startsWith("https://") && !isLoopback(env.APP_URL))
@@ -163,14 +202,21 @@ export function productionProblems(source: Record<string, string | undefined>, e
   return problems;
 }
 
+function storeProblems(env: Env): string[] {
+  return env.SESSION_STORE === "redis" && !env.REDIS_URL
+    ? ["SESSION_STORE=redis needs REDIS_URL (redis://… or rediss://…)."]
+    : [];
+}
+
 /** Parses an environment; throws one error listing every problem, each naming its variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   const production = source.NODE_ENV === "production";
   const problems = result.success
-    ? production
-      ? productionProblems(source, result.data)
-      : []
+    ? [
+        ...storeProblems(result.data),
+        ...(production ? productionProblems(source, result.data) : []),
+      ]
     : result.error.issues.map((issue) => issue.message);
   if (problems.length > 0 || !result.success) {
     const hint = production

@@ -46,7 +46,11 @@ export async function SiteHeader() {
 }
 
 function StatusPill({ status }: { status: StrategyStatus }) {
-  const text = status.user ? `signed in as ${status.user.name ?? status.user.email}` : "signed out";
+  const text = status.user
+    ? `signed in as ${status.user.name ?? status.user.email}`
+    : status.unavailable
+      ? "store unavailable"
+      : "signed out";
   return (
     <li
       data-testid={`status-${status.id}`}

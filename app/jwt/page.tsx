@@ -17,6 +17,8 @@ export default async function JwtAccountPage() {
   const current = await jwtPageState();
   if (current.state === "expired") return <SilentRefresh />;
   if (current.state === "signed-out") redirect(`${STRATEGIES.jwt.loginPath}?next=/jwt`);
+  if (current.state === "unavailable")
+    redirect(`/unavailable?store=redis&next=${encodeURIComponent("/jwt")}`);
   const { user } = current;
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -14,6 +14,8 @@ import { ScriptView } from "./_components/script-view";
 import { LabSection } from "./_components/lab-section";
 import { LabTimeline } from "./_components/timeline";
 import { LifetimesTable } from "./_components/lifetimes-table";
+import { Scaling } from "./_components/scaling";
+import { clusterConfigured } from "@/lib/lab/scaling";
 
 export const metadata: Metadata = { title: "The lab" };
 
@@ -106,6 +108,40 @@ export default async function LabPage() {
           <CrossSite />
           <ExpiryExperiment settings={lifetimeSettings()} {...expiryStates(session, jwt)} />
         </div>
+      </LabSection>
+
+      <LabSection
+        id="scaling-heading"
+        title="Scaling: many instances, one store"
+        card
+        intro="A session is a lookup: every instance that may receive your request must be able to do it. A JWT is a signature: any instance with the public key can check it, no store needed. Watch both across two instances behind a load balancer."
+      >
+        {clusterConfigured() ? (
+          <Scaling />
+        ) : (
+          <div className="space-y-2 text-sm" data-testid="scaling-off">
+            <p>
+              This part needs several instances. Run{" "}
+              <code className="font-mono">npm run cluster</code> and open the lab at the address it
+              prints: two production instances behind a load balancer, with Redis and a control that
+              lets you switch where sessions live, restart an instance, and stop Redis, so you can
+              watch what the textbook says happen:
+            </p>
+            <ul className="list-disc space-y-1 pl-5">
+              <li>
+                a session in Redis or the database is honoured by every instance, and survives a
+                restart;
+              </li>
+              <li>
+                an in-memory session exists on one instance only (hence “sticky sessions”) and dies
+                with it;
+              </li>
+              <li>
+                with Redis down, nobody can use a session (503), while stateless JWTs still verify.
+              </li>
+            </ul>
+          </div>
+        )}
       </LabSection>
 
       <LabSection

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getStrategy, strategyIdSchema } from "@/lib/auth/strategies";
 import { type FormState, textField } from "@/lib/form-state";
 import { createNote, deleteNote, noteBodySchema } from "@/lib/notes";
+import type { StrategyId } from "@/lib/auth/names";
+import { unavailableMessage } from "@/lib/store/errors";
 
 // Both actions re-check the person through the strategy they name: a bound `via` from the
 // browser is only a choice of guard, never a grant.
@@ -26,7 +28,16 @@ export async function createNoteAction(
   formData: FormData,
 ): Promise<NoteFormState> {
   const current = await userFor(via);
-  if (!current) return { status: "error", message: SIGNED_OUT };
+  if (!current) {
+    const down = strategyIdSchema.safeParse(via).success
+      ? await getStrategy(via as StrategyId).unavailable()
+      : false;
+    return {
+      status: "error",
+      message: down ? unavailableMessage("redis") : SIGNED_OUT,
+      values: { body: textField(formData, "body").slice(0, 4000) },
+    };
+  }
   const body = noteBodySchema.safeParse(textField(formData, "body"));
   if (!body.success) {
     return {

@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { type FormState, textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
+import { isStoreUnavailable, unavailableMessage } from "@/lib/store/errors";
 import { normalizeEmail } from "./credentials";
 import { rememberDevice, trustedDeviceFor } from "./device";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
@@ -26,13 +27,24 @@ export async function signInFromForm(
 ): Promise<SignInFormState> {
   const email = textField(formData, "email");
   const context = await currentRequestContext();
-  const result = await checkCredentials(
-    { email, password: textField(formData, "password") },
-    strategy,
-    context,
-    undefined,
-    await trustedDeviceFor(normalizeEmail(email)),
-  );
+  let result: Awaited<ReturnType<typeof checkCredentials>>;
+  try {
+    result = await checkCredentials(
+      { email, password: textField(formData, "password") },
+      strategy,
+      context,
+      undefined,
+      await trustedDeviceFor(normalizeEmail(email)),
+    );
+  } catch (error) {
+    // The throttle's store is down: sign-in fails closed, and says so.
+    if (!isStoreUnavailable(error)) throw error;
+    return {
+      status: "error",
+      message: unavailableMessage(error.store),
+      values: { email: email.slice(0, 300) },
+    };
+  }
   if (!result.ok) {
     const message =
       result.reason === "throttled"

@@ -26,6 +26,8 @@ export type Strategy = (typeof STRATEGIES)[StrategyId] & {
   signOutEverywhere(context: RequestContext): Promise<void>;
   /** Signed out only because a short-lived credential expired: a page can refresh silently. */
   recoverable(): Promise<boolean>;
+  /** The store behind this strategy can't be asked right now (so nobody counts as signed in). */
+  unavailable(): Promise<boolean>;
 };
 
 const user = (found: { id: string; email?: string | null; name?: string | null } | null) =>
@@ -42,6 +44,10 @@ const session: Strategy = {
     if (current.session) await revokeAllSessions(current.user.id, current.session, "all", context);
   },
   recoverable: async () => false,
+  unavailable: async () => {
+    const current = await peekSession();
+    return !current.session && Boolean(current.unavailable);
+  },
 };
 
 const jwt: Strategy = {
@@ -70,6 +76,10 @@ const jwt: Strategy = {
     const auth = await getCurrentJwt();
     return !auth.ok && auth.reason === "expired";
   },
+  unavailable: async () => {
+    const auth = await peekJwt();
+    return !auth.ok && auth.reason === "unavailable";
+  },
 };
 
 const oauth: Strategy = {
@@ -83,6 +93,7 @@ const oauth: Strategy = {
     else await signOutOAuthHere(context);
   },
   recoverable: async () => false,
+  unavailable: async () => false,
 };
 
 export const strategies: readonly Strategy[] = [session, jwt, oauth];
@@ -95,14 +106,22 @@ export function getStrategy(id: StrategyId): Strategy {
 
 export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href"> & {
   user: Pick<CurrentUser, "name" | "email"> | null;
+  unavailable: boolean;
 };
 
 /** For the header: it shows who is signed in, it is not a use, so it writes nothing. */
 export async function getStrategyStatuses(): Promise<StrategyStatus[]> {
   return Promise.all(
-    strategies.map(async ({ id, label, short, href, peekUser }) => {
-      const found = await peekUser();
-      return { id, label, short, href, user: found && { name: found.name, email: found.email } };
+    strategies.map(async ({ id, label, short, href, peekUser, unavailable }) => {
+      const [found, down] = await Promise.all([peekUser(), unavailable()]);
+      return {
+        id,
+        label,
+        short,
+        href,
+        user: found && { name: found.name, email: found.email },
+        unavailable: down,
+      };
     }),
   );
 }

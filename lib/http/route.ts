@@ -3,6 +3,8 @@ import type { StrategyId } from "@/lib/auth/names";
 import { bearerToken } from "./bearer";
 import { type ErrorCode, jsonError } from "./json";
 import { checkOrigin, isSafeMethod } from "./origin";
+import { instanceId } from "@/lib/instance";
+import { isStoreUnavailable, unavailableMessage } from "@/lib/store/errors";
 import { ServerTiming } from "./server-timing";
 
 // What every authenticated route handler does, whatever the strategy: refuse cross-site unsafe
@@ -72,6 +74,7 @@ export function strategyRoute<Ctx = unknown>(
     const timing = new ServerTiming();
     const response = await handler(request, ctx, timing).catch(internalError);
     response.headers.set("X-Auth-Strategy", strategy);
+    response.headers.set("X-Instance", instanceId());
     if (timing.steps.length > 0) response.headers.set("Server-Timing", timing.header());
     return response;
   };
@@ -85,8 +88,13 @@ export function methodNotAllowed(allowed: readonly string[]) {
     });
 }
 
-/** The last line of defence: log the failure server-side, never send a stack trace. */
+/**
+ * The last line of defence: a store that can't be reached is a 503 that says so; anything else is
+ * logged server-side (the message only) and answered without a stack trace.
+ */
 export function internalError(error: unknown): Response {
+  if (isStoreUnavailable(error))
+    return jsonError(503, "unavailable", unavailableMessage(error.store), { "Retry-After": "5" });
   console.error("route handler failed:", error instanceof Error ? error.message : "unknown error");
   return jsonError(500, "internal", "Something went wrong on our side. Nothing was changed.");
 }

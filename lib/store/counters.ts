@@ -1,6 +1,13 @@
 import "server-only";
-import { type RateLimiterAbstract, RateLimiterPrisma } from "rate-limiter-flexible";
+import {
+  type RateLimiterAbstract,
+  RateLimiterPrisma,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
+import { StoreUnavailableError } from "./errors";
+import { isRedisConfigured, redisClient, redisReady } from "./redis";
 
 // Fixed-window counters for throttling, in the shared store. rate-limiter-flexible does the
 // atomic increments; this is the one place that knows which of its stores is in use.
@@ -24,7 +31,18 @@ type Make = (options: {
   duration: number;
 }) => RateLimiterAbstract;
 
-export function counterStoreOn(make: Make): CounterStore {
+/** rate-limiter-flexible rejects with its result when a limit is hit, and with an error when the store is down. */
+async function call<T>(store: "redis" | "database", work: () => Promise<T>): Promise<T> {
+  try {
+    if (store === "redis") await redisReady();
+    return await work();
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw error;
+    throw new StoreUnavailableError(store, { cause: error });
+  }
+}
+
+export function counterStoreOn(make: Make, store: "redis" | "database"): CounterStore {
   const made = new Map<string, Counter>();
   return {
     limiter(prefix, { points, duration }) {
@@ -34,17 +52,19 @@ export function counterStoreOn(make: Make): CounterStore {
         const limiter = make({ keyPrefix: prefix, points, duration });
         counter = {
           async add(key, by) {
-            const state = by >= 0 ? await limiter.penalty(key, by) : await limiter.reward(key, -by);
+            const state = await call(store, () =>
+              by >= 0 ? limiter.penalty(key, by) : limiter.reward(key, -by),
+            );
             return { consumed: state.consumedPoints, msBeforeNext: state.msBeforeNext };
           },
           async get(key) {
-            const state = await limiter.get(key);
+            const state = await call(store, () => limiter.get(key));
             return state
               ? { consumed: state.consumedPoints, msBeforeNext: state.msBeforeNext }
               : null;
           },
           async delete(key) {
-            await limiter.delete(key);
+            await call(store, () => limiter.delete(key));
           },
         };
         made.set(id, counter);
@@ -54,12 +74,18 @@ export function counterStoreOn(make: Make): CounterStore {
   };
 }
 
-let databaseCounters: CounterStore | undefined;
+let counters: CounterStore | undefined;
 
-/** The counters in the database (rate-limiter-flexible's Prisma store). */
+/** The counters in Redis when it is configured, in the database otherwise. */
 export function counterStore(): CounterStore {
-  databaseCounters ??= counterStoreOn(
-    (options) => new RateLimiterPrisma({ storeClient: getDb(), ...options }),
-  );
-  return databaseCounters;
+  counters ??= isRedisConfigured()
+    ? counterStoreOn(
+        (options) => new RateLimiterRedis({ storeClient: redisClient(), ...options }),
+        "redis",
+      )
+    : counterStoreOn(
+        (options) => new RateLimiterPrisma({ storeClient: getDb(), ...options }),
+        "database",
+      );
+  return counters;
 }

@@ -23,6 +23,8 @@ export default async function TokensPage() {
   const current = await jwtPageState();
   if (current.state === "expired") return <SilentRefresh />;
   if (current.state === "signed-out") redirect("/jwt/login?next=/jwt/tokens");
+  if (current.state === "unavailable")
+    redirect(`/unavailable?store=redis&next=${encodeURIComponent("/jwt/tokens")}`);
   const families = await listFamilies(current.user.id);
   const currentFamily = String(current.decoded.payload.fam ?? "");
   return (

@@ -63,6 +63,7 @@ async function probe(route: (typeof ROUTES)[number]): Promise<Result> {
 
 const EXPLAIN: Record<string, string> = {
   db: "the database lookup dominates",
+  redis: "the Redis lookup dominates",
   verify: "the signature check dominates",
   unseal: "unsealing the cookie dominates (after the first request it is memoised)",
 };

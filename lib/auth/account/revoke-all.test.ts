@@ -15,9 +15,9 @@ async function personWithEverything() {
   const db = getDb();
   const user = await db.user.create({
     data: { email: `${randomUUID()}@everywhere.test` },
-    select: { id: true, tokenVersion: true },
+    select: { id: true, email: true, name: true, tokenVersion: true },
   });
-  const sessions = [await createSession(user.id, context), await createSession(user.id, context)];
+  const sessions = [await createSession(user, context), await createSession(user, context)];
   const families = [await startFamily(user.id, context), await startFamily(user.id, context)];
   const oauthTokens = [randomUUID(), randomUUID()];
   for (const token of oauthTokens)

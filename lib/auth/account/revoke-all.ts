@@ -1,5 +1,6 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
+import { sessionStore } from "@/lib/store/sessions";
 import type { RequestContext } from "@/lib/request-context";
 import { type AuthEventInput, recordEvent } from "../events";
 import { revokeAllFamilies, type RevokeReason } from "../jwt/refresh";
@@ -46,6 +47,11 @@ export async function endEveryCredential(
     event?: Omit<AuthEventInput, "userId" | "context">;
   },
 ): Promise<Ended> {
+  const store = sessionStore();
+  // Sessions kept outside the database (Redis) end first, in the store's own atomic step: if it
+  // can't be reached nothing else happens (a 503), and if the database then fails, the person is
+  // more signed out than asked, never less. A retry finishes the job.
+  const outside = store.inDatabase ? 0 : await store.deleteForUser(userId, keep.session);
   return transaction(async (tx) => {
     // A write first: the transaction holds the write lock from its first statement.
     const { tokenVersion } = await tx.user.update({
@@ -54,9 +60,9 @@ export async function endEveryCredential(
       select: { tokenVersion: true },
     });
     await also?.(tx);
-    const sessions = await tx.cookieSession.deleteMany({
-      where: { userId, ...(keep.session ? { id: { not: keep.session } } : {}) },
-    });
+    const sessions = store.inDatabase
+      ? await store.deleteForUser(userId, keep.session, tx)
+      : outside;
     const families = await revokeAllFamilies(tx, userId, reason, context, keep.family);
     const oauthSessions = await tx.session.deleteMany({
       where: { userId, ...(keep.oauthSession ? { sessionToken: { not: keep.oauthSession } } : {}) },
@@ -65,7 +71,7 @@ export async function endEveryCredential(
     await tx.linkIntent.deleteMany({ where: { userId } });
     const ended = {
       tokenVersion,
-      sessions: sessions.count,
+      sessions,
       families,
       oauthSessions: oauthSessions.count,
     };

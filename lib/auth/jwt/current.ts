@@ -21,6 +21,7 @@ export type JwtPageState =
       decoded: DecodedToken;
     }
   | { state: "expired" }
+  | { state: "unavailable" }
   | { state: "signed-out" };
 
 export async function jwtPageState(): Promise<JwtPageState> {
@@ -39,5 +40,6 @@ export async function jwtPageState(): Promise<JwtPageState> {
       },
     };
   }
-  return auth.reason === "expired" ? { state: "expired" } : { state: "signed-out" };
+  if (auth.reason === "expired") return { state: "expired" };
+  return auth.reason === "unavailable" ? { state: "unavailable" } : { state: "signed-out" };
 }

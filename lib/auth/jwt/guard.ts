@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { ServerTiming } from "@/lib/http/server-timing";
+import { isStoreUnavailable } from "@/lib/store/errors";
 import { type AccessClaims, type RejectReason, verifyAccessToken } from "./access-token";
 import { jwtSettings } from "./config";
 import { readAccessCookie } from "./cookies";
@@ -13,7 +14,13 @@ export type VerifierMode = "checked" | "stateless";
 export type Transport = "cookie" | "bearer";
 export type JwtUser = LiveUser | { id: string; email?: undefined; name?: undefined };
 
-export type JwtFailure = RejectReason | "missing" | "revoked" | "conflicting_credentials";
+export type JwtFailure =
+  | RejectReason
+  | "missing"
+  | "revoked"
+  | "conflicting_credentials"
+  /** The denylist's store couldn't be asked (pages only; route handlers answer 503). */
+  | "unavailable";
 export type JwtAuth =
   | { ok: true; user: JwtUser; claims: AccessClaims; transport: Transport; mode: VerifierMode }
   | { ok: false; reason: JwtFailure };
@@ -54,9 +61,14 @@ export async function authenticateJwt(
  * For pages and actions: the cookie only, once per request, always the checked verifier
  * (JWT_VERIFIER=stateless is a lesson about APIs; a page must never show a revoked person).
  */
-export const getCurrentJwt = cache(async (): Promise<JwtAuth> =>
-  authenticateJwt({ cookie: await readAccessCookie() }, undefined, "checked"),
-);
+export const getCurrentJwt = cache(async (): Promise<JwtAuth> => {
+  try {
+    return await authenticateJwt({ cookie: await readAccessCookie() }, undefined, "checked");
+  } catch (error) {
+    if (isStoreUnavailable(error)) return { ok: false, reason: "unavailable" };
+    throw error;
+  }
+});
 
 /** The checked verifier writes nothing, so peeking is the same question. */
 export const peekJwt = getCurrentJwt;

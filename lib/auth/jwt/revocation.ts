@@ -2,9 +2,11 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { AccessClaims } from "./access-token";
 import { jwtSettings } from "./config";
+import { deny, denylistInDatabase, isDeniedInRedis } from "@/lib/store/denylist";
 
 // The checked verifier's extra step: one indexed lookup that answers "is this token still good?"
-// (person exists, tokenVersion current, jti not denylisted, refresh family not revoked).
+// (person exists, tokenVersion current, jti not denylisted, refresh family not revoked). With the
+// denylist in Redis, one Redis lookup runs alongside it.
 
 export type LiveUser = { id: string; email: string; name: string | null };
 export type RevocationCheck = { ok: true; user: LiveUser } | { ok: false; reason: "revoked" };
@@ -19,14 +21,25 @@ type Row = {
 };
 
 export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationCheck> {
-  const rows = await getDb().$queryRaw<Row[]>`
-    SELECT u."id", u."email", u."name", u."tokenVersion",
-      EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ${claims.jti}) AS "denied",
-      (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
-    FROM "User" u WHERE u."id" = ${claims.sub}`;
+  const inDatabase = denylistInDatabase();
+  const [rows, deniedInRedis] = await Promise.all([
+    inDatabase
+      ? getDb().$queryRaw<Row[]>`
+          SELECT u."id", u."email", u."name", u."tokenVersion",
+            EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ${claims.jti}) AS "denied",
+            (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
+          FROM "User" u WHERE u."id" = ${claims.sub}`
+      : getDb().$queryRaw<Row[]>`
+          SELECT u."id", u."email", u."name", u."tokenVersion", 0 AS "denied",
+            (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
+          FROM "User" u WHERE u."id" = ${claims.sub}`,
+    // With the denylist in Redis, its lookup runs alongside the query (and fails closed).
+    inDatabase ? false : isDeniedInRedis(claims.jti),
+  ]);
   const row = rows[0];
   if (
     !row ||
+    deniedInRedis ||
     Number(row.tokenVersion) !== claims.ver ||
     Number(row.denied) !== 0 ||
     Number(row.familyRevoked ?? 1) !== 0
@@ -36,16 +49,13 @@ export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationC
   return { ok: true, user: { id: row.id, email: row.email, name: row.name } };
 }
 
-/** Keeps a signed-out token refused until it would have expired anyway; then the row is purged. */
+/** Keeps a signed-out token refused until it would have expired anyway (then it is purged). */
 export async function denyAccessToken(
   claims: Pick<AccessClaims, "jti" | "exp">,
   db: Pick<Tx, "revokedAccessToken"> = getDb(),
 ): Promise<void> {
   // A token past its exp (and the verifiers' clock tolerance) is refused anyway: nothing to keep.
-  if ((claims.exp + jwtSettings().clockToleranceSeconds) * 1000 <= Date.now()) return;
-  await db.revokedAccessToken.upsert({
-    where: { jti: claims.jti },
-    create: { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) },
-    update: {},
-  });
+  const until = (claims.exp + jwtSettings().clockToleranceSeconds) * 1000;
+  if (until <= Date.now()) return;
+  await deny(claims.jti, new Date(until), db);
 }

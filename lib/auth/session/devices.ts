@@ -1,7 +1,7 @@
 import "server-only";
 import UAParser from "ua-parser-js";
-import { listUserSessions } from "./store";
-import { transaction } from "@/lib/db";
+import { listUserSessions, withSessionStore } from "./store";
+import { sessionStore } from "@/lib/store/sessions";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 
@@ -47,21 +47,19 @@ export async function revokeDevice(
   context: RequestContext,
 ): Promise<boolean> {
   if (!/^[0-9a-f]{16}$/.test(handle)) return false;
-  return transaction(async (tx) => {
-    const { count } = await tx.cookieSession.deleteMany({
-      where: { userId, id: { startsWith: handle } },
-    });
-    if (count > 0)
+  return withSessionStore(async (db) => {
+    const ended = await sessionStore().deleteByHandle(userId, handle, db);
+    if (ended)
       await recordEvent(
         {
           type: "session.revoked",
           strategy: "session",
           userId,
           context,
-          detail: { scope: "one", count },
+          detail: { scope: "one", count: 1 },
         },
-        tx,
+        db,
       );
-    return count > 0;
+    return ended;
   });
 }

@@ -1,22 +1,28 @@
 import "server-only";
-import { transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
+import { sessionStore } from "@/lib/store/sessions";
 import { recordEvent } from "../events";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
 import { sealToken, unsealToken } from "./seal";
-import { createSession, type SessionRecord, shortenIdleTimeout } from "./store";
+import {
+  createSession,
+  type SessionRecord,
+  type SessionUser,
+  shortenIdleTimeout,
+  withSessionStore,
+} from "./store";
 
 // Starting and ending a session in the browser: the store plus the cookie. Every ending is one
 // transaction with its log line.
 
 /** After a successful credential check. Any session the browser already had is ended first. */
 export async function startSession(
-  userId: string,
+  user: SessionUser,
   context: RequestContext,
 ): Promise<SessionRecord> {
   await signOutSession(context); // no fixation: a cookie from before sign-in never carries over
-  const { token, session } = await createSession(userId, context);
+  const { token, session } = await createSession(user, context);
   await setSessionCookie(await sealToken(token), session.absoluteExpiresAt);
   return session;
 }
@@ -26,12 +32,13 @@ export async function signOutSession(context: RequestContext): Promise<void> {
   const seal = await readSessionCookie();
   const token = seal ? await unsealToken(seal) : null;
   if (token) {
-    const id = hashToken(token);
-    await transaction(async (tx) => {
-      const row = await tx.cookieSession.findUnique({ where: { id }, select: { userId: true } });
-      const { count } = await tx.cookieSession.deleteMany({ where: { id } });
-      if (row && count > 0)
-        await recordEvent({ type: "logout", strategy: "session", userId: row.userId, context }, tx);
+    await withSessionStore(async (db) => {
+      const ended = await sessionStore().delete(hashToken(token), db);
+      if (ended)
+        await recordEvent(
+          { type: "logout", strategy: "session", userId: ended.userId, context },
+          db,
+        );
     });
   }
   if (seal !== undefined) await deleteSessionCookie();
@@ -44,13 +51,15 @@ export async function revokeAllSessions(
   scope: "others" | "all",
   context: RequestContext,
 ): Promise<number> {
-  const count = await transaction(async (tx) => {
-    const { count } = await tx.cookieSession.deleteMany({
-      where: { userId, ...(scope === "others" ? { id: { not: current.id } } : {}) },
-    });
+  const count = await withSessionStore(async (db) => {
+    const count = await sessionStore().deleteForUser(
+      userId,
+      scope === "others" ? current.id : undefined,
+      db,
+    );
     await recordEvent(
       { type: "session.revoked", strategy: "session", userId, context, detail: { scope, count } },
-      tx,
+      db,
     );
     return count;
   });

@@ -16,14 +16,14 @@ const context = { ip: "192.0.2.10", userAgent: "vitest" };
 async function newUser() {
   return getDb().user.create({
     data: { email: `${randomUUID()}@store.test`, name: "Store Test" },
-    select: { id: true },
+    select: { id: true, email: true, name: true },
   });
 }
 
 describe("session store", () => {
   it("stores only the SHA-256 of the token and validates it with its user", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits, base64url
     expect(session.id).toBe(hashToken(token));
     expect(await getDb().cookieSession.count({ where: { id: token } })).toBe(0);
@@ -44,7 +44,7 @@ describe("session store", () => {
 
   it("deletes an idle-expired session on sight and logs it", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
     await getDb().cookieSession.update({
       where: { id: session.id },
       data: { idleExpiresAt: new Date(Date.now() - 1000) },
@@ -64,7 +64,7 @@ describe("session store", () => {
 
   it("ends a session at its absolute expiry even while it is active", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
     await getDb().cookieSession.update({
       where: { id: session.id },
       data: { absoluteExpiresAt: new Date(Date.now() - 1) },
@@ -78,7 +78,7 @@ describe("session store", () => {
 
   it("slides the idle expiry only after the touch interval, never past the absolute expiry", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
     const fresh = await validateSessionToken(token);
     expect(fresh.session?.lastSeenAt.getTime()).toBe(session.lastSeenAt.getTime()); // no write yet
 
@@ -94,7 +94,7 @@ describe("session store", () => {
 
   it("writes nothing when only peeking (background polling): no slide, no clean-up", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
     const stale = new Date(Date.now() - 120_000);
     await getDb().cookieSession.update({ where: { id: session.id }, data: { lastSeenAt: stale } });
 
@@ -117,8 +117,8 @@ describe("session store", () => {
 
   it("shortens one session's idle timeout for the lab, never lengthening it", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
-    const other = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
+    const other = await createSession(user, context);
 
     const shortened = await shortenIdleTimeout(session, 20);
     expect(shortened?.idleTimeoutSeconds).toBe(20);
@@ -132,10 +132,7 @@ describe("session store", () => {
     // configured timeout gets the configured one. The person's other session keeps the default.
     const again = shortened && (await shortenIdleTimeout(shortened, 10 ** 9));
     expect(again?.idleTimeoutSeconds).toBe(20);
-    const capped = await shortenIdleTimeout(
-      (await createSession(user.id, context)).session,
-      10 ** 9,
-    );
+    const capped = await shortenIdleTimeout((await createSession(user, context)).session, 10 ** 9);
     expect(capped?.idleTimeoutSeconds).toBe(1800);
     const untouched = await getDb().cookieSession.findUnique({ where: { id: other.session.id } });
     expect(untouched?.idleTimeoutSeconds).toBeNull();
@@ -143,7 +140,7 @@ describe("session store", () => {
 
   it("slides a shortened session by its own timeout", async () => {
     const user = await newUser();
-    const { token, session } = await createSession(user.id, context);
+    const { token, session } = await createSession(user, context);
     await shortenIdleTimeout(session, 9);
     // The touch interval is a third of the (shortened) timeout: 3 s.
     await getDb().cookieSession.update({
@@ -158,9 +155,9 @@ describe("session store", () => {
 
   it("revokes one session only for its owner, and all but the current one", async () => {
     const [owner, stranger] = [await newUser(), await newUser()];
-    const a = await createSession(owner.id, context);
-    const b = await createSession(owner.id, context);
-    const c = await createSession(owner.id, context);
+    const a = await createSession(owner, context);
+    const b = await createSession(owner, context);
+    const c = await createSession(owner, context);
 
     await expect(invalidateSession(a.session.id, stranger.id)).resolves.toBe(false);
     await expect(invalidateSession(a.session.id, owner.id)).resolves.toBe(true);

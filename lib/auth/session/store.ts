@@ -1,71 +1,57 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, transaction, type Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
+import {
+  type DeviceSession,
+  type SessionRecord,
+  sessionStore,
+  type SessionUser,
+} from "@/lib/store/sessions";
+import type { StoreName } from "@/lib/store/errors";
 import { recordEvent } from "../events";
 import { generateToken, hashToken } from "../tokens";
 import { sessionLifetimes } from "./config";
 
 // The session model, top to bottom: a random token goes to the browser (sealed), its SHA-256 is
-// the row's id, and every request looks the row up with its user in one query.
+// the session's id, and every request looks the session up with its person in one round trip.
+// Where sessions live (database, Redis, or memory for the lab) is the store's business.
 
-export type SessionRecord = {
-  id: string;
-  userId: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  idleExpiresAt: Date;
-  absoluteExpiresAt: Date;
-  /** Set only by the lab's expiry experiment, for this one session. */
-  idleTimeoutSeconds: number | null;
-};
-export type SessionUser = { id: string; email: string; name: string | null };
+export type { DeviceSession, SessionRecord, SessionUser };
 export type SessionValidation =
   | { session: SessionRecord; user: SessionUser }
-  | { session: null; user: null; expired?: "idle" | "absolute" };
+  | {
+      session: null;
+      user: null;
+      expired?: "idle" | "absolute";
+      /** The store couldn't be asked: nobody is signed in until it answers again (fail closed). */
+      unavailable?: StoreName;
+    };
 
-const SESSION_FIELDS = {
-  id: true,
-  userId: true,
-  createdAt: true,
-  lastSeenAt: true,
-  idleExpiresAt: true,
-  absoluteExpiresAt: true,
-  idleTimeoutSeconds: true,
-} as const;
-
-type SessionRow = SessionRecord & { email: string; name: string | null };
-
-/** Session and user in one round trip: this runs on every request. */
-async function findSessionWithUser(id: string): Promise<SessionValidation> {
-  const rows = await getDb().$queryRaw<SessionRow[]>`
-    SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
-           s."idleTimeoutSeconds", u."email", u."name"
-    FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${id}`;
-  const row = rows[0];
-  if (!row) return { session: null, user: null };
-  const { email, name, ...session } = row;
-  return { session, user: { id: session.userId, email, name } };
+/**
+ * Runs `work` with a client for the event log: one transaction with the store's writes when the
+ * sessions live in the database; otherwise the store's own atomic step, then the log.
+ */
+export function withSessionStore<T>(work: (db: Tx) => Promise<T>): Promise<T> {
+  return sessionStore().inDatabase ? transaction(work) : work(getDb());
 }
 
 export async function createSession(
-  userId: string,
+  user: SessionUser,
   context: RequestContext,
 ): Promise<{ token: string; session: SessionRecord }> {
   const token = generateToken();
   const { idleMs, absoluteMs } = sessionLifetimes();
-  const now = Date.now();
-  const session = await getDb().cookieSession.create({
-    data: {
-      id: hashToken(token),
-      userId,
-      idleExpiresAt: new Date(now + idleMs),
-      absoluteExpiresAt: new Date(now + absoluteMs),
-      userAgent: context.userAgent,
-      ip: context.ip,
-    },
-    select: SESSION_FIELDS,
-  });
+  const now = new Date();
+  const session: SessionRecord = {
+    id: hashToken(token),
+    userId: user.id,
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt: new Date(now.getTime() + idleMs),
+    absoluteExpiresAt: new Date(now.getTime() + absoluteMs),
+    idleTimeoutSeconds: null,
+  };
+  await sessionStore().create({ ...session, userAgent: context.userAgent, ip: context.ip }, user);
   return { token, session };
 }
 
@@ -77,8 +63,10 @@ export async function validateSessionToken(
   token: string,
   { peek = false }: { peek?: boolean } = {},
 ): Promise<SessionValidation> {
-  const { session, user } = await findSessionWithUser(hashToken(token));
-  if (!session) return { session: null, user: null };
+  const store = sessionStore();
+  const found = await store.find(hashToken(token));
+  if (!found) return { session: null, user: null };
+  const { session, user } = found;
 
   const now = Date.now();
   const expiredBy =
@@ -89,16 +77,19 @@ export async function validateSessionToken(
         : null;
   if (expiredBy && peek) return { session: null, user: null, expired: expiredBy };
   if (expiredBy) {
-    // deleteMany: two requests may find the same expired row; only one of them logs it.
-    const { count } = await getDb().cookieSession.deleteMany({ where: { id: session.id } });
-    if (count > 0) {
-      await recordEvent({
-        type: "session.expired",
-        strategy: "session",
-        userId: user.id,
-        detail: { reason: expiredBy },
-      });
-    }
+    // Two requests may find the same expired session; only the one that deletes it logs it.
+    await withSessionStore(async (db) => {
+      if (await store.delete(session.id, db))
+        await recordEvent(
+          {
+            type: "session.expired",
+            strategy: "session",
+            userId: user.id,
+            detail: { reason: expiredBy },
+          },
+          db,
+        );
+    });
     return { session: null, user: null, expired: expiredBy };
   }
 
@@ -106,12 +97,14 @@ export async function validateSessionToken(
   if (!peek && now - session.lastSeenAt.getTime() >= touchIntervalMs) {
     session.lastSeenAt = new Date(now);
     session.idleExpiresAt = new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
-    // Only if the lab hasn't shortened the timeout since this row was read: a slide computed from
-    // the old timeout must not undo it.
-    await getDb().cookieSession.updateMany({
-      where: { id: session.id, idleTimeoutSeconds: session.idleTimeoutSeconds },
-      data: { lastSeenAt: session.lastSeenAt, idleExpiresAt: session.idleExpiresAt },
-    });
+    // Only if the lab hasn't shortened the timeout since this session was read: a slide computed
+    // from the old timeout must not undo it.
+    await store.touch(
+      session.id,
+      session.lastSeenAt,
+      session.idleExpiresAt,
+      session.idleTimeoutSeconds,
+    );
   }
   return { session, user };
 }
@@ -132,21 +125,21 @@ export async function shortenIdleTimeout(
     lastSeenAt: new Date(now),
     idleExpiresAt: new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime())),
   };
-  const { count } = await getDb().cookieSession.updateMany({
-    where: { id: session.id },
-    data: {
-      idleTimeoutSeconds: updated.idleTimeoutSeconds,
-      lastSeenAt: updated.lastSeenAt,
-      idleExpiresAt: updated.idleExpiresAt,
-    },
-  });
-  return count > 0 ? updated : null;
+  const done = await sessionStore().shorten(
+    session.id,
+    updated.idleTimeoutSeconds,
+    updated.lastSeenAt,
+    updated.idleExpiresAt,
+  );
+  return done ? updated : null;
 }
 
 /** Ends one session of this person. False when it was not theirs or already gone. */
 export async function invalidateSession(sessionId: string, userId: string): Promise<boolean> {
-  const { count } = await getDb().cookieSession.deleteMany({ where: { id: sessionId, userId } });
-  return count > 0;
+  const store = sessionStore();
+  const found = await store.find(sessionId);
+  if (!found || found.session.userId !== userId) return false;
+  return (await store.delete(sessionId)) !== null;
 }
 
 /** Ends every session of this person, except `keepSessionId` when given. Returns how many ended. */
@@ -154,19 +147,9 @@ export async function invalidateUserSessions(
   userId: string,
   keepSessionId?: string,
 ): Promise<number> {
-  const { count } = await getDb().cookieSession.deleteMany({
-    where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
-  });
-  return count;
+  return sessionStore().deleteForUser(userId, keepSessionId);
 }
 
-export type DeviceSession = SessionRecord & { userAgent: string | null; ip: string | null };
-
 export async function listUserSessions(userId: string): Promise<DeviceSession[]> {
-  const now = new Date();
-  return getDb().cookieSession.findMany({
-    where: { userId, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
-    orderBy: { lastSeenAt: "desc" },
-    select: { ...SESSION_FIELDS, userAgent: true, ip: true },
-  });
+  return sessionStore().list(userId);
 }

@@ -1,0 +1,61 @@
+import "server-only";
+import type { DeviceSession, SessionStore, SessionUser } from "./types";
+
+// A teaching mode, never a default and refused in production: each server process keeps its own
+// sessions in a Map. Another instance knows none of them (so a load balancer would need sticky
+// sessions), and a restart forgets them all. The lab's Scaling experiment shows both.
+
+type Entry = { session: DeviceSession; user: SessionUser };
+const globalForMemory = globalThis as typeof globalThis & {
+  authLabMemorySessions?: Map<string, Entry>;
+};
+const sessions = (globalForMemory.authLabMemorySessions ??= new Map());
+
+const live = (entry: Entry, now = Date.now()) =>
+  entry.session.idleExpiresAt.getTime() > now && entry.session.absoluteExpiresAt.getTime() > now;
+
+export const memorySessions: SessionStore = {
+  kind: "memory",
+  inDatabase: false,
+
+  async create(session, user) {
+    sessions.set(session.id, { session: { ...session }, user });
+  },
+  async find(id) {
+    const entry = sessions.get(id);
+    return entry ? { session: { ...entry.session }, user: entry.user } : null;
+  },
+  async touch(id, at, idleExpiresAt, idleTimeoutSeconds) {
+    const entry = sessions.get(id);
+    if (entry && entry.session.idleTimeoutSeconds === idleTimeoutSeconds)
+      Object.assign(entry.session, { lastSeenAt: at, idleExpiresAt });
+  },
+  async shorten(id, idleTimeoutSeconds, at, idleExpiresAt) {
+    const entry = sessions.get(id);
+    if (!entry) return false;
+    Object.assign(entry.session, { idleTimeoutSeconds, lastSeenAt: at, idleExpiresAt });
+    return true;
+  },
+  async delete(id) {
+    const entry = sessions.get(id);
+    sessions.delete(id);
+    return entry ? { userId: entry.session.userId } : null;
+  },
+  async deleteForUser(userId, exceptId) {
+    let count = 0;
+    for (const [id, entry] of sessions)
+      if (entry.session.userId === userId && id !== exceptId && sessions.delete(id)) count++;
+    return count;
+  },
+  async deleteByHandle(userId, handle) {
+    for (const [id, entry] of sessions)
+      if (entry.session.userId === userId && id.startsWith(handle)) return sessions.delete(id);
+    return false;
+  },
+  async list(userId) {
+    return [...sessions.values()]
+      .filter((entry) => entry.session.userId === userId && live(entry))
+      .map((entry) => ({ ...entry.session }))
+      .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
+  },
+};

@@ -1,0 +1,45 @@
+import type { Tx } from "@/lib/db";
+
+// What every session store keeps, whichever it is. Ids are the SHA-256 of the session token.
+
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  /** Set only by the lab's expiry experiment, for this one session. */
+  idleTimeoutSeconds: number | null;
+};
+export type SessionUser = { id: string; email: string; name: string | null };
+export type DeviceSession = SessionRecord & { userAgent: string | null; ip: string | null };
+export type NewSession = DeviceSession;
+
+export type SessionStoreKind = "database" | "redis" | "memory";
+
+export interface SessionStore {
+  readonly kind: SessionStoreKind;
+  /** Its writes can be part of a database transaction (pass `tx`). */
+  readonly inDatabase: boolean;
+  create(session: NewSession, user: SessionUser): Promise<void>;
+  /** The session and its person, in one round trip: this runs on every request. */
+  find(id: string): Promise<{ session: SessionRecord; user: SessionUser } | null>;
+  /** Slides the idle deadline, unless the lab changed this session's timeout meanwhile. */
+  touch(
+    id: string,
+    at: Date,
+    idleExpiresAt: Date,
+    idleTimeoutSeconds: number | null,
+  ): Promise<void>;
+  /** The lab's expiry experiment: a shorter idle timeout for this session, starting now. */
+  shorten(id: string, idleTimeoutSeconds: number, at: Date, idleExpiresAt: Date): Promise<boolean>;
+  /** Ends one session; says whose it was, or null when it was already gone. */
+  delete(id: string, tx?: Tx): Promise<{ userId: string } | null>;
+  /** Ends every session of a person but `exceptId`; how many ended. */
+  deleteForUser(userId: string, exceptId?: string, tx?: Tx): Promise<number>;
+  /** Ends the session of this person whose id starts with `handle` (the devices page's handle). */
+  deleteByHandle(userId: string, handle: string, tx?: Tx): Promise<boolean>;
+  /** The person's live sessions, newest use first. */
+  list(userId: string): Promise<DeviceSession[]>;
+}
