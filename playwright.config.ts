@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import {
   asArguments,
+  CLUSTER_URL,
   IDP_URL,
   MAIN_SETTINGS,
   MAIN_URL,
@@ -47,8 +48,19 @@ export default defineConfig({
     {
       // The local identity provider, playing Google and GitHub for both app servers.
       command: `node_modules/.bin/tsx scripts/idp/server.ts`,
-      env: { IDP_PORT: String(PORTS.idp), IDP_APP_ORIGINS: `${MAIN_URL},${SHORT_LIVED_URL}` },
+      env: {
+        IDP_PORT: String(PORTS.idp),
+        IDP_APP_ORIGINS: `${MAIN_URL},${SHORT_LIVED_URL},${CLUSTER_URL}`,
+      },
       url: `${IDP_URL}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The main server's Redis, on a loopback port, saving nothing.
+      command: `node scripts/redis-server.mjs ${PORTS.redis}`,
+      port: PORTS.redis,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
@@ -63,6 +75,15 @@ export default defineConfig({
     {
       command: `node scripts/e2e-server.mjs ${PORTS.shortLived} ${asArguments(SHORT_LIVED_SETTINGS)}`,
       url: `${SHORT_LIVED_URL}/api/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // `npm run cluster` for the Scaling experiment; its two instances start when first asked.
+      command: `node scripts/cluster.mjs --port ${PORTS.cluster} --idp ${IDP_URL} --database temp --lazy`,
+      // The control port answers 403 without its token: up, and nothing started yet.
+      url: `http://127.0.0.1:${PORTS.cluster + 99}/status`,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

@@ -61,7 +61,8 @@ const ROWS: Row[] = [
   {
     id: "session",
     transport: "the session cookie",
-    guardSteps: ["unseal", "db"],
+    // The main server keeps its sessions in Redis.
+    guardSteps: ["unseal", "redis"],
     signIn: (playwright, baseURL) =>
       cookieClient(playwright, baseURL, async (request) => {
         const person = newPerson();

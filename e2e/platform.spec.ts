@@ -8,10 +8,19 @@ import {
 } from "./fixtures";
 
 test.describe("platform", () => {
-  test("health reports a reachable database", async ({ request }) => {
+  test("health reports a reachable database and Redis, and names the instance", async ({
+    request,
+  }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: "reachable",
+      redis: "reachable",
+      sessions: "redis",
+      instance: expect.any(String),
+    });
+    expect(response.headers()["x-instance"]).toBeTruthy();
   });
 
   test("pages carry security headers and a per-request CSP nonce", async ({ request }) => {

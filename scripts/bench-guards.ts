@@ -42,9 +42,9 @@ async function measure(label: string, iterations: number, step: () => Promise<un
 const context = { ip: null, userAgent: null };
 const user = await getDb().user.create({
   data: { email: "bench@authlab.test" },
-  select: { id: true, tokenVersion: true },
+  select: { id: true, email: true, name: true, tokenVersion: true },
 });
-const { token } = await createSession(user.id, context);
+const { token } = await createSession(user, context);
 const seal = await sealToken(token);
 const pair = await issueTokenPair(user, context);
 const verified = await verifyAccessToken(pair.accessToken);

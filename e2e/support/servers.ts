@@ -2,14 +2,27 @@
 // source: playwright.config.ts starts them from here, and specs compute their deadlines from the
 // very lifetimes the servers were given.
 
-export const PORTS = { main: 3100, shortLived: 3101, idp: 9401 } as const;
+export const PORTS = {
+  main: 3100,
+  shortLived: 3101,
+  idp: 9401,
+  /** The main server's Redis. */
+  redis: 6391,
+  /** `npm run cluster`'s load balancer (its instances on 3111 and 3112, its control on 3209). */
+  cluster: 3110,
+} as const;
 
 export const IDP_URL = `http://127.0.0.1:${PORTS.idp}`;
 export const MAIN_URL = `http://localhost:${PORTS.main}`;
 export const SHORT_LIVED_URL = `http://localhost:${PORTS.shortLived}`;
+export const CLUSTER_URL = `http://localhost:${PORTS.cluster}`;
+export const REDIS_URL = `redis://127.0.0.1:${PORTS.redis}`;
 
 /** Defaults are the app's own (30 min idle, 15 min tokens); the lab shortens one visitor's. */
 export const MAIN_SETTINGS = {
+  // Sessions, throttling and the JWT denylist in Redis on this server (the short-lived one keeps
+  // them in the database): the suite runs against both stores.
+  REDIS_URL,
   OAUTH_LOCAL_IDP_URL: IDP_URL,
   OAUTH_ALLOW_LOCAL_IDP: "true",
   LAB_SESSION_IDLE_SECONDS: 3,
@@ -25,7 +38,12 @@ export const MAIN_SETTINGS = {
  * and proxy.ts's redirects off (pages must refuse strangers on their own).
  */
 export const SHORT_LIVED_SETTINGS = {
-  ...MAIN_SETTINGS,
+  OAUTH_LOCAL_IDP_URL: MAIN_SETTINGS.OAUTH_LOCAL_IDP_URL,
+  OAUTH_ALLOW_LOCAL_IDP: MAIN_SETTINGS.OAUTH_ALLOW_LOCAL_IDP,
+  JWT_CLOCK_TOLERANCE_SECONDS: MAIN_SETTINGS.JWT_CLOCK_TOLERANCE_SECONDS,
+  REGISTRATION_LIMIT_PER_HOUR: MAIN_SETTINGS.REGISTRATION_LIMIT_PER_HOUR,
+  LAB_SESSION_IDLE_SECONDS: MAIN_SETTINGS.LAB_SESSION_IDLE_SECONDS,
+  LAB_ACCESS_TTL_SECONDS: MAIN_SETTINGS.LAB_ACCESS_TTL_SECONDS,
   SESSION_IDLE_TIMEOUT_SECONDS: 3,
   SESSION_ABSOLUTE_LIFETIME_SECONDS: 8,
   JWT_ACCESS_TTL_SECONDS: 4,
