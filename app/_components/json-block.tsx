@@ -1,6 +1,6 @@
 /**
- * Data shown as formatted JSON. It scrolls when wide or tall, so it takes keyboard focus and
- * carries a label for screen readers.
+ * Data shown as formatted JSON. Long values (ids, hashes) wrap rather than run off the edge; a
+ * tall block scrolls, so it takes keyboard focus and carries a label for screen readers.
  */
 export function JsonBlock({
   value,
@@ -15,7 +15,7 @@ export function JsonBlock({
     <pre
       tabIndex={0}
       aria-label={label}
-      className={`overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950 ${tall ? "max-h-64" : ""}`}
+      className={`overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap dark:bg-zinc-950 ${tall ? "max-h-64" : ""}`}
     >
       {JSON.stringify(value, null, 2)}
     </pre>

@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "JWT access + refresh" };
 export default async function JwtAccountPage() {
   const current = await jwtPageState();
   if (current.state === "expired") return <SilentRefresh />;
-  if (current.state === "signed-out") redirect(`${STRATEGIES.jwt.loginPath}?next=/jwt`);
+  if (current.state === "signed-out")
+    redirect(`${STRATEGIES.jwt.loginPath}?next=/jwt${current.revoked ? "&reason=revoked" : ""}`);
   if (current.state === "unavailable")
     redirect(`/unavailable?store=redis&next=${encodeURIComponent("/jwt")}`);
   const { user } = current;
@@ -41,7 +42,7 @@ export default async function JwtAccountPage() {
         {user.name} · {user.email}
       </PageHeader>
 
-      <DecodedTokenView token={current.decoded} exp={current.exp} />
+      <DecodedTokenView token={current.view} exp={current.exp} />
 
       <nav aria-label="JWT pages" className="grid gap-3 sm:grid-cols-2">
         <Link href={STRATEGIES.jwt.notesPath} className="card no-underline hover:border-jwt">

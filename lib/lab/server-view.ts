@@ -1,5 +1,6 @@
 import "server-only";
-import { jwtPageState, type DecodedToken } from "@/lib/auth/jwt/current";
+import { jwtPageState } from "@/lib/auth/jwt/current";
+import type { TokenView } from "@/lib/tokens/anatomy";
 import { listFamilies, type FamilyView } from "@/lib/auth/jwt/families";
 import { listLinkedAccounts, type LinkedAccount } from "@/lib/auth/oauth/accounts";
 import { listOAuthSessions, type OAuthSessionView, peekOAuthUser } from "@/lib/auth/oauth/sessions";
@@ -37,7 +38,7 @@ export type JwtColumn =
   | {
       signedIn: true;
       user: Person;
-      token: DecodedToken;
+      token: TokenView;
       iat: number;
       exp: number;
       families: FamilyView[];
@@ -85,7 +86,7 @@ export async function jwtColumn(): Promise<JwtColumn> {
   return {
     signedIn: true,
     user: { name: state.user.name ?? null, email: state.user.email },
-    token: state.decoded,
+    token: state.view,
     iat: state.iat,
     exp: state.exp,
     families,

@@ -1,39 +1,24 @@
-import { JsonBlock } from "@/app/_components/json-block";
-import type { DecodedToken } from "@/lib/auth/jwt/current";
+import { TokenViewer } from "@/app/_components/token-viewer";
+import type { TokenView } from "@/lib/tokens/anatomy";
 import { Countdown } from "./countdown";
 
 /** The access token as anyone holding it can read it: base64url is an encoding, not encryption. */
-export function DecodedTokenView({ token, exp }: { token: DecodedToken; exp: number }) {
+export function DecodedTokenView({ token, exp }: { token: TokenView; exp: number }) {
   return (
     <section aria-labelledby="decoded-heading" className="space-y-3 card">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="decoded-heading" className="text-lg font-semibold">
-          Your access token, decoded
+          Your access token, taken apart
         </h2>
         <p className="text-sm">
-          Expires in <Countdown expiresAt={exp} /> · {token.size} bytes
+          Expires in <Countdown expiresAt={exp} />
         </p>
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Anyone who holds this token can read everything below: it is encoded, not encrypted. That is
-        why it carries ids only, never an email or a secret. The signature (not shown) is what makes
-        it trustworthy.
+        Anyone who holds this token can read everything below. That is why it carries ids only,
+        never an email or a secret: the signature is what makes it trustworthy, not secrecy.
       </p>
-      <div className="grid gap-3 md:grid-cols-2">
-        <CaptionedJson label="Header" value={token.header} />
-        <CaptionedJson label="Payload" value={token.payload} />
-      </div>
+      <TokenViewer view={token} />
     </section>
-  );
-}
-
-function CaptionedJson({ label, value }: { label: string; value: unknown }) {
-  return (
-    <figure className="min-w-0">
-      <figcaption className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-        {label}
-      </figcaption>
-      <JsonBlock value={value} label={`${label} of the access token`} />
-    </figure>
   );
 }

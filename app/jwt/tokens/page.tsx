@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { STRATEGIES } from "@/lib/auth/names";
 import { PageHeader } from "@/app/_components/page-header";
 import { redirect } from "next/navigation";
 import { Time } from "@/app/_components/time";
@@ -22,11 +23,14 @@ const REASONS: Record<string, string> = {
 export default async function TokensPage() {
   const current = await jwtPageState();
   if (current.state === "expired") return <SilentRefresh />;
-  if (current.state === "signed-out") redirect("/jwt/login?next=/jwt/tokens");
+  if (current.state === "signed-out")
+    redirect(
+      `${STRATEGIES.jwt.loginPath}?next=/jwt/tokens${current.revoked ? "&reason=revoked" : ""}`,
+    );
   if (current.state === "unavailable")
     redirect(`/unavailable?store=redis&next=${encodeURIComponent("/jwt/tokens")}`);
   const families = await listFamilies(current.user.id);
-  const currentFamily = String(current.decoded.payload.fam ?? "");
+  const currentFamily = String(current.view.payload.fam ?? "");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader strategy="jwt" title="Your tokens">
@@ -36,7 +40,7 @@ export default async function TokensPage() {
         </p>
       </PageHeader>
 
-      <DecodedTokenView token={current.decoded} exp={current.exp} />
+      <DecodedTokenView token={current.view} exp={current.exp} />
 
       <section aria-labelledby="families-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,16 +1,10 @@
 import "server-only";
-import { decodeJwt, decodeProtectedHeader } from "jose";
+import { type TokenView, tokenView } from "@/lib/tokens/anatomy";
 import { readAccessCookie } from "./cookies";
 import { getCurrentJwt } from "./guard";
 
 // What a page needs to know about this browser's JWT: signed in (and the token, decoded for
 // display), expired but perhaps refreshable, or signed out.
-
-export type DecodedToken = {
-  header: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  size: number;
-};
 
 export type JwtPageState =
   | {
@@ -18,11 +12,11 @@ export type JwtPageState =
       user: { id: string; email?: string; name?: string | null };
       iat: number;
       exp: number;
-      decoded: DecodedToken;
+      view: TokenView;
     }
   | { state: "expired" }
   | { state: "unavailable" }
-  | { state: "signed-out" };
+  | { state: "signed-out"; revoked: boolean };
 
 export async function jwtPageState(): Promise<JwtPageState> {
   const auth = await getCurrentJwt();
@@ -33,13 +27,11 @@ export async function jwtPageState(): Promise<JwtPageState> {
       user: auth.user,
       iat: auth.claims.iat,
       exp: auth.claims.exp,
-      decoded: {
-        header: decodeProtectedHeader(token),
-        payload: decodeJwt(token),
-        size: token.length,
-      },
+      // The guard just verified it, so it splits.
+      view: tokenView("access", "Your access token", token)!,
     };
   }
   if (auth.reason === "expired") return { state: "expired" };
-  return auth.reason === "unavailable" ? { state: "unavailable" } : { state: "signed-out" };
+  if (auth.reason === "unavailable") return { state: "unavailable" };
+  return { state: "signed-out", revoked: auth.reason === "revoked" };
 }
