@@ -7,8 +7,8 @@ import { passwordPerson } from "@/lib/auth/account/person";
 import { credentialsOfThisBrowser, renewKeptAccessToken } from "@/lib/auth/account/this-browser";
 import { STRATEGIES } from "@/lib/auth/names";
 import { unlinkAccount } from "@/lib/auth/oauth/accounts";
-import { signIn } from "@/lib/auth/oauth/auth";
 import { isFresh, startLinkIntent } from "@/lib/auth/oauth/link";
+import { startProviderSignIn } from "@/lib/auth/oauth/start";
 import { currentOAuthSignIn, signOutOAuthHere } from "@/lib/auth/oauth/sessions";
 import { confirmPassword } from "@/lib/auth/sign-in";
 import { getStrategy } from "@/lib/auth/strategies";
@@ -24,7 +24,7 @@ const LINK_PAGE = "/oauth/link";
 export async function signInWithProvider(formData: FormData): Promise<void> {
   const provider = providerSchema.safeParse(formData.get("provider"));
   if (!provider.success) redirect(STRATEGIES.oauth.loginPath);
-  await signIn(provider.data, { redirectTo: safeNextPath(formData.get("next"), ACCOUNT) });
+  await startProviderSignIn(provider.data, safeNextPath(formData.get("next"), ACCOUNT));
 }
 
 export type LinkState = FormState<"password">;
@@ -61,7 +61,7 @@ export async function startPasswordLink(_prev: LinkState, formData: FormData): P
       };
   }
   await startLinkIntent(person.user.id, provider.data, LINK_PAGE);
-  await signIn(provider.data, { redirectTo: LINK_PAGE });
+  await startProviderSignIn(provider.data, LINK_PAGE);
   return { status: "idle" };
 }
 
@@ -73,7 +73,7 @@ export async function startProviderLink(formData: FormData): Promise<void> {
   if (!current) redirect(`${STRATEGIES.oauth.loginPath}?next=${encodeURIComponent(ACCOUNT)}`);
   if (!isFresh(current.signedInAt)) redirect(`${ACCOUNT}?link=stale`);
   await startLinkIntent(current.user.id, provider.data, ACCOUNT);
-  await signIn(provider.data, { redirectTo: ACCOUNT });
+  await startProviderSignIn(provider.data, ACCOUNT);
 }
 
 /** Signs in again through a provider, to make a fresh proof before linking. */
@@ -81,7 +81,7 @@ export async function signInAgain(formData: FormData): Promise<void> {
   const provider = providerSchema.safeParse(formData.get("provider"));
   if (!provider.success) redirect(ACCOUNT);
   await signOutOAuthHere(await currentRequestContext());
-  await signIn(provider.data, { redirectTo: ACCOUNT });
+  await startProviderSignIn(provider.data, ACCOUNT);
 }
 
 /**
@@ -112,10 +112,11 @@ export async function unlinkProvider(formData: FormData): Promise<void> {
 
 export async function signOutOAuth(): Promise<void> {
   await getStrategy("oauth").signOut(await currentRequestContext());
-  redirect(STRATEGIES.oauth.loginPath);
+  // The sign-in page then explains that the provider still remembers this browser.
+  redirect(`${STRATEGIES.oauth.loginPath}?signed-out=1`);
 }
 
 export async function signOutEverywhereOAuth(): Promise<void> {
   await getStrategy("oauth").signOutEverywhere(await currentRequestContext());
-  redirect(STRATEGIES.oauth.loginPath);
+  redirect(`${STRATEGIES.oauth.loginPath}?signed-out=1`);
 }

@@ -75,6 +75,8 @@ export function cookieNames(https: boolean) {
     linkIntent: https ? "__Secure-auth-lab.link" : "auth-lab.link",
     /** A known device for sign-in throttling (lib/auth/device.ts). */
     device: https ? "__Host-auth-lab.device" : "auth-lab.device",
+    /** The step log of this browser's last provider sign-in, encrypted (lib/auth/oauth/flow-log.ts). */
+    oauthFlow: https ? "__Host-auth-lab.oauth-flow" : "auth-lab.oauth-flow",
   } as const;
 }
 
@@ -88,6 +90,7 @@ export const COOKIE_STRATEGY: Record<CookieRole, StrategyId | "account"> = {
   oauthSession: "oauth",
   linkIntent: "oauth",
   device: "account",
+  oauthFlow: "oauth",
 };
 
 /** Where the link-intent cookie is sent: the provider callbacks, nowhere else. */

@@ -6,8 +6,10 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { LOCAL_CLIENTS, localIdpUrls } from "../../lib/auth/oauth/local-idp";
 import { findIdentity } from "./accounts";
+import { errorPage, signedOutPage, signOutPage } from "./pages";
 
 export type ProviderName = "google" | "github";
+const LABEL: Record<ProviderName, string> = { google: "Google", github: "GitHub" };
 
 function signingKeys() {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -35,10 +37,33 @@ function common(name: ProviderName, appOrigins: string[]): Configuration {
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
+        // Google's ID token says when the person last really signed in, so the app can tell
+        // single sign-on (the provider remembered them) from a sign-in just made.
+        require_auth_time: name === "google",
+        // "Sign out at the provider too" comes back to the app's sign-in page.
+        post_logout_redirect_uris: appOrigins.map(
+          (origin) => `${origin}/oauth/login?signed-out-at=${name}`,
+        ),
       },
     ],
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.body = signOutPage(LABEL[name], ctx.oidc.client?.clientName ?? "The app", form);
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.body = signedOutPage(LABEL[name]);
+        },
+      },
+    },
+    async renderError(ctx, out) {
+      ctx.type = "html";
+      ctx.body = errorPage(LABEL[name], String(out.error_description ?? out.error));
+    },
     interactions: {
       url: (_ctx: KoaContextWithOIDC, interaction) => `/${name}/interaction/${interaction.uid}`,
     },

@@ -7,6 +7,7 @@ import { AccountActivity } from "@/app/_components/account-activity";
 import { ConfirmAction } from "@/app/_components/confirm-action";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
 import { STRATEGIES } from "@/lib/auth/names";
+import { getStrategy, signInPathFor } from "@/lib/auth/strategies";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { auth } from "@/lib/auth/oauth/auth";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
@@ -17,18 +18,24 @@ import { signInAgain, signOutEverywhereOAuth, signOutOAuth, startProviderLink } 
 import { DelegatedResult } from "../_components/delegated-result";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
+import { FlowLogView, SingleSignOnNote } from "../_components/flow-log";
+import { IdTokenSection } from "../_components/id-token";
+import { readFlowLog } from "@/lib/auth/oauth/flow-log";
+import { viewCheckedToken } from "@/lib/tokens/sources";
 
 export const metadata: Metadata = { title: "Your provider accounts" };
 
 export default async function OAuthAccountPage({ searchParams }: PageProps<"/oauth/account">) {
   const session = await auth();
-  if (!session?.user) redirect(`${STRATEGIES.oauth.loginPath}?next=/oauth/account`);
+  if (!session?.user) redirect(await signInPathFor(getStrategy("oauth"), "/oauth/account"));
   const { user } = session;
   const params = await searchParams;
-  const [accounts, sessions, signIn] = await Promise.all([
+  const [accounts, sessions, signIn, flow, idToken] = await Promise.all([
     listLinkedAccounts(user.id),
     listOAuthSessions(user.id),
     currentOAuthSignIn(),
+    readFlowLog(),
+    viewCheckedToken("id-token"),
   ]);
   const fresh = signIn ? isFresh(signIn.signedInAt) : false;
   const calls = await Promise.all(
@@ -60,6 +67,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
       </PageHeader>
 
       <LinkOutcome params={params} />
+      {flow ? <SingleSignOnNote log={flow} /> : null}
 
       <section aria-labelledby="linked-heading" className="space-y-3">
         <h2 id="linked-heading" className="text-lg font-semibold">
@@ -158,6 +166,10 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
           Open your notes through this strategy
         </Link>
       </section>
+
+      <IdTokenSection idToken={idToken} accounts={accounts} />
+
+      {flow ? <FlowLogView log={flow} /> : null}
 
       <AccountActivity userId={user.id} />
       <div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { Field, FormMessage, SubmitButton, useFocusAfterSubmit } from "@/app/_components/form";
 import { type LinkState, startPasswordLink } from "../actions";
 
 /** Link a provider: the password again unless the sign-in was just made, then the provider. */
@@ -15,8 +15,9 @@ export function LinkForm({
   const [state, action] = useActionState<LinkState, FormData>(startPasswordLink, {
     status: "idle",
   });
+  const form = useFocusAfterSubmit(state);
   return (
-    <form action={action} className="space-y-4 card">
+    <form ref={form} action={action} className="space-y-4 card">
       {needsPassword ? (
         <Field
           name="password"

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
+import { SignedOutNotice } from "@/app/_components/sign-in-page";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/oauth/auth";
 import { providerInfo } from "@/lib/auth/oauth/providers";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { OAuthErrorMessage } from "../_components/error-message";
 import { ProviderButtons } from "../_components/provider-buttons";
+import { ProviderMemory } from "../_components/provider-memory";
+import { FlowLogView } from "../_components/flow-log";
+import { readFlowLog } from "@/lib/auth/oauth/flow-log";
 
 export const metadata: Metadata = { title: "Sign in with Google or GitHub" };
 
@@ -15,6 +19,7 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
   if ((await auth())?.user) redirect(next);
   const error = typeof params.error === "string" ? params.error : null;
   const local = providerInfo().some((provider) => provider.local);
+  const log = error ? await readFlowLog() : null;
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader strategy="oauth" title="Sign in with Google or GitHub">
@@ -30,8 +35,14 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
           </p>
         ) : null}
       </PageHeader>
+      <SignedOutNotice reason={params.reason} />
+      <ProviderMemory
+        signedOut={params["signed-out"] === "1"}
+        signedOutAt={params["signed-out-at"]}
+      />
       {error ? <OAuthErrorMessage code={error} /> : null}
       <ProviderButtons next={next} />
+      {error && log?.outcome ? <FlowLogView log={log} /> : null}
     </div>
   );
 }

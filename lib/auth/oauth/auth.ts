@@ -13,6 +13,7 @@ import {
   readOAuthSessionCookie,
 } from "./cookie";
 import { linkProviderAccount, refreshProviderTokens } from "./accounts";
+import { recordIdTokenCheck, recordProfile } from "./flow-steps";
 import { verifyIdToken } from "./id-token";
 import { consumeLinkIntent } from "./link";
 import type { ProviderId } from "./providers";
@@ -37,6 +38,18 @@ declare module "next-auth" {
 
 const REFUSED = `${STRATEGIES.oauth.loginPath}?error=`;
 
+/**
+ * Refusals that are the app working as designed (a person told to link instead, a replayed or
+ * forged callback): one line in the log, no stack trace. Anything else is a real error.
+ */
+const EXPECTED_REFUSALS = new Set(["OAuthAccountNotLinked", "AccessDenied", "InvalidCheck"]);
+
+function logAuthError(error: Error) {
+  const type = (error as Error & { type?: string }).type ?? error.name;
+  if (EXPECTED_REFUSALS.has(type)) console.warn(`[auth] sign-in refused: ${type}`);
+  else console.error(error);
+}
+
 // Configured per request (lazily), so `next build` needs no secrets.
 const nextAuth = NextAuth(() => {
   const env = getEnv();
@@ -52,19 +65,21 @@ const nextAuth = NextAuth(() => {
       updateAge: Math.min(lifetimes.updateAgeSeconds, lifetimes.maxAgeSeconds),
     },
     useSecureCookies: isHttps(),
+    logger: { error: logAuthError },
     // Our name (`__Host-` over HTTPS) and attributes, shared with the lab and lib/auth/oauth/cookie.ts.
     cookies: {
       sessionToken: { name: oauthSessionCookieName(), options: oauthSessionCookieOptions() },
     },
     callbacks: {
       ...authConfig.callbacks,
-      async signIn({ account }) {
+      async signIn({ account, profile }) {
         if (!account) return false;
         const provider = account.provider as ProviderId;
         if (provider === "google") {
           const check = account.id_token
             ? await verifyIdToken(account.id_token, "google")
             : ({ ok: false, reason: "missing" } as const);
+          recordIdTokenCheck(check);
           if (!check.ok) {
             await recordEvent({
               type: "id_token.rejected",
@@ -73,7 +88,7 @@ const nextAuth = NextAuth(() => {
             });
             return `${REFUSED}IdTokenInvalid`;
           }
-        }
+        } else recordProfile(profile);
 
         const db = getDb();
         const existing = await db.account.findUnique({

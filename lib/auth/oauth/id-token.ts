@@ -19,6 +19,8 @@ export type IdTokenClaims = {
   nonce: string | null;
   iat: number;
   exp: number;
+  /** When the person last really signed in at the provider, when it says. */
+  authTime: number | null;
   email: string | null;
 };
 export type IdTokenCheck =
@@ -29,7 +31,7 @@ const discovery = z.object({ issuer: z.string(), jwks_uri: z.url() });
 const keySets = new Map<string, Promise<ReturnType<typeof createRemoteJWKSet>>>();
 
 /** The provider's key set, found through its discovery document once per process. */
-function keySetFor(issuer: string) {
+export function keySetFor(issuer: string) {
   let keySet = keySets.get(issuer);
   if (!keySet) {
     keySet = (async () => {
@@ -98,6 +100,7 @@ export async function verifyIdToken(idToken: string, provider: "google"): Promis
       nonce,
       iat: payload.iat ?? 0,
       exp: payload.exp ?? 0,
+      authTime: typeof payload.auth_time === "number" ? payload.auth_time : null,
       email: typeof payload.email === "string" ? payload.email : null,
     },
   };

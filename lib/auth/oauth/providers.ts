@@ -1,8 +1,10 @@
 import "server-only";
+import { customFetch } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getEnv } from "@/lib/env";
+import { recordingFetch } from "./flow-log";
 import { LOCAL_CLIENTS, localIdpUrls } from "./local-idp";
 
 // Real Google and GitHub when their client id and secret are configured; otherwise the local
@@ -40,6 +42,25 @@ export function providerClient(provider: ProviderId): {
     : { issuer: "https://github.com", clientId: env.AUTH_GITHUB_ID ?? "", local };
 }
 
+/**
+ * Where to sign out at the provider itself. The local one supports OpenID Connect's RP-initiated
+ * logout and comes back to the sign-in page; the real ones have their own sign-out pages.
+ */
+export function providerSignOutUrl(provider: ProviderId): string {
+  const { issuer, clientId, local } = providerClient(provider);
+  if (!local)
+    return provider === "google"
+      ? "https://accounts.google.com/Logout"
+      : "https://github.com/logout";
+  const url = new URL(`${issuer}/session/end`);
+  url.searchParams.set("client_id", clientId);
+  url.searchParams.set(
+    "post_logout_redirect_uri",
+    new URL(`/oauth/login?signed-out-at=${provider}`, getEnv().APP_URL).href,
+  );
+  return url.href;
+}
+
 export function buildProviders(): Provider[] {
   const env = getEnv();
   const local = localIdpUrls(env.OAUTH_LOCAL_IDP_URL);
@@ -48,6 +69,8 @@ export function buildProviders(): Provider[] {
     Google({
       // OpenID Connect: the ID token's nonce binds it to this browser's sign-in.
       checks: ["pkce", "state", "nonce"],
+      // The step log records the requests Auth.js makes to the provider (lib/auth/oauth/flow-log.ts).
+      [customFetch]: recordingFetch,
       authorization: { params: { scope: "openid email profile" } },
       ...(google?.local
         ? { issuer: local.googleIssuer, ...LOCAL_CLIENTS.google }
@@ -55,6 +78,7 @@ export function buildProviders(): Provider[] {
     }),
     GitHub({
       checks: ["pkce", "state"],
+      [customFetch]: recordingFetch,
       ...(github?.local
         ? { enterprise: { baseUrl: local.githubBase }, ...LOCAL_CLIENTS.github }
         : { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }),
