@@ -49,13 +49,21 @@ export default function HomePage() {
           at the same time, then watch what each one stores, what it costs, and what happens when a
           token is stolen, replayed or tampered with.
         </p>
-        <p className="flex flex-wrap gap-3">
-          <Link href="/register" className="btn-primary no-underline">
-            Create an account
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/tour" className="btn-primary no-underline">
+            Start the 60-second tour
           </Link>
           <Link href="/lab" className="btn-secondary no-underline">
             Open the lab
           </Link>
+          <Link href="/interview" className="btn-secondary no-underline">
+            The interview room
+          </Link>
+        </div>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No account needed: the tour makes you a throwaway demo person in one click. Preparing for
+          “JWT vs session vs OAuth”? The interview room answers the usual questions, each with a
+          live proof.
         </p>
       </section>
 

@@ -150,6 +150,11 @@ const schema = z.object({
     .optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   VERCEL: z.string().optional(),
+  /**
+   * "on": every page offers "try it as a demo person" (a throwaway account made on the spot and
+   * signed in with a session and a JWT), so a visitor can start in one click. "off" hides it.
+   */
+  DEMO_SIGN_IN: z.enum(["on", "off"]).default("on"),
   /** New accounts per client address per hour, and for the whole site per hour. */
   REGISTRATION_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
   REGISTRATION_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(1000),

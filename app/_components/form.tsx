@@ -1,7 +1,24 @@
 "use client";
 
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import type { FormState } from "@/lib/form-state";
+
+/**
+ * After an action answers, focus goes where the answer is: the first field in error, or else the
+ * form's message. (The submit button was disabled while pending, which drops focus to the body.)
+ */
+export function useFocusAfterSubmit(state: FormState) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "idle") return;
+    const target =
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form.current?.querySelector<HTMLElement>("[data-form-message]");
+    target?.focus();
+  }, [state]);
+  return form;
+}
 
 type FieldProps = ComponentProps<"input"> & {
   name: string;
@@ -80,7 +97,12 @@ export function FormMessage({ status, message }: { status: string; message?: str
   return (
     <div aria-live="polite" role="status" className="min-h-5 text-sm">
       {message ? (
-        <p className={status === "error" ? "text-danger" : "text-success"} data-status={status}>
+        <p
+          className={`outline-none ${status === "error" ? "text-danger" : "text-success"}`}
+          data-status={status}
+          data-form-message
+          tabIndex={-1}
+        >
           {message}
         </p>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { SignInFormState } from "@/lib/auth/sign-in-form";
-import { Field, FormMessage, SubmitButton } from "./form";
+import { Field, FormMessage, SubmitButton, useFocusAfterSubmit } from "./form";
 
 type SignInAction = (prev: SignInFormState, formData: FormData) => Promise<SignInFormState>;
 
@@ -17,8 +17,9 @@ export function SignInForm({
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
+  const form = useFocusAfterSubmit(state);
   return (
-    <form action={formAction} className="space-y-5 card">
+    <form ref={form} action={formAction} className="space-y-5 card">
       <input type="hidden" name="next" value={next} />
       <Field
         name="email"

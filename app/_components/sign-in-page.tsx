@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StrategyId } from "@/lib/auth/names";
 import type { SignInFormState } from "@/lib/auth/sign-in-form";
+import { DemoButton } from "./demo-button";
 import { DemoPeople } from "./demo-people";
 import { PageHeader } from "./page-header";
 import { SignInForm } from "./sign-in-form";
@@ -12,17 +13,47 @@ type Props = {
   intro: ReactNode;
   action: (prev: SignInFormState, formData: FormData) => Promise<SignInFormState>;
   next: string;
+  /** Why the browser was sent here (?reason=…), said before anything else. */
+  reason?: unknown;
 };
 
+const REASONS: Record<string, string> = {
+  expired:
+    "You were signed out because your sign-in expired (a while without activity, or its maximum lifetime). Sign in again to continue.",
+  revoked:
+    "You were signed out because this sign-in was ended elsewhere: a sign-out everywhere, a password change, or a revoked device. Sign in again to continue.",
+  ended:
+    "You were signed out: this sign-in expired, or was ended elsewhere (a sign-out everywhere, a password change, a revoked device). Sign in again to continue.",
+};
+
+/** Why this browser was sent to sign in (?reason=…), said first; nothing for an unknown reason. */
+export function SignedOutNotice({ reason }: { reason: unknown }) {
+  const why = typeof reason === "string" ? REASONS[reason] : undefined;
+  if (!why) return null;
+  return (
+    <p role="alert" className="rounded-lg border border-amber-500/60 bg-amber-500/5 p-3 text-sm">
+      {why}
+    </p>
+  );
+}
+
 /** The email-and-password sign-in page of a local strategy. */
-export function PasswordSignInPage({ strategy, title, intro, action, next }: Props) {
+export function PasswordSignInPage({ strategy, title, intro, action, next, reason }: Props) {
   return (
     <div className="mx-auto grid max-w-3xl gap-6 md:grid-cols-[1fr_16rem]">
       <div className="space-y-6">
         <PageHeader strategy={strategy} title={title}>
           <p>{intro}</p>
         </PageHeader>
+        <SignedOutNotice reason={reason} />
         <SignInForm action={action} next={next} submitLabel="Sign in" />
+        <div className="space-y-1">
+          <DemoButton
+            next={next}
+            label="Skip this: try it as a demo person"
+            className="btn-secondary"
+          />
+        </div>
         <p className="text-sm">
           No account yet?{" "}
           <Link href="/register" className="link">

@@ -4,13 +4,16 @@ import { revalidatePath } from "next/cache";
 import { getStrategy, strategyIdSchema } from "@/lib/auth/strategies";
 import { type FormState, textField } from "@/lib/form-state";
 import { createNote, deleteNote, noteBodySchema } from "@/lib/notes";
-import type { StrategyId } from "@/lib/auth/names";
+import { STRATEGIES, type StrategyId } from "@/lib/auth/names";
 import { unavailableMessage } from "@/lib/store/errors";
 
 // Both actions re-check the person through the strategy they name: a bound `via` from the
 // browser is only a choice of guard, never a grant.
 
-export type NoteFormState = FormState<"body">;
+export type NoteFormState = FormState<"body"> & {
+  /** Where to sign in again when the sign-in ended while the note was being typed. */
+  signInHref?: string;
+};
 
 const SIGNED_OUT = "You are signed out under this strategy. Sign in again to continue.";
 
@@ -32,10 +35,15 @@ export async function createNoteAction(
     const down = strategyIdSchema.safeParse(via).success
       ? await getStrategy(via as StrategyId).unavailable()
       : false;
+    const id = strategyIdSchema.safeParse(via);
     return {
       status: "error",
       message: down ? unavailableMessage("redis") : SIGNED_OUT,
       values: { body: textField(formData, "body").slice(0, 4000) },
+      signInHref:
+        !down && id.success
+          ? `${STRATEGIES[id.data].loginPath}?next=${encodeURIComponent(STRATEGIES[id.data].notesPath)}`
+          : undefined,
     };
   }
   const body = noteBodySchema.safeParse(textField(formData, "body"));

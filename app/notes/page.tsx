@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { SilentRefresh } from "@/app/jwt/_components/silent-refresh";
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Time } from "@/app/_components/time";
-import { getStrategy, strategies, strategyIdSchema } from "@/lib/auth/strategies";
+import { getStrategy, signInPathFor, strategies, strategyIdSchema } from "@/lib/auth/strategies";
 import { listNotes, NOTE_MAX_LENGTH } from "@/lib/notes";
 import { createNoteAction, deleteNoteAction } from "./actions";
 import { NoteForm } from "./note-form";
@@ -19,8 +19,7 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
   const strategy = getStrategy(via.data);
   const user = await strategy.currentUser();
   if (!user && (await strategy.recoverable?.())) return <SilentRefresh />;
-  if (!user)
-    redirect(`${strategy.loginPath}?next=${encodeURIComponent(`/notes?via=${strategy.id}`)}`);
+  if (!user) redirect(await signInPathFor(strategy, `/notes?via=${strategy.id}`));
 
   const notes = await listNotes(user.id);
   return (
@@ -31,7 +30,11 @@ export default async function NotesPage({ searchParams }: PageProps<"/notes">) {
           the {strategy.short} guard who you are.
         </p>
       </PageHeader>
-      <NoteForm action={createNoteAction.bind(null, strategy.id)} maxLength={NOTE_MAX_LENGTH} />
+      <NoteForm
+        action={createNoteAction.bind(null, strategy.id)}
+        maxLength={NOTE_MAX_LENGTH}
+        via={strategy.id}
+      />
       <section aria-labelledby="notes-heading" className="space-y-3">
         <h2 id="notes-heading" className="text-lg font-semibold">
           Your notes

@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { Field, FormMessage, SubmitButton, useFocusAfterSubmit } from "@/app/_components/form";
 import { idleState } from "@/lib/form-state";
 import { register, type RegisterState } from "./actions";
 import { STRATEGIES } from "@/lib/auth/names";
 
 export function RegisterForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
   const [state, action] = useActionState<RegisterState, FormData>(register, idleState);
+  const form = useFocusAfterSubmit(state);
 
   if (state.status === "success") {
     return (
@@ -33,7 +34,7 @@ export function RegisterForm({ minLength, maxLength }: { minLength: number; maxL
 
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-5 card" noValidate>
+    <form ref={form} action={action} className="space-y-5 card" noValidate>
       <Field
         name="name"
         label="Name"

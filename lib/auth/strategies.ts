@@ -6,6 +6,7 @@ import { getCurrentJwt, peekJwt } from "./jwt/guard";
 import { ownerForSignOut, signOutEverywhere, signOutWithAccessToken } from "./jwt/lifecycle";
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
 import { auth } from "./oauth/auth";
+import { readOAuthSessionCookie } from "./oauth/cookie";
 import { peekOAuthUser, signOutOAuthEverywhere, signOutOAuthHere } from "./oauth/sessions";
 import { getCurrentSession, peekSession } from "./session/guard";
 import { revokeAllSessions, signOutSession } from "./session/lifecycle";
@@ -28,7 +29,11 @@ export type Strategy = (typeof STRATEGIES)[StrategyId] & {
   recoverable(): Promise<boolean>;
   /** The store behind this strategy can't be asked right now (so nobody counts as signed in). */
   unavailable(): Promise<boolean>;
+  /** Why a browser that holds this strategy's credential is signed out, for the sign-in page. */
+  whySignedOut(): Promise<SignedOutReason | null>;
 };
+
+export type SignedOutReason = "expired" | "ended" | "revoked";
 
 const user = (found: { id: string; email?: string | null; name?: string | null } | null) =>
   found?.email ? { id: found.id, email: found.email, name: found.name ?? null } : null;
@@ -47,6 +52,11 @@ const session: Strategy = {
   unavailable: async () => {
     const current = await peekSession();
     return !current.session && Boolean(current.unavailable);
+  },
+  whySignedOut: async () => {
+    const current = await getCurrentSession();
+    if (current.session) return null;
+    return current.expired ? "expired" : current.ended ? "ended" : null;
   },
 };
 
@@ -80,6 +90,10 @@ const jwt: Strategy = {
     const auth = await peekJwt();
     return !auth.ok && auth.reason === "unavailable";
   },
+  whySignedOut: async () => {
+    const auth = await getCurrentJwt();
+    return !auth.ok && auth.reason === "revoked" ? "revoked" : null;
+  },
 };
 
 const oauth: Strategy = {
@@ -94,7 +108,15 @@ const oauth: Strategy = {
   },
   recoverable: async () => false,
   unavailable: async () => false,
+  whySignedOut: async () =>
+    (await readOAuthSessionCookie()) && !(await peekOAuthUser()) ? "ended" : null,
 };
+
+/** Where to send a signed-out browser: the strategy's sign-in page, back here afterwards, and why. */
+export async function signInPathFor(strategy: Strategy, returnTo: string): Promise<string> {
+  const why = await strategy.whySignedOut();
+  return `${strategy.loginPath}?next=${encodeURIComponent(returnTo)}${why ? `&reason=${why}` : ""}`;
+}
 
 export const strategies: readonly Strategy[] = [session, jwt, oauth];
 

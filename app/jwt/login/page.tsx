@@ -8,7 +8,8 @@ import { signInWithJwt } from "./actions";
 export const metadata: Metadata = { title: "Sign in with JWT" };
 
 export default async function JwtLoginPage({ searchParams }: PageProps<"/jwt/login">) {
-  const next = safeNextPath((await searchParams).next, "/jwt");
+  const params = await searchParams;
+  const next = safeNextPath(params.next, "/jwt");
   if ((await getCurrentJwt()).ok) redirect(next);
   return (
     <PasswordSignInPage
@@ -23,6 +24,7 @@ export default async function JwtLoginPage({ searchParams }: PageProps<"/jwt/log
       }
       action={signInWithJwt}
       next={next}
+      reason={params.reason}
     />
   );
 }

@@ -6,7 +6,7 @@ import type { JwtColumn, OAuthColumn, SessionColumn } from "@/lib/lab/server-vie
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Countdown } from "@/app/jwt/_components/countdown";
 import { CookieList, Question, Rows } from "./parts";
-import { JsonBlock } from "@/app/_components/json-block";
+import { TokenViewer } from "@/app/_components/token-viewer";
 
 function Column(props: {
   id: StrategyId;
@@ -104,10 +104,9 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
           <div className="space-y-2 text-sm">
             <p>
               Decoded, by anyone who holds it: <strong>encoded, not encrypted</strong>. Expires in{" "}
-              <Countdown expiresAt={data.exp} />, {data.token.size} bytes.
+              <Countdown expiresAt={data.exp} />.
             </p>
-            <JsonBlock value={data.token.header} label="JWT header, decoded" />
-            <JsonBlock value={data.token.payload} label="JWT payload, decoded" />
+            <TokenViewer view={data.token} />
           </div>
         ) : (
           <p className="text-sm text-zinc-500 dark:text-zinc-400">

@@ -1,9 +1,15 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
+import { ResultPanel } from "@/app/_components/result-panel";
+import { useExperiment } from "@/app/_components/use-experiment";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
-// The cross-site experiment: the attacker page lives on the other loopback host (localhost and
-// 127.0.0.1 are different sites to a browser). Count your notes, run the attack there, count again.
+// The cross-site experiment, two ways: the server sends the forged POSTs with your cookies and a
+// foreign Origin (the result explains itself), and the attacker page lets you do it for real from
+// the other loopback host (localhost and 127.0.0.1 are different sites to a browser).
 
 const OTHER_HOST: Record<string, string> = { localhost: "127.0.0.1", "127.0.0.1": "localhost" };
 const STRATEGIES = ["session", "jwt", "oauth"] as const;
@@ -14,8 +20,68 @@ const attackerUrl = () => {
   return other ? `${window.location.protocol}//${other}:${window.location.port}/attacker` : "";
 };
 
-export function CrossSite() {
-  const url = useSyncExternalStore(noSubscribe, attackerUrl, () => null);
+export function CrossSite({ needs }: { needs: { text: string; href: string } | null }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const url = useSyncExternalStore(noSubscribe, attackerUrl, () => "");
+  const { result, restored, state, run, focusTarget } = useExperiment(
+    "cross-site",
+    "/api/lab/experiments/cross-site",
+  );
+  return (
+    <article
+      className="space-y-3 card"
+      aria-labelledby="experiment-cross-site"
+      data-testid="experiment-cross-site"
+    >
+      <h3 id="experiment-cross-site" className="font-semibold">
+        A cross-site request
+      </h3>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        For each strategy, a POST to its notes route carrying your cookies, from another site, as a
+        malicious page would send it; then your notes are counted.
+      </p>
+      {needs ? (
+        <p className="text-sm" data-testid="experiment-needs">
+          Needs:{" "}
+          <Link href={needs.href as never} className="link">
+            {needs.text}
+          </Link>
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={!hydrated || state === "running" || needs !== null}
+        onClick={async () => {
+          if (await run()) router.refresh();
+        }}
+      >
+        {state === "running" ? "Running…" : "Send the forged requests"}
+      </button>
+      <div aria-live="polite">
+        {state === "failed" ? (
+          <p className="text-sm text-danger">The experiment could not run. Try again.</p>
+        ) : null}
+        {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}
+      </div>
+      {url ? (
+        <p className="text-sm">
+          Or try it for real in your browser:{" "}
+          <a href={url} target="_blank" rel="noopener" className="link">
+            open the attacker page
+          </a>{" "}
+          (another site to your browser), press its button, and come back: your notes are unchanged.{" "}
+          <NoteCounts />
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+/** Counts this browser's notes under each strategy, for the before-and-after of the real attack. */
+function NoteCounts() {
+  const hydrated = useHydrated();
   const [counts, setCounts] = useState<string | null>(null);
   const count = async () => {
     const parts = await Promise.all(
@@ -28,44 +94,14 @@ export function CrossSite() {
     );
     setCounts(parts.join(" · "));
   };
-  if (url === null) return null;
   return (
-    <article
-      className="space-y-3 card"
-      aria-labelledby="experiment-cross-site"
-      data-testid="experiment-cross-site"
-    >
-      <h3 id="experiment-cross-site" className="font-semibold">
-        A cross-site request
-      </h3>
-      {url ? (
-        <>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Count your notes, open the attacker page (another site to your browser), press its
-            button, then count again.
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <button type="button" className="btn-secondary" onClick={count}>
-              Count my notes
-            </button>
-            <a href={url} target="_blank" rel="noopener" className="btn-secondary no-underline">
-              Open the attacker page
-            </a>
-          </div>
-          <p aria-live="polite" className="text-sm" data-testid="note-counts">
-            {counts}
-          </p>
-          <p className="text-sm">
-            Nothing is created: the browser doesn&apos;t attach SameSite=Lax cookies to a cross-site
-            POST, and every notes route refuses an unsafe request whose Origin is another site
-            (403).
-          </p>
-        </>
-      ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Needs a second origin: run Auth Lab on localhost and open the lab there.
-        </p>
-      )}
-    </article>
+    <>
+      <button type="button" className="mt-2 btn-secondary" disabled={!hydrated} onClick={count}>
+        Count my notes
+      </button>
+      <span aria-live="polite" className="ml-2" data-testid="note-counts">
+        {counts}
+      </span>
+    </>
   );
 }

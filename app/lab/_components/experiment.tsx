@@ -1,15 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
+import { ResultPanel } from "@/app/_components/result-panel";
+import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
-import type { Probe } from "@/lib/lab/experiments/self-request";
 
 // One experiment: a button that makes the server run real requests with this browser's own
-// credentials (copied or forged), then the requests and their answers, and what they prove.
-
-type Result = { probes: Probe[]; downstreamAcceptsUntil?: number | null };
+// credentials (copied or forged), then a result that explains itself. Until the browser holds
+// what the experiment needs, the button says why it can't run, with a way to get it.
 
 type Props = {
   name: "replay" | "tamper" | "forged-alg" | "refresh-reuse" | "delegated";
@@ -17,23 +18,20 @@ type Props = {
   what: ReactNode;
   button: string;
   lesson: ReactNode;
+  /** What this browser still lacks, and where to get it; null when it can run. */
+  needs: { text: string; href: string } | null;
 };
 
-export function Experiment({ name, title, what, button, lesson }: Props) {
+export function Experiment({ name, title, what, button, lesson, needs }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<Result | null>(null);
-  const [state, setState] = useState<"idle" | "running" | "failed">("idle");
+  const { result, restored, state, run, focusTarget } = useExperiment(
+    name,
+    `/api/lab/experiments/${name}`,
+  );
 
-  const run = async () => {
-    setState("running");
-    const response = await fetch(`/api/lab/experiments/${name}`, { method: "POST" }).catch(
-      () => null,
-    );
-    if (!response?.ok) return setState("failed");
-    setResult((await response.json()) as Result);
-    setState("idle");
-    router.refresh(); // the columns above show the new state (after a replay: signed out)
+  const start = async () => {
+    if (await run()) router.refresh(); // the columns and the header show the new state
   };
 
   return (
@@ -46,11 +44,19 @@ export function Experiment({ name, title, what, button, lesson }: Props) {
         {title}
       </h3>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{what}</p>
+      {needs ? (
+        <p className="text-sm" data-testid="experiment-needs">
+          Needs:{" "}
+          <Link href={needs.href as never} className="link">
+            {needs.text}
+          </Link>
+        </p>
+      ) : null}
       <button
         type="button"
         className="btn-secondary"
-        onClick={run}
-        disabled={!hydrated || state === "running"}
+        onClick={start}
+        disabled={!hydrated || state === "running" || needs !== null}
       >
         {state === "running" ? "Running…" : button}
       </button>
@@ -59,31 +65,13 @@ export function Experiment({ name, title, what, button, lesson }: Props) {
           <p className="text-sm text-danger">The experiment could not run. Try again.</p>
         ) : null}
         {result ? (
-          result.probes.length === 0 ? (
-            <p className="text-sm">Nothing to try: sign in under a strategy first.</p>
-          ) : (
-            <>
-              <ol className="space-y-1 text-sm">
-                {result.probes.map((probe) => (
-                  <li key={probe.label} data-testid="probe" data-status={probe.status}>
-                    <span aria-hidden>{probe.status === probe.expected ? "✓" : "✗"}</span>{" "}
-                    {probe.label}: <code className="font-mono">{probe.request}</code> →{" "}
-                    <strong>{probe.status}</strong>
-                    {probe.message ? (
-                      <span className="text-zinc-600 dark:text-zinc-400"> ({probe.message})</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-              {result.downstreamAcceptsUntil ? (
-                <p className="text-sm" data-testid="downstream-countdown">
-                  The downstream service keeps accepting the copied token for another{" "}
-                  <Countdown expiresAt={result.downstreamAcceptsUntil} />.
-                </p>
-              ) : null}
-              <p className="text-sm">{lesson}</p>
-            </>
-          )
+          <ResultPanel ref={focusTarget} result={result} restored={restored} lesson={lesson} />
+        ) : null}
+        {result?.downstreamAcceptsUntil ? (
+          <p className="text-sm" data-testid="downstream-countdown">
+            The downstream service keeps accepting the copied token for another{" "}
+            <Countdown expiresAt={result.downstreamAcceptsUntil} />.
+          </p>
         ) : null}
       </div>
     </article>

@@ -40,7 +40,7 @@ export function ExpiryExperiment({ session, jwt, settings }: Props) {
 
   return (
     <article
-      className="space-y-4 card lg:col-span-3"
+      className="col-span-full space-y-4 card"
       aria-labelledby="experiment-expiry"
       data-testid="experiment-expiry"
     >

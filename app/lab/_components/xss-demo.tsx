@@ -1,51 +1,109 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { ResultPanel } from "@/app/_components/result-panel";
+import { resultKey, saveInTab, useSavedResult, useStored } from "@/app/_components/saved-results";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import type { ExperimentResult } from "@/lib/lab/experiments/result";
+import type { Probe } from "@/lib/lab/experiments/self-request";
 
 // A clearly labelled demo of the SPA habit of keeping the access token in localStorage, and of
-// what a script injected into the page (XSS) can then take, next to the HttpOnly cookie it can't.
+// what a script injected into the page (XSS) can then take, next to the HttpOnly cookies it can't.
+// The demo's token is made for the demo's own API (its audience): the app's APIs refuse it.
 
 const KEY = "demo_spa_access_token";
-const preview = (token: string) => `${token.slice(0, 12)}… (${token.length} bytes)`;
-
-type Loot = {
-  storage: string | null;
-  cookie: string;
-  /** The stolen token against the API it was made for (the demo SPA's) and against the app's. */
-  replay: { demo: number; app: number } | null;
-};
+const preview = (token: string) => `${token.slice(0, 12)}…(${token.length} bytes)`;
 
 /** What an injected script would run. Simulated here, in the open, on purpose. */
-async function injectedScript(): Promise<Loot> {
-  const storage = window.localStorage.getItem(KEY);
-  const cookie = document.cookie;
-  // An attacker sends it home and uses it from their own machine; any client will do.
-  const replayAt = async (path: string) =>
-    (await fetch(path, { headers: { authorization: `Bearer ${storage}` } })).status;
-  const replay = storage
-    ? { demo: await replayAt("/api/lab/spa-demo/profile"), app: await replayAt("/api/jwt/me") }
-    : null;
-  return { storage, cookie, replay };
+async function injectedScript(): Promise<ExperimentResult> {
+  const stolen = window.localStorage.getItem(KEY);
+  const cookies = document.cookie;
+  const origin = window.location.origin;
+  const replay = async (label: string, path: string, expected: number): Promise<Probe> => {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${stolen}` } });
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code: string; message: string };
+    } | null;
+    return {
+      label,
+      method: "GET",
+      path,
+      sent: [{ name: "Authorization", value: `Bearer ${preview(stolen ?? "")}` }],
+      status: response.status,
+      expected,
+      code: body?.error?.code ?? null,
+      message: body?.error?.message ?? null,
+      asExpected: response.status === expected,
+      curl: `curl -i -H "Authorization: Bearer $STOLEN_TOKEN" '${origin}${path}'`,
+    };
+  };
+  const probes = stolen
+    ? [
+        // An attacker sends it home and uses it from their own machine; any client will do.
+        await replay(
+          "The stolen token, used elsewhere against the demo SPA's API",
+          "/api/lab/spa-demo/profile",
+          200,
+        ),
+        await replay("The same token against the app's own API", "/api/jwt/me", 401),
+      ]
+    : [];
+  return {
+    experiment: "xss",
+    probes,
+    verdict: stolen
+      ? {
+          outcome: "partly",
+          headline: "The script took the localStorage token, not the cookies",
+          reason: `From localStorage it read ${preview(stolen)}, which works anywhere until it expires. From document.cookie it read ${cookies ? `"${cookies}"` : "nothing"}: the HttpOnly cookies are invisible to scripts. A script can act while the page is open, but can't carry those away.`,
+        }
+      : {
+          outcome: "nothing-to-try",
+          headline: "Nothing in localStorage",
+          reason:
+            "Store a token the SPA way first; document.cookie shows no HttpOnly cookie either way.",
+        },
+    events: [],
+    ranAt: new Date().toISOString(),
+  };
 }
 
-export function XssDemo() {
-  const [stored, setStored] = useState<string | null>(null);
-  const [loot, setLoot] = useState<Loot | null>(null);
+export function XssDemo({ needs }: { needs: { text: string; href: string } | null }) {
+  const hydrated = useHydrated();
+  const token = useStored(KEY, "local");
+  const result = useSavedResult("xss");
+  const [freshAt, setFreshAt] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const focusTarget = useRef<HTMLDivElement>(null);
+  const justRan = useRef(false);
+  const stored = token ? preview(token) : null;
+  const restored = result !== null && result.ranAt !== freshAt;
+
+  useEffect(() => {
+    if (result && justRan.current) {
+      justRan.current = false;
+      focusTarget.current?.focus();
+    }
+  }, [result]);
 
   const store = async () => {
     setError(null);
     const response = await fetch("/api/lab/spa-token", { method: "POST" });
     if (!response.ok)
       return setError("Sign in with JWT first: the demo token is issued for that session.");
-    const { access_token: token } = (await response.json()) as { access_token: string };
-    window.localStorage.setItem(KEY, token); // the habit this demo is about; don't do this
-    setStored(preview(token));
+    const { access_token: issued } = (await response.json()) as { access_token: string };
+    saveInTab(KEY, issued, "local"); // the habit this demo is about; don't do this
+  };
+  const runScript = async () => {
+    const outcome = await injectedScript();
+    justRan.current = true;
+    setFreshAt(outcome.ranAt);
+    saveInTab(resultKey("xss"), JSON.stringify(outcome));
   };
   const cleanUp = () => {
-    window.localStorage.removeItem(KEY);
-    setStored(null);
-    setLoot(null);
+    saveInTab(KEY, null, "local");
+    saveInTab(resultKey("xss"), null);
   };
 
   return (
@@ -62,52 +120,29 @@ export function XssDemo() {
         way many single-page apps do. Auth Lab itself never does, and this one is made for the
         demo&apos;s own API only: the app&apos;s APIs refuse it.
       </p>
+      {needs ? (
+        <p className="text-sm" data-testid="experiment-needs">
+          Needs:{" "}
+          <Link href={needs.href as never} className="link">
+            {needs.text}
+          </Link>
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn-secondary" onClick={store}>
+        <button type="button" className="btn-secondary" disabled={!hydrated} onClick={store}>
           Store a token the SPA way
         </button>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={async () => setLoot(await injectedScript())}
-        >
+        <button type="button" className="btn-secondary" disabled={!hydrated} onClick={runScript}>
           Run the injected script
         </button>
-        <button type="button" className="btn-secondary" onClick={cleanUp}>
+        <button type="button" className="btn-secondary" disabled={!hydrated} onClick={cleanUp}>
           Clean up
         </button>
       </div>
-      <div aria-live="polite" className="space-y-1 text-sm">
+      <div aria-live="polite" className="space-y-2 text-sm">
         {error ? <p className="text-danger">{error}</p> : null}
         {stored ? <p data-testid="xss-stored">Stored in localStorage: {stored}</p> : null}
-        {loot ? (
-          <ul className="space-y-1" data-testid="xss-loot">
-            <li>
-              From localStorage:{" "}
-              {loot.storage ? <strong>{preview(loot.storage)}, stolen</strong> : "nothing"}
-            </li>
-            <li>
-              From document.cookie:{" "}
-              {loot.cookie || "nothing: the HttpOnly cookies are invisible to scripts"}
-            </li>
-            {loot.replay !== null ? (
-              <>
-                <li>
-                  The stolen token, used from elsewhere against the demo SPA&apos;s API:{" "}
-                  {loot.replay.demo}
-                </li>
-                <li>The same token against the app&apos;s own API: {loot.replay.app}</li>
-              </>
-            ) : null}
-          </ul>
-        ) : null}
-        {loot ? (
-          <p>
-            The token in localStorage walks out with the script and keeps working anywhere until it
-            expires. The HttpOnly cookies stay put: a script can act while the page is open, but
-            can&apos;t carry them away.
-          </p>
-        ) : null}
+        {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}
       </div>
     </article>
   );

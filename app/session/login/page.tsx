@@ -8,7 +8,8 @@ import { signInWithSession } from "./actions";
 export const metadata: Metadata = { title: "Sign in with a server session" };
 
 export default async function SessionLoginPage({ searchParams }: PageProps<"/session/login">) {
-  const next = safeNextPath((await searchParams).next, "/session");
+  const params = await searchParams;
+  const next = safeNextPath(params.next, "/session");
   if ((await getCurrentSession()).session) redirect(next);
   return (
     <PasswordSignInPage
@@ -17,6 +18,7 @@ export default async function SessionLoginPage({ searchParams }: PageProps<"/ses
       intro="The server creates a session row and your browser gets a sealed, HttpOnly cookie that points to it."
       action={signInWithSession}
       next={next}
+      reason={params.reason}
     />
   );
 }

@@ -1,16 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { Field, FormMessage, SubmitButton, useFocusAfterSubmit } from "@/app/_components/form";
 import { changePasswordAction, type PasswordState } from "./actions";
 
 export function PasswordForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
   const [state, action] = useActionState<PasswordState, FormData>(changePasswordAction, {
     status: "idle",
   });
+  const form = useFocusAfterSubmit(state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-5 card">
+    <form ref={form} action={action} className="space-y-5 card">
       <Field
         name="currentPassword"
         label="Current password"

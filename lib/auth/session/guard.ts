@@ -21,7 +21,7 @@ export async function authenticateSession(
   const seal = await readSessionCookie();
   if (!seal) return SIGNED_OUT;
   const token = await timing.measure("unseal", () => unsealToken(seal));
-  if (!token) return SIGNED_OUT;
+  if (!token) return { session: null, user: null, tampered: true };
   // The step is named after the store it asks (db, redis or memory), for Server-Timing.
   const step = sessionStoreKind() === "database" ? "db" : sessionStoreKind();
   return timing.measure(step, () => validateSessionToken(token, options));
@@ -51,6 +51,9 @@ export async function requireSession(returnTo: string) {
   const next = encodeURIComponent(returnTo);
   if (!current.session && current.unavailable)
     redirect(`/unavailable?store=${current.unavailable}&next=${next}`);
-  if (!current.session) redirect(`${STRATEGIES.session.loginPath}?next=${next}`);
+  if (!current.session) {
+    const why = current.expired ? "&reason=expired" : current.ended ? "&reason=ended" : "";
+    redirect(`${STRATEGIES.session.loginPath}?next=${next}${why}`);
+  }
   return current;
 }

@@ -13,5 +13,12 @@ export const authenticateSessionRequest: Authenticator = async (_request, timing
   if (result.user) return result.user;
   if (result.expired)
     return { status: 401, code: "session_expired", message: TIMED_OUT[result.expired] };
+  if (result.tampered)
+    return {
+      status: 401,
+      code: "invalid_token",
+      message:
+        "The session cookie's seal doesn't verify: it was altered, or sealed with a key this server doesn't hold.",
+    };
   return null;
 };

@@ -35,10 +35,11 @@ describe("session store", () => {
     );
   });
 
-  it("refuses an unknown token", async () => {
+  it("refuses an unknown token, as a session that has ended", async () => {
     await expect(validateSessionToken("no-such-token")).resolves.toEqual({
       session: null,
       user: null,
+      ended: true,
     });
   });
 
@@ -165,6 +166,10 @@ describe("session store", () => {
 
     const left = await listUserSessions(owner.id);
     expect(left.map((row) => row.id)).toEqual([b.session.id]);
-    await expect(validateSessionToken(c.token)).resolves.toEqual({ session: null, user: null });
+    await expect(validateSessionToken(c.token)).resolves.toEqual({
+      session: null,
+      user: null,
+      ended: true,
+    });
   });
 });

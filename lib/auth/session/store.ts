@@ -23,6 +23,10 @@ export type SessionValidation =
       session: null;
       user: null;
       expired?: "idle" | "absolute";
+      /** The cookie's seal didn't verify: altered, or sealed with a key this server doesn't hold. */
+      tampered?: true;
+      /** An authentic cookie whose session is gone: it expired earlier, or was ended elsewhere. */
+      ended?: true;
       /** The store couldn't be asked: nobody is signed in until it answers again (fail closed). */
       unavailable?: StoreName;
     };
@@ -65,7 +69,7 @@ export async function validateSessionToken(
 ): Promise<SessionValidation> {
   const store = sessionStore();
   const found = await store.find(hashToken(token));
-  if (!found) return { session: null, user: null };
+  if (!found) return { session: null, user: null, ended: true };
   const { session, user } = found;
 
   const now = Date.now();

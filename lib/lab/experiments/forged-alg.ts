@@ -1,52 +1,70 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { publicJwks } from "@/lib/auth/jwt/keys";
-import { getEnv } from "@/lib/env";
+import { jwtSettings } from "@/lib/auth/jwt/config";
+import { codesOf, type Verdict } from "./result";
 import { type Probe, selfRequest } from "./self-request";
 
 // Forged algorithm: the two classic attacks on naive verifiers. "alg: none" (no signature at all)
 // and HS256 signed with the server's *public* key as the HMAC secret (key confusion: a verifier
 // that trusts the header's alg would use the public key it has). The app's allowlist is ES256 only.
+// Neither forgery holds a secret, so both are shown whole, and the curl commands repeat them as is.
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-export async function forgedAlgorithmExperiment(userId: string): Promise<Probe[]> {
-  const { APP_URL } = getEnv();
+export async function forgedAlgorithmExperiment(
+  userId: string,
+): Promise<{ probes: Probe[]; verdict: Verdict }> {
+  const { issuer, audience } = jwtSettings();
   const { keys } = await publicJwks();
   const now = Math.floor(Date.now() / 1000);
-  const claims = {
-    iss: APP_URL,
-    aud: `${APP_URL}/api`,
+  const payload = b64({
+    iss: issuer,
+    aud: audience,
     sub: userId,
     fam: "forged",
     ver: 0,
     jti: "forged",
     iat: now,
     exp: now + 600,
-  };
+  });
 
-  const none = `${b64({ alg: "none", typ: "at+jwt" })}.${b64(claims)}.`;
-  const headerHs = b64({ alg: "HS256", typ: "at+jwt", kid: keys[0]?.kid });
-  const payload = b64(claims);
+  const noneHeader = b64({ alg: "none", typ: "at+jwt" });
+  const none = `${noneHeader}.${payload}.`;
+  const hsHeader = b64({ alg: "HS256", typ: "at+jwt", kid: keys[0]?.kid });
   const secret = JSON.stringify(keys[0]); // the public key, as an attacker would have it
   const signature = createHmac("sha256", secret)
-    .update(`${headerHs}.${payload}`)
+    .update(`${hsHeader}.${payload}`)
     .digest("base64url");
+  const hs = `${hsHeader}.${payload}.${signature}`;
 
-  return [
-    await selfRequest(
-      '"alg": "none", no signature',
-      "GET",
-      "/api/jwt/me",
-      { authorization: `Bearer ${none}` },
-      401,
-    ),
-    await selfRequest(
-      "HS256 signed with the public key",
-      "GET",
-      "/api/jwt/me",
-      { authorization: `Bearer ${headerHs}.${payload}.${signature}` },
-      401,
-    ),
+  const probe = (label: string, token: string, changed: string) =>
+    selfRequest({
+      label,
+      method: "GET",
+      path: "/api/jwt/me",
+      headers: { authorization: `Bearer ${token}` },
+      expected: 401,
+      sent: [{ name: "Authorization", value: `Bearer ${token}`, changed }],
+      curlHeaders: { authorization: `Bearer ${token}` },
+    });
+  const probes = [
+    await probe('"alg": "none", no signature', none, noneHeader),
+    await probe("HS256 signed with the public key", hs, hsHeader),
   ];
+  const refused = probes.every((p) => p.asExpected);
+  return {
+    probes,
+    verdict: refused
+      ? {
+          outcome: "refused",
+          headline: "Attack refused",
+          reason: `Both forgeries were refused before any key was used (${codesOf(probes)}): the verifier takes its algorithm from its own allowlist (ES256), never from the token's header.`,
+        }
+      : {
+          outcome: "worked",
+          headline: "Attack worked",
+          reason: "A forged algorithm was accepted: the verifier trusted the token's header.",
+        },
+  };
 }

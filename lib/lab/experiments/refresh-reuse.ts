@@ -1,7 +1,8 @@
 import "server-only";
 import { startFamily } from "@/lib/auth/jwt/refresh";
 import type { RequestContext } from "@/lib/request-context";
-import { type Probe, selfRequestWithBody } from "./self-request";
+import type { Verdict } from "./result";
+import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
 
 // Refresh token reuse: a second device signs in (a new family), refreshes twice, and then the
 // first refresh token, already used, is presented again, as a thief holding an old copy would.
@@ -10,26 +11,46 @@ import { type Probe, selfRequestWithBody } from "./self-request";
 export async function refreshReuseExperiment(
   userId: string,
   context: RequestContext,
-): Promise<Probe[]> {
+): Promise<{ probes: Probe[]; verdict: Verdict }> {
   const { refreshToken: first } = await startFamily(userId, context);
-  const rotate = async (label: string, token: unknown, expected: number) =>
-    selfRequestWithBody(
+  const rotate = async (label: string, token: unknown, name: string, expected: number) => {
+    const value = typeof token === "string" ? token : "";
+    return selfRequestWithBody({
       label,
-      "POST",
-      "/api/jwt/refresh",
-      { "content-type": "application/json" },
+      method: "POST",
+      path: "/api/jwt/refresh",
       expected,
-      {
-        refresh_token: typeof token === "string" ? token : "",
-      },
-    );
-  const one = await rotate("Refresh once (token 1 is used, token 2 issued)", first, 200);
+      json: { refresh_token: value },
+      sent: [{ name: `refresh_token (${name})`, value: redactCredential(value) }],
+    });
+  };
+  const one = await rotate("Refresh once (token 1 is used, token 2 issued)", first, "token 1", 200);
   const two = await rotate(
     "Refresh again with token 2 (token 3 issued)",
     one.body?.refresh_token,
+    "token 2",
     200,
   );
-  const reuse = await rotate("Present token 1 again (already used)", first, 401);
-  const newest = await rotate("Present token 3, the newest", two.body?.refresh_token, 401);
-  return [one, two, reuse, newest].map(({ probe }) => probe);
+  const reuse = await rotate("Present token 1 again (already used)", first, "token 1", 401);
+  const newest = await rotate(
+    "Present token 3, the newest",
+    two.body?.refresh_token,
+    "token 3",
+    401,
+  );
+  const probes = [one, two, reuse, newest].map(({ probe }) => probe);
+  const caught = reuse.probe.status === 401 && newest.probe.status === 401;
+  const verdict: Verdict = caught
+    ? {
+        outcome: "refused",
+        headline: "Reuse detected: the family is revoked",
+        reason:
+          "A used refresh token came back, which only a copy can do. The server can't tell the thief from the owner, so it revoked the whole family: token 3, the newest and never used, is refused too (RFC 9700 §4.14.2).",
+      }
+    : {
+        outcome: "worked",
+        headline: "Reuse went unnoticed",
+        reason: "A used refresh token was accepted again: rotation without reuse detection.",
+      };
+  return { probes, verdict };
 }

@@ -3,14 +3,19 @@ import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/names";
 import { endOAuthSession } from "@/lib/auth/oauth/sessions";
 import { isHttps } from "@/lib/env";
-import { type Probe, selfRequest } from "./self-request";
+import type { Verdict } from "./result";
+import { type Probe, redactCredential, selfRequest } from "./self-request";
 
 // Replay after sign-out: keep a copy of each credential this browser holds, sign out, then
 // present the copies again. Server state refuses at once (session, Auth.js); the app's checked
 // JWT verifier refuses too, but a service that only checks signatures accepts the copied access
 // token until it expires.
 
-export type ReplayResult = { probes: Probe[]; downstreamAcceptsUntil: number | null };
+export type ReplayResult = {
+  probes: Probe[];
+  verdict: Verdict;
+  downstreamAcceptsUntil: number | null;
+};
 
 export async function replayExperiment(cookies: Map<string, string>): Promise<ReplayResult> {
   const names = cookieNames(isHttps());
@@ -20,42 +25,69 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
   const seal = cookies.get(names.session);
   if (seal) {
     const cookie = `${names.session}=${seal}`;
+    const shown = [{ name: "Cookie", value: `${names.session}=${redactCredential(seal)}` }];
+    const curlHeaders = { cookie: `${names.session}=$SESSION_COOKIE` };
     probes.push(
-      await selfRequest("Session: sign out", "POST", "/api/session/logout", { cookie }, 204),
+      await selfRequest({
+        label: "Session: sign out",
+        method: "POST",
+        path: "/api/session/logout",
+        headers: { cookie },
+        expected: 204,
+        sent: shown,
+        curlHeaders: { ...curlHeaders, origin: "$APP_URL" },
+      }),
     );
     probes.push(
-      await selfRequest(
-        "Session: replay the copied cookie",
-        "GET",
-        "/api/session/me",
-        { cookie },
-        401,
-      ),
+      await selfRequest({
+        label: "Session: replay the copied cookie",
+        method: "GET",
+        path: "/api/session/me",
+        headers: { cookie },
+        expected: 401,
+        sent: shown,
+        curlHeaders,
+      }),
     );
   }
 
   const access = cookies.get(names.jwtAccess);
   if (access) {
     const authorization = `Bearer ${access}`;
+    const shown = [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }];
+    const curlHeaders = { authorization: "Bearer $ACCESS_TOKEN" };
     probes.push(
-      await selfRequest("JWT: sign out", "POST", "/api/jwt/logout", { authorization }, 204),
+      await selfRequest({
+        label: "JWT: sign out",
+        method: "POST",
+        path: "/api/jwt/logout",
+        headers: { authorization },
+        expected: 204,
+        sent: shown,
+        curlHeaders,
+      }),
     );
     probes.push(
-      await selfRequest(
-        "JWT: replay to the app (checked verifier)",
-        "GET",
-        "/api/jwt/me",
-        { authorization },
-        401,
-      ),
+      await selfRequest({
+        label: "JWT: replay to the app (checked verifier)",
+        method: "GET",
+        path: "/api/jwt/me",
+        headers: { authorization },
+        expected: 401,
+        sent: shown,
+        curlHeaders,
+      }),
     );
-    const downstream = await selfRequest(
-      "JWT: replay to a downstream service (signature only)",
-      "GET",
-      "/api/downstream/profile",
-      { authorization },
-      200,
-    );
+    const downstream = await selfRequest({
+      label: "JWT: replay to a downstream service (signature only)",
+      method: "GET",
+      path: "/api/downstream/profile",
+      headers: { authorization },
+      // The lesson: a stateless verifier can't know about the sign-out.
+      expected: 200,
+      sent: shown,
+      curlHeaders,
+    });
     probes.push(downstream);
     if (downstream.status === 200) downstreamAcceptsUntil = decodeJwt(access).exp ?? null;
   }
@@ -65,14 +97,31 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
     // Auth.js's own sign-out is a form with its CSRF token; ending the session row is what it does.
     await endOAuthSession(oauth);
     probes.push(
-      await selfRequest(
-        "OAuth: replay the copied Auth.js cookie after sign-out",
-        "GET",
-        "/api/oauth/me",
-        { cookie: `${names.oauthSession}=${oauth}` },
-        401,
-      ),
+      await selfRequest({
+        label: "OAuth: replay the copied Auth.js cookie after sign-out",
+        method: "GET",
+        path: "/api/oauth/me",
+        headers: { cookie: `${names.oauthSession}=${oauth}` },
+        expected: 401,
+        sent: [{ name: "Cookie", value: `${names.oauthSession}=${redactCredential(oauth)}` }],
+        curlHeaders: { cookie: `${names.oauthSession}=$AUTHJS_SESSION_COOKIE` },
+      }),
     );
   }
-  return { probes, downstreamAcceptsUntil };
+
+  const server = probes.filter((p) => p.path !== "/api/downstream/profile" && p.status >= 400);
+  const verdict: Verdict =
+    downstreamAcceptsUntil !== null
+      ? {
+          outcome: "partly",
+          headline: "Refused by the app, accepted by a stateless service",
+          reason: `Every copy was refused where the server keeps state (${server.length} refusals: the session and Auth.js rows are gone, and the checked verifier finds the token's jti denylisted). A service that only checks the signature accepted the copied access token, and will until it expires.`,
+        }
+      : {
+          outcome: "refused",
+          headline: "Attack refused",
+          reason:
+            "Every copied credential was refused after sign-out: the server state it pointed to is gone.",
+        };
+  return { probes, verdict, downstreamAcceptsUntil };
 }

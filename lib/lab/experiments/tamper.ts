@@ -1,49 +1,88 @@
 import "server-only";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
-import { type Probe, selfRequest } from "./self-request";
+import { codesOf, type Verdict } from "./result";
+import { type Probe, redactCredential, selfRequest } from "./self-request";
 
 // Tamper: change one claim of this browser's JWT (keeping its signature) and one character of
 // its iron-session seal, then present them. Both are refused: the signature and the seal's MAC no
 // longer match, so neither can be edited without the server's keys.
 
-export async function tamperExperiment(cookies: Map<string, string>): Promise<Probe[]> {
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+export async function tamperExperiment(
+  cookies: Map<string, string>,
+): Promise<{ probes: Probe[]; verdict: Verdict }> {
   const names = cookieNames(isHttps());
   const probes: Probe[] = [];
   const access = cookies.get(names.jwtAccess);
   if (access) {
-    const [header, payload, signature] = access.split(".");
+    const [header = "", payload = "", signature = ""] = access.split(".");
     let claims: Record<string, unknown> = {};
     try {
-      const decoded: unknown = JSON.parse(Buffer.from(payload ?? "", "base64url").toString());
+      const decoded: unknown = JSON.parse(Buffer.from(payload, "base64url").toString());
       if (decoded && typeof decoded === "object") claims = decoded as Record<string, unknown>;
     } catch {
       // Not a JWT at all (someone edited the cookie): tamper with it as it is.
     }
-    const forged = Buffer.from(JSON.stringify({ ...claims, ver: 9999 })).toString("base64url");
+    const forged = b64({ ...claims, ver: 9999 });
     probes.push(
-      await selfRequest(
-        "JWT with one claim changed (ver → 9999)",
-        "GET",
-        "/api/jwt/me",
-        { authorization: `Bearer ${header}.${forged}.${signature}` },
-        401,
-      ),
+      await selfRequest({
+        label: "JWT with one claim changed (ver → 9999), its signature kept",
+        method: "GET",
+        path: "/api/jwt/me",
+        headers: { authorization: `Bearer ${header}.${forged}.${signature}` },
+        expected: 401,
+        // The signature is a real one: shown cut short, like every real credential here.
+        sent: [
+          {
+            name: "Authorization",
+            value: `Bearer ${header.slice(0, 10)}….${forged}.${redactCredential(signature)}`,
+            changed: forged,
+          },
+        ],
+        curlHeaders: {
+          authorization: `Bearer $(echo $ACCESS_TOKEN | cut -d. -f1).${forged}.$(echo $ACCESS_TOKEN | cut -d. -f3)`,
+        },
+      }),
     );
   }
   const seal = cookies.get(names.session);
   if (seal) {
     const i = Math.floor(seal.length / 2);
-    const flipped = `${seal.slice(0, i)}${seal[i] === "A" ? "B" : "A"}${seal.slice(i + 1)}`;
+    const replacement = seal[i] === "A" ? "B" : "A";
+    const flipped = `${seal.slice(0, i)}${replacement}${seal.slice(i + 1)}`;
     probes.push(
-      await selfRequest(
-        "iron-session seal with one character changed",
-        "GET",
-        "/api/session/me",
-        { cookie: `${names.session}=${flipped}` },
-        401,
-      ),
+      await selfRequest({
+        label: "iron-session seal with one character changed",
+        method: "GET",
+        path: "/api/session/me",
+        headers: { cookie: `${names.session}=${flipped}` },
+        expected: 401,
+        sent: [
+          {
+            name: "Cookie",
+            value: `${names.session}=…${flipped.slice(i - 6, i)}${replacement}${flipped.slice(i + 1, i + 7)}…`,
+            changed: replacement,
+          },
+        ],
+        curlHeaders: { cookie: `${names.session}=$SEAL_WITH_ONE_CHARACTER_CHANGED` },
+      }),
     );
   }
-  return probes;
+  const refused = probes.every((probe) => probe.asExpected);
+  return {
+    probes,
+    verdict: refused
+      ? {
+          outcome: "refused",
+          headline: "Attack refused",
+          reason: `Every edited credential was refused (${codesOf(probes)}): the signature and the seal's MAC cover every byte, so changing one needs the server's key. Readable is not writable.`,
+        }
+      : {
+          outcome: "worked",
+          headline: "Attack worked",
+          reason: "An edited credential was accepted: the server did not check what it signed.",
+        },
+  };
 }

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { StrategyId } from "@/lib/auth/names";
+import { EXPERIMENT_PARTS, LAB_PARTS, needsFor } from "@/lib/lab/catalogue";
+
+/**
+ * The lab's table of contents, in the suggested order: sticky beside the lab on a wide screen,
+ * folded above it on a phone. Each experiment says whether it is ready for this browser, and if
+ * not, what it needs, with the link to get it.
+ */
+export function LabContents({ signedIn }: { signedIn: Record<StrategyId, boolean> }) {
+  const list = (
+    <ol className="space-y-1 text-sm">
+      {LAB_PARTS.map((part) => (
+        <li key={part.id}>
+          <a href={`#${part.id}`} className="link">
+            {part.title}
+          </a>
+          {part.id === "experiments-heading" ? (
+            <ol className="mt-1 space-y-1 border-l border-zinc-200 pl-3 dark:border-zinc-700">
+              {EXPERIMENT_PARTS.map((experiment) => {
+                const needs = needsFor(experiment.requires, signedIn);
+                return (
+                  <li key={experiment.id} data-testid={`contents-${experiment.id}`}>
+                    <a href={`#experiment-${experiment.id}`} className="link">
+                      {experiment.title}
+                    </a>{" "}
+                    {needs ? (
+                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                        needs:{" "}
+                        <Link href={needs.href as never} className="link">
+                          {needs.text.replace(/ first$/, "")}
+                        </Link>
+                      </span>
+                    ) : (
+                      <span className="text-xs text-success">ready</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+  return (
+    <nav aria-label="The lab, part by part" data-testid="lab-contents">
+      <details className="card lg:hidden">
+        <summary className="cursor-pointer font-semibold">On this page</summary>
+        <div className="mt-2">{list}</div>
+      </details>
+      <div className="hidden lg:sticky lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto">
+        <p className="mb-2 text-sm font-semibold">On this page, in order</p>
+        {list}
+      </div>
+    </nav>
+  );
+}
