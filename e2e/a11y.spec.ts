@@ -1,74 +1,97 @@
+import type { Page } from "@playwright/test";
 import { CONTRAST_ONLY, seriousViolations } from "./axe";
-import { expect, signInOverHttp, STRATEGIES, test } from "./fixtures";
+import {
+  expect,
+  newIdentity,
+  signInOverHttp,
+  signInWithProviderOverHttp,
+  STRATEGIES,
+  test,
+} from "./fixtures";
 
-// Keyboard and screen-reader basics, checked by axe once per distinct page state: every page
-// signed out and signed in, in light mode, scoped to the page's own content once the shared
-// header has been checked; in dark mode, the colours again.
+// Every page, in every state it has, on a 360 px phone: nothing wider than the screen, no serious
+// axe finding in light mode, and the colours again in dark mode. Then the wide layouts (the home
+// page with its header and footer, the lab's columns) on a desktop, and the keyboard basics.
 
-const PUBLIC_PAGES = [
-  "/register",
-  STRATEGIES.session.loginPath,
-  STRATEGIES.jwt.loginPath,
-  STRATEGIES.oauth.loginPath,
-  "/oauth/link",
-  "/lab",
-  "/notes",
-];
+const PHONE = { width: 360, height: 740 };
 const MAIN = { include: "#main" };
 
-test.describe("accessibility", () => {
+/** The page's width as laid out: anything wider than the screen scrolls sideways. */
+const pageWidth = (page: Page) =>
+  page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+
+async function checkEveryPage(page: Page, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(path);
+    expect({ path, width: await pageWidth(page) }).toEqual({ path, width: PHONE.width });
+    expect({ path, light: await seriousViolations(page, MAIN) }).toEqual({ path, light: [] });
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect({ path, dark: await seriousViolations(page, CONTRAST_ONLY) }).toEqual({
+      path,
+      dark: [],
+    });
+  }
+}
+
+test.describe("every page on a phone, light and dark", () => {
+  test.use({ viewport: PHONE });
+
+  test("signed out: where a visitor starts", async ({ page }) => {
+    await checkEveryPage(page, ["/", "/tour", "/lab", "/register", "/notes"]);
+  });
+
+  test("signed out: signing in, and when it goes wrong", async ({ page }) => {
+    await checkEveryPage(page, [
+      STRATEGIES.session.loginPath,
+      STRATEGIES.jwt.loginPath,
+      STRATEGIES.oauth.loginPath,
+      `${STRATEGIES.oauth.loginPath}?signed-out=1`,
+      "/oauth/error?error=OAuthAccountNotLinked",
+      "/oauth/link",
+      "/unavailable?store=redis",
+    ]);
+  });
+
+  test("signed in with a server session", async ({ sessionUser: { page } }) => {
+    await checkEveryPage(page, [
+      ...STRATEGIES.session.protectedPaths,
+      STRATEGIES.session.notesPath,
+      "/oauth/link",
+    ]);
+  });
+
+  test("signed in with a JWT", async ({ jwtUser: { page } }) => {
+    await checkEveryPage(page, [...STRATEGIES.jwt.protectedPaths, STRATEGIES.jwt.notesPath]);
+  });
+
+  test("signed in with a provider", async ({ oauthUser: { page } }) => {
+    await checkEveryPage(page, [...STRATEGIES.oauth.protectedPaths, STRATEGIES.oauth.notesPath]);
+  });
+
+  test("signed in three ways: the lab's three columns and the tour", async ({
+    sessionUser: { page, person },
+  }) => {
+    await signInOverHttp(page, "jwt", person);
+    await signInWithProviderOverHttp(page, "google", newIdentity());
+    await checkEveryPage(page, ["/lab", "/tour"]);
+  });
+});
+
+test.describe("wide layouts", () => {
   test("the home page, header and footer included, has no serious violations", async ({ page }) => {
     await page.goto("/");
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  for (const path of PUBLIC_PAGES) {
-    test(`${path} has no serious violations`, async ({ page }) => {
-      await page.goto(path);
-      expect(await seriousViolations(page, MAIN)).toEqual([]);
-    });
-  }
-
-  test("server-session pages, and the header signed in, have no serious violations", async ({
-    sessionUser: { page },
-  }) => {
-    await page.goto(STRATEGIES.session.href);
-    expect(await seriousViolations(page, { include: "header" })).toEqual([]);
-    for (const path of [...STRATEGIES.session.protectedPaths, STRATEGIES.session.notesPath]) {
-      await page.goto(path);
-      expect({ path, violations: await seriousViolations(page, MAIN) }).toEqual({
-        path,
-        violations: [],
-      });
-    }
-  });
-
-  test("JWT pages have no serious violations", async ({ jwtUser: { page } }) => {
-    for (const path of [...STRATEGIES.jwt.protectedPaths, STRATEGIES.jwt.notesPath]) {
-      await page.goto(path);
-      expect({ path, violations: await seriousViolations(page, MAIN) }).toEqual({
-        path,
-        violations: [],
-      });
-    }
-  });
-
-  test("OAuth pages have no serious violations", async ({ oauthUser: { page } }) => {
-    for (const path of [...STRATEGIES.oauth.protectedPaths, STRATEGIES.oauth.notesPath]) {
-      await page.goto(path);
-      expect({ path, violations: await seriousViolations(page, MAIN) }).toEqual({
-        path,
-        violations: [],
-      });
-    }
-  });
-
-  test("the lab with two strategies signed in has no serious violations", async ({
+  test("the lab's columns side by side, signed in two ways, light and dark", async ({
     sessionUser: { page, person },
   }) => {
     await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     expect(await seriousViolations(page, MAIN)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await seriousViolations(page, CONTRAST_ONLY)).toEqual([]);
   });
 
   test("the page can be used from the keyboard: skip link first", async ({ page }) => {
@@ -77,32 +100,5 @@ test.describe("accessibility", () => {
     await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/#main$/);
-  });
-});
-
-test.describe("accessibility in dark mode", () => {
-  test.use({ colorScheme: "dark" });
-
-  test("signed-out pages keep their contrast in dark mode", async ({ page }) => {
-    for (const path of ["/", "/register", "/lab"]) {
-      await page.goto(path);
-      expect({ path, violations: await seriousViolations(page, CONTRAST_ONLY) }).toEqual({
-        path,
-        violations: [],
-      });
-    }
-  });
-
-  test("signed-in pages keep their contrast in dark mode", async ({
-    sessionUser: { page, person },
-  }) => {
-    await signInOverHttp(page, "jwt", person);
-    for (const path of ["/session/devices", "/jwt/tokens", "/lab"]) {
-      await page.goto(path);
-      expect({ path, violations: await seriousViolations(page, CONTRAST_ONLY) }).toEqual({
-        path,
-        violations: [],
-      });
-    }
   });
 });

@@ -11,10 +11,21 @@ export type AxeScope = {
 /**
  * axe's serious and critical findings on the page as it is now, one line each with the first
  * few offending nodes. Waits for running transitions first, so colours are measured where they
- * end up (a colour-scheme switch fades buttons to their new colours).
+ * end up (a colour-scheme switch fades buttons to their new colours). Only visible ones: inside
+ * a closed <details> the browser pauses them, and they would never finish.
  */
 export async function seriousViolations(page: Page, scope: AxeScope = {}): Promise<string[]> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => {
+          const target = (a.effect as KeyframeEffect | null)?.target;
+          return target instanceof Element && target.checkVisibility();
+        })
+        .map((a) => a.finished),
+    ),
+  );
   let builder = new AxeBuilder({ page });
   if (scope.include) builder = builder.include(scope.include);
   if (scope.rules) builder = builder.withRules(scope.rules);

@@ -97,7 +97,9 @@ test.describe("JWT in the browser", () => {
     await expect(page).toHaveURL(/\/jwt$/);
     await expect(jwtStatus(page)).toContainText(`signed in as ${person.name}`);
     await expect(page.getByText(person.email)).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Your access token, decoded" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Your access token, taken apart" }),
+    ).toBeVisible();
     await expect(page.getByTestId("countdown")).toHaveText(/^1[45] min \d+ s$/);
 
     const cookies = await page.context().cookies();

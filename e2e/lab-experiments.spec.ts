@@ -8,14 +8,43 @@ import {
   test,
 } from "./fixtures";
 
-// Each experiment runs real requests with this browser's own credentials; the specs assert the
-// outcome the lab shows, request by request.
+// Each experiment runs real requests with this browser's own credentials. Every result explains
+// itself: what was sent (the forged part marked), what came back, a verdict with its reason, the
+// events the run wrote, a curl command per request; and it is still there after a reload.
 
 function probe(page: Page, experiment: string, label: string) {
   return page
     .getByTestId(`experiment-${experiment}`)
     .getByTestId("probe")
     .filter({ hasText: label });
+}
+
+/** Every part of a result, asserted; then a reload, and the same result is still shown. */
+async function expectWholeResult(
+  page: Page,
+  experiment: string,
+  expected: { outcome: string; headline: string | RegExp; reason: string | RegExp; event?: string },
+): Promise<void> {
+  const card = page.getByTestId(`experiment-${experiment}`);
+  const result = card.getByTestId("result");
+  await expect(result).toHaveAttribute("data-outcome", expected.outcome);
+  await expect(result).toBeFocused();
+  await expect(card.getByTestId("verdict-headline")).toHaveText(expected.headline);
+  await expect(card.getByTestId("verdict-reason")).toContainText(expected.reason);
+  const probes = card.getByTestId("probe");
+  expect(await probes.count()).toBeGreaterThan(0);
+  for (const one of await probes.all()) {
+    await expect(one.getByTestId("probe-request")).toContainText(/Sent: (GET|POST) \/api\//);
+    await expect(one.getByTestId("probe-response")).toContainText(/Answer: \d{3}/);
+    await expect(one.getByTestId("probe-curl")).toContainText(/^curl -i /);
+  }
+  if (expected.event) await expect(card.getByTestId("result-events")).toContainText(expected.event);
+  else await expect(card.getByTestId("result-events")).toBeAttached();
+
+  const headline = await card.getByTestId("verdict-headline").textContent();
+  await page.reload();
+  await expect(card.getByTestId("verdict-headline")).toHaveText(headline ?? "");
+  await expect(card.getByTestId("verdict")).toContainText("From your last run");
 }
 
 test.describe("lab experiments", () => {
@@ -48,13 +77,20 @@ test.describe("lab experiments", () => {
     await expect(probe(page, "replay", "OAuth: replay")).toHaveAttribute("data-status", "401");
     await expect(page.getByTestId("downstream-countdown")).toContainText(/\d+ min|\d+ s/);
 
-    // This browser is signed out everywhere now.
+    // This browser is signed out everywhere now, and the header says so.
     for (const id of STRATEGY_IDS) {
       await expect(page.getByTestId(`lab-column-${id}`).getByText("Signed out.")).toBeVisible();
+      await expect(page.getByTestId(`status-${id}`)).toContainText("signed out");
     }
+    await expectWholeResult(page, "replay", {
+      outcome: "partly",
+      headline: "Refused by the app, accepted by a stateless service",
+      reason: "A service that only checks the signature accepted the copied access token",
+      event: "session: logout",
+    });
   });
 
-  test("tamper: one changed claim and one changed character are both refused, with the reason", async ({
+  test("tamper: the forged token is shown with its changed part marked, and both forgeries are refused with the reason", async ({
     page,
     person,
   }) => {
@@ -66,11 +102,27 @@ test.describe("lab experiments", () => {
     const jwt = probe(page, "tamper", "JWT with one claim changed");
     await expect(jwt).toHaveAttribute("data-status", "401");
     await expect(jwt).toContainText("bad_signature");
-    await expect(probe(page, "tamper", "iron-session seal")).toHaveAttribute("data-status", "401");
+    // The forged payload is shown whole and highlighted; the real signature only cut short.
+    const marked = jwt.getByTestId("probe-sent").locator("mark");
+    await expect(marked).toHaveText(/^eyJ[\w-]+$/);
+    expect(
+      JSON.parse(Buffer.from((await marked.textContent()) ?? "", "base64url").toString()),
+    ).toMatchObject({ ver: 9999 });
+    await expect(jwt.getByTestId("probe-sent")).toContainText(/…\(\d+ bytes\)/);
+
+    const seal = probe(page, "tamper", "iron-session seal");
+    await expect(seal).toHaveAttribute("data-status", "401");
+    await expect(seal).toContainText("invalid_token");
+    await expect(seal).toContainText("seal doesn't verify");
     // Tampering with copies changed nothing for the real credentials.
     await expect(page.getByTestId("lab-column-session")).toContainText(
       `Signed in as ${person.email}`,
     );
+    await expectWholeResult(page, "tamper", {
+      outcome: "refused",
+      headline: "Attack refused",
+      reason: "Readable is not writable",
+    });
   });
 
   test("forged algorithm: alg none and HS256-with-the-public-key are refused", async ({
@@ -85,7 +137,13 @@ test.describe("lab experiments", () => {
       const forged = probe(page, "forged-alg", label);
       await expect(forged).toHaveAttribute("data-status", "401");
       await expect(forged).toContainText("algorithm_not_allowed");
+      await expect(forged.getByTestId("probe-sent").locator("mark")).toHaveText(/^eyJ/);
     }
+    await expectWholeResult(page, "forged-alg", {
+      outcome: "refused",
+      headline: "Attack refused",
+      reason: "allowlist",
+    });
   });
 
   test("experiments refuse a cross-site request and an unknown name", async ({ request }) => {
@@ -98,6 +156,29 @@ test.describe("lab experiments", () => {
     expect(await unknown.json()).toEqual({
       error: { code: "not_found", message: "No such experiment." },
     });
+  });
+
+  test("signed out, each experiment says what it needs, with the link, instead of failing after a click", async ({
+    page,
+  }) => {
+    await page.goto("/lab");
+    const needs = {
+      tamper: "sign in with a server session or a JWT first",
+      "refresh-reuse": "sign in with JWT first",
+      replay: "sign in under any strategy first",
+      delegated: "sign in with Google or GitHub first",
+    };
+    for (const [name, text] of Object.entries(needs)) {
+      const card = page.getByTestId(`experiment-${name}`);
+      await expect(card.getByTestId("experiment-needs")).toContainText(text);
+      await expect(card.getByRole("link", { name: text })).toHaveAttribute(
+        "href",
+        /\/login\?next=\/lab$/,
+      );
+    }
+    const contents = (id: string) => page.getByTestId(`contents-${id}`).filter({ visible: true });
+    await expect(contents("tamper")).toContainText("needs:");
+    await expect(contents("forged-alg")).toContainText("ready");
   });
 });
 
@@ -133,6 +214,12 @@ test.describe("lab experiments with tokens and providers", () => {
     ).toHaveCount(1);
     // The browser's own family was another one: still signed in.
     await expect(page.getByTestId("lab-column-jwt")).toContainText(`Signed in as ${person.email}`);
+    await expectWholeResult(page, "refresh-reuse", {
+      outcome: "refused",
+      headline: "Reuse detected: the family is revoked",
+      reason: "revoked the whole family",
+      event: "jwt: refresh.reuse_detected",
+    });
   });
 
   test("delegated authorization: the provider's API answers about the person, with the granted scopes", async ({
@@ -194,20 +281,30 @@ test.describe("what an injected script can steal", () => {
     const demo = page.getByTestId("experiment-xss");
     await demo.getByRole("button", { name: "Store a token the SPA way" }).click();
     await expect(demo.getByTestId("xss-stored")).toContainText(
-      /Stored in localStorage: eyJ.{9}… \(\d+ bytes\)/,
+      /Stored in localStorage: eyJ.{9}…\(\d+ bytes\)/,
     );
 
     await demo.getByRole("button", { name: "Run the injected script" }).click();
-    const loot = demo.getByTestId("xss-loot");
-    await expect(loot).toContainText("stolen");
-    await expect(loot).toContainText(
-      "From document.cookie: nothing: the HttpOnly cookies are invisible to scripts",
+    const result = demo.getByTestId("result");
+    await expect(result).toHaveAttribute("data-outcome", "partly");
+    await expect(result).toBeFocused();
+    await expect(demo.getByTestId("verdict-headline")).toHaveText(
+      "The script took the localStorage token, not the cookies",
     );
-    await expect(loot).toContainText(
-      "The stolen token, used from elsewhere against the demo SPA's API: 200",
+    await expect(demo.getByTestId("verdict-reason")).toContainText(
+      "From document.cookie it read nothing: the HttpOnly cookies are invisible to scripts",
     );
+    await expect(
+      probe(page, "xss", "The stolen token, used elsewhere against the demo SPA's API"),
+    ).toHaveAttribute("data-status", "200");
     // Its audience is the demo's: the app's own API refuses it.
-    await expect(loot).toContainText("The same token against the app's own API: 401");
+    await expect(probe(page, "xss", "The same token against the app's own API")).toHaveAttribute(
+      "data-status",
+      "401",
+    );
+    await expect(demo.getByTestId("probe-curl").first()).toContainText("Bearer $STOLEN_TOKEN");
+    await page.reload();
+    await expect(demo.getByTestId("verdict")).toContainText("From your last run");
 
     await demo.getByRole("button", { name: "Clean up" }).click();
     expect(await page.evaluate(() => Object.keys(window.localStorage))).toEqual([]);

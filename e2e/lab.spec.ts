@@ -41,7 +41,9 @@ test.describe("the lab", () => {
 
     const jwt = page.getByTestId("lab-column-jwt");
     await expect(jwt).toContainText("encoded, not encrypted");
-    await expect(jwt).toContainText('"typ": "at+jwt"');
+    await expect(jwt.getByTestId("token-header").locator('[data-claim="typ"]')).toContainText(
+      '"at+jwt"',
+    );
     await expect(jwt).toContainText("never sent to this page (its Path)");
     await expect(jwt.getByTestId("lab-family").first()).toHaveAttribute("data-state", "active");
 

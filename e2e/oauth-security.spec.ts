@@ -102,7 +102,7 @@ test.describe("OAuth callback checks", () => {
     expect((await page.request.get("/api/oauth/me")).status()).toBe(200);
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
-    await expect(page).toHaveURL(/\/oauth\/login$/);
+    await expect(page).toHaveURL(/\/oauth\/login\?signed-out=1$/);
 
     // Someone who got hold of the URL, in their own browser.
     const thief = await browser.newContext({ baseURL });

@@ -104,7 +104,11 @@ test.describe("session lifetimes", () => {
     });
     const sessionPage = await page.request.get("/session", { maxRedirects: 0 });
     expect(sessionPage.status()).toBe(307);
-    expect(sessionPage.headers()["location"]).toMatch(/\/session\/login\?next=%2Fsession$/);
+    // The sign-in page is told why, and says so.
+    expect(sessionPage.headers()["location"]).toMatch(
+      // Expired, when this request is the one that finds it so; ended, once the row is gone.
+      /\/session\/login\?next=%2Fsession&reason=(expired|ended)$/,
+    );
   });
 
   test("activity keeps a session alive past the idle timeout", async ({

@@ -56,12 +56,15 @@ async function otherBrowser(
   return { context, ip, seal: seal ?? "" };
 }
 
-/** The browser's next request for `path` (with its own cookies) is sent to sign in and back. */
+/**
+ * The browser's next request for `path` (with its own, authentic cookie, whose session was ended
+ * elsewhere) is sent to sign in and back, and the sign-in page is told why.
+ */
 async function expectSentToSignIn(context: BrowserContext, path: string): Promise<void> {
   const response = await context.request.get(path, { maxRedirects: 0 });
   expect(response.status(), path).toBe(307);
   expect(response.headers()["location"], path).toMatch(
-    new RegExp(`/session/login\\?next=${escapeRegExp(encodeURIComponent(path))}$`),
+    new RegExp(`/session/login\\?next=${escapeRegExp(encodeURIComponent(path))}&reason=ended$`),
   );
 }
 
@@ -205,8 +208,9 @@ test.describe("server session in the browser", () => {
         headers: { cookie: `${SESSION_COOKIE}=${seal}` },
       });
       expect(me.status(), what).toBe(401);
+      // The seal doesn't verify, and the answer says so (rather than "sign in first").
       expect(await me.json(), what).toEqual({
-        error: { code: "unauthorized", message: expect.any(String) },
+        error: { code: "invalid_token", message: expect.stringContaining("seal doesn't verify") },
       });
 
       const login = await request.get(STRATEGIES.session.loginPath, {

@@ -50,6 +50,8 @@ export const SHORT_LIVED_SETTINGS = {
   PROXY_REDIRECTS: "off",
   // A sign-in counts as fresh proof for linking a provider this long.
   LINK_PROOF_SECONDS: 2,
+  // Demo people are offered by default; this server shows a deployment that turned them off.
+  DEMO_SIGN_IN: "off",
 } as const;
 
 /** The app's defaults, as lib/env.ts has them, for specs that check them. */

@@ -1,0 +1,111 @@
+import type { Page } from "@playwright/test";
+import { expect, IDP_URL, newIdentity, signInThroughProvider, STRATEGIES, test } from "./fixtures";
+
+// The OAuth flow made visible: the step log of the last sign-in (authorization request with
+// state, PKCE and nonce; callback; code exchange; the ID token's check), the ID token next to
+// the access token, and single sign-on: the provider remembers you after Auth Lab forgets you,
+// until you sign out there too.
+
+const steps = (page: Page) => page.getByTestId("flow-log").getByTestId("flow-step");
+const step = (page: Page, title: string) =>
+  steps(page).and(page.locator(`[data-title="${title}"]`));
+const field = (page: Page, title: string, name: string) =>
+  step(page, title).locator(`[data-field="${name}"]`);
+
+test("the sign-in log shows each step of a Google sign-in, with its secrets cut short", async ({
+  page,
+}) => {
+  const identity = newIdentity();
+  await signInThroughProvider(page, "Google", identity);
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+
+  await expect(steps(page).first()).toHaveAttribute("data-title", "Authorization request");
+  await expect(field(page, "Authorization request", "code_challenge_method")).toContainText("S256");
+  await expect(field(page, "Authorization request", "response_type")).toContainText("code");
+  for (const secret of ["state", "nonce"])
+    await expect(field(page, "Authorization request", secret)).toContainText(/…\(\d+ chars\)/);
+  await expect(field(page, "Authorization request", "code_challenge")).toContainText(/[\w-]{43}/);
+
+  await expect(field(page, "Callback", "code")).toContainText(/…\(\d+ chars\)/);
+  await expect(field(page, "Code exchange", "grant_type")).toContainText("authorization_code");
+  await expect(field(page, "Code exchange", "code_verifier")).toContainText(/…\(\d+ chars\)/);
+  await expect(step(page, "Code exchange")).toContainText("Answer: 200");
+  await expect(field(page, "Code exchange", "id_token")).toContainText(/…\(\d+ chars\)/);
+  await expect(field(page, "ID token checked", "signature")).toContainText("valid (RS256");
+  await expect(field(page, "ID token checked", "aud")).toContainText("auth-lab");
+  await expect(steps(page).last()).toHaveAttribute("data-title", "Signed in");
+  await expect(page.getByTestId("flow-outcome")).toContainText("Signed in");
+  // The first sign-in at this provider: it asked who we are, so no single sign-on.
+  await expect(page.getByTestId("sso-note")).toHaveCount(0);
+});
+
+test("the ID token is shown decoded and checked, next to the access token it is not", async ({
+  page,
+}) => {
+  const identity = newIdentity();
+  await signInThroughProvider(page, "Google", identity);
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+
+  await expect(page.getByTestId("id-token-signature")).toHaveAttribute("data-valid", "true");
+  const viewer = page.locator('[data-testid="token-viewer"][data-source="id-token"]');
+  const payload = viewer.getByTestId("token-payload");
+  for (const claim of ["iss", "aud", "sub", "nonce", "exp", "iat", "auth_time"])
+    await expect(payload.locator(`[data-claim="${claim}"]`)).toBeVisible();
+  await expect(payload.locator('[data-claim="iss"]')).toContainText(`${IDP_URL}/google`);
+  await expect(payload.locator('[data-claim="email"]')).toContainText(identity.email);
+  await expect(viewer.getByTestId("token-header").locator('[data-claim="alg"]')).toContainText(
+    "RS256",
+  );
+  await expect(page.getByTestId("provider-access-token")).toContainText(
+    "scope openid email profile",
+  );
+
+  // Editing the payload breaks the provider's signature: the server says so, and signs nothing.
+  await viewer.getByText("Try changing it").click();
+  const editor = viewer.getByLabel("Payload (JSON)");
+  const original = await editor.inputValue();
+  await editor.fill(original.replace(identity.email, "someone-else@e2e.authlab.test"));
+  await expect(viewer.getByTestId("token-edit-verdict")).toHaveAttribute("data-valid", "false");
+  await expect(viewer.getByTestId("token-edit-verdict")).toContainText("you changed email");
+  await viewer.getByRole("button", { name: "Undo my changes" }).click();
+  await expect(viewer.getByText("Unchanged: the signature matches")).toBeVisible();
+});
+
+test("GitHub has no ID token: the log shows the profile fetched with the access token", async ({
+  page,
+}) => {
+  await signInThroughProvider(page, "GitHub", newIdentity());
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await expect(page.getByTestId("no-id-token")).toBeVisible();
+  await expect(step(page, "Profile fetched")).toBeVisible();
+  await expect(step(page, "ID token checked")).toHaveCount(0);
+  await expect(field(page, "Authorization request", "nonce")).toHaveCount(0);
+});
+
+test("single sign-on: the provider signs you straight back in until you sign out there too", async ({
+  page,
+}) => {
+  const identity = newIdentity();
+  await signInThroughProvider(page, "Google", identity);
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByTestId("provider-memory")).toContainText("not signed out of Google");
+
+  // Straight back in: no question at the provider, and the ID token's auth_time says why.
+  await page.getByRole("button", { name: /Continue with Google/ }).click();
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await expect(page.getByTestId("sso-note")).toContainText("single sign-on");
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await page.getByRole("link", { name: "Sign out at Google too" }).click();
+  await expect(page.getByRole("heading", { name: "Sign out of Google?" })).toBeVisible();
+  await page.getByRole("button", { name: "Yes, sign me out" }).click();
+  await expect(page).toHaveURL(`${STRATEGIES.oauth.loginPath}?signed-out-at=google`);
+  await expect(page.getByText("Signed out at Google too")).toBeVisible();
+
+  // Now the provider asks again.
+  await page.getByRole("button", { name: /Continue with Google/ }).click();
+  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+  await expect(page.getByLabel("Email")).toBeVisible();
+});
