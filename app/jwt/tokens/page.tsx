@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatInstant } from "@/app/_components/time";
 import { STRATEGIES } from "@/lib/auth/names";
 import { PageHeader } from "@/app/_components/page-header";
 import { redirect } from "next/navigation";
@@ -120,7 +121,7 @@ function FamilyCard({ family, current }: { family: FamilyView; current: boolean 
                     ? "border-danger text-danger line-through"
                     : "border-zinc-300 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400"
               }`}
-              title={`created ${link.createdAt}${link.usedAt ? `, used ${link.usedAt}` : ""}`}
+              title={`created ${formatInstant(link.createdAt)}${link.usedAt ? `, used ${formatInstant(link.usedAt)}` : ""}`}
             >
               {link.hash} · {link.state}
             </span>

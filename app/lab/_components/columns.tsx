@@ -6,6 +6,7 @@ import type { JwtColumn, OAuthColumn, SessionColumn } from "@/lib/lab/server-vie
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { Countdown } from "@/app/jwt/_components/countdown";
 import { CookieList, Question, Rows } from "./parts";
+import { Time } from "@/app/_components/time";
 import { TokenViewer } from "@/app/_components/token-viewer";
 
 function Column(props: {
@@ -71,10 +72,10 @@ export function SessionColumnView({
             <Rows
               rows={[
                 ["id (SHA-256)", <code key="id">{data.row.id}</code>],
-                ["created", data.row.createdAt],
-                ["last seen", data.row.lastSeenAt],
-                ["idle expiry", data.row.idleExpiresAt],
-                ["absolute expiry", data.row.absoluteExpiresAt],
+                ["created", <Time key="created" value={data.row.createdAt} />],
+                ["last seen", <Time key="seen" value={data.row.lastSeenAt} />],
+                ["idle expiry", <Time key="idle" value={data.row.idleExpiresAt} />],
+                ["absolute expiry", <Time key="absolute" value={data.row.absoluteExpiresAt} />],
                 ["ip", data.row.ip ?? "unknown"],
               ]}
             />
@@ -161,7 +162,10 @@ export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies:
             <Rows
               rows={data.sessions.map((session) => [
                 `session ${session.handle}`,
-                `until ${session.expiresAt}${session.current ? " (this browser)" : ""}`,
+                <span key={session.handle}>
+                  until <Time value={session.expiresAt} />
+                  {session.current ? " (this browser)" : ""}
+                </span>,
               ])}
             />
             <Rows

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Time } from "@/app/_components/time";
 import * as z from "zod/mini";
 import { STRATEGIES, STRATEGY_IDS } from "@/lib/auth/names";
 
@@ -75,12 +76,9 @@ export function LabTimeline({ initial }: { initial: Timeline }) {
               {timeline[id].events.map((event) => (
                 <li key={event.id} className="flex flex-wrap justify-between gap-x-2">
                   <span className="font-mono">{event.type}</span>
-                  <time
-                    className="text-xs text-zinc-500 dark:text-zinc-400"
-                    dateTime={event.createdAt}
-                  >
-                    {new Date(event.createdAt).toISOString().slice(11, 19)} UTC
-                  </time>
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                    <Time value={event.createdAt} timeOnly />
+                  </span>
                 </li>
               ))}
             </ol>

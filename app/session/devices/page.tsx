@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
-import { Time } from "@/app/_components/time";
+import { formatInstant, Time } from "@/app/_components/time";
 import { listDevices } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
 import { ConfirmAction } from "@/app/_components/confirm-action";
@@ -49,7 +49,7 @@ export default async function DevicesPage() {
                 <button
                   type="submit"
                   className="btn-secondary"
-                  aria-label={`Revoke ${device.device}, last seen ${device.lastSeenAt}`}
+                  aria-label={`Revoke ${device.device}, last seen ${formatInstant(device.lastSeenAt)}`}
                 >
                   Revoke
                 </button>
