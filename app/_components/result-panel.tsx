@@ -13,6 +13,7 @@ const OUTCOME_STYLE = {
   refused: "border-success/50 bg-success/5",
   worked: "border-danger/50 bg-danger/5",
   partly: "border-amber-500/60 bg-amber-500/5",
+  shown: "border-sky-500/60 bg-sky-500/5",
   "nothing-to-try": "border-zinc-300 dark:border-zinc-700",
 } as const;
 
@@ -128,6 +129,22 @@ export const ResultPanel = forwardRef<
             <ProbeView key={`${probe.label}-${i}`} probe={probe} />
           ))}
         </ol>
+      ) : null}
+      {result.facts && result.facts.length > 0 ? (
+        <dl
+          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-xs dark:divide-zinc-800 dark:border-zinc-800"
+          data-testid="result-facts"
+        >
+          {result.facts.map((fact, i) => (
+            <div key={`${fact.name}-${i}`} className="p-2" data-fact={fact.name}>
+              <dt className="font-semibold">{fact.name}</dt>
+              <dd className="font-mono break-all">{fact.value}</dd>
+              {fact.note ? (
+                <dd className="text-zinc-600 dark:text-zinc-400">{fact.note}</dd>
+              ) : null}
+            </div>
+          ))}
+        </dl>
       ) : null}
       {lesson ? <p>{lesson}</p> : null}
       {result.events.length > 0 ? (

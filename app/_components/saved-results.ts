@@ -12,7 +12,7 @@ const CHANGED = "auth-lab:saved-results";
 const sent = z.object({ name: z.string(), value: z.string(), changed: z.optional(z.string()) });
 const probe = z.object({
   label: z.string(),
-  method: z.enum(["GET", "POST"]),
+  method: z.enum(["GET", "POST", "DELETE"]),
   path: z.string(),
   sent: z.array(sent),
   status: z.number(),
@@ -26,12 +26,15 @@ export const resultSchema = z.object({
   experiment: z.string(),
   probes: z.array(probe),
   verdict: z.object({
-    outcome: z.enum(["refused", "worked", "partly", "nothing-to-try"]),
+    outcome: z.enum(["refused", "worked", "partly", "shown", "nothing-to-try"]),
     headline: z.string(),
     reason: z.string(),
   }),
   events: z.array(
     z.object({ type: z.string(), strategy: z.string(), detail: z.record(z.string(), z.unknown()) }),
+  ),
+  facts: z.optional(
+    z.array(z.object({ name: z.string(), value: z.string(), note: z.optional(z.string()) })),
   ),
   downstreamAcceptsUntil: z.optional(z.nullable(z.number())),
   ranAt: z.string(),

@@ -49,7 +49,8 @@ export function clusterConfigured(): boolean {
   return Boolean(env.CLUSTER_CONTROL_URL && env.CLUSTER_CONTROL_TOKEN && env.CLUSTER_INSTANCES);
 }
 
-function instances(): { id: string; url: string }[] {
+/** The cluster's instances, each reachable directly (not through the load balancer). */
+export function clusterInstances(): { id: string; url: string }[] {
   return (getEnv().CLUSTER_INSTANCES ?? "")
     .split(",")
     .filter(Boolean)
@@ -90,7 +91,8 @@ async function heldCookies(): Promise<string> {
     .join("; ");
 }
 
-async function ask(
+/** One request to one instance, answered (or "down") with who answered it. */
+export async function askInstance(
   instance: { id: string; url: string },
   label: string,
   method: "GET" | "POST",
@@ -143,11 +145,11 @@ export async function askEveryInstance(): Promise<Answer[]> {
   const cookie = await heldCookies();
   const access = (await cookies()).get(cookieNames(isHttps()).jwtAccess)?.value;
   const answers = await Promise.all(
-    instances().map(async (instance) => [
-      (await ask(instance, "server session", "GET", "/api/session/me", { cookie })).answer,
-      (await ask(instance, "JWT, checked", "GET", "/api/jwt/me", { cookie })).answer,
+    clusterInstances().map(async (instance) => [
+      (await askInstance(instance, "server session", "GET", "/api/session/me", { cookie })).answer,
+      (await askInstance(instance, "JWT, checked", "GET", "/api/jwt/me", { cookie })).answer,
       (
-        await ask(instance, "JWT, stateless", "GET", "/api/downstream/profile", {
+        await askInstance(instance, "JWT, stateless", "GET", "/api/downstream/profile", {
           ...(access ? { authorization: `Bearer ${access}` } : {}),
         })
       ).answer,
@@ -186,7 +188,7 @@ async function keepCookies(setCookies: string[]): Promise<void> {
  * both made by that instance alone), then asks every instance who it is.
  */
 export async function signInOn(instanceName: string): Promise<Answer[]> {
-  const instance = instances().find((candidate) => candidate.id === instanceName);
+  const instance = clusterInstances().find((candidate) => candidate.id === instanceName);
   if (!instance) return [];
   // Our own requests to our own instances: each from a fresh address, so the lab never trips the throttle.
   const from = { "x-forwarded-for": `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}` };
@@ -195,9 +197,9 @@ export async function signInOn(instanceName: string): Promise<Answer[]> {
     email: `scaling-${randomUUID().slice(0, 8)}@lab.authlab.test`,
     password: `scaling ${randomUUID()}`,
   };
-  const registered = await ask(instance, "register", "POST", "/api/register", from, person);
+  const registered = await askInstance(instance, "register", "POST", "/api/register", from, person);
   const credentials = { email: person.email, password: person.password };
-  const session = await ask(
+  const session = await askInstance(
     instance,
     "sign in (session)",
     "POST",
@@ -205,7 +207,7 @@ export async function signInOn(instanceName: string): Promise<Answer[]> {
     from,
     credentials,
   );
-  const jwt = await ask(instance, "sign in (JWT)", "POST", "/api/jwt/login", from, credentials);
+  const jwt = await askInstance(instance, "sign in (JWT)", "POST", "/api/jwt/login", from, credentials);
   await keepCookies([...setCookiesOf(session.response), ...setCookiesOf(jwt.response)]);
   return [registered.answer, session.answer, jwt.answer];
 }
@@ -215,14 +217,14 @@ export async function signInOn(instanceName: string): Promise<Answer[]> {
  * every instance: a revocation on one must be refused at once by all.
  */
 export async function signOutOnThenReplay(instanceName: string): Promise<Answer[]> {
-  const instance = instances().find((candidate) => candidate.id === instanceName);
+  const instance = clusterInstances().find((candidate) => candidate.id === instanceName);
   if (!instance) return [];
   const cookie = await heldCookies();
-  const out = await ask(instance, "sign out (session)", "POST", "/api/session/logout", { cookie });
+  const out = await askInstance(instance, "sign out (session)", "POST", "/api/session/logout", { cookie });
   const replays = await Promise.all(
-    instances().map(
+    clusterInstances().map(
       async (other) =>
-        (await ask(other, "the copied session cookie", "GET", "/api/session/me", { cookie }))
+        (await askInstance(other, "the copied session cookie", "GET", "/api/session/me", { cookie }))
           .answer,
     ),
   );

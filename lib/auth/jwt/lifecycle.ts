@@ -21,6 +21,8 @@ export type TokenPair = {
 export async function issueTokenPair(
   user: { id: string; tokenVersion: number },
   context: RequestContext,
+  /** A pair exchanged for a sign-in made another way (app/api/jwt/exchange), for the log. */
+  { exchangedFrom }: { exchangedFrom?: "session" | "oauth" } = {},
 ): Promise<TokenPair> {
   return transaction(async (tx) => {
     const { refreshToken, familyId, expiresAt } = await startFamily(user.id, context, tx);
@@ -34,7 +36,11 @@ export async function issueTokenPair(
         strategy: "jwt",
         userId: user.id,
         context,
-        detail: { family: familyId.slice(0, 8), jti: claims.jti.slice(0, 8) },
+        detail: {
+          family: familyId.slice(0, 8),
+          jti: claims.jti.slice(0, 8),
+          ...(exchangedFrom ? { exchangedFrom } : {}),
+        },
       },
       tx,
     );

@@ -5,13 +5,21 @@ import type { Probe } from "./self-request";
 // What every experiment answers with: the requests and their answers, a verdict in words, and the
 // events the run wrote to the auth log, so a result explains itself.
 
-export type Outcome = "refused" | "worked" | "partly" | "nothing-to-try";
+/**
+ * An attack is refused, worked, or partly worked; a demonstration is shown (it proves a property,
+ * nobody attacks anything); or there was nothing to try yet.
+ */
+export type Outcome = "refused" | "worked" | "partly" | "shown" | "nothing-to-try";
 export type Verdict = { outcome: Outcome; headline: string; reason: string };
 export type LoggedEvent = { type: string; strategy: string; detail: Record<string, unknown> };
+/** A measured or observed value the result rests on (a size, a time, a decoded claim). */
+export type Fact = { name: string; value: string; note?: string };
 
 export type ExperimentResult = {
   experiment: string;
   probes: Probe[];
+  /** What was observed besides requests: decoded claims, sizes, timings. */
+  facts?: Fact[];
   verdict: Verdict;
   events: LoggedEvent[];
   /** The replay experiment: until when a stateless service still accepts the copied token. */

@@ -17,7 +17,7 @@ export type Sent = {
 
 export type Probe = {
   label: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   path: string;
   sent: Sent[];
   status: number;
@@ -32,7 +32,7 @@ export type Probe = {
 
 export type RequestSpec = {
   label: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   path: string;
   expected: number;
   /** The real headers. */
@@ -74,7 +74,7 @@ export function curlFor(
  */
 export async function selfRequestWithBody(
   spec: RequestSpec,
-): Promise<{ probe: Probe; body: Record<string, unknown> | undefined }> {
+): Promise<{ probe: Probe; body: Record<string, unknown> | undefined; headers: Headers }> {
   const { APP_URL } = getEnv();
   const response = await fetch(new URL(spec.path, APP_URL), {
     method: spec.method,
@@ -105,7 +105,7 @@ export async function selfRequestWithBody(
     asExpected: response.status === spec.expected,
     curl: curlFor(spec),
   };
-  return { probe, body };
+  return { probe, body, headers: response.headers };
 }
 
 export async function selfRequest(spec: RequestSpec): Promise<Probe> {

@@ -1,0 +1,87 @@
+import "server-only";
+import { cookieNames, STRATEGIES } from "@/lib/auth/names";
+import { isHttps } from "@/lib/env";
+import type { Fact, Verdict } from "./result";
+import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+
+// What production apps do: combine the models. A sign-in made one way is exchanged for the app's
+// own JWT pair for API calls: an OAuth sign-in for an SPA's tokens (the provider says who you
+// are, the app issues its own credential); a web session for a mobile client's tokens (the web
+// app keeps its cookie). One person, several credentials, one kill switch.
+
+export async function hybridExperiment(
+  cookies: Map<string, string>,
+): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
+  const names = cookieNames(isHttps());
+  const probes: Probe[] = [];
+  const facts: Fact[] = [];
+  const froms = [
+    { from: "oauth", cookie: names.oauthSession, who: "an SPA, after a Google or GitHub sign-in" },
+    { from: "session", cookie: names.session, who: "a mobile app of someone signed in on the web" },
+  ] as const;
+  for (const { from, cookie, who } of froms) {
+    const value = cookies.get(cookie);
+    if (!value) continue;
+    const exchange = await selfRequestWithBody({
+      label: `Exchange the ${STRATEGIES[from].short} sign-in for the app's JWT pair (${who})`,
+      method: "POST",
+      path: `/api/jwt/exchange/${from}`,
+      expected: 200,
+      headers: { cookie: `${cookie}=${value}` },
+      sent: [{ name: "Cookie", value: `${cookie}=${redactCredential(value)}` }],
+      curlHeaders: { cookie: `${cookie}=$COOKIE`, origin: "$APP_URL" },
+    });
+    probes.push(exchange.probe);
+    const access = typeof exchange.body?.access_token === "string" ? exchange.body.access_token : "";
+    if (!access) continue;
+    const api = await selfRequestWithBody({
+      label: "The API, called with that access token alone (no cookie)",
+      method: "GET",
+      path: "/api/jwt/notes",
+      expected: 200,
+      headers: { authorization: `Bearer ${access}` },
+      sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
+      curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
+    });
+    probes.push(api.probe);
+    const web = await selfRequestWithBody({
+      label: `Meanwhile the ${STRATEGIES[from].short} sign-in still works as it was`,
+      method: "GET",
+      path: `${STRATEGIES[from].api}/me`,
+      expected: 200,
+      headers: { cookie: `${cookie}=${value}` },
+      sent: [{ name: "Cookie", value: `${cookie}=${redactCredential(value)}` }],
+      curlHeaders: { cookie: `${cookie}=$COOKIE` },
+    });
+    probes.push(web.probe);
+    facts.push({
+      name: `From the ${STRATEGIES[from].short} sign-in`,
+      value: `access token ${redactCredential(access)}, refresh token ${redactCredential(String(exchange.body?.refresh_token ?? ""))}`,
+      note:
+        from === "oauth"
+          ? "The provider's own tokens never leave the server; the SPA holds the app's, scoped to the app's API."
+          : "The web app keeps its HttpOnly session cookie; the mobile client holds tokens it can refresh.",
+    });
+  }
+  if (probes.length === 0)
+    return {
+      probes,
+      facts,
+      verdict: {
+        outcome: "nothing-to-try",
+        headline: "Nothing to exchange yet",
+        reason: "Sign in with Google or GitHub, or with a server session, first.",
+      },
+    };
+  const ok = probes.every((probe) => probe.asExpected);
+  return {
+    probes,
+    facts,
+    verdict: {
+      outcome: ok ? "shown" : "worked",
+      headline: ok ? "One person, two credentials, each for its client" : "The exchange failed",
+      reason:
+        "The sign-in decides who you are; each client then gets the credential that suits it: a cookie for the web app, the app's own tokens for API clients. Signing out everywhere, every strategy, ends both.",
+    },
+  };
+}

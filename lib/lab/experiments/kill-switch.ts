@@ -1,0 +1,84 @@
+import "server-only";
+import { endEveryCredential } from "@/lib/auth/account/revoke-all";
+import { cookieNames } from "@/lib/auth/names";
+import { isHttps } from "@/lib/env";
+import type { RequestContext } from "@/lib/request-context";
+import type { Fact, Verdict } from "./result";
+import { type Probe, redactCredential, selfRequest } from "./self-request";
+
+// One person, one kill switch: every credential of every strategy, on every device, ends at once.
+// The copies taken before are presented afterwards, each where it works.
+
+export async function killSwitchExperiment(
+  userId: string,
+  devices: Map<string, string>[],
+  context: RequestContext,
+): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
+  const names = cookieNames(isHttps());
+  const ended = await endEveryCredential(userId, { reason: "signed_out_everywhere", context });
+  const probes: Probe[] = [];
+  for (const [i, held] of devices.entries()) {
+    const device = `Device ${i + 1}`;
+    const seal = held.get(names.session);
+    if (seal)
+      probes.push(
+        await selfRequest({
+          label: `${device}: its copied session cookie`,
+          method: "GET",
+          path: "/api/session/me",
+          expected: 401,
+          headers: { cookie: `${names.session}=${seal}` },
+          sent: [{ name: "Cookie", value: `${names.session}=${redactCredential(seal)}` }],
+          curlHeaders: { cookie: `${names.session}=$SESSION_COOKIE` },
+        }),
+      );
+    const access = held.get(names.jwtAccess);
+    if (access)
+      probes.push(
+        await selfRequest({
+          label: `${device}: its copied access token, at the app`,
+          method: "GET",
+          path: "/api/jwt/me",
+          expected: 401,
+          headers: { authorization: `Bearer ${access}` },
+          sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
+          curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
+        }),
+      );
+    const refresh = held.get(names.jwtRefresh);
+    if (refresh)
+      probes.push(
+        await selfRequest({
+          label: `${device}: its copied refresh token`,
+          method: "POST",
+          path: "/api/jwt/refresh",
+          expected: 401,
+          json: { refresh_token: refresh },
+          sent: [{ name: "refresh_token", value: redactCredential(refresh) }],
+        }),
+      );
+  }
+  const refused = probes.length > 0 && probes.every((probe) => probe.asExpected);
+  return {
+    probes,
+    facts: [
+      {
+        name: "What “sign out everywhere, every strategy” ended",
+        value: `${ended.sessions} server sessions, ${ended.families} refresh families, ${ended.oauthSessions} provider sessions`,
+        note: `One transaction; the person's token version is now ${ended.tokenVersion}, so every access token issued before is refused by the checked verifier.`,
+      },
+    ],
+    verdict: refused
+      ? {
+          outcome: "refused",
+          headline: "Every copy refused",
+          reason:
+            "Sessions are deleted, refresh families revoked and the token version bumped in one transaction: whatever a thief copied from any device stops working at its next request.",
+        }
+      : {
+          outcome: "worked",
+          headline: "A copy survived the kill switch",
+          reason: "A credential copied before the kill switch still works.",
+        },
+  };
+}

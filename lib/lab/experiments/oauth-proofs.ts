@@ -1,0 +1,162 @@
+import "server-only";
+import { cookieNames } from "@/lib/auth/names";
+import { getDb } from "@/lib/db";
+import { isHttps } from "@/lib/env";
+import type { ProofBrowser } from "@/lib/lab/proofs/browser";
+import { appUrl, type ProviderSignIn } from "@/lib/lab/proofs/people";
+import { cut } from "@/lib/auth/oauth/flow-log";
+import { splitToken } from "@/lib/tokens/anatomy";
+import { checkIdTokenSignature, storedIdToken } from "@/lib/tokens/sources";
+import { delegatedExperiment } from "./delegated";
+import { probeFrom } from "./probe-from";
+import type { Fact, Verdict } from "./result";
+import type { Probe } from "./self-request";
+
+// The OAuth claims, proved on a real sign-in: the authorization request's parameters and a
+// callback with a tampered state; the ID token (identity, for the app) next to the access token
+// (authorization, at the provider); and where the provider's tokens live.
+
+type Shown = { probes: Probe[]; facts: Fact[]; verdict: Verdict };
+
+const AUTHORIZATION_NOTES: Record<string, string> = {
+  response_type: "code: the browser only ever carries a one-time code, never a token.",
+  code_challenge: "PKCE: the SHA-256 of a verifier the server keeps; a stolen code is useless without it.",
+  code_challenge_method: "S256, never plain.",
+  state: "Random, kept in an encrypted cookie: the callback must bring it back (CSRF).",
+  nonce: "Random: the ID token must carry it back (replay).",
+  redirect_uri: "Registered exactly: the code can't be sent elsewhere.",
+};
+
+export async function oauthFlowExperiment(
+  signIn: ProviderSignIn,
+  tampered: { browser: ProofBrowser; callbackUrl: string },
+): Promise<Shown> {
+  const request = new URL(signIn.authorizationUrl);
+  const facts: Fact[] = [...request.searchParams]
+    .filter(([name]) => name in AUTHORIZATION_NOTES)
+    .map(([name, value]) => ({
+      name,
+      value: name === "state" || name === "nonce" ? cut(value) : value,
+      note: AUTHORIZATION_NOTES[name],
+    }));
+  const forged = new URL(tampered.callbackUrl);
+  const state = forged.searchParams.get("state") ?? "";
+  forged.searchParams.set("state", `${state.slice(0, -4)}AAAA`);
+  const answer = await tampered.browser.request(forged.href);
+  const location = answer.headers.get("location") ?? "";
+  const refused = answer.status >= 300 && answer.status < 400 && /error=/.test(location);
+  const probe = probeFrom(answer, {
+    label: "The provider's callback, its state changed",
+    method: "GET",
+    expected: answer.status >= 300 && answer.status < 400 ? answer.status : 302,
+    sent: [{ name: "state", value: cut(forged.searchParams.get("state") ?? ""), changed: "AAAA" }],
+  });
+  const ok = refused && facts.some((fact) => fact.name === "code_challenge_method" && fact.value === "S256");
+  return {
+    probes: [{ ...probe, asExpected: refused }],
+    facts,
+    verdict: ok
+      ? {
+          outcome: "refused",
+          headline: "Authorization code with PKCE; a forged callback refused",
+          reason:
+            "The real authorization request asked for a code (not a token) with an S256 challenge, a state and a nonce. A callback whose state doesn't match this browser's cookie is refused before the code is even exchanged.",
+        }
+      : {
+          outcome: "worked",
+          headline: "The flow is missing a check",
+          reason: "The request lacked PKCE, or a callback with a changed state was accepted.",
+        },
+  };
+}
+
+export async function idTokenExperiment(userId: string): Promise<Shown> {
+  const token = await storedIdToken(userId);
+  const split = token ? splitToken(token) : null;
+  if (!token || !split)
+    return {
+      probes: [],
+      facts: [],
+      verdict: {
+        outcome: "nothing-to-try",
+        headline: "No ID token",
+        reason: "Sign in with Google: GitHub speaks plain OAuth 2.0 and gives none.",
+      },
+    };
+  const signature = await checkIdTokenSignature(token);
+  const claim = (name: string) => String(split.payload[name] ?? "(none)");
+  const account = await getDb().account.findFirst({
+    where: { userId, provider: "google" },
+    select: { access_token: true, scope: true },
+  });
+  const facts: Fact[] = [
+    { name: "ID token: iss", value: claim("iss"), note: "The provider that signed it." },
+    { name: "ID token: aud", value: claim("aud"), note: "Auth Lab's client id: it was made for this app." },
+    { name: "ID token: sub", value: claim("sub"), note: "Who the person is at the provider." },
+    { name: "ID token: nonce", value: cut(claim("nonce")), note: "Bound to the sign-in that asked for it." },
+    { name: "ID token: exp", value: new Date(Number(split.payload.exp) * 1000).toISOString() },
+    {
+      name: "ID token: signature",
+      value: signature.valid ? `valid (${String(split.header.alg)}, kid ${String(split.header.kid)})` : `refused: ${signature.reason}`,
+      note: "Checked against the provider's published keys.",
+    },
+    {
+      name: "The access token beside it",
+      value: account?.access_token ? `opaque, stored encrypted (${account.access_token.slice(0, 3)}…), scope ${account.scope}` : "none",
+      note: "For calling the provider's API as the person. It says nothing to Auth Lab about who they are.",
+    },
+  ];
+  return {
+    probes: [],
+    facts,
+    verdict: {
+      outcome: signature.valid ? "shown" : "worked",
+      headline: signature.valid ? "Identity for the app, authorization at the provider" : "The ID token's signature failed",
+      reason:
+        "OAuth alone hands the app an access token: permission to call an API, not a statement of who signed in. OpenID Connect adds the ID token: signed by the provider, addressed to this app, naming the person, bound to this sign-in by its nonce.",
+    },
+  };
+}
+
+export async function providerTokensExperiment(
+  userId: string,
+  browser: ProofBrowser,
+): Promise<Shown> {
+  const names = cookieNames(isHttps());
+  const held = browser.cookieHeader(appUrl("/"));
+  const heldNames = held.split("; ").map((pair) => pair.split("=")[0]);
+  const sessionCookie = browser.cookie(appUrl("/"), names.oauthSession) ?? "";
+  const account = await getDb().account.findFirst({
+    where: { userId },
+    select: { access_token: true, refresh_token: true, provider: true },
+  });
+  const delegated = await delegatedExperiment(userId);
+  const encrypted = account?.access_token?.startsWith("v1.") ?? false;
+  const facts: Fact[] = [
+    {
+      name: "Cookies the browser holds",
+      value: heldNames.join(", "),
+      note: "One opaque Auth.js session token. No provider token ever reaches the browser.",
+    },
+    {
+      name: "The session cookie's value",
+      value: `${sessionCookie.slice(0, 6)}…(${sessionCookie.length} chars), ${sessionCookie.startsWith("eyJ") ? "a JWT" : "random, not a JWT"}`,
+    },
+    {
+      name: `The ${account?.provider ?? "provider"} access token, as stored`,
+      value: account?.access_token ? `${account.access_token.slice(0, 3)}… (AES-256-GCM)` : "none",
+      note: "Encrypted at rest under a key derived from AUTH_SECRET: a leaked table alone is useless.",
+    },
+  ];
+  const ok = encrypted && !sessionCookie.startsWith("eyJ") && delegated.probes.every((p) => p.status === 200);
+  return {
+    probes: delegated.probes,
+    facts,
+    verdict: {
+      outcome: ok ? "shown" : "worked",
+      headline: ok ? "Provider tokens stay on the server" : "A provider token is exposed",
+      reason:
+        "The browser holds only an opaque session cookie; the server keeps the provider's tokens encrypted and uses them itself (the call above), so an XSS on the page has no provider token to steal.",
+    },
+  };
+}

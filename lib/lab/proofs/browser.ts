@@ -1,0 +1,99 @@
+import "server-only";
+
+// A minimal browser for proofs run on the server: real HTTP requests to this app (and to the local
+// identity provider), with a cookie jar per host that honours Path, and redirects followed on
+// request. What a throwaway person does here, a visitor could do with curl.
+
+type Stored = { value: string; path: string };
+
+export type Answer = { status: number; url: string; headers: Headers; body: string };
+
+function parseSetCookie(header: string): { name: string; value: string; path: string; gone: boolean } {
+  const [pair = "", ...attributes] = header.split(";").map((part) => part.trim());
+  const at = pair.indexOf("=");
+  const attr = (name: string) =>
+    attributes.find((a) => a.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1);
+  const maxAge = attr("max-age");
+  const expires = attr("expires");
+  return {
+    name: pair.slice(0, at),
+    value: pair.slice(at + 1),
+    path: attr("path") ?? "/",
+    gone:
+      pair.slice(at + 1) === "" ||
+      (maxAge !== undefined && Number(maxAge) <= 0) ||
+      (expires !== undefined && new Date(expires).getTime() <= Date.now()),
+  };
+}
+
+export class ProofBrowser {
+  private jar = new Map<string, Map<string, Stored>>();
+
+  /** The value of a cookie this browser holds for `origin`, whatever its path. */
+  cookie(origin: string, name: string): string | undefined {
+    return this.jar.get(new URL(origin).host)?.get(name)?.value;
+  }
+
+  /** The Cookie header this browser would send to `url`. */
+  cookieHeader(url: string): string {
+    const { host, pathname } = new URL(url);
+    return [...(this.jar.get(host) ?? new Map<string, Stored>())]
+      .filter(([, stored]) => pathname.startsWith(stored.path))
+      .map(([name, stored]) => `${name}=${stored.value}`)
+      .join("; ");
+  }
+
+  private remember(url: string, headers: Headers) {
+    const host = new URL(url).host;
+    const cookies = this.jar.get(host) ?? new Map<string, Stored>();
+    for (const header of headers.getSetCookie()) {
+      const cookie = parseSetCookie(header);
+      if (cookie.gone) cookies.delete(cookie.name);
+      else cookies.set(cookie.name, { value: cookie.value, path: cookie.path });
+    }
+    this.jar.set(host, cookies);
+  }
+
+  /** One request, its redirect not followed. */
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { ...init.headers };
+    const cookie = this.cookieHeader(url);
+    if (cookie) headers.cookie = cookie;
+    let body: string | undefined;
+    if (init.form) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(init.form).toString();
+    } else if (init.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(init.json);
+    }
+    // Same-origin unsafe requests carry their Origin, as a browser's would.
+    if ((init.method ?? "GET") !== "GET") headers.origin ??= new URL(url).origin;
+    const response = await fetch(url, {
+      method: init.method ?? "GET",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
+    });
+    this.remember(url, response.headers);
+    return { status: response.status, url, headers: response.headers, body: await response.text() };
+  }
+
+  /** A request, then its redirects (as GETs), to wherever they end. */
+  async navigate(
+    url: string,
+    init: Parameters<ProofBrowser["request"]>[1] = {},
+  ): Promise<Answer> {
+    let answer = await this.request(url, init);
+    for (let hops = 0; hops < 10 && answer.status >= 300 && answer.status < 400; hops++) {
+      const location = answer.headers.get("location");
+      if (!location) break;
+      answer = await this.request(new URL(location, answer.url).href);
+    }
+    return answer;
+  }
+}

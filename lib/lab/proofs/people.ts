@@ -1,0 +1,128 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import { endEveryCredential } from "@/lib/auth/account/revoke-all";
+import { hashPassword } from "@/lib/auth/credentials";
+import { STRATEGIES } from "@/lib/auth/names";
+import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { RequestContext } from "@/lib/request-context";
+import { type Answer, ProofBrowser } from "./browser";
+
+// Throwaway people for the interview room's proofs: made on the spot with a random password the
+// server knows, signed in through the app's real endpoints by a ProofBrowser, and removed with
+// every credential they had as soon as the proof is done. A fresh browser can prove anything.
+
+export type ProofPerson = { id: string; name: string; email: string; password: string };
+
+const url = (path: string) => new URL(path, getEnv().APP_URL).href;
+
+async function makePerson(): Promise<ProofPerson> {
+  const tag = randomUUID().slice(0, 8);
+  const person = {
+    name: `Proof person ${tag.slice(0, 4)}`,
+    email: `proof-${tag}-${randomUUID().slice(0, 6)}@proof.authlab.test`,
+    password: randomBytes(18).toString("base64url"),
+  };
+  const user = await getDb().user.create({
+    data: { name: person.name, email: person.email, passwordHash: await hashPassword(person.password) },
+    select: { id: true },
+  });
+  return { id: user.id, ...person };
+}
+
+/** Ends everything the person held (sessions in Redis too), then deletes them. */
+async function removePerson(userId: string, context: RequestContext): Promise<void> {
+  await endEveryCredential(userId, { reason: "signed_out_everywhere", context }).catch(() => undefined);
+  await getDb().user.deleteMany({ where: { id: userId } });
+}
+
+/** Runs `work` with `count` fresh people, and removes them (and anyone it records) afterwards. */
+export async function withProofPeople<T>(
+  count: number,
+  context: RequestContext,
+  work: (people: ProofPerson[], alsoRemove: (userId: string) => void) => Promise<T>,
+): Promise<T> {
+  const people: ProofPerson[] = [];
+  const extra: string[] = [];
+  try {
+    for (let i = 0; i < count; i++) people.push(await makePerson());
+    return await work(people, (userId) => extra.push(userId));
+  } finally {
+    for (const id of [...people.map((p) => p.id), ...extra]) await removePerson(id, context);
+  }
+}
+
+/** Signs `browser` in as `person` through the strategy's JSON sign-in route. */
+export async function signInOver(
+  browser: ProofBrowser,
+  strategy: "session" | "jwt",
+  person: ProofPerson,
+): Promise<Answer> {
+  const answer = await browser.request(url(`${STRATEGIES[strategy].api}/login`), {
+    method: "POST",
+    json: { email: person.email, password: person.password },
+  });
+  if (answer.status !== 200) throw new Error(`${strategy} sign-in answered ${answer.status}`);
+  return answer;
+}
+
+/** Can a provider sign-in run without a person at a keyboard? Only against the local IdP. */
+export const localProviderAvailable = (provider: ProviderId = "google") =>
+  providerInfo().find((info) => info.id === provider)?.local === true;
+
+export type ProviderSignIn = {
+  /** Where Auth.js sent the browser: the authorization request, parameters and all. */
+  authorizationUrl: string;
+  /** The provider's redirect back, with its code and state. */
+  callbackUrl: string;
+  userId: string;
+};
+
+/**
+ * An authorization-code sign-in against the local identity provider, as a browser does it, up to
+ * the provider's redirect back: Auth.js's CSRF token, the sign-in POST, the provider's sign-in and
+ * consent forms. Returns the authorization request and the callback, not yet followed.
+ */
+export async function startProviderSignIn(
+  browser: ProofBrowser,
+  provider: ProviderId,
+  identity: { name: string; email: string },
+): Promise<{ authorizationUrl: string; callbackUrl: string }> {
+  const csrf = JSON.parse((await browser.request(url("/api/auth/csrf"))).body) as {
+    csrfToken: string;
+  };
+  const start = await browser.request(url(`/api/auth/signin/${provider}`), {
+    method: "POST",
+    form: { csrfToken: csrf.csrfToken, callbackUrl: STRATEGIES.oauth.protectedPaths[0] },
+  });
+  const authorizationUrl = new URL(start.headers.get("location") ?? "", start.url).href;
+  const interaction = await browser.navigate(authorizationUrl);
+  // A provider that remembers this browser skips its sign-in form.
+  const atConsent = interaction.body.includes('name="email"')
+    ? await browser.navigate(`${interaction.url}/login`, { method: "POST", form: identity })
+    : interaction;
+  let answer = await browser.request(`${atConsent.url}/confirm`, { method: "POST" });
+  for (let hops = 0; hops < 10 && answer.status >= 300 && answer.status < 400; hops++) {
+    const next = new URL(answer.headers.get("location") ?? "", answer.url).href;
+    if (next.startsWith(url("/api/auth/callback/"))) return { authorizationUrl, callbackUrl: next };
+    answer = await browser.request(next);
+  }
+  throw new Error(`the provider never sent the browser back (${answer.status} at ${answer.url})`);
+}
+
+/** The whole sign-in: the flow above, then the callback, then who the app says this is. */
+export async function signInWithLocalProvider(
+  browser: ProofBrowser,
+  provider: ProviderId,
+  identity: { name: string; email: string },
+): Promise<ProviderSignIn> {
+  const { authorizationUrl, callbackUrl } = await startProviderSignIn(browser, provider, identity);
+  await browser.navigate(callbackUrl);
+  const me = await browser.request(url("/api/oauth/me"));
+  if (me.status !== 200) throw new Error(`the provider sign-in ended with ${me.status}`);
+  const { user } = JSON.parse(me.body) as { user: { id: string } };
+  return { authorizationUrl, callbackUrl, userId: user.id };
+}
+
+export const appUrl = url;
