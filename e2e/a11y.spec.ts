@@ -38,7 +38,7 @@ test.describe("every page on a phone, light and dark", () => {
   test.use({ viewport: PHONE });
 
   test("signed out: where a visitor starts", async ({ page }) => {
-    await checkEveryPage(page, ["/", "/tour", "/lab", "/register", "/notes"]);
+    await checkEveryPage(page, ["/", "/tour", "/lab", "/interview", "/register", "/notes"]);
   });
 
   test("signed out: signing in, and when it goes wrong", async ({ page }) => {

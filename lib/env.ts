@@ -140,6 +140,14 @@ const schema = z.object({
   LAB_SESSION_IDLE_SECONDS: seconds(20),
   LAB_ACCESS_TTL_SECONDS: seconds(30),
   /**
+   * The lab's key-rotation experiment: signing keys of a visitor's own refresh family, rotated
+   * and retired on request (other people's tokens are never touched). Unset: on in development,
+   * off in production, where each key is a row and a JWKS entry a stranger could add.
+   */
+  LAB_KEY_ROTATION: z.enum(["on", "off"]).optional(),
+  /** Interview-room proofs per client address per hour (each makes and removes a throwaway person). */
+  PROOF_LIMIT_PER_IP: z.coerce.number().int().positive().default(120),
+  /**
    * Where the client's address comes from: the header a trusted proxy sets, and how many proxies
    * append to it. The address is the rightmost entry no trusted proxy wrote. On Vercel the default
    * header is the one Vercel's edge sets and a client can't (x-vercel-forwarded-for).
@@ -238,6 +246,12 @@ let parsed: Env | undefined;
 export function getEnv(): Env {
   parsed ??= parseEnv(process.env);
   return parsed;
+}
+
+/** Is the lab's key-rotation experiment on (LAB_KEY_ROTATION, or by default outside production)? */
+export function labKeyRotationOn(): boolean {
+  const env = getEnv();
+  return (env.LAB_KEY_ROTATION ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on";
 }
 
 /** True when the app is served over HTTPS: cookies get Secure and __Host-/__Secure- names. */

@@ -16,7 +16,9 @@ export type Purged = Record<
   | "oauthSessions"
   | "linkIntents"
   | "events"
-  | "counters",
+  | "counters"
+  | "oauthFlows"
+  | "labKeys",
   number
 >;
 
@@ -28,32 +30,44 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
   );
   const familyCutoff = new Date(now.getTime() - DAY_MS);
   const idleCutoff = new Date(familyCutoff.getTime() - env.JWT_REFRESH_IDLE_SECONDS * 1000);
-  const [sessions, families, deniedTokens, oauthSessions, linkIntents, events, counters] =
-    await Promise.all([
-      db.cookieSession.deleteMany({
-        where: { OR: [{ absoluteExpiresAt: { lte: now } }, { idleExpiresAt: { lte: now } }] },
-      }),
-      db.refreshFamily.deleteMany({
-        where: {
-          OR: [
-            { expiresAt: { lte: familyCutoff } },
-            { revokedAt: { lte: familyCutoff } },
-            { lastUsedAt: { lte: idleCutoff } },
-          ],
-        },
-      }),
-      db.revokedAccessToken.deleteMany({ where: { expiresAt: { lte: now } } }),
-      db.session.deleteMany({
-        where: { OR: [{ expires: { lte: now } }, { createdAt: { lte: oauthAbsoluteStart } }] },
-      }),
-      db.linkIntent.deleteMany({ where: { expiresAt: { lte: now } } }),
-      db.authEvent.deleteMany({
-        where: {
-          createdAt: { lte: new Date(now.getTime() - env.AUTH_EVENT_RETENTION_DAYS * DAY_MS) },
-        },
-      }),
-      db.rateLimiterFlexible.deleteMany({ where: { expire: { lte: now } } }),
-    ]);
+  const [
+    sessions,
+    families,
+    deniedTokens,
+    oauthSessions,
+    linkIntents,
+    events,
+    counters,
+    oauthFlows,
+    labKeys,
+  ] = await Promise.all([
+    db.cookieSession.deleteMany({
+      where: { OR: [{ absoluteExpiresAt: { lte: now } }, { idleExpiresAt: { lte: now } }] },
+    }),
+    db.refreshFamily.deleteMany({
+      where: {
+        OR: [
+          { expiresAt: { lte: familyCutoff } },
+          { revokedAt: { lte: familyCutoff } },
+          { lastUsedAt: { lte: idleCutoff } },
+        ],
+      },
+    }),
+    db.revokedAccessToken.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.session.deleteMany({
+      where: { OR: [{ expires: { lte: now } }, { createdAt: { lte: oauthAbsoluteStart } }] },
+    }),
+    db.linkIntent.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.authEvent.deleteMany({
+      where: {
+        createdAt: { lte: new Date(now.getTime() - env.AUTH_EVENT_RETENTION_DAYS * DAY_MS) },
+      },
+    }),
+    db.rateLimiterFlexible.deleteMany({ where: { expire: { lte: now } } }),
+    db.oAuthFlow.deleteMany({ where: { expiresAt: { lte: now } } }),
+    // A retired lab key stays a day, so the lab can still show how it ended.
+    db.labSigningKey.deleteMany({ where: { retiredAt: { lte: familyCutoff } } }),
+  ]);
   return {
     sessions: sessions.count,
     families: families.count,
@@ -62,6 +76,8 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     linkIntents: linkIntents.count,
     events: events.count,
     counters: counters.count,
+    oauthFlows: oauthFlows.count,
+    labKeys: labKeys.count,
   };
 }
 

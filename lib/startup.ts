@@ -32,6 +32,8 @@ export async function checkSigningKeys(): Promise<string | null> {
     const { token } = await issueAccessToken(
       { userId: "startup", familyId: "startup", tokenVersion: 0 },
       60,
+      undefined,
+      { configuredKey: true },
     );
     const verified = await verifyAccessToken(token);
     return verified.ok

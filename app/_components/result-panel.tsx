@@ -139,9 +139,7 @@ export const ResultPanel = forwardRef<
             <div key={`${fact.name}-${i}`} className="p-2" data-fact={fact.name}>
               <dt className="font-semibold">{fact.name}</dt>
               <dd className="font-mono break-all">{fact.value}</dd>
-              {fact.note ? (
-                <dd className="text-zinc-600 dark:text-zinc-400">{fact.note}</dd>
-              ) : null}
+              {fact.note ? <dd className="text-zinc-600 dark:text-zinc-400">{fact.note}</dd> : null}
             </div>
           ))}
         </dl>

@@ -8,6 +8,7 @@ const NAV = [
   { href: "/jwt", label: "JWT" },
   { href: "/oauth", label: "OAuth" },
   { href: "/lab", label: "Lab" },
+  { href: "/interview", label: "Interview" },
 ] as const;
 
 export async function SiteHeader() {

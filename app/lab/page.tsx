@@ -3,6 +3,7 @@ import { browserCookies } from "@/lib/lab/cookies";
 import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
 import { labTimeline } from "@/lib/lab/timeline";
 import { JwtColumnView, OAuthColumnView, SessionColumnView } from "./_components/columns";
+import { Claims } from "./_components/claims";
 import { CostProbe } from "./_components/cost-probe";
 import { ExperimentsSection } from "./_components/experiments-section";
 import { LabContents } from "./_components/lab-contents";
@@ -74,6 +75,8 @@ export default async function LabPage() {
           >
             <ExperimentsSection signedIn={signedIn} session={session} jwt={jwt} />
           </LabSection>
+
+          <Claims signedIn={signedIn} jwt={jwt} oauth={oauth} />
 
           <LabSection
             id="scaling-heading"

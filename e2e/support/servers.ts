@@ -27,6 +27,8 @@ export const MAIN_SETTINGS = {
   OAUTH_ALLOW_LOCAL_IDP: "true",
   LAB_SESSION_IDLE_SECONDS: 3,
   LAB_ACCESS_TTL_SECONDS: 4,
+  // Off by default in production; the key-rotation specs run it here (each on its own sign-in).
+  LAB_KEY_ROTATION: "on",
   // Clock skew between servers is nil here; a second is plenty and keeps expiry tests short.
   JWT_CLOCK_TOLERANCE_SECONDS: 1,
   // Every test registers its people from its own address; the whole run stays under this.

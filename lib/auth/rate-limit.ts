@@ -167,3 +167,9 @@ export const registrationThrottle = createRegistrationThrottle(() => ({
   perIp: getEnv().REGISTRATION_LIMIT_PER_IP,
   overall: getEnv().REGISTRATION_LIMIT_PER_HOUR,
 }));
+
+/** Interview-room proofs: each makes (and removes) throwaway people, so they are counted too. */
+export const proofThrottle = createRegistrationThrottle(
+  () => ({ perIp: getEnv().PROOF_LIMIT_PER_IP, overall: getEnv().PROOF_LIMIT_PER_IP * 50 }),
+  "proof",
+);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/request-context";
 import { clearTokenCookies, readAccessCookie } from "./jwt/cookies";
-import { getCurrentJwt, peekJwt } from "./jwt/guard";
+import { getCurrentJwt, peekJwt, refreshable } from "./jwt/guard";
 import { ownerForSignOut, signOutEverywhere, signOutWithAccessToken } from "./jwt/lifecycle";
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
 import { auth } from "./oauth/auth";
@@ -84,7 +84,7 @@ const jwt: Strategy = {
   },
   recoverable: async () => {
     const auth = await getCurrentJwt();
-    return !auth.ok && auth.reason === "expired";
+    return refreshable(auth);
   },
   unavailable: async () => {
     const auth = await peekJwt();

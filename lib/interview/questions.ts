@@ -2,28 +2,32 @@
 // precise answer, the answer candidates often give instead, and the live experiment in this app
 // that proves the right one. Plain data: no imports, nothing server-only.
 
-export type ProofId =
-  | "decode"
-  | "tamper"
-  | "forged-alg"
-  | "stateless-verify"
-  | "denylist"
-  | "replay"
-  | "refresh-reuse"
-  | "xss"
-  | "csrf"
-  | "jwks"
-  | "id-token"
-  | "oauth-flow"
-  | "provider-tokens"
-  | "kill-switch"
-  | "sizes"
-  | "fixation"
-  | "kdf"
-  | "authz"
-  | "hybrid"
-  | "shared-store"
-  | "key-rotation";
+/** Every proof the interview room can run, in no particular order. */
+export const PROOF_IDS = [
+  "decode",
+  "tamper",
+  "forged-alg",
+  "stateless-verify",
+  "denylist",
+  "replay",
+  "refresh-reuse",
+  "xss",
+  "csrf",
+  "jwks",
+  "id-token",
+  "oauth-flow",
+  "provider-tokens",
+  "kill-switch",
+  "sizes",
+  "fixation",
+  "kdf",
+  "authz",
+  "hybrid",
+  "shared-store",
+  "key-rotation",
+] as const;
+
+export type ProofId = (typeof PROOF_IDS)[number];
 
 export type Topic =
   "The models" | "JWT" | "Sessions" | "OAuth and OIDC" | "Attacks and defences" | "In production";

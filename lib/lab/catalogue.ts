@@ -5,19 +5,25 @@ import { STRATEGIES } from "@/lib/auth/names";
 // The lab's parts in their suggested order, and what each experiment needs from this browser:
 // one list for the table of contents, the experiments' buttons and the tour.
 
-export type Requirement = "nothing" | StrategyId | "session-or-jwt" | "any";
+export type Requirement = "nothing" | StrategyId | "session-or-jwt" | "session-or-oauth" | "any";
 export type Needs = { text: string; href: string } | null;
 
-export const LAB_PARTS = [
+export const LAB_PARTS: { id: string; title: string; requires?: Requirement }[] = [
   { id: "lab-columns", title: "What each holds" },
   { id: "lifetimes-heading", title: "Lifetimes" },
   { id: "flows-heading", title: "How each one works" },
   { id: "experiments-heading", title: "Experiments" },
+  { id: "token-anatomy", title: "What's in a token", requires: "jwt" },
+  { id: "id-token", title: "Identity vs authorization", requires: "oauth" },
+  { id: "hybrid", title: "Combining the models", requires: "session-or-oauth" },
+  { id: "fixation", title: "Session fixation" },
+  { id: "password-storage", title: "Storing passwords" },
+  { id: "key-rotation", title: "Rotating signing keys", requires: "jwt" },
   { id: "scaling-heading", title: "Scaling" },
   { id: "script-heading", title: "What a script can read" },
   { id: "cost-heading", title: "What a request costs" },
   { id: "timeline-heading", title: "Timeline" },
-] as const;
+];
 
 export const EXPERIMENT_PARTS: { id: string; title: string; requires: Requirement }[] = [
   { id: "tamper", title: "Tamper with a token", requires: "session-or-jwt" },
@@ -48,6 +54,10 @@ export function needsFor(requires: Requirement, signedIn: Record<StrategyId, boo
       return signedIn.session || signedIn.jwt
         ? null
         : signIn("session", "sign in with a server session or a JWT first");
+    case "session-or-oauth":
+      return signedIn.session || signedIn.oauth
+        ? null
+        : signIn("oauth", "sign in with Google, GitHub or a server session first");
     case "session":
       return signedIn.session ? null : signIn("session", "sign in with a server session first");
     case "jwt":

@@ -207,7 +207,14 @@ export async function signInOn(instanceName: string): Promise<Answer[]> {
     from,
     credentials,
   );
-  const jwt = await askInstance(instance, "sign in (JWT)", "POST", "/api/jwt/login", from, credentials);
+  const jwt = await askInstance(
+    instance,
+    "sign in (JWT)",
+    "POST",
+    "/api/jwt/login",
+    from,
+    credentials,
+  );
   await keepCookies([...setCookiesOf(session.response), ...setCookiesOf(jwt.response)]);
   return [registered.answer, session.answer, jwt.answer];
 }
@@ -220,12 +227,17 @@ export async function signOutOnThenReplay(instanceName: string): Promise<Answer[
   const instance = clusterInstances().find((candidate) => candidate.id === instanceName);
   if (!instance) return [];
   const cookie = await heldCookies();
-  const out = await askInstance(instance, "sign out (session)", "POST", "/api/session/logout", { cookie });
+  const out = await askInstance(instance, "sign out (session)", "POST", "/api/session/logout", {
+    cookie,
+  });
   const replays = await Promise.all(
     clusterInstances().map(
       async (other) =>
-        (await askInstance(other, "the copied session cookie", "GET", "/api/session/me", { cookie }))
-          .answer,
+        (
+          await askInstance(other, "the copied session cookie", "GET", "/api/session/me", {
+            cookie,
+          })
+        ).answer,
     ),
   );
   (await cookies()).delete(cookieNames(isHttps()).session);

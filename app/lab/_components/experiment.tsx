@@ -7,13 +7,14 @@ import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
+import type { ExperimentName } from "@/lib/lab/experiments/run";
 
 // One experiment: a button that makes the server run real requests with this browser's own
 // credentials (copied or forged), then a result that explains itself. Until the browser holds
 // what the experiment needs, the button says why it can't run, with a way to get it.
 
 type Props = {
-  name: "replay" | "tamper" | "forged-alg" | "refresh-reuse" | "delegated";
+  name: Exclude<ExperimentName, "cross-site">;
   title: string;
   what: ReactNode;
   button: string;

@@ -1,6 +1,20 @@
 import Link from "next/link";
 import type { StrategyId } from "@/lib/auth/names";
-import { EXPERIMENT_PARTS, LAB_PARTS, needsFor } from "@/lib/lab/catalogue";
+import { EXPERIMENT_PARTS, LAB_PARTS, type Needs, needsFor } from "@/lib/lab/catalogue";
+
+/** "ready", or what this browser still needs, with the link to get it. */
+function Readiness({ needs }: { needs: Needs }) {
+  return needs ? (
+    <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+      needs:{" "}
+      <Link href={needs.href as never} className="link">
+        {needs.text.replace(/ first$/, "")}
+      </Link>
+    </span>
+  ) : (
+    <span className="text-xs text-success">ready</span>
+  );
+}
 
 /**
  * The lab's table of contents, in the suggested order: sticky beside the lab on a wide screen,
@@ -14,7 +28,8 @@ export function LabContents({ signedIn }: { signedIn: Record<StrategyId, boolean
         <li key={part.id}>
           <a href={`#${part.id}`} className="link">
             {part.title}
-          </a>
+          </a>{" "}
+          {part.requires ? <Readiness needs={needsFor(part.requires, signedIn)} /> : null}
           {part.id === "experiments-heading" ? (
             <ol className="mt-1 space-y-1 border-l border-zinc-200 pl-3 dark:border-zinc-700">
               {EXPERIMENT_PARTS.map((experiment) => {
@@ -24,16 +39,7 @@ export function LabContents({ signedIn }: { signedIn: Record<StrategyId, boolean
                     <a href={`#experiment-${experiment.id}`} className="link">
                       {experiment.title}
                     </a>{" "}
-                    {needs ? (
-                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                        needs:{" "}
-                        <Link href={needs.href as never} className="link">
-                          {needs.text.replace(/ first$/, "")}
-                        </Link>
-                      </span>
-                    ) : (
-                      <span className="text-xs text-success">ready</span>
-                    )}
+                    <Readiness needs={needs} />
                   </li>
                 );
               })}

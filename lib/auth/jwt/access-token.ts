@@ -10,6 +10,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
+import type { Tx } from "@/lib/db";
 import { signingKey, UnknownKeyError, verificationKey } from "./keys";
 
 // Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
@@ -31,9 +32,17 @@ export async function issueAccessToken(
   ttlSeconds = jwtSettings().accessTtlSeconds,
   /** Another audience makes a token no API of the app accepts (the lab's XSS demo). */
   audience = jwtSettings().audience,
+  /**
+   * Inside a transaction, its client: the family's lab key (if the lab rotated it) is looked up
+   * there. `configuredKey` signs with the configured key whatever the family (the startup check).
+   */
+  options: { db?: Tx; configuredKey?: boolean } = {},
 ): Promise<{ token: string; claims: AccessClaims }> {
   const { issuer } = jwtSettings();
-  const { kid, key } = await signingKey();
+  const { kid, key } = await signingKey(
+    options.configuredKey ? undefined : subject.familyId,
+    options.db,
+  );
   const iat = Math.floor(Date.now() / 1000);
   const claims: AccessClaims = {
     sub: subject.userId,

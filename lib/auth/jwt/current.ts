@@ -1,7 +1,7 @@
 import "server-only";
 import { type TokenView, tokenView } from "@/lib/tokens/anatomy";
 import { readAccessCookie } from "./cookies";
-import { getCurrentJwt } from "./guard";
+import { getCurrentJwt, refreshable } from "./guard";
 
 // What a page needs to know about this browser's JWT: signed in (and the token, decoded for
 // display), expired but perhaps refreshable, or signed out.
@@ -31,7 +31,7 @@ export async function jwtPageState(): Promise<JwtPageState> {
       view: tokenView("access", "Your access token", token)!,
     };
   }
-  if (auth.reason === "expired") return { state: "expired" };
+  if (refreshable(auth)) return { state: "expired" };
   if (auth.reason === "unavailable") return { state: "unavailable" };
   return { state: "signed-out", revoked: auth.reason === "revoked" };
 }

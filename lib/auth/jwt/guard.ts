@@ -70,5 +70,13 @@ export const getCurrentJwt = cache(async (): Promise<JwtAuth> => {
   }
 });
 
+/**
+ * Signed out only for now: the access token expired, or the key that signed it has since been
+ * retired (the lab's key rotation). Either way the refresh token decides, so a page refreshes
+ * silently rather than sending the person to sign in.
+ */
+export const refreshable = (auth: JwtAuth) =>
+  !auth.ok && (auth.reason === "expired" || auth.reason === "unknown_key");
+
 /** The checked verifier writes nothing, so peeking is the same question. */
 export const peekJwt = getCurrentJwt;

@@ -1,7 +1,9 @@
 import "server-only";
 import { type CryptoKey, type JWK, type JWSHeaderParameters, importJWK } from "jose";
+import type { Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { SIGNING_ALGORITHM } from "./config";
+import { labSigningKey, labVerificationKey, publishedLabJwks } from "./lab-keys";
 
 // Signing keys come from JWT_PRIVATE_KEYS (newest first): the first signs, all of them verify,
 // so a key can be rotated without signing anyone out. They are imported once per process.
@@ -38,19 +40,24 @@ function loadKeyRing(): Promise<KeyRing> {
   return ring;
 }
 
-export async function signingKey(): Promise<SigningKey> {
-  return (await loadKeyRing()).signing;
+/** The key that signs a family's access tokens: the lab's, if it rotated them; else the newest configured one. */
+export async function signingKey(familyId?: string, db?: Tx): Promise<SigningKey> {
+  return (familyId && (await labSigningKey(familyId, db))) || (await loadKeyRing()).signing;
 }
 
-/** The public half of every key, for /.well-known/jwks.json. */
+/** The public half of every key, for /.well-known/jwks.json: the configured ones, then the lab's. */
 export async function publicJwks(): Promise<{ keys: JWK[] }> {
-  return { keys: (await loadKeyRing()).publicJwks };
+  return { keys: [...(await loadKeyRing()).publicJwks, ...(await publishedLabJwks())] };
 }
 
-/** jose's key resolver: the key named by `kid`, or an error for any kid we never issued. */
+/**
+ * jose's key resolver: the key named by `kid`, or an error for any kid we never issued (or have
+ * retired). Configured keys are a map lookup; lab keys come from a cache of a couple of seconds.
+ */
 export async function verificationKey(header: JWSHeaderParameters): Promise<CryptoKey> {
+  if (typeof header.kid !== "string") throw new UnknownKeyError();
   const key =
-    typeof header.kid === "string" ? (await loadKeyRing()).verifying.get(header.kid) : undefined;
+    (await loadKeyRing()).verifying.get(header.kid) ?? (await labVerificationKey(header.kid));
   if (!key) throw new UnknownKeyError();
   return key;
 }

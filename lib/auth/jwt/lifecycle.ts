@@ -29,6 +29,8 @@ export async function issueTokenPair(
     const { token, claims } = await issueAccessToken(
       { userId: user.id, familyId, tokenVersion: user.tokenVersion },
       accessLifetime(jwtSettings().accessTtlSeconds, expiresAt),
+      undefined,
+      { db: tx },
     );
     await recordEvent(
       {
@@ -147,6 +149,8 @@ export async function shortenAccessLifetime(
     const issued = await issueAccessToken(
       { userId: claims.sub, familyId: claims.fam, tokenVersion: claims.ver },
       tokenSeconds,
+      undefined,
+      { db: tx },
     );
     await denyAccessToken(claims, tx);
     await recordEvent(

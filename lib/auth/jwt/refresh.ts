@@ -116,6 +116,8 @@ export async function rotateRefreshToken(
     const { token, claims } = await issueAccessToken(
       { userId: user.id, familyId: family.id, tokenVersion: user.tokenVersion },
       accessLifetime(accessTtlSeconds, family.expiresAt),
+      undefined,
+      { db: tx },
     );
     await recordEvent(
       {

@@ -40,14 +40,21 @@ const REFUSED = `${STRATEGIES.oauth.loginPath}?error=`;
 
 /**
  * Refusals that are the app working as designed (a person told to link instead, a replayed or
- * forged callback): one line in the log, no stack trace. Anything else is a real error.
+ * forged callback): one line in the log, no stack trace. Anything else is a real error, logged
+ * as its type, message and stack, never as the whole object: Auth.js attaches the callback's
+ * parameters (code, state) and cookie values to it.
  */
 const EXPECTED_REFUSALS = new Set(["OAuthAccountNotLinked", "AccessDenied", "InvalidCheck"]);
+/** oauth4webapi's wording when a callback's state, nonce or PKCE check fails. */
+const FAILED_CHECK = /unexpected "(state|nonce|iss)"|code_verifier|invalid_grant|pkce/i;
 
 function logAuthError(error: Error) {
   const type = (error as Error & { type?: string }).type ?? error.name;
-  if (EXPECTED_REFUSALS.has(type)) console.warn(`[auth] sign-in refused: ${type}`);
-  else console.error(error);
+  const cause = (error.cause as { err?: unknown } | undefined)?.err;
+  const reason = cause instanceof Error ? cause.message : error.message;
+  if (EXPECTED_REFUSALS.has(type) || (type === "CallbackRouteError" && FAILED_CHECK.test(reason)))
+    console.warn(`[auth] sign-in refused: ${type}${reason ? ` (${reason})` : ""}`);
+  else console.error(`[auth] ${type}: ${reason}\n${error.stack ?? ""}`);
 }
 
 // Configured per request (lazily), so `next build` needs no secrets.

@@ -36,9 +36,21 @@ export function sizeFacts(sizes: CredentialSizes): Fact[] {
   const fact = (name: string, bytes: number | null, note: string): Fact[] =>
     bytes === null ? [] : [{ name, value: `${bytes} bytes`, note }];
   return [
-    ...fact("Session cookie", sizes.sessionCookie, "A sealed random id: the state stays on the server."),
-    ...fact("Access-token cookie", sizes.accessCookie, "The whole signed token rides along on every request."),
-    ...fact("Same token as a Bearer header", sizes.bearerHeader, "What an API client sends instead."),
+    ...fact(
+      "Session cookie",
+      sizes.sessionCookie,
+      "A sealed random id: the state stays on the server.",
+    ),
+    ...fact(
+      "Access-token cookie",
+      sizes.accessCookie,
+      "The whole signed token rides along on every request.",
+    ),
+    ...fact(
+      "Same token as a Bearer header",
+      sizes.bearerHeader,
+      "What an API client sends instead.",
+    ),
     ...fact("Auth.js session cookie", sizes.oauthCookie, "Opaque, like the session cookie."),
   ];
 }
@@ -53,7 +65,11 @@ export async function anatomyExperiment(
     return {
       probes: [],
       facts: [],
-      verdict: { outcome: "nothing-to-try", headline: "No token", reason: "Sign in with JWT first." },
+      verdict: {
+        outcome: "nothing-to-try",
+        headline: "No token",
+        reason: "Sign in with JWT first.",
+      },
     };
   const probe = await selfRequest({
     label: "The same token, used as it is",

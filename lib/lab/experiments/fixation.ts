@@ -46,9 +46,15 @@ export async function fixationExperiment(
 
   const before = await idOf(planted);
   const after = await idOf(issued);
-  const cookie = (value: string) => [{ name: "Cookie", value: `${name}=${redactCredential(value)}` }];
+  const cookie = (value: string) => [
+    { name: "Cookie", value: `${name}=${redactCredential(value)}` },
+  ];
   const probes = [
-    probeFrom(planting, { label: "The attacker signs in and keeps the cookie", method: "POST", expected: 200 }),
+    probeFrom(planting, {
+      label: "The attacker signs in and keeps the cookie",
+      method: "POST",
+      expected: 200,
+    }),
     probeFrom(victimSignIn, {
       label: "The victim signs in, the planted cookie in their browser",
       method: "POST",

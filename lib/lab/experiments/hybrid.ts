@@ -32,7 +32,8 @@ export async function hybridExperiment(
       curlHeaders: { cookie: `${cookie}=$COOKIE`, origin: "$APP_URL" },
     });
     probes.push(exchange.probe);
-    const access = typeof exchange.body?.access_token === "string" ? exchange.body.access_token : "";
+    const access =
+      typeof exchange.body?.access_token === "string" ? exchange.body.access_token : "";
     if (!access) continue;
     const api = await selfRequestWithBody({
       label: "The API, called with that access token alone (no cookie)",

@@ -15,7 +15,9 @@ export function redactPhc(phc: string): { shown: string; params: Record<string, 
   return {
     shown: `$${algorithm}$${version}$${params}$${cut(salt)}$${cut(hash)}`,
     params: Object.fromEntries(
-      [`alg=${algorithm}`, version, ...params.split(",")].map((pair) => pair.split("=") as [string, string]),
+      [`alg=${algorithm}`, version, ...params.split(",")].map(
+        (pair) => pair.split("=") as [string, string],
+      ),
     ),
   };
 }
@@ -31,7 +33,10 @@ function timeSha256(): number {
 const perSecond = (ms: number) => Math.round(1000 / ms).toLocaleString("en-GB");
 
 export async function kdfExperiment(userId: string): Promise<{ facts: Fact[]; verdict: Verdict }> {
-  const stored = await getDb().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const stored = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
   const phc = stored?.passwordHash ? redactPhc(stored.passwordHash) : null;
   const started = process.hrtime.bigint();
   await hashPassword(randomBytes(12).toString("base64url"));

@@ -20,7 +20,8 @@ type Shown = { probes: Probe[]; facts: Fact[]; verdict: Verdict };
 
 const AUTHORIZATION_NOTES: Record<string, string> = {
   response_type: "code: the browser only ever carries a one-time code, never a token.",
-  code_challenge: "PKCE: the SHA-256 of a verifier the server keeps; a stolen code is useless without it.",
+  code_challenge:
+    "PKCE: the SHA-256 of a verifier the server keeps; a stolen code is useless without it.",
   code_challenge_method: "S256, never plain.",
   state: "Random, kept in an encrypted cookie: the callback must bring it back (CSRF).",
   nonce: "Random: the ID token must carry it back (replay).",
@@ -51,7 +52,8 @@ export async function oauthFlowExperiment(
     expected: answer.status >= 300 && answer.status < 400 ? answer.status : 302,
     sent: [{ name: "state", value: cut(forged.searchParams.get("state") ?? ""), changed: "AAAA" }],
   });
-  const ok = refused && facts.some((fact) => fact.name === "code_challenge_method" && fact.value === "S256");
+  const ok =
+    refused && facts.some((fact) => fact.name === "code_challenge_method" && fact.value === "S256");
   return {
     probes: [{ ...probe, asExpected: refused }],
     facts,
@@ -91,18 +93,30 @@ export async function idTokenExperiment(userId: string): Promise<Shown> {
   });
   const facts: Fact[] = [
     { name: "ID token: iss", value: claim("iss"), note: "The provider that signed it." },
-    { name: "ID token: aud", value: claim("aud"), note: "Auth Lab's client id: it was made for this app." },
+    {
+      name: "ID token: aud",
+      value: claim("aud"),
+      note: "Auth Lab's client id: it was made for this app.",
+    },
     { name: "ID token: sub", value: claim("sub"), note: "Who the person is at the provider." },
-    { name: "ID token: nonce", value: cut(claim("nonce")), note: "Bound to the sign-in that asked for it." },
+    {
+      name: "ID token: nonce",
+      value: cut(claim("nonce")),
+      note: "Bound to the sign-in that asked for it.",
+    },
     { name: "ID token: exp", value: new Date(Number(split.payload.exp) * 1000).toISOString() },
     {
       name: "ID token: signature",
-      value: signature.valid ? `valid (${String(split.header.alg)}, kid ${String(split.header.kid)})` : `refused: ${signature.reason}`,
+      value: signature.valid
+        ? `valid (${String(split.header.alg)}, kid ${String(split.header.kid)})`
+        : `refused: ${signature.reason}`,
       note: "Checked against the provider's published keys.",
     },
     {
       name: "The access token beside it",
-      value: account?.access_token ? `opaque, stored encrypted (${account.access_token.slice(0, 3)}…), scope ${account.scope}` : "none",
+      value: account?.access_token
+        ? `opaque, stored encrypted (${account.access_token.slice(0, 3)}…), scope ${account.scope}`
+        : "none",
       note: "For calling the provider's API as the person. It says nothing to Auth Lab about who they are.",
     },
   ];
@@ -111,7 +125,9 @@ export async function idTokenExperiment(userId: string): Promise<Shown> {
     facts,
     verdict: {
       outcome: signature.valid ? "shown" : "worked",
-      headline: signature.valid ? "Identity for the app, authorization at the provider" : "The ID token's signature failed",
+      headline: signature.valid
+        ? "Identity for the app, authorization at the provider"
+        : "The ID token's signature failed",
       reason:
         "OAuth alone hands the app an access token: permission to call an API, not a statement of who signed in. OpenID Connect adds the ID token: signed by the provider, addressed to this app, naming the person, bound to this sign-in by its nonce.",
     },
@@ -148,7 +164,10 @@ export async function providerTokensExperiment(
       note: "Encrypted at rest under a key derived from AUTH_SECRET: a leaked table alone is useless.",
     },
   ];
-  const ok = encrypted && !sessionCookie.startsWith("eyJ") && delegated.probes.every((p) => p.status === 200);
+  const ok =
+    encrypted &&
+    !sessionCookie.startsWith("eyJ") &&
+    delegated.probes.every((p) => p.status === 200);
   return {
     probes: delegated.probes,
     facts,

@@ -42,7 +42,9 @@ export async function sharedStoreExperiment(seal: string): Promise<Shown> {
       facts: [{ name: "Sessions live in", value: store }],
       verdict: {
         outcome: "shown",
-        headline: everyone ? "Every instance honours the same cookie" : "Not every instance knows this session",
+        headline: everyone
+          ? "Every instance honours the same cookie"
+          : "Not every instance knows this session",
         reason: everyone
           ? `Each instance looked the session up in ${store}, which they share: no sticky sessions needed, and a restart loses nothing.`
           : "A session kept in one instance's memory exists there only: hence sticky sessions, and a restart signs everyone out.",
@@ -62,7 +64,14 @@ export async function sharedStoreExperiment(seal: string): Promise<Shown> {
   return {
     probes: [first.probe],
     facts: [
-      { name: "Sessions live in", value: store, note: store === "memory" ? "This instance's memory: no other instance could see them." : "A store every instance of this app can share." },
+      {
+        name: "Sessions live in",
+        value: store,
+        note:
+          store === "memory"
+            ? "This instance's memory: no other instance could see them."
+            : "A store every instance of this app can share.",
+      },
       { name: "Answered by", value: first.headers.get("x-instance") ?? instanceId() },
       { name: "Server-Timing", value: where, note: "The lookup step names the store it asked." },
     ],

@@ -12,15 +12,28 @@ export async function xssProofExperiment(
   setCookies: string[],
 ): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
   const issued = await browser.request(appUrl("/api/lab/spa-token"), { method: "POST" });
-  const token = issued.status === 200 ? (JSON.parse(issued.body) as { access_token: string }).access_token : "";
+  const token =
+    issued.status === 200 ? (JSON.parse(issued.body) as { access_token: string }).access_token : "";
   const bearer = {
     headers: { authorization: `Bearer ${token}` },
     sent: [{ name: "Authorization", value: `Bearer ${redactCredential(token)}` }],
     curlHeaders: { authorization: "Bearer $STOLEN_TOKEN" },
   };
   const probes = [
-    await selfRequest({ label: "The token a script read from localStorage, used from elsewhere", method: "GET", path: "/api/lab/spa-demo/profile", expected: 200, ...bearer }),
-    await selfRequest({ label: "The same token against the app's own API (another audience)", method: "GET", path: "/api/jwt/me", expected: 401, ...bearer }),
+    await selfRequest({
+      label: "The token a script read from localStorage, used from elsewhere",
+      method: "GET",
+      path: "/api/lab/spa-demo/profile",
+      expected: 200,
+      ...bearer,
+    }),
+    await selfRequest({
+      label: "The same token against the app's own API (another audience)",
+      method: "GET",
+      path: "/api/jwt/me",
+      expected: 401,
+      ...bearer,
+    }),
   ];
   const readable = setCookies
     .filter((header) => !/;\s*httponly/i.test(header))
@@ -38,7 +51,9 @@ export async function xssProofExperiment(
     facts,
     verdict: {
       outcome: asLesson ? "partly" : "worked",
-      headline: asLesson ? "localStorage is stolen; HttpOnly cookies are not" : "A cookie is readable by scripts",
+      headline: asLesson
+        ? "localStorage is stolen; HttpOnly cookies are not"
+        : "A cookie is readable by scripts",
       reason:
         "Anything in localStorage is one injected script away from an attacker's server, where it works until it expires. An HttpOnly cookie never reaches JavaScript, so the same script can't take it (it can still act while the page is open: XSS is still bad).",
     },

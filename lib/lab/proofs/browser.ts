@@ -8,7 +8,12 @@ type Stored = { value: string; path: string };
 
 export type Answer = { status: number; url: string; headers: Headers; body: string };
 
-function parseSetCookie(header: string): { name: string; value: string; path: string; gone: boolean } {
+function parseSetCookie(header: string): {
+  name: string;
+  value: string;
+  path: string;
+  gone: boolean;
+} {
   const [pair = "", ...attributes] = header.split(";").map((part) => part.trim());
   const at = pair.indexOf("=");
   const attr = (name: string) =>
@@ -34,6 +39,12 @@ export class ProofBrowser {
     return this.jar.get(new URL(origin).host)?.get(name)?.value;
   }
 
+  /** Every cookie this browser holds for `origin`, by name, whatever its path. */
+  cookies(origin: string): Map<string, string> {
+    const held = this.jar.get(new URL(origin).host) ?? new Map<string, Stored>();
+    return new Map([...held].map(([name, stored]) => [name, stored.value]));
+  }
+
   /** The Cookie header this browser would send to `url`. */
   cookieHeader(url: string): string {
     const { host, pathname } = new URL(url);
@@ -57,7 +68,12 @@ export class ProofBrowser {
   /** One request, its redirect not followed. */
   async request(
     url: string,
-    init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+    init: {
+      method?: string;
+      form?: Record<string, string>;
+      json?: unknown;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     const cookie = this.cookieHeader(url);
@@ -84,10 +100,7 @@ export class ProofBrowser {
   }
 
   /** A request, then its redirects (as GETs), to wherever they end. */
-  async navigate(
-    url: string,
-    init: Parameters<ProofBrowser["request"]>[1] = {},
-  ): Promise<Answer> {
+  async navigate(url: string, init: Parameters<ProofBrowser["request"]>[1] = {}): Promise<Answer> {
     let answer = await this.request(url, init);
     for (let hops = 0; hops < 10 && answer.status >= 300 && answer.status < 400; hops++) {
       const location = answer.headers.get("location");

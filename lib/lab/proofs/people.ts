@@ -7,7 +7,7 @@ import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
-import { type Answer, ProofBrowser } from "./browser";
+import { type Answer, type ProofBrowser } from "./browser";
 
 // Throwaway people for the interview room's proofs: made on the spot with a random password the
 // server knows, signed in through the app's real endpoints by a ProofBrowser, and removed with
@@ -25,7 +25,11 @@ async function makePerson(): Promise<ProofPerson> {
     password: randomBytes(18).toString("base64url"),
   };
   const user = await getDb().user.create({
-    data: { name: person.name, email: person.email, passwordHash: await hashPassword(person.password) },
+    data: {
+      name: person.name,
+      email: person.email,
+      passwordHash: await hashPassword(person.password),
+    },
     select: { id: true },
   });
   return { id: user.id, ...person };
@@ -33,7 +37,9 @@ async function makePerson(): Promise<ProofPerson> {
 
 /** Ends everything the person held (sessions in Redis too), then deletes them. */
 async function removePerson(userId: string, context: RequestContext): Promise<void> {
-  await endEveryCredential(userId, { reason: "signed_out_everywhere", context }).catch(() => undefined);
+  await endEveryCredential(userId, { reason: "signed_out_everywhere", context }).catch(
+    () => undefined,
+  );
   await getDb().user.deleteMany({ where: { id: userId } });
 }
 

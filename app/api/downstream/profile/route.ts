@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from "jose";
 import { bearerToken } from "@/lib/http/bearer";
 import { json, jsonError } from "@/lib/http/json";
 import { methodNotAllowed, strategyRoute } from "@/lib/http/route";
+import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
 import { getEnv } from "@/lib/env";
 
 // Plays a downstream service that shares nothing with the app but its public keys: it fetches the
@@ -18,7 +19,8 @@ export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
     });
   const { APP_URL } = getEnv();
   jwks ??= createRemoteJWKSet(new URL("/.well-known/jwks.json", APP_URL), {
-    cooldownDuration: 30_000,
+    cacheMaxAge: DOWNSTREAM_JWKS_CACHE_SECONDS * 1000,
+    cooldownDuration: DOWNSTREAM_JWKS_COOLDOWN_MS,
   });
   try {
     const { payload, protectedHeader } = await timing.measure("verify", () =>

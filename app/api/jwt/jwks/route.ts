@@ -5,7 +5,7 @@ import { methodNotAllowed } from "@/lib/http/route";
 // needs to verify our access tokens. Cached, but briefly, so a rotation is picked up soon.
 export async function GET() {
   return Response.json(await publicJwks(), {
-    headers: { "Cache-Control": "public, max-age=300, stale-while-revalidate=60" },
+    headers: { "Cache-Control": "public, max-age=60" },
   });
 }
 

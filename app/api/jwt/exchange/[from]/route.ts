@@ -25,7 +25,9 @@ const issue =
       select: { id: true, tokenVersion: true },
     });
     if (!person) return jsonError(401, "unauthorized", "This person no longer exists.");
-    const pair = await issueTokenPair(person, contextFrom(request.headers), { exchangedFrom: from });
+    const pair = await issueTokenPair(person, contextFrom(request.headers), {
+      exchangedFrom: from,
+    });
     return json({ ...tokenResponse(pair.accessToken, pair.refreshToken), exchanged_from: from });
   };
 

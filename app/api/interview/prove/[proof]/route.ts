@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { proofThrottle, waitText } from "@/lib/auth/rate-limit";
+import { json, jsonError } from "@/lib/http/json";
+import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { runProof } from "@/lib/interview/proofs";
+import { PROOF_IDS } from "@/lib/interview/questions";
+import { contextFrom } from "@/lib/request-context";
+
+// "Prove it": runs one claim's proof with throwaway people (lib/interview/proofs.ts) and answers
+// with a result shaped like the lab's experiments. Counted per address: each run makes people.
+
+const proofSchema = z.enum(PROOF_IDS);
+
+export async function POST(request: Request, { params }: { params: Promise<{ proof: string }> }) {
+  try {
+    if (isCrossSiteForgery(request))
+      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+    const proof = proofSchema.safeParse((await params).proof);
+    if (!proof.success) return jsonError(404, "not_found", "No such proof.");
+    const context = contextFrom(request.headers);
+    const verdict = await proofThrottle.attempt(context.ip);
+    if (verdict.blocked)
+      return jsonError(
+        429,
+        "too_many_requests",
+        `Too many proofs from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
+        { "Retry-After": String(verdict.retryAfterSeconds) },
+      );
+    return json(await runProof(proof.data, context));
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { ResultPanel } from "@/app/_components/result-panel";
+import { useExperiment } from "@/app/_components/use-experiment";
+import { useHydrated } from "@/app/_components/use-hydrated";
+
+/** "Prove it": runs the answer's claim live, and shows the result under the answer. */
+export function ProveIt({
+  question,
+  proof,
+  proves,
+  lab,
+}: {
+  question: string;
+  proof: string;
+  proves: string;
+  lab: string;
+}) {
+  const hydrated = useHydrated();
+  const { result, restored, state, run, focusTarget } = useExperiment(
+    `interview-${question}`,
+    `/api/interview/prove/${proof}`,
+  );
+  return (
+    <div className="space-y-3" data-testid="prove-it" data-proof={proof}>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={run}
+          disabled={!hydrated || state === "running"}
+        >
+          {state === "running" ? "Proving…" : "Prove it"}
+        </button>
+        <Link href={lab as never} className="text-sm link">
+          The fuller experiment in the lab
+        </Link>
+      </div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{proves}</p>
+      <div aria-live="polite">
+        {state === "failed" ? (
+          <p className="text-sm text-danger">The proof could not run. Try again in a moment.</p>
+        ) : null}
+        {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+// How the downstream service (app/api/downstream) caches the app's JWKS, as any JWKS client does:
+// kept this long, and refetched on an unknown kid at most once per cooldown.
+export const DOWNSTREAM_JWKS_CACHE_SECONDS = 60;
+export const DOWNSTREAM_JWKS_COOLDOWN_MS = 1000;

@@ -1,0 +1,223 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { decodeJwt } from "jose";
+import { cookieNames } from "@/lib/auth/names";
+import { isHttps } from "@/lib/env";
+import { anatomyExperiment } from "@/lib/lab/experiments/anatomy";
+import { authzExperiment } from "@/lib/lab/experiments/authz";
+import { crossSiteExperiment } from "@/lib/lab/experiments/cross-site";
+import { fixationExperiment } from "@/lib/lab/experiments/fixation";
+import { forgedAlgorithmExperiment } from "@/lib/lab/experiments/forged-alg";
+import { hybridExperiment } from "@/lib/lab/experiments/hybrid";
+import { kdfExperiment } from "@/lib/lab/experiments/kdf";
+import { keyRotationExperiment } from "@/lib/lab/experiments/key-rotation";
+import { jwksExperiment, statelessExperiment } from "@/lib/lab/experiments/keys";
+import { killSwitchExperiment } from "@/lib/lab/experiments/kill-switch";
+import {
+  idTokenExperiment,
+  oauthFlowExperiment,
+  providerTokensExperiment,
+} from "@/lib/lab/experiments/oauth-proofs";
+import { refreshReuseExperiment } from "@/lib/lab/experiments/refresh-reuse";
+import { replayExperiment } from "@/lib/lab/experiments/replay";
+import { eventsSince, type ExperimentResult } from "@/lib/lab/experiments/result";
+import { sharedStoreExperiment } from "@/lib/lab/experiments/store-proofs";
+import { tamperExperiment } from "@/lib/lab/experiments/tamper";
+import { xssProofExperiment } from "@/lib/lab/experiments/xss-proof";
+import { ProofBrowser } from "@/lib/lab/proofs/browser";
+import {
+  appUrl,
+  localProviderAvailable,
+  type ProofPerson,
+  signInOver,
+  signInWithLocalProvider,
+  startProviderSignIn,
+  withProofPeople,
+} from "@/lib/lab/proofs/people";
+import type { RequestContext } from "@/lib/request-context";
+import type { ProofId } from "./questions";
+
+// The interview room's "Prove it": each answer's claim, run live against this server by throwaway
+// people made for the occasion (so it works from a fresh browser), signed in through the real
+// endpoints, and removed with every credential afterwards. The result reads like the lab's.
+
+type Ran = Omit<ExperimentResult, "experiment" | "events" | "ranAt">;
+
+type Kit = {
+  people: ProofPerson[];
+  context: RequestContext;
+  /** Someone the proof made another way (a provider sign-in): removed afterwards too. */
+  alsoRemove: (userId: string) => void;
+};
+
+type Proof = { people: number; run: (kit: Kit) => Promise<Ran> };
+
+/** A browser signed in as `person` under each of `strategies`, with what it holds. */
+async function signedIn(person: ProofPerson, strategies: ("session" | "jwt")[]) {
+  const browser = new ProofBrowser();
+  const setCookies: string[] = [];
+  for (const strategy of strategies)
+    setCookies.push(...(await signInOver(browser, strategy, person)).headers.getSetCookie());
+  const held = browser.cookies(appUrl("/"));
+  const names = cookieNames(isHttps());
+  return {
+    browser,
+    held,
+    setCookies,
+    seal: held.get(names.session) ?? "",
+    access: held.get(names.jwtAccess) ?? "",
+  };
+}
+
+const identity = () => {
+  const tag = randomUUID().slice(0, 8);
+  return {
+    name: `Proof identity ${tag.slice(0, 4)}`,
+    email: `proof-idp-${tag}@proof.authlab.test`,
+  };
+};
+
+const NEEDS_PROVIDER: Ran = {
+  probes: [],
+  verdict: {
+    outcome: "nothing-to-try",
+    headline: "Needs a provider sign-in",
+    reason:
+      "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this proof.",
+  },
+};
+
+/** A provider sign-in by a fresh identity, when the local identity provider can play Google. */
+async function providerSignIn(kit: Kit) {
+  const browser = new ProofBrowser();
+  const signIn = await signInWithLocalProvider(browser, "google", identity());
+  kit.alsoRemove(signIn.userId);
+  return { browser, signIn };
+}
+
+const one = (run: (person: ProofPerson, kit: Kit) => Promise<Ran>): Proof => ({
+  people: 1,
+  run: (kit) => run(kit.people[0]!, kit),
+});
+
+export const PROOFS: Record<ProofId, Proof> = {
+  decode: one(async (person) =>
+    anatomyExperiment((await signedIn(person, ["jwt"])).held, "decode"),
+  ),
+  sizes: one(async (person) =>
+    anatomyExperiment((await signedIn(person, ["session", "jwt"])).held, "sizes"),
+  ),
+  tamper: one(async (person) =>
+    tamperExperiment((await signedIn(person, ["session", "jwt"])).held),
+  ),
+  "forged-alg": one(async (person) => {
+    await signedIn(person, ["jwt"]);
+    return forgedAlgorithmExperiment(person.id);
+  }),
+  "stateless-verify": one(async (person) =>
+    statelessExperiment((await signedIn(person, ["jwt"])).access),
+  ),
+  replay: one(async (person) =>
+    replayExperiment((await signedIn(person, ["session", "jwt"])).held),
+  ),
+  denylist: one(async (person) => replayExperiment((await signedIn(person, ["jwt"])).held)),
+  "refresh-reuse": one(async (person, kit) => refreshReuseExperiment(person.id, kit.context)),
+  xss: one(async (person) => {
+    const { browser, setCookies } = await signedIn(person, ["session", "jwt"]);
+    return xssProofExperiment(browser, setCookies);
+  }),
+  csrf: one(async (person) =>
+    crossSiteExperiment((await signedIn(person, ["session", "jwt"])).held),
+  ),
+  jwks: one(async (person) => jwksExperiment((await signedIn(person, ["jwt"])).access)),
+  "kill-switch": one(async (person, kit) => {
+    const laptop = await signedIn(person, ["session", "jwt"]);
+    const phone = await signedIn(person, ["session", "jwt"]);
+    return killSwitchExperiment(person.id, [laptop.held, phone.held], kit.context);
+  }),
+  kdf: one(async (person) => ({ probes: [], ...(await kdfExperiment(person.id)) })),
+  "shared-store": one(async (person) =>
+    sharedStoreExperiment((await signedIn(person, ["session"])).seal),
+  ),
+  "key-rotation": one(async (person) => {
+    const { access } = await signedIn(person, ["jwt"]);
+    const claims = decodeJwt(access);
+    return keyRotationExperiment({
+      userId: person.id,
+      familyId: String(claims.fam),
+      tokenVersion: Number(claims.ver),
+    });
+  }),
+  hybrid: one(async (person, kit) => {
+    const { browser } = await signedIn(person, ["session"]);
+    if (localProviderAvailable()) {
+      // The same browser also signs in with a provider (a provider-only person): both hybrids.
+      const signIn = await signInWithLocalProvider(browser, "google", identity());
+      kit.alsoRemove(signIn.userId);
+    }
+    return hybridExperiment(browser.cookies(appUrl("/")));
+  }),
+  fixation: {
+    people: 2,
+    run: ({ people: [attacker, victim] }) => fixationExperiment(attacker!, victim!),
+  },
+  authz: {
+    people: 2,
+    run: async ({ people: [alice, bob] }) => {
+      const name = cookieNames(isHttps()).session;
+      const [a, b] = await Promise.all([
+        signedIn(alice!, ["session"]),
+        signedIn(bob!, ["session"]),
+      ]);
+      return authzExperiment(`${name}=${a.seal}`, `${name}=${b.seal}`);
+    },
+  },
+  "id-token": {
+    people: 0,
+    run: async (kit) => {
+      if (!localProviderAvailable()) return NEEDS_PROVIDER;
+      return idTokenExperiment((await providerSignIn(kit)).signIn.userId);
+    },
+  },
+  "provider-tokens": {
+    people: 0,
+    run: async (kit) => {
+      if (!localProviderAvailable()) return NEEDS_PROVIDER;
+      const { browser, signIn } = await providerSignIn(kit);
+      return providerTokensExperiment(signIn.userId, browser);
+    },
+  },
+  "oauth-flow": {
+    people: 0,
+    run: async (kit) => {
+      if (!localProviderAvailable()) return NEEDS_PROVIDER;
+      const { signIn } = await providerSignIn(kit);
+      // A second sign-in, stopped at the provider's redirect back: its callback gets a forged state.
+      const browser = new ProofBrowser();
+      const { callbackUrl } = await startProviderSignIn(browser, "google", identity());
+      return oauthFlowExperiment(signIn, { browser, callbackUrl });
+    },
+  },
+};
+
+export async function runProof(id: ProofId, context: RequestContext): Promise<ExperimentResult> {
+  const proof = PROOFS[id];
+  const started = new Date(Date.now() - 1000);
+  const made: string[] = [];
+  return withProofPeople(proof.people, context, async (people, alsoRemove) => {
+    const ran = await proof.run({
+      people,
+      context,
+      alsoRemove: (userId) => {
+        made.push(userId);
+        alsoRemove(userId);
+      },
+    });
+    return {
+      experiment: id,
+      ...ran,
+      events: await eventsSince([...people.map((p) => p.id), ...made], started),
+      ranAt: new Date().toISOString(),
+    };
+  });
+}
