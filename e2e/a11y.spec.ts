@@ -37,21 +37,25 @@ async function checkEveryPage(page: Page, paths: readonly string[]): Promise<voi
 test.describe("every page on a phone, light and dark", () => {
   test.use({ viewport: PHONE });
 
-  test("signed out: where a visitor starts", async ({ page }) => {
-    await checkEveryPage(page, ["/", "/tour", "/lab", "/interview", "/register", "/notes"]);
-  });
-
-  test("signed out: signing in, and when it goes wrong", async ({ page }) => {
-    await checkEveryPage(page, [
-      STRATEGIES.session.loginPath,
-      STRATEGIES.jwt.loginPath,
-      STRATEGIES.oauth.loginPath,
-      `${STRATEGIES.oauth.loginPath}?signed-out=1`,
-      "/oauth/error?error=OAuthAccountNotLinked",
-      "/oauth/link",
-      "/unavailable?store=redis",
-    ]);
-  });
+  // Signed out, one test per page: they need no sign-in, so they spread over the workers.
+  for (const path of [
+    "/",
+    "/tour",
+    "/lab",
+    "/interview",
+    "/register",
+    "/notes",
+    STRATEGIES.session.loginPath,
+    STRATEGIES.jwt.loginPath,
+    STRATEGIES.oauth.loginPath,
+    `${STRATEGIES.oauth.loginPath}?signed-out=1`,
+    "/oauth/error?error=OAuthAccountNotLinked",
+    "/oauth/link",
+    "/unavailable?store=redis",
+  ])
+    test(`signed out: ${path}`, async ({ page }) => {
+      await checkEveryPage(page, [path]);
+    });
 
   test("signed in with a server session", async ({ sessionUser: { page } }) => {
     await checkEveryPage(page, [
