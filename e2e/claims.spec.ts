@@ -180,3 +180,33 @@ test("key rotation: new kid published and carried by new tokens, old tokens stil
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe("invalid_token");
 });
+
+test("the token viewer: an edited payload breaks the signature, as the server says; it never signs", async ({
+  jwtUser: { page },
+  request,
+}) => {
+  await page.goto("/jwt");
+  const viewer = page.locator('[data-testid="token-viewer"][data-source="access"]');
+  await viewer.getByText("Try changing it").click();
+  const editor = viewer.getByLabel("Payload (JSON)");
+  const original = await editor.inputValue();
+  await editor.fill(original.replace(/"ver": \d+/, '"ver": 9999'));
+  await expect(viewer.getByTestId("token-edit-verdict")).toHaveAttribute("data-valid", "false");
+  await expect(viewer.getByTestId("token-edit-verdict")).toContainText("you changed ver");
+  await editor.fill("{ not json");
+  await expect(viewer.getByTestId("token-edit-error")).toContainText("Not a JSON object");
+  await viewer.getByRole("button", { name: "Undo my changes" }).click();
+  await expect(viewer.getByText("Unchanged: the signature matches")).toBeVisible();
+
+  // The check itself: the original parts verify; bad input is a 400; no token, a 404.
+  const token = (await page.context().cookies()).find((c) => c.name === COOKIES.jwtAccess)!.value;
+  const [header, payload] = token.split(".");
+  const check = (data: unknown, target = page.request) =>
+    target.post("/api/tokens/check", { data });
+  expect(await (await check({ source: "access", header, payload })).json()).toMatchObject({
+    valid: true,
+  });
+  expect((await check({ source: "access", header, payload: "not base64url!" })).status()).toBe(400);
+  expect((await check({ source: "nope", header, payload })).status()).toBe(400);
+  expect((await check({ source: "access", header, payload }, request)).status()).toBe(404);
+});

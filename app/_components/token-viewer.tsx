@@ -134,7 +134,12 @@ function useSignatureCheck(view: TokenView, text: string): EditState {
 function EditResult({ state }: { state: EditState }) {
   if (state.kind === "unchanged")
     return <p>Unchanged: the signature matches, as the issuer made it.</p>;
-  if (state.kind === "invalid-json") return <p className="text-danger">{state.message}</p>;
+  if (state.kind === "invalid-json")
+    return (
+      <p className="text-danger" data-testid="token-edit-error">
+        Not a JSON object, so not a token: {state.message}
+      </p>
+    );
   if (state.kind === "checking") return <p>Asking the server to check the signature…</p>;
   if (state.kind === "failed")
     return <p className="text-danger">The check could not run. Are you still signed in?</p>;
