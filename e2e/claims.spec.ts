@@ -91,10 +91,15 @@ test("combining the models: a provider sign-in and a web session, each exchanged
   const card = await run(page, "hybrid", "Exchange and call the API");
   await expect(card.getByTestId("result")).toHaveAttribute("data-outcome", "shown");
   const probes = card.getByTestId("probe");
-  await expect(probes).toHaveCount(6);
-  for (const probe of await probes.all()) await expect(probe).toHaveAttribute("data-status", "200");
+  await expect(probes).toHaveCount(8);
+  // Per sign-in: the exchange, the API with the token alone, the sign-in untouched, the sign-out.
+  for (const [i, status] of ["200", "200", "200", "204", "200", "200", "200", "204"].entries())
+    await expect(probes.nth(i)).toHaveAttribute("data-status", status);
   await expect(probes.first()).toContainText("POST /api/jwt/exchange/oauth");
-  await expect(probes.nth(3)).toContainText("POST /api/jwt/exchange/session");
+  await expect(probes.nth(4)).toContainText("POST /api/jwt/exchange/session");
+  // No credential in any curl command: placeholders only.
+  for (const curl of await card.getByTestId("probe-curl").allTextContents())
+    expect(curl).not.toMatch(/[\w-]{40,}/);
   // The exchange is a cookie-authenticated POST: another site can't make it.
   const crossSite = await page.request.post("/api/jwt/exchange/session", {
     headers: { origin: "http://evil.test" },

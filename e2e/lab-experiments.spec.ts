@@ -212,6 +212,14 @@ test.describe("lab experiments with tokens and providers", () => {
         .getByTestId("lab-family")
         .filter({ hasText: "reuse detected" }),
     ).toHaveCount(1);
+    // The refresh tokens themselves never reach the page: the curl commands carry placeholders.
+    for (const curl of await page
+      .getByTestId("experiment-refresh-reuse")
+      .getByTestId("probe-curl")
+      .allTextContents()) {
+      expect(curl).toContain("$REFRESH_TOKEN_");
+      expect(curl).not.toMatch(/[\w-]{40,}/);
+    }
     // The browser's own family was another one: still signed in.
     await expect(page.getByTestId("lab-column-jwt")).toContainText(`Signed in as ${person.email}`);
     await expectWholeResult(page, "refresh-reuse", {

@@ -145,8 +145,12 @@ const schema = z.object({
    * off in production, where each key is a row and a JWKS entry a stranger could add.
    */
   LAB_KEY_ROTATION: z.enum(["on", "off"]).optional(),
-  /** Interview-room proofs per client address per hour (each makes and removes a throwaway person). */
-  PROOF_LIMIT_PER_IP: z.coerce.number().int().positive().default(120),
+  /**
+   * Interview-room proofs (each makes and removes throwaway people): per client address per hour,
+   * and for the whole site per hour.
+   */
+  PROOF_LIMIT_PER_IP: z.coerce.number().int().positive().max(10_000).default(120),
+  PROOF_LIMIT_PER_HOUR: z.coerce.number().int().positive().max(100_000).default(2000),
   /**
    * Where the client's address comes from: the header a trusted proxy sets, and how many proxies
    * append to it. The address is the rightmost entry no trusted proxy wrote. On Vercel the default

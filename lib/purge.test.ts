@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { DEMO_EMAIL_DOMAIN, PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import { purgeExpired } from "./purge";
 
 // Rows that can't authenticate anyone go; live ones stay.
@@ -72,5 +73,28 @@ describe("purgeExpired", () => {
     expect((await db.linkIntent.findMany({ where: { userId } })).map((row) => row.id)).toEqual([
       ids.l2,
     ]);
+  });
+
+  it("removes throwaway people left behind: proof people after ten minutes, demo people once their credentials have ended", async () => {
+    const db = getDb();
+    const tag = randomUUID().slice(0, 8);
+    const make = (email: string, createdAt: Date) =>
+      db.user.create({ data: { email, createdAt }, select: { id: true } });
+    const staleProof = await make(`proof-${tag}${PROOF_EMAIL_DOMAIN}`, past(11 * 60 * 1000));
+    const runningProof = await make(`proof-new-${tag}${PROOF_EMAIL_DOMAIN}`, past(60 * 1000));
+    const oldDemo = await make(`demo-${tag}${DEMO_EMAIL_DOMAIN}`, past(31 * DAY));
+    const recentDemo = await make(`demo-new-${tag}${DEMO_EMAIL_DOMAIN}`, past(DAY));
+    const someone = await make(`${tag}@purge.test`, past(365 * DAY));
+
+    await purgeExpired();
+    const left = await db.user.findMany({
+      where: {
+        id: { in: [staleProof, runningProof, oldDemo, recentDemo, someone].map((u) => u.id) },
+      },
+      select: { id: true },
+    });
+    expect(left.map((u) => u.id).sort()).toEqual(
+      [runningProof.id, recentDemo.id, someone.id].sort(),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { DEMO_EMAIL_DOMAIN, PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 
 // Rows that can no longer authenticate anyone are deleted, on a timer in every server process
 // (instrumentation.ts) and idempotently, so several instances purging at once is harmless. The
@@ -18,7 +19,9 @@ export type Purged = Record<
   | "events"
   | "counters"
   | "oauthFlows"
-  | "labKeys",
+  | "labKeys"
+  | "proofPeople"
+  | "demoPeople",
   number
 >;
 
@@ -29,6 +32,17 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     now.getTime() - env.OAUTH_SESSION_ABSOLUTE_LIFETIME_SECONDS * 1000,
   );
   const familyCutoff = new Date(now.getTime() - DAY_MS);
+  const proofCutoff = new Date(now.getTime() - 10 * 60 * 1000);
+  // A demo person's longest credential (a session or a refresh family) has ended by then.
+  const demoCutoff = new Date(
+    now.getTime() -
+      Math.max(
+        env.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+        env.JWT_REFRESH_TTL_SECONDS,
+        env.OAUTH_SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      ) *
+        1000,
+  );
   const idleCutoff = new Date(familyCutoff.getTime() - env.JWT_REFRESH_IDLE_SECONDS * 1000);
   const [
     sessions,
@@ -40,6 +54,8 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     counters,
     oauthFlows,
     labKeys,
+    proofPeople,
+    demoPeople,
   ] = await Promise.all([
     db.cookieSession.deleteMany({
       where: { OR: [{ absoluteExpiresAt: { lte: now } }, { idleExpiresAt: { lte: now } }] },
@@ -65,8 +81,18 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     }),
     db.rateLimiterFlexible.deleteMany({ where: { expire: { lte: now } } }),
     db.oAuthFlow.deleteMany({ where: { expiresAt: { lte: now } } }),
-    // A retired lab key stays a day, so the lab can still show how it ended.
-    db.labSigningKey.deleteMany({ where: { retiredAt: { lte: familyCutoff } } }),
+    // A lab key lives an hour; retired or not, it stays a day, so the lab can show how it ended.
+    db.labSigningKey.deleteMany({
+      where: { OR: [{ retiredAt: { lte: familyCutoff } }, { createdAt: { lte: familyCutoff } }] },
+    }),
+    // Throwaway people: the proofs' (removed as they finish; these are leftovers of a crash), and
+    // demo people whose every credential has ended.
+    db.user.deleteMany({
+      where: { email: { endsWith: PROOF_EMAIL_DOMAIN }, createdAt: { lte: proofCutoff } },
+    }),
+    db.user.deleteMany({
+      where: { email: { endsWith: DEMO_EMAIL_DOMAIN }, createdAt: { lte: demoCutoff } },
+    }),
   ]);
   return {
     sessions: sessions.count,
@@ -78,6 +104,8 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     counters: counters.count,
     oauthFlows: oauthFlows.count,
     labKeys: labKeys.count,
+    proofPeople: proofPeople.count,
+    demoPeople: demoPeople.count,
   };
 }
 

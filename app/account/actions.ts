@@ -5,6 +5,7 @@ import { endEveryCredential } from "@/lib/auth/account/revoke-all";
 import { credentialsOfThisBrowser } from "@/lib/auth/account/this-browser";
 import { clearTokenCookies } from "@/lib/auth/jwt/cookies";
 import { clearOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
+import { forgetFlowDetails } from "@/lib/auth/oauth/flow-log";
 import { deleteSessionCookie } from "@/lib/auth/session/cookie";
 import { getStrategy, strategyIdSchema } from "@/lib/auth/strategies";
 import { currentRequestContext } from "@/lib/request-context";
@@ -27,6 +28,7 @@ export async function signOutEverywhereEveryStrategy(formData: FormData): Promis
     here.session ? deleteSessionCookie() : null,
     here.family ? clearTokenCookies() : null,
     here.oauthSession ? clearOAuthSessionCookie() : null,
+    forgetFlowDetails(),
   ]);
   redirect("/?signed-out=everywhere");
 }

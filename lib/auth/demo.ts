@@ -6,6 +6,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "./events";
 import { issueTokenPair } from "./jwt/lifecycle";
 import { registerUser } from "./register";
+import { DEMO_EMAIL_DOMAIN } from "./throwaway";
 
 // "Try it as a demo person": a throwaway account made on the spot, with a random password nobody
 // is ever shown, so a first-time visitor of a deployed copy can start in one click without
@@ -22,7 +23,7 @@ export async function createDemoPerson(
   const registered = await registerUser(
     {
       name: `Demo visitor ${tag}`,
-      email: `demo-${tag}-${randomUUID().slice(0, 8)}@demo.authlab.test`,
+      email: `demo-${tag}-${randomUUID().slice(0, 8)}${DEMO_EMAIL_DOMAIN}`,
       password: randomBytes(24).toString("base64url"),
     },
     context,

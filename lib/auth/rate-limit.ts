@@ -170,6 +170,12 @@ export const registrationThrottle = createRegistrationThrottle(() => ({
 
 /** Interview-room proofs: each makes (and removes) throwaway people, so they are counted too. */
 export const proofThrottle = createRegistrationThrottle(
-  () => ({ perIp: getEnv().PROOF_LIMIT_PER_IP, overall: getEnv().PROOF_LIMIT_PER_IP * 50 }),
+  () => ({ perIp: getEnv().PROOF_LIMIT_PER_IP, overall: getEnv().PROOF_LIMIT_PER_HOUR }),
   "proof",
+);
+
+/** The step log of a provider sign-in (lib/auth/oauth/flow-log.ts): a row per start, so counted. */
+export const flowLogThrottle = createRegistrationThrottle(
+  () => ({ perIp: 60, overall: 5000 }),
+  "flow-log",
 );

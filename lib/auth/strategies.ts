@@ -7,6 +7,7 @@ import { ownerForSignOut, signOutEverywhere, signOutWithAccessToken } from "./jw
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
 import { auth } from "./oauth/auth";
 import { readOAuthSessionCookie } from "./oauth/cookie";
+import { forgetFlowDetails } from "./oauth/flow-log";
 import { peekOAuthUser, signOutOAuthEverywhere, signOutOAuthHere } from "./oauth/sessions";
 import { getCurrentSession, peekSession } from "./session/guard";
 import { revokeAllSessions, signOutSession } from "./session/lifecycle";
@@ -100,11 +101,15 @@ const oauth: Strategy = {
   ...STRATEGIES.oauth,
   currentUser: async () => user((await auth())?.user ?? null),
   peekUser: peekOAuthUser,
-  signOut: signOutOAuthHere,
+  async signOut(context) {
+    await signOutOAuthHere(context);
+    await forgetFlowDetails();
+  },
   async signOutEverywhere(context) {
     const current = await peekOAuthUser();
     if (current) await signOutOAuthEverywhere(current.id, context);
     else await signOutOAuthHere(context);
+    await forgetFlowDetails();
   },
   recoverable: async () => false,
   unavailable: async () => false,

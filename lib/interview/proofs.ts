@@ -2,7 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/names";
+import { getDb } from "@/lib/db";
 import { isHttps } from "@/lib/env";
+import { PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import { anatomyExperiment } from "@/lib/lab/experiments/anatomy";
 import { authzExperiment } from "@/lib/lab/experiments/authz";
 import { crossSiteExperiment } from "@/lib/lab/experiments/cross-site";
@@ -46,8 +48,8 @@ type Ran = Omit<ExperimentResult, "experiment" | "events" | "ranAt">;
 type Kit = {
   people: ProofPerson[];
   context: RequestContext;
-  /** Someone the proof made another way (a provider sign-in): removed afterwards too. */
-  alsoRemove: (userId: string) => void;
+  /** Someone the proof makes another way (a provider sign-in), by email: removed afterwards too. */
+  alsoRemove: (email: string) => void;
 };
 
 type Proof = { people: number; run: (kit: Kit) => Promise<Ran> };
@@ -73,7 +75,7 @@ const identity = () => {
   const tag = randomUUID().slice(0, 8);
   return {
     name: `Proof identity ${tag.slice(0, 4)}`,
-    email: `proof-idp-${tag}@proof.authlab.test`,
+    email: `proof-idp-${tag}${PROOF_EMAIL_DOMAIN}`,
   };
 };
 
@@ -90,8 +92,9 @@ const NEEDS_PROVIDER: Ran = {
 /** A provider sign-in by a fresh identity, when the local identity provider can play Google. */
 async function providerSignIn(kit: Kit) {
   const browser = new ProofBrowser();
-  const signIn = await signInWithLocalProvider(browser, "google", identity());
-  kit.alsoRemove(signIn.userId);
+  const who = identity();
+  kit.alsoRemove(who.email);
+  const signIn = await signInWithLocalProvider(browser, "google", who);
   return { browser, signIn };
 }
 
@@ -152,8 +155,9 @@ export const PROOFS: Record<ProofId, Proof> = {
     const { browser } = await signedIn(person, ["session"]);
     if (localProviderAvailable()) {
       // The same browser also signs in with a provider (a provider-only person): both hybrids.
-      const signIn = await signInWithLocalProvider(browser, "google", identity());
-      kit.alsoRemove(signIn.userId);
+      const who = identity();
+      kit.alsoRemove(who.email);
+      await signInWithLocalProvider(browser, "google", who);
     }
     return hybridExperiment(browser.cookies(appUrl("/")));
   }),
@@ -194,7 +198,9 @@ export const PROOFS: Record<ProofId, Proof> = {
       const { signIn } = await providerSignIn(kit);
       // A second sign-in, stopped at the provider's redirect back: its callback gets a forged state.
       const browser = new ProofBrowser();
-      const { callbackUrl } = await startProviderSignIn(browser, "google", identity());
+      const who = identity();
+      kit.alsoRemove(who.email);
+      const { callbackUrl } = await startProviderSignIn(browser, "google", who);
       return oauthFlowExperiment(signIn, { browser, callbackUrl });
     },
   },
@@ -203,20 +209,23 @@ export const PROOFS: Record<ProofId, Proof> = {
 export async function runProof(id: ProofId, context: RequestContext): Promise<ExperimentResult> {
   const proof = PROOFS[id];
   const started = new Date(Date.now() - 1000);
-  const made: string[] = [];
+  const emails: string[] = [];
   return withProofPeople(proof.people, context, async (people, alsoRemove) => {
     const ran = await proof.run({
       people,
       context,
-      alsoRemove: (userId) => {
-        made.push(userId);
-        alsoRemove(userId);
+      alsoRemove: (email) => {
+        emails.push(email);
+        alsoRemove(email);
       },
     });
+    const others = emails.length
+      ? await getDb().user.findMany({ where: { email: { in: emails } }, select: { id: true } })
+      : [];
     return {
       experiment: id,
       ...ran,
-      events: await eventsSince([...people.map((p) => p.id), ...made], started),
+      events: await eventsSince([...people.map((p) => p.id), ...others.map((u) => u.id)], started),
       ranAt: new Date().toISOString(),
     };
   });

@@ -7,14 +7,19 @@ import { Time } from "@/app/_components/time";
 
 const providerName = (id: string) => PROVIDER_NAMES[id as ProviderId] ?? id;
 
-function Fields({ fields }: { fields: FlowField[] }) {
+/** Who someone is: not shown where anyone at this computer may look (the error pages). */
+const IDENTITY = new Set(["sub", "email", "name", "login", "id"]);
+
+function Fields({ fields, hideIdentity }: { fields: FlowField[]; hideIdentity: boolean }) {
   if (fields.length === 0) return null;
   return (
     <dl className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-xs dark:divide-zinc-800 dark:border-zinc-800">
       {fields.map((field, i) => (
         <div key={`${field.name}-${i}`} className="p-2" data-field={field.name}>
           <dt className="font-mono font-semibold">{field.name}</dt>
-          <dd className="font-mono break-all">{field.value}</dd>
+          <dd className="font-mono break-all">
+            {hideIdentity && IDENTITY.has(field.name) ? "(not shown on this page)" : field.value}
+          </dd>
           {field.note ? <dd className="text-zinc-600 dark:text-zinc-400">{field.note}</dd> : null}
         </div>
       ))}
@@ -22,7 +27,15 @@ function Fields({ fields }: { fields: FlowField[] }) {
   );
 }
 
-function Step({ step, index }: { step: FlowStep; index: number }) {
+function Step({
+  step,
+  index,
+  hideIdentity,
+}: {
+  step: FlowStep;
+  index: number;
+  hideIdentity: boolean;
+}) {
   return (
     <li className="space-y-2 card" data-testid="flow-step" data-title={step.title}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -36,7 +49,7 @@ function Step({ step, index }: { step: FlowStep; index: number }) {
           <p className="font-mono text-xs break-all">
             <span className="font-semibold">{step.request.method}</span> {step.request.url}
           </p>
-          <Fields fields={step.request.fields} />
+          <Fields fields={step.request.fields} hideIdentity={hideIdentity} />
         </div>
       ) : null}
       {step.answer ? (
@@ -44,7 +57,7 @@ function Step({ step, index }: { step: FlowStep; index: number }) {
           <p className="text-xs font-semibold">
             {step.answer.status !== null ? `Answer: ${step.answer.status}` : "Result"}
           </p>
-          <Fields fields={step.answer.fields} />
+          <Fields fields={step.answer.fields} hideIdentity={hideIdentity} />
         </div>
       ) : null}
       {step.note ? <p className="text-sm">{step.note}</p> : null}
@@ -52,7 +65,13 @@ function Step({ step, index }: { step: FlowStep; index: number }) {
   );
 }
 
-export function FlowLogView({ log }: { log: FlowLog }) {
+export function FlowLogView({
+  log,
+  hideIdentity = false,
+}: {
+  log: FlowLog;
+  hideIdentity?: boolean;
+}) {
   return (
     <section aria-labelledby="flow-heading" className="space-y-3" data-testid="flow-log">
       <h2 id="flow-heading" className="text-lg font-semibold">
@@ -70,7 +89,12 @@ export function FlowLogView({ log }: { log: FlowLog }) {
       </p>
       <ol className="space-y-3">
         {log.steps.map((step, index) => (
-          <Step key={`${step.title}-${index}`} step={step} index={index} />
+          <Step
+            key={`${step.title}-${index}`}
+            step={step}
+            index={index}
+            hideIdentity={hideIdentity}
+          />
         ))}
       </ol>
     </section>

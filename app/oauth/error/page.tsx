@@ -18,7 +18,7 @@ export default async function OAuthErrorPage({ searchParams }: PageProps<"/oauth
         <ProviderButtons next="/oauth/account" />
         <DemoButton next="/lab" label="Or look around as a demo person" className="btn-secondary" />
       </div>
-      {log?.outcome ? <FlowLogView log={log} /> : null}
+      {log?.outcome ? <FlowLogView log={log} hideIdentity /> : null}
     </div>
   );
 }

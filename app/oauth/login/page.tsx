@@ -42,7 +42,7 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
       />
       {error ? <OAuthErrorMessage code={error} /> : null}
       <ProviderButtons next={next} />
-      {error && log?.outcome ? <FlowLogView log={log} /> : null}
+      {error && log?.outcome ? <FlowLogView log={log} hideIdentity /> : null}
     </div>
   );
 }

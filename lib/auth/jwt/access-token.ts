@@ -12,6 +12,7 @@ import { z } from "zod";
 import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
 import type { Tx } from "@/lib/db";
 import { signingKey, UnknownKeyError, verificationKey } from "./keys";
+import { labKeySignsFor } from "./lab-keys";
 
 // Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
 // can verify. The payload is readable by anyone, so it carries ids only, never an email or secret.
@@ -129,6 +130,8 @@ export async function verifyAccessToken(
     });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return { ok: false, reason: "invalid_claims" };
+    if (protectedHeader.kid && !labKeySignsFor(protectedHeader.kid, claims.data.fam))
+      return { ok: false, reason: "unknown_key" };
     return { ok: true, claims: claims.data, header: protectedHeader };
   } catch (error) {
     return { ok: false, reason: reasonFor(error) };

@@ -52,12 +52,12 @@ export async function publicJwks(): Promise<{ keys: JWK[] }> {
 
 /**
  * jose's key resolver: the key named by `kid`, or an error for any kid we never issued (or have
- * retired). Configured keys are a map lookup; lab keys come from a cache of a couple of seconds.
+ * retired). Configured keys are a map lookup; a lab key is one lookup by its kid (lab-keys.ts).
  */
 export async function verificationKey(header: JWSHeaderParameters): Promise<CryptoKey> {
   if (typeof header.kid !== "string") throw new UnknownKeyError();
   const key =
-    (await loadKeyRing()).verifying.get(header.kid) ?? (await labVerificationKey(header.kid));
+    (await loadKeyRing()).verifying.get(header.kid) ?? (await labVerificationKey(header.kid))?.key;
   if (!key) throw new UnknownKeyError();
   return key;
 }

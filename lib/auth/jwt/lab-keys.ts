@@ -15,39 +15,66 @@ import { SIGNING_ALGORITHM } from "./config";
 export const LAB_KID_PREFIX = "lab-";
 const LAB_KID = /^lab-[0-9a-f]{12}$/;
 const PRIVATE_PURPOSE = "lab-signing-key";
-/** A family keeps at most this many published keys; the whole site at most MAX_ACTIVE. */
+/** A family keeps at most three published keys, a person six, the whole site MAX_ACTIVE. */
 const PER_FAMILY = 3;
+const PER_PERSON = 6;
 const MAX_ACTIVE = 200;
+/** A lab key retires itself after an hour: the family goes back to the configured key. */
+const LIFETIME_MS = 60 * 60 * 1000;
 
-/** Imported public keys by kid: the key material never changes, only whether it is retired. */
-const imported = new Map<string, Promise<CryptoKey>>();
+/** A key that still counts: not retired, not past its hour, its family alive. */
+const live = (now = new Date()) => ({
+  retiredAt: null,
+  createdAt: { gt: new Date(now.getTime() - LIFETIME_MS) },
+  family: { revokedAt: null, expiresAt: { gt: now } },
+});
 
-/** The public half of every published lab key, for the JWKS. */
+/** Imported public keys and their family, by kid: neither ever changes, only whether it is live. */
+const imported = new Map<string, { key: Promise<CryptoKey>; familyId: string }>();
+
+/** The public half of every live lab key, for the JWKS. */
 export async function publishedLabJwks(): Promise<JWK[]> {
   if (!labKeyRotationOn()) return [];
   const rows = await getDb().labSigningKey.findMany({
-    where: { retiredAt: null },
+    where: live(),
     select: { publicJwk: true },
     orderBy: { createdAt: "asc" },
   });
   return rows.map((row) => JSON.parse(row.publicJwk) as JWK);
 }
 
-/** A published lab key, by kid; undefined for anything else (retired, unknown, not a lab kid). */
-export async function labVerificationKey(kid: string): Promise<CryptoKey | undefined> {
+/**
+ * A live lab key, by kid, and the one family it may sign for; undefined for anything else
+ * (retired, expired, unknown, not a lab kid).
+ */
+export async function labVerificationKey(
+  kid: string,
+): Promise<{ key: CryptoKey; familyId: string } | undefined> {
   if (!labKeyRotationOn() || !LAB_KID.test(kid)) return undefined;
-  const row = await getDb().labSigningKey.findUnique({
-    where: { kid },
-    select: { retiredAt: true, publicJwk: true },
+  const row = await getDb().labSigningKey.findFirst({
+    where: { kid, ...live() },
+    select: { publicJwk: true, familyId: true },
   });
-  if (!row || row.retiredAt) return undefined;
-  let key = imported.get(kid);
-  if (!key) {
+  if (!row) return undefined;
+  let entry = imported.get(kid);
+  if (!entry) {
     if (imported.size >= 2 * MAX_ACTIVE) imported.clear();
-    key = importJWK(JSON.parse(row.publicJwk) as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>;
-    imported.set(kid, key);
+    entry = {
+      key: importJWK(JSON.parse(row.publicJwk) as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>,
+      familyId: row.familyId,
+    };
+    imported.set(kid, entry);
   }
-  return key;
+  return { key: await entry.key, familyId: entry.familyId };
+}
+
+/**
+ * Defence in depth, after a token verified: a lab key signs for its own family only, so a token
+ * it signed must name that family. (Configured keys sign for everyone.)
+ */
+export function labKeySignsFor(kid: string, familyId: string): boolean {
+  const entry = imported.get(kid);
+  return !kid.startsWith(LAB_KID_PREFIX) || entry?.familyId === familyId;
 }
 
 /** The key that signs this family's access tokens, when the lab rotated it; else undefined. */
@@ -58,7 +85,7 @@ export async function labSigningKey(
 ): Promise<{ kid: string; key: CryptoKey } | undefined> {
   if (!labKeyRotationOn()) return undefined;
   const row = await db.labSigningKey.findFirst({
-    where: { familyId, retiredAt: null },
+    where: { familyId, ...live() },
     orderBy: { createdAt: "desc" },
     select: { kid: true, privateJwk: true },
   });
@@ -76,8 +103,18 @@ export type RotateResult = { ok: true; kid: string } | { ok: false; reason: "off
 export async function rotateLabKey(familyId: string): Promise<RotateResult> {
   if (!labKeyRotationOn()) return { ok: false, reason: "off" };
   const db = getDb();
-  if ((await db.labSigningKey.count({ where: { retiredAt: null } })) >= MAX_ACTIVE)
-    return { ok: false, reason: "full" };
+  const family = await db.refreshFamily.findUnique({
+    where: { id: familyId },
+    select: { userId: true },
+  });
+  if (!family) return { ok: false, reason: "full" };
+  const [everyone, theirs] = await Promise.all([
+    db.labSigningKey.count({ where: live() }),
+    db.labSigningKey.count({
+      where: { ...live(), family: { ...live().family, userId: family.userId } },
+    }),
+  ]);
+  if (everyone >= MAX_ACTIVE || theirs >= PER_PERSON) return { ok: false, reason: "full" };
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
   const kid = `${LAB_KID_PREFIX}${randomBytes(6).toString("hex")}`;
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALGORITHM, use: "sig" };
@@ -90,7 +127,7 @@ export async function rotateLabKey(familyId: string): Promise<RotateResult> {
     },
   });
   const active = await db.labSigningKey.findMany({
-    where: { familyId, retiredAt: null },
+    where: { familyId, ...live() },
     orderBy: { createdAt: "desc" },
     select: { kid: true },
   });

@@ -1,5 +1,6 @@
 import "server-only";
-import { cut, recordFlowStep, recordSignedInAt } from "./flow-log";
+import { cut } from "./flow-log";
+import { recordFlowStep, recordSignedInAt } from "./flow-recording";
 import type { IdTokenCheck } from "./id-token";
 
 // The steps of the sign-in log that Auth Lab's own signIn callback adds: its check of the ID token

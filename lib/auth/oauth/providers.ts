@@ -4,7 +4,7 @@ import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getEnv } from "@/lib/env";
-import { recordingFetch } from "./flow-log";
+import { recordingFetch } from "./flow-recording";
 import { LOCAL_CLIENTS, localIdpUrls } from "./local-idp";
 
 // Real Google and GitHub when their client id and secret are configured; otherwise the local

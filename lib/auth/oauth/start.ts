@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { signIn } from "./auth";
+import { currentRequestContext } from "@/lib/request-context";
 import { startFlowLog } from "./flow-log";
 import type { ProviderId } from "./providers";
 
@@ -16,6 +17,6 @@ export async function startProviderSignIn(
   if (typeof url !== "string") throw new Error("Auth.js returned no authorization URL");
   // Auth.js answers with its own error page's URL when it can't start (a provider misconfigured).
   if (new URL(url, "http://x").pathname.startsWith("/api/auth/")) redirect(url);
-  await startFlowLog(provider, url);
+  await startFlowLog(provider, url, (await currentRequestContext()).ip);
   redirect(url);
 }

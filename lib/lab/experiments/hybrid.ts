@@ -55,6 +55,20 @@ export async function hybridExperiment(
       curlHeaders: { cookie: `${cookie}=$COOKIE` },
     });
     probes.push(web.probe);
+    // The demo client signs out again, so the run leaves no live family behind.
+    const refresh = String(exchange.body?.refresh_token ?? "");
+    const signOut = await selfRequestWithBody({
+      label: "The client signs out: its refresh family ends, its access token is denylisted",
+      method: "POST",
+      path: "/api/jwt/logout",
+      expected: 204,
+      headers: { authorization: `Bearer ${access}` },
+      json: { refresh_token: refresh },
+      curlJson: { refresh_token: "$REFRESH_TOKEN" },
+      sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
+      curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
+    });
+    probes.push(signOut.probe);
     facts.push({
       name: `From the ${STRATEGIES[from].short} sign-in`,
       value: `access token ${redactCredential(access)}, refresh token ${redactCredential(String(exchange.body?.refresh_token ?? ""))}`,

@@ -54,6 +54,7 @@ export async function killSwitchExperiment(
           path: "/api/jwt/refresh",
           expected: 401,
           json: { refresh_token: refresh },
+          curlJson: { refresh_token: "$REFRESH_TOKEN" },
           sent: [{ name: "refresh_token", value: redactCredential(refresh) }],
         }),
       );

@@ -21,6 +21,11 @@ export function probeFrom(
     error = undefined;
   }
   const url = new URL(answer.url);
+  // A code or state in the query is a secret of its flow: cut short, like every credential here.
+  for (const name of ["code", "state"]) {
+    const value = url.searchParams.get(name);
+    if (value) url.searchParams.set(name, `${value.slice(0, 6)}…`);
+  }
   const location = answer.headers.get("location");
   return {
     label: spec.label,

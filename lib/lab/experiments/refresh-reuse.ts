@@ -21,6 +21,7 @@ export async function refreshReuseExperiment(
       path: "/api/jwt/refresh",
       expected,
       json: { refresh_token: value },
+      curlJson: { refresh_token: `$REFRESH_TOKEN_${name.split(" ")[1] ?? ""}` },
       sent: [{ name: `refresh_token (${name})`, value: redactCredential(value) }],
     });
   };

@@ -14,12 +14,8 @@ import { refreshReuseExperiment } from "./refresh-reuse";
 import { replayExperiment } from "./replay";
 import { eventsSince, type ExperimentResult, nothingToTry } from "./result";
 import { tamperExperiment } from "./tamper";
-import { proofThrottle, waitText } from "@/lib/auth/rate-limit";
-import { withProofPeople } from "@/lib/lab/proofs/people";
-import { fixationExperiment } from "./fixation";
+import { runCostly } from "./costly";
 import { hybridExperiment } from "./hybrid";
-import { kdfExperiment } from "./kdf";
-import { keyRotationExperiment } from "./key-rotation";
 
 // Runs one of the lab's experiments with this browser's own credentials, and gathers what the
 // run wrote to the auth log for the people this browser is signed in as.
@@ -80,43 +76,8 @@ export async function runExperiment(
   }
   if (name === "cross-site") return finish(await crossSiteExperiment(held));
   if (name === "hybrid") return finish(await hybridExperiment(held));
-  if (name === "key-rotation") {
-    const jwt = await getCurrentJwt();
-    if (!jwt.ok)
-      return nothingToTry(name, "Sign in with JWT first: the keys rotated are your sign-in's.");
-    return finish(
-      await keyRotationExperiment({
-        userId: jwt.user.id,
-        familyId: jwt.claims.fam,
-        tokenVersion: jwt.claims.ver,
-      }),
-    );
-  }
-  if (name === "fixation" || name === "kdf") {
-    // These make throwaway people (fixation always; the KDF when this browser has no password).
-    const verdict = await proofThrottle.attempt(context.ip);
-    if (verdict.blocked)
-      return nothingToTry(
-        name,
-        `Too many runs from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
-      );
-    if (name === "fixation")
-      return withProofPeople(2, context, async ([attacker, victim]) => ({
-        experiment: name,
-        ...(await fixationExperiment(attacker!, victim!)),
-        events: await eventsSince([attacker!.id, victim!.id], started),
-        ranAt: new Date().toISOString(),
-      }));
-    const mine = people[0];
-    if (mine) return finish({ probes: [], ...(await kdfExperiment(mine)) });
-    return withProofPeople(1, context, async ([someone]) => ({
-      experiment: name,
-      probes: [],
-      ...(await kdfExperiment(someone!.id)),
-      events: [],
-      ranAt: new Date().toISOString(),
-    }));
-  }
+  if (name === "key-rotation" || name === "fixation" || name === "kdf")
+    return runCostly(name, { context, people, started, finish });
   if (name === "tamper") {
     const result = await tamperExperiment(held);
     if (result.probes.length === 0)

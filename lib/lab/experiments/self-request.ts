@@ -38,6 +38,8 @@ export type RequestSpec = {
   /** The real headers. */
   headers?: Record<string, string>;
   json?: unknown;
+  /** The body as the curl command shows it, when the real one holds a credential. */
+  curlJson?: unknown;
   sent?: Sent[];
   /** The headers as the curl command shows them (placeholders for real credentials). */
   curlHeaders?: Record<string, string>;
@@ -47,22 +49,27 @@ export type RequestSpec = {
 export const redactCredential = (value: string) =>
   value.length <= 16 ? "…" : `${value.slice(0, 12)}…(${value.length} bytes)`;
 
+/** A safety net under curlJson: a long base64url string in a body is a credential, never printed. */
+const hideTokens = (_key: string, value: unknown) =>
+  typeof value === "string" && /^[\w.-]{32,}$/.test(value) ? "$TOKEN" : value;
+
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 export function curlFor(
-  spec: Pick<RequestSpec, "method" | "path" | "json" | "curlHeaders">,
+  spec: Pick<RequestSpec, "method" | "path" | "json" | "curlJson" | "curlHeaders">,
 ): string {
   const { APP_URL } = getEnv();
   const parts = ["curl", "-i"];
   if (spec.method !== "GET") parts.push("-X", spec.method);
   for (const [name, value] of Object.entries(spec.curlHeaders ?? {}))
     parts.push("-H", value.includes("$") ? `"${name}: ${value}"` : quote(`${name}: ${value}`));
-  if (spec.json !== undefined)
+  const body = spec.curlJson ?? spec.json;
+  if (body !== undefined)
     parts.push(
       "-H",
       quote("content-type: application/json"),
       "-d",
-      quote(JSON.stringify(spec.json)),
+      quote(JSON.stringify(body, hideTokens)),
     );
   parts.push(quote(new URL(spec.path, APP_URL).href));
   return parts.join(" ");

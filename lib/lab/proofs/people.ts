@@ -6,6 +6,7 @@ import { STRATEGIES } from "@/lib/auth/names";
 import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import type { RequestContext } from "@/lib/request-context";
 import { type Answer, type ProofBrowser } from "./browser";
 
@@ -21,7 +22,7 @@ async function makePerson(): Promise<ProofPerson> {
   const tag = randomUUID().slice(0, 8);
   const person = {
     name: `Proof person ${tag.slice(0, 4)}`,
-    email: `proof-${tag}-${randomUUID().slice(0, 6)}@proof.authlab.test`,
+    email: `proof-${tag}-${randomUUID().slice(0, 6)}${PROOF_EMAIL_DOMAIN}`,
     password: randomBytes(18).toString("base64url"),
   };
   const user = await getDb().user.create({
@@ -43,19 +44,32 @@ async function removePerson(userId: string, context: RequestContext): Promise<vo
   await getDb().user.deleteMany({ where: { id: userId } });
 }
 
-/** Runs `work` with `count` fresh people, and removes them (and anyone it records) afterwards. */
+/**
+ * Runs `work` with `count` fresh people, and removes them afterwards, with anyone `work` names by
+ * email (someone a provider sign-in makes: named before the sign-in, so a failure halfway through
+ * leaves nobody behind). The purge removes leftovers of a crash.
+ */
 export async function withProofPeople<T>(
   count: number,
   context: RequestContext,
-  work: (people: ProofPerson[], alsoRemove: (userId: string) => void) => Promise<T>,
+  work: (people: ProofPerson[], alsoRemove: (email: string) => void) => Promise<T>,
 ): Promise<T> {
   const people: ProofPerson[] = [];
-  const extra: string[] = [];
+  const emails: string[] = [];
   try {
     for (let i = 0; i < count; i++) people.push(await makePerson());
-    return await work(people, (userId) => extra.push(userId));
+    return await work(people, (email) => emails.push(email));
   } finally {
-    for (const id of [...people.map((p) => p.id), ...extra]) await removePerson(id, context);
+    const others = emails.length
+      ? await getDb().user.findMany({ where: { email: { in: emails } }, select: { id: true } })
+      : [];
+    for (const id of [...people.map((p) => p.id), ...others.map((u) => u.id)])
+      await removePerson(id, context).catch((error: unknown) =>
+        console.error(
+          "a proof person was left behind:",
+          error instanceof Error ? error.message : error,
+        ),
+      );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/oauth/auth";
-import { recordCallback } from "@/lib/auth/oauth/flow-log";
+import { recordCallback } from "@/lib/auth/oauth/flow-recording";
 
 // Auth.js handles everything. Two additions: a provider callback is recorded in the step log of
 // the sign-in this browser started (lib/auth/oauth/flow-log.ts); and a provider's

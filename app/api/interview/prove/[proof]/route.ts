@@ -3,6 +3,7 @@ import { proofThrottle, waitText } from "@/lib/auth/rate-limit";
 import { json, jsonError } from "@/lib/http/json";
 import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
 import { runProof } from "@/lib/interview/proofs";
+import { oneOfFew, ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { PROOF_IDS } from "@/lib/interview/questions";
 import { contextFrom } from "@/lib/request-context";
 
@@ -26,8 +27,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
         `Too many proofs from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
         { "Retry-After": String(verdict.retryAfterSeconds) },
       );
-    return json(await runProof(proof.data, context));
+    return json(await oneOfFew(() => runProof(proof.data, context)));
   } catch (error) {
+    if (error instanceof ProofsBusyError)
+      return jsonError(
+        503,
+        "unavailable",
+        "Several proofs are running already. Try again in a moment.",
+        {
+          "Retry-After": "2",
+        },
+      );
     return internalError(error);
   }
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { json, jsonError } from "@/lib/http/json";
 import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
 import { EXPERIMENTS, runExperiment } from "@/lib/lab/experiments/run";
+import { ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { contextFrom } from "@/lib/request-context";
 
 // Runs one of the lab's experiments with this browser's own credentials. The answer lists the
@@ -18,6 +19,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
     if (!name.success) return jsonError(404, "not_found", "No such experiment.");
     return json(await runExperiment(name.data, contextFrom(request.headers)));
   } catch (error) {
+    if (error instanceof ProofsBusyError)
+      return jsonError(
+        503,
+        "unavailable",
+        "Several experiments are running already. Try again in a moment.",
+        {
+          "Retry-After": "2",
+        },
+      );
     return internalError(error);
   }
 }

@@ -1,0 +1,65 @@
+import "server-only";
+import { getCurrentJwt } from "@/lib/auth/jwt/guard";
+import { proofThrottle, waitText } from "@/lib/auth/rate-limit";
+import { oneOfFew } from "@/lib/lab/proofs/in-flight";
+import { withProofPeople } from "@/lib/lab/proofs/people";
+import type { RequestContext } from "@/lib/request-context";
+import { fixationExperiment } from "./fixation";
+import { kdfExperiment } from "./kdf";
+import { keyRotationExperiment } from "./key-rotation";
+import { eventsSince, type ExperimentResult, nothingToTry } from "./result";
+
+// The lab's experiments that cost the server real work or rows: session fixation and the KDF make
+// throwaway people (argon2id hashes, sign-ins), key rotation makes signing keys. Counted per
+// address like the interview room's proofs, and only a few run at once.
+
+type Finish = (
+  run: Omit<ExperimentResult, "experiment" | "events" | "ranAt">,
+) => Promise<ExperimentResult>;
+
+export async function runCostly(
+  name: "fixation" | "kdf" | "key-rotation",
+  {
+    context,
+    people,
+    started,
+    finish,
+  }: { context: RequestContext; people: string[]; started: Date; finish: Finish },
+): Promise<ExperimentResult> {
+  const verdict = await proofThrottle.attempt(context.ip);
+  if (verdict.blocked)
+    return nothingToTry(
+      name,
+      `Too many runs from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
+    );
+  return oneOfFew(async () => {
+    if (name === "key-rotation") {
+      const jwt = await getCurrentJwt();
+      if (!jwt.ok)
+        return nothingToTry(name, "Sign in with JWT first: the keys rotated are your sign-in's.");
+      return finish(
+        await keyRotationExperiment({
+          userId: jwt.user.id,
+          familyId: jwt.claims.fam,
+          tokenVersion: jwt.claims.ver,
+        }),
+      );
+    }
+    if (name === "fixation")
+      return withProofPeople(2, context, async ([attacker, victim]) => ({
+        experiment: name,
+        ...(await fixationExperiment(attacker!, victim!)),
+        events: await eventsSince([attacker!.id, victim!.id], started),
+        ranAt: new Date().toISOString(),
+      }));
+    const mine = people[0];
+    if (mine) return finish({ probes: [], ...(await kdfExperiment(mine)) });
+    return withProofPeople(1, context, async ([someone]) => ({
+      experiment: name,
+      probes: [],
+      ...(await kdfExperiment(someone!.id)),
+      events: [],
+      ranAt: new Date().toISOString(),
+    }));
+  });
+}
