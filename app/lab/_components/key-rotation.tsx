@@ -1,0 +1,72 @@
+import { Time } from "@/app/_components/time";
+import { getCurrentJwt } from "@/lib/auth/jwt/guard";
+import { labKeysOf } from "@/lib/auth/jwt/lab-keys";
+import type { StrategyId } from "@/lib/auth/names";
+import { labKeyRotationOn } from "@/lib/env";
+import { needsFor } from "@/lib/lab/catalogue";
+import { backToConfiguredKey } from "../key-actions";
+import { Experiment } from "./experiment";
+import { LabSection } from "./lab-section";
+
+// Key rotation on this browser's own JWT sign-in: the whole cycle as an experiment, the keys it
+// made, and a way back to the configured key.
+
+export async function KeyRotation({ signedIn }: { signedIn: Record<StrategyId, boolean> }) {
+  const on = labKeyRotationOn();
+  const jwt = on ? await getCurrentJwt() : null;
+  const keys = jwt?.ok ? await labKeysOf(jwt.claims.fam) : [];
+  const signing = keys.filter((key) => !key.retiredAt).at(-1);
+  return (
+    <LabSection
+      id="key-rotation"
+      title="Rotating signing keys"
+      card
+      intro="Each token names the key that signed it (kid), and verifiers look it up in the JWKS. So a new key can start signing while the old one stays published, and nobody is signed out; retiring a key is what ends its tokens. Here you rotate the keys of your own sign-in only."
+    >
+      {on ? (
+        <>
+          <Experiment
+            name="key-rotation"
+            needs={needsFor("jwt", signedIn)}
+            title="The whole cycle"
+            what="Rotates twice (two lab keys published, each signing a token), checks the older token still verifies, then retires the older key: the app refuses its token at once."
+            button="Rotate, rotate, retire"
+            lesson="Publish first, sign with the new key, retire the old one only when its last token has expired."
+          />
+          {keys.length > 0 ? (
+            <div className="space-y-2 text-sm" data-testid="lab-keys">
+              <p>
+                Your sign-in&apos;s tokens are signed with{" "}
+                <code className="font-mono">{signing?.kid ?? "the configured key"}</code>.
+              </p>
+              <ul className="font-mono text-xs">
+                {keys.map((key) => (
+                  <li key={key.kid} data-kid={key.kid} data-retired={Boolean(key.retiredAt)}>
+                    {key.kid}: made <Time value={key.createdAt} timeOnly />
+                    {key.retiredAt ? (
+                      <>
+                        , retired <Time value={key.retiredAt} timeOnly />
+                      </>
+                    ) : (
+                      ", published"
+                    )}
+                  </li>
+                ))}
+              </ul>
+              <form action={backToConfiguredKey}>
+                <button type="submit" className="btn-secondary">
+                  Back to the configured key
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </>
+      ) : (
+        <p className="text-sm" data-testid="key-rotation-off">
+          Turned off on this deployment (<code>LAB_KEY_ROTATION</code>). Run it locally with{" "}
+          <code>npm run dev</code>, where it is on.
+        </p>
+      )}
+    </LabSection>
+  );
+}
