@@ -14,7 +14,7 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: true,
   // Native and WASM-backed packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql"],
+  serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "libsql"],
   experimental: {
     // Room for a 1 MB password so the policy can refuse it with a field message, not a crash.
     serverActions: { bodySizeLimit: "2mb" },

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
+import { readRow } from "@/lib/sqlite-reads";
 import type { AccessClaims } from "./access-token";
 import { jwtSettings } from "./config";
 import { deny, denylistInDatabase, isDeniedInRedis } from "@/lib/store/denylist";
@@ -20,23 +21,42 @@ type Row = {
   familyRevoked: number | bigint | null;
 };
 
-export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationCheck> {
-  const inDatabase = denylistInDatabase();
-  const [rows, deniedInRedis] = await Promise.all([
-    inDatabase
-      ? getDb().$queryRaw<Row[]>`
+const CHECK_SQL = `
+  SELECT u."id", u."email", u."name", u."tokenVersion",
+    EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ?) AS "denied",
+    (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ?) AS "familyRevoked"
+  FROM "User" u WHERE u."id" = ?`;
+const CHECK_SQL_REDIS_DENYLIST = `
+  SELECT u."id", u."email", u."name", u."tokenVersion", 0 AS "denied",
+    (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ?) AS "familyRevoked"
+  FROM "User" u WHERE u."id" = ?`;
+
+/** The checked verifier's row, read now: on the read-only connection for a local file, else Prisma. */
+async function revocationRow(claims: AccessClaims, inDatabase: boolean): Promise<Row | undefined> {
+  const direct = inDatabase
+    ? readRow<Row>(CHECK_SQL, claims.jti, claims.fam, claims.sub)
+    : readRow<Row>(CHECK_SQL_REDIS_DENYLIST, claims.fam, claims.sub);
+  if (direct !== null) return direct;
+  const rows = await (inDatabase
+    ? getDb().$queryRaw<Row[]>`
           SELECT u."id", u."email", u."name", u."tokenVersion",
             EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ${claims.jti}) AS "denied",
             (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
           FROM "User" u WHERE u."id" = ${claims.sub}`
-      : getDb().$queryRaw<Row[]>`
+    : getDb().$queryRaw<Row[]>`
           SELECT u."id", u."email", u."name", u."tokenVersion", 0 AS "denied",
             (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
-          FROM "User" u WHERE u."id" = ${claims.sub}`,
+          FROM "User" u WHERE u."id" = ${claims.sub}`);
+  return rows[0];
+}
+
+export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationCheck> {
+  const inDatabase = denylistInDatabase();
+  const [row, deniedInRedis] = await Promise.all([
+    revocationRow(claims, inDatabase),
     // With the denylist in Redis, its lookup runs alongside the query (and fails closed).
     inDatabase ? false : isDeniedInRedis(claims.jti),
   ]);
-  const row = rows[0];
   if (
     !row ||
     deniedInRedis ||

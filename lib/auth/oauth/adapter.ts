@@ -3,6 +3,7 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "@auth
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { readRow, toDate } from "@/lib/sqlite-reads";
 import { seal } from "../secret-box";
 import { hashToken } from "../tokens";
 
@@ -70,6 +71,35 @@ function accountRow(account: AdapterAccount) {
   };
 }
 
+const FIND_SESSION_SQL = `
+  SELECT s."userId", s."expires", s."createdAt",
+         u."id", u."email", u."emailVerified", u."name", u."image"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+  WHERE s."sessionToken" = ?`;
+
+/** The session row and its person, read now: one query on the read-only connection, else Prisma. */
+async function sessionRow(hash: string) {
+  const direct = readRow(FIND_SESSION_SQL, hash);
+  if (direct === undefined) return null;
+  if (direct !== null)
+    return {
+      userId: direct.userId as string,
+      expires: toDate(direct.expires),
+      createdAt: toDate(direct.createdAt),
+      user: {
+        id: direct.id as string,
+        email: direct.email as string,
+        emailVerified: direct.emailVerified === null ? null : toDate(direct.emailVerified),
+        name: (direct.name as string | null) ?? null,
+        image: (direct.image as string | null) ?? null,
+      },
+    };
+  return getDb().session.findUnique({
+    where: { sessionToken: hash },
+    select: { userId: true, expires: true, createdAt: true, user: { select: USER_FIELDS } },
+  });
+}
+
 /**
  * The session behind a cookie's token and its person, or null when there is none or it has ended
  * (idle or absolute). Never writes: the guard's peek uses it as is.
@@ -77,10 +107,7 @@ function accountRow(account: AdapterAccount) {
 export async function findOAuthSession(
   sessionToken: string,
 ): Promise<{ session: AdapterSession & { createdAt: Date }; user: AdapterUser } | null> {
-  const row = await getDb().session.findUnique({
-    where: { sessionToken: hashToken(sessionToken) },
-    select: { userId: true, expires: true, createdAt: true, user: { select: USER_FIELDS } },
-  });
+  const row = await sessionRow(hashToken(sessionToken));
   if (!row) return null;
   const now = Date.now();
   if (row.expires.getTime() <= now || absoluteEnd(row.createdAt).getTime() <= now) return null;
@@ -88,6 +115,40 @@ export async function findOAuthSession(
     session: { sessionToken, userId: row.userId, expires: row.expires, createdAt: row.createdAt },
     user: row.user as AdapterUser,
   };
+}
+
+/** An ended session's row, deleted now rather than at the next purge (a live one is kept). */
+export async function deleteEndedOAuthSession(sessionToken: string): Promise<void> {
+  const now = Date.now();
+  await getDb().session.deleteMany({
+    where: {
+      sessionToken: hashToken(sessionToken),
+      OR: [
+        { expires: { lte: new Date(now) } },
+        { createdAt: { lte: new Date(now - oauthLifetimes().absoluteSeconds * 1000) } },
+      ],
+    },
+  });
+}
+
+/** Moves a session's expiry to `expires` (sliding), never past its absolute end. */
+export async function slideOAuthSession(
+  sessionToken: string,
+  expires: Date | undefined,
+): Promise<AdapterSession | null> {
+  const db = getDb();
+  const hash = hashToken(sessionToken);
+  const row = await db.session.findUnique({
+    where: { sessionToken: hash },
+    select: { userId: true, createdAt: true, expires: true },
+  });
+  if (!row) return null;
+  // Sliding, but never past the absolute end.
+  const capped = new Date(
+    Math.min((expires ?? row.expires).getTime(), absoluteEnd(row.createdAt).getTime()),
+  );
+  await db.session.updateMany({ where: { sessionToken: hash }, data: { expires: capped } });
+  return { sessionToken, userId: row.userId, expires: capped };
 }
 
 export function authLabAdapter(): Adapter {
@@ -116,32 +177,11 @@ export function authLabAdapter(): Adapter {
     async getSessionAndUser(sessionToken) {
       const found = await findOAuthSession(sessionToken);
       if (found) return found;
-      // Ended: clean up now rather than wait for the purge.
-      const now = Date.now();
-      await db.session.deleteMany({
-        where: {
-          sessionToken: hashToken(sessionToken),
-          OR: [
-            { expires: { lte: new Date(now) } },
-            { createdAt: { lte: new Date(now - oauthLifetimes().absoluteSeconds * 1000) } },
-          ],
-        },
-      });
+      await deleteEndedOAuthSession(sessionToken);
       return null;
     },
     async updateSession({ sessionToken, expires }) {
-      const hash = hashToken(sessionToken);
-      const row = await db.session.findUnique({
-        where: { sessionToken: hash },
-        select: { userId: true, createdAt: true, expires: true },
-      });
-      if (!row) return null;
-      // Sliding, but never past the absolute end.
-      const capped = new Date(
-        Math.min((expires ?? row.expires).getTime(), absoluteEnd(row.createdAt).getTime()),
-      );
-      await db.session.updateMany({ where: { sessionToken: hash }, data: { expires: capped } });
-      return { sessionToken, userId: row.userId, expires: capped };
+      return slideOAuthSession(sessionToken, expires);
     },
     async deleteSession(sessionToken) {
       await db.session.deleteMany({ where: { sessionToken: hashToken(sessionToken) } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
+import { readRow, toDate } from "@/lib/sqlite-reads";
 import type { DeviceSession, SessionRecord, SessionStore } from "./types";
 
 // Sessions as rows of the CookieSession table, in the same database as everything else: shared by
@@ -17,6 +18,12 @@ const FIELDS = {
 
 type Row = SessionRecord & { email: string; name: string | null };
 
+const FIND_SQL = `
+  SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
+         s."idleTimeoutSeconds", u."email", u."name"
+  FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId"
+  WHERE s."id" = ?`;
+
 export const databaseSessions: SessionStore = {
   kind: "database",
   inDatabase: true,
@@ -26,6 +33,27 @@ export const databaseSessions: SessionStore = {
   },
 
   async find(id) {
+    // Every request: on the read-only connection when the database is a local file (no cache).
+    const direct = readRow<Record<keyof Row, unknown>>(FIND_SQL, id);
+    if (direct !== null) {
+      if (direct === undefined) return null;
+      const session: SessionRecord = {
+        id: direct.id as string,
+        userId: direct.userId as string,
+        createdAt: toDate(direct.createdAt),
+        lastSeenAt: toDate(direct.lastSeenAt),
+        idleExpiresAt: toDate(direct.idleExpiresAt),
+        absoluteExpiresAt: toDate(direct.absoluteExpiresAt),
+        idleTimeoutSeconds:
+          direct.idleTimeoutSeconds === null ? null : Number(direct.idleTimeoutSeconds),
+      };
+      const user = {
+        id: session.userId,
+        email: direct.email as string,
+        name: (direct.name as string | null) ?? null,
+      };
+      return { session, user };
+    }
     // Session and user in one query (a findUnique with the relation would send two).
     const rows = await getDb().$queryRaw<Row[]>`
       SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",

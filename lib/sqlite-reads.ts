@@ -1,0 +1,68 @@
+import "server-only";
+import Database from "libsql";
+import { fileURLToPath } from "node:url";
+import { getEnv } from "@/lib/env";
+import { BUSY_TIMEOUT_MS } from "@/lib/sqlite";
+
+// The guards' per-request reads (one row each: the session with its person, the JWT's revocation
+// check, the Auth.js session with its person) on a read-only connection of their own, with each
+// statement prepared once. Through Prisma the same row costs ~150-800 µs of CPU (query building,
+// the query compiler, the libSQL adapter's per-process mutex, a fresh prepare in @libsql/client,
+// result mapping); here ~10 µs (npm run bench:http, scripts/bench-db-paths.ts).
+//
+// Nothing is cached: every call reads the file as it is now, so a deleted session, a revoked
+// family or a denylisted token is refused on the very next request, on every instance. WAL lets
+// this connection read while another one (Prisma's, or another process's) writes; a write that is
+// committed is visible to the next read. Only for a local file: a libsql:// (Turso) database, or
+// anything else, returns null and the caller asks Prisma as before.
+
+type Statement = { get(...args: unknown[]): Record<string, unknown> | undefined };
+type Connection = { prepare(sql: string): Statement; close(): void };
+type Reader = { connection: Connection; statements: Map<string, Statement> };
+
+// One per database file, per process (kept on globalThis so a dev server's reloads reuse it).
+const globalForReads = globalThis as typeof globalThis & { authLabReaders?: Map<string, Reader> };
+
+function localPath(url: string): string | null {
+  if (!url.startsWith("file:") || url.includes("?") || url.includes(":memory:")) return null;
+  return url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+}
+
+function open(path: string): Reader {
+  const connection = new Database(path) as unknown as Connection;
+  // The file is already in WAL mode (lib/sqlite.ts); saying so again is harmless and makes sure.
+  connection.prepare("PRAGMA journal_mode = WAL").get();
+  connection.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
+  // This connection never writes, whatever asks it to.
+  connection.prepare("PRAGMA query_only = ON").get();
+  return { connection, statements: new Map() };
+}
+
+/**
+ * One row of `sql` with `args`, read now on the read-only connection; `undefined` when there is
+ * none; `null` when the database is not a local file (ask Prisma instead).
+ */
+export function readRow<T extends Record<string, unknown>>(
+  sql: string,
+  ...args: unknown[]
+): T | undefined | null {
+  const path = localPath(getEnv().DATABASE_URL);
+  if (!path) return null;
+  const readers = (globalForReads.authLabReaders ??= new Map());
+  let reader = readers.get(path);
+  if (!reader) {
+    reader = open(path);
+    readers.set(path, reader);
+  }
+  let statement = reader.statements.get(sql);
+  if (!statement) {
+    statement = reader.connection.prepare(sql);
+    reader.statements.set(sql, statement);
+  }
+  return statement.get(...args) as T | undefined;
+}
+
+/** Dates as Prisma's libSQL adapter stores them (ISO 8601 text), or epoch milliseconds. */
+export function toDate(value: unknown): Date {
+  return new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
+}
