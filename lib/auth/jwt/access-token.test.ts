@@ -568,3 +568,30 @@ describe("token age", () => {
     });
   });
 });
+
+describe("a token verified before (the per-process memo)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("is still refused once it expires, and for the audience it was not verified for", async () => {
+    const token = signed(header(), claims({ exp: now() + 60 }));
+    await expect(verifyAccessToken(token)).resolves.toMatchObject({ ok: true });
+    await expect(verifyAccessToken(token)).resolves.toMatchObject({ ok: true });
+    await expect(verifyAccessToken(token, jwtSettings().demoAudience)).resolves.toEqual({
+      ok: false,
+      reason: "wrong_audience",
+    });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + (60 + CLOCK_TOLERANCE_SECONDS + 1) * 1000);
+    await expect(verifyAccessToken(token)).resolves.toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("is refused once it is older than any token we issue", async () => {
+    const { accessTtlSeconds } = jwtSettings();
+    const token = signed(header(), claims({ exp: now() + 10 * accessTtlSeconds }));
+    await expect(verifyAccessToken(token)).resolves.toMatchObject({ ok: true });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // As jose counts it: older than maxTokenAge (the TTL plus the tolerance), plus the tolerance.
+    vi.setSystemTime(Date.now() + (accessTtlSeconds + 2 * CLOCK_TOLERANCE_SECONDS + 1) * 1000);
+    await expect(verifyAccessToken(token)).resolves.toEqual({ ok: false, reason: "expired" });
+  });
+});

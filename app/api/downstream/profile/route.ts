@@ -1,4 +1,11 @@
-import { createRemoteJWKSet, jwtVerify } from "jose";
+import {
+  createRemoteJWKSet,
+  type CryptoKey,
+  errors,
+  type JWTHeaderParameters,
+  type JWTPayload,
+  jwtVerify,
+} from "jose";
 import { bearerToken } from "@/lib/http/bearer";
 import { json, jsonError } from "@/lib/http/json";
 import { methodNotAllowed, strategyRoute } from "@/lib/http/route";
@@ -11,27 +18,57 @@ import { getEnv } from "@/lib/env";
 
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
+// Tokens this service verified, with the key that verified them: while the JWKS still hands out
+// that very key for the token's kid (jose keeps one CryptoKey per JWK until the set is fetched
+// again), the signature need not be checked again; exp and nbf are, on every request. A rotation
+// that removes the key, or any refetch of the set, means a full verification. Bounded.
+const VERIFIED_LIMIT = 1000;
+const verified = new Map<
+  string,
+  { payload: JWTPayload; protectedHeader: JWTHeaderParameters; key: CryptoKey }
+>();
+
+async function verifyDownstream(token: string, appUrl: string, tolerance: number) {
+  const set = (jwks ??= createRemoteJWKSet(new URL("/.well-known/jwks.json", appUrl), {
+    cacheMaxAge: DOWNSTREAM_JWKS_CACHE_SECONDS * 1000,
+    cooldownDuration: DOWNSTREAM_JWKS_COOLDOWN_MS,
+  }));
+  const known = verified.get(token);
+  if (known && (await set(known.protectedHeader)) === known.key) {
+    const now = Math.floor(Date.now() / 1000);
+    const { exp, nbf } = known.payload;
+    if (typeof nbf === "number" && nbf > now + tolerance)
+      throw new errors.JWTClaimValidationFailed("nbf", known.payload, "nbf", "check_failed");
+    if (typeof exp === "number" && exp > now - tolerance) return known;
+    verified.delete(token);
+    throw new errors.JWTExpired("exp", known.payload, "exp", "check_failed");
+  }
+  let key: CryptoKey | undefined;
+  const result = await jwtVerify(token, async (header, input) => (key = await set(header, input)), {
+    algorithms: ["ES256"],
+    issuer: appUrl,
+    audience: `${appUrl}/api`,
+    typ: "at+jwt",
+    requiredClaims: ["sub", "exp"],
+    clockTolerance: tolerance,
+  });
+  if (key) {
+    if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { payload: result.payload, protectedHeader: result.protectedHeader, key });
+  }
+  return result;
+}
+
 export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
   const token = bearerToken(request.headers);
   if (!token)
     return jsonError(401, "unauthorized", "Send the access token as a Bearer token.", {
       "WWW-Authenticate": "Bearer",
     });
-  const { APP_URL } = getEnv();
-  jwks ??= createRemoteJWKSet(new URL("/.well-known/jwks.json", APP_URL), {
-    cacheMaxAge: DOWNSTREAM_JWKS_CACHE_SECONDS * 1000,
-    cooldownDuration: DOWNSTREAM_JWKS_COOLDOWN_MS,
-  });
+  const { APP_URL, JWT_CLOCK_TOLERANCE_SECONDS } = getEnv();
   try {
     const { payload, protectedHeader } = await timing.measure("verify", () =>
-      jwtVerify(token, jwks!, {
-        algorithms: ["ES256"],
-        issuer: APP_URL,
-        audience: `${APP_URL}/api`,
-        typ: "at+jwt",
-        requiredClaims: ["sub", "exp"],
-        clockTolerance: getEnv().JWT_CLOCK_TOLERANCE_SECONDS,
-      }),
+      verifyDownstream(token, APP_URL, JWT_CLOCK_TOLERANCE_SECONDS),
     );
     return json({
       service: "downstream",
