@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getEnv, isHttps } from "@/lib/env";
@@ -57,8 +57,13 @@ function logAuthError(error: Error) {
   else console.error(`[auth] ${type}: ${reason}\n${error.stack ?? ""}`);
 }
 
-// Configured per request (lazily), so `next build` needs no secrets.
-const nextAuth = NextAuth(() => {
+// Configured lazily, so `next build` needs no secrets, and once per process: every setting comes
+// from the environment, which is read once (lib/env.ts), so rebuilding it (the adapter, the
+// providers, the callbacks) for each request only cost time.
+let config: NextAuthConfig | undefined;
+const nextAuth = NextAuth(() => (config ??= authLabConfig()));
+
+function authLabConfig(): NextAuthConfig {
   const env = getEnv();
   const lifetimes = oauthLifetimes();
   return {
@@ -163,7 +168,7 @@ const nextAuth = NextAuth(() => {
       },
     },
   };
-});
+}
 
 export const { handlers, signIn } = nextAuth;
 

@@ -1,10 +1,18 @@
 import "server-only";
 import type { Authenticator } from "@/lib/http/route";
-import { auth } from "./auth";
+import { readOAuthSessionCookie } from "./cookie";
+import { authenticateOAuthSession } from "./sessions";
 
-/** The Auth.js guard in the shape route handlers take: its session lookup is one query. */
-export const authenticateOAuthRequest: Authenticator = async (_request, timing) => {
-  const session = await timing.measure("db", () => auth());
-  const user = session?.user;
-  return user?.id ? { id: user.id, email: user.email ?? undefined, name: user.name ?? null } : null;
+/**
+ * The Auth.js guard in the shape route handlers take: the session cookie, then one lookup of the
+ * session with its person, exactly what Auth.js's own session check does for a database session
+ * (same cookie, same adapter rules, the same sliding write at most once per updateAge, an ended
+ * session deleted), without building Auth.js's configuration and handling a whole internal
+ * request each time (lib/auth/oauth/sessions.ts: authenticateOAuthSession).
+ */
+export const authenticateOAuthRequest: Authenticator = async (request, timing) => {
+  const token = await readOAuthSessionCookie(request);
+  if (!token) return null;
+  const user = await timing.measure("db", () => authenticateOAuthSession(token));
+  return user ? { id: user.id, email: user.email, name: user.name } : null;
 };

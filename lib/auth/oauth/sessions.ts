@@ -4,7 +4,13 @@ import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { hashToken, redact } from "../tokens";
-import { absoluteEnd, findOAuthSession } from "./adapter";
+import {
+  absoluteEnd,
+  deleteEndedOAuthSession,
+  findOAuthSession,
+  oauthLifetimes,
+  slideOAuthSession,
+} from "./adapter";
 import { clearOAuthSessionCookie, readOAuthSessionCookie } from "./cookie";
 
 // The OAuth strategy's sessions outside Auth.js's own request handling: who this browser is
@@ -20,6 +26,27 @@ export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
   if (!found?.user.email) return null;
   return { id: found.user.id, email: found.user.email, name: found.user.name ?? null };
 });
+
+/**
+ * A use of the Auth.js session behind `token`, as Auth.js's session action does it for database
+ * sessions (@auth/core lib/actions/session.ts): the session and its person in one query; an ended
+ * one deleted; the expiry slid to now + maxAge once it is due, i.e. at most once per updateAge.
+ * Nothing is cached: a deleted session is refused on the very next request.
+ */
+export async function authenticateOAuthSession(token: string): Promise<OAuthUser | null> {
+  const found = await findOAuthSession(token);
+  if (!found) {
+    await deleteEndedOAuthSession(token);
+    return null;
+  }
+  const { maxAgeSeconds, updateAgeSeconds } = oauthLifetimes();
+  const updateAgeMs = Math.min(updateAgeSeconds, maxAgeSeconds) * 1000;
+  const now = Date.now();
+  if (found.session.expires.getTime() - maxAgeSeconds * 1000 + updateAgeMs <= now)
+    await slideOAuthSession(token, new Date(now + maxAgeSeconds * 1000));
+  const { user } = found;
+  return { id: user.id, email: user.email, name: user.name ?? null };
+}
 
 /** This browser's Auth.js person and when they signed in (a link needs a sign-in just made). */
 export async function currentOAuthSignIn(): Promise<{ user: OAuthUser; signedInAt: Date } | null> {

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { hashToken } from "../tokens";
+import { authLabAdapter, oauthLifetimes } from "./adapter";
+import { authenticateOAuthSession } from "./sessions";
+
+// The route handlers' Auth.js guard without Auth.js: what Auth.js's session check does for a
+// database session, against the real database.
+
+async function signedIn(expiresInMs: number, createdAt = new Date()) {
+  const user = await getDb().user.create({
+    data: { email: `${randomUUID()}@oauth-guard.test`, name: "OAuth Guard" },
+    select: { id: true, email: true, name: true },
+  });
+  const sessionToken = randomUUID();
+  await getDb().session.create({
+    data: {
+      sessionToken: hashToken(sessionToken),
+      userId: user.id,
+      expires: new Date(Date.now() + expiresInMs),
+      createdAt,
+    },
+  });
+  const expires = async () =>
+    (await getDb().session.findUnique({ where: { sessionToken: hashToken(sessionToken) } }))
+      ?.expires;
+  return { user, sessionToken, expires };
+}
+
+describe("authenticateOAuthSession", () => {
+  const { maxAgeSeconds, updateAgeSeconds } = oauthLifetimes();
+  const maxAgeMs = maxAgeSeconds * 1000;
+  const updateAgeMs = Math.min(updateAgeSeconds, maxAgeSeconds) * 1000;
+
+  it("answers with the person and writes nothing while the session is not due to slide", async () => {
+    const { user, sessionToken, expires } = await signedIn(maxAgeMs - 1000);
+    const before = await expires();
+    await expect(authenticateOAuthSession(sessionToken)).resolves.toEqual(user);
+    expect(await expires()).toEqual(before);
+  });
+
+  it("slides the expiry once updateAge has passed, never past the absolute end", async () => {
+    const { sessionToken, expires } = await signedIn(maxAgeMs - updateAgeMs - 1000);
+    const before = (await expires())!.getTime();
+    await authenticateOAuthSession(sessionToken);
+    const after = (await expires())!.getTime();
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBeLessThanOrEqual(Date.now() + maxAgeMs);
+  });
+
+  it("refuses a deleted session on the very next use, and an expired one (deleting it)", async () => {
+    const live = await signedIn(maxAgeMs);
+    await expect(authenticateOAuthSession(live.sessionToken)).resolves.not.toBeNull();
+    await authLabAdapter().deleteSession!(live.sessionToken);
+    await expect(authenticateOAuthSession(live.sessionToken)).resolves.toBeNull();
+
+    const ended = await signedIn(-1000);
+    await expect(authenticateOAuthSession(ended.sessionToken)).resolves.toBeNull();
+    expect(await ended.expires()).toBeUndefined();
+    await expect(authenticateOAuthSession(hashToken(live.sessionToken))).resolves.toBeNull();
+  });
+});
