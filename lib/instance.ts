@@ -2,7 +2,13 @@ import "server-only";
 import { hostname } from "node:os";
 import { getEnv } from "@/lib/env";
 
-/** Which server process answered: INSTANCE_ID, or the host and process id. */
+let id: string | undefined;
+
+/**
+ * Which server process answered: INSTANCE_ID, or the host and process id. Worked out once per
+ * process (every strategy's route handler sends it, and os.hostname() is a system call).
+ */
 export function instanceId(): string {
-  return getEnv().INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  id ??= getEnv().INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  return id;
 }

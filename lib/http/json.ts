@@ -1,7 +1,10 @@
 import "server-only";
-import { NextResponse } from "next/server";
 
 // The one error shape every route handler returns: { error: { code, message } }.
+//
+// Plain Response.json: NextResponse.json builds a Response, then a second one around its body
+// stream, plus a cookie jar and a Proxy for it, for every answer; nothing here uses them (route
+// handlers set cookies through next/headers, which Next.js adds to any Response).
 
 export type ErrorCode =
   | "bad_request"
@@ -29,14 +32,14 @@ export function jsonError(
   message: string,
   headers: HeadersInit = {},
 ) {
-  return NextResponse.json<ErrorBody>(
-    { error: { code, message } },
-    { status, headers: { ...NO_STORE, ...headers } },
-  );
+  return Response.json({ error: { code, message } } satisfies ErrorBody, {
+    status,
+    headers: { ...NO_STORE, ...headers },
+  });
 }
 
 export function json<T>(body: T, init: { status?: number; headers?: HeadersInit } = {}) {
-  return NextResponse.json<T>(body, {
+  return Response.json(body, {
     status: init.status ?? 200,
     headers: { ...NO_STORE, ...init.headers },
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { requestCookie } from "@/lib/http/cookies";
 import { jwtCookieNames, jwtCookieOptions, jwtSettings } from "./config";
 
 // The only code that touches the JWT strategy's cookies. The access cookie outlives its token
@@ -9,7 +10,9 @@ import { jwtCookieNames, jwtCookieOptions, jwtSettings } from "./config";
 /** Cookie Max-Age for something that ends at `end`; at least a second. */
 const secondsUntil = (end: Date) => Math.max(1, Math.floor((end.getTime() - Date.now()) / 1000));
 
-export async function readAccessCookie(): Promise<string | undefined> {
+/** From the request a route handler was given, when there is one; from next/headers otherwise. */
+export async function readAccessCookie(request?: Request): Promise<string | undefined> {
+  if (request) return requestCookie(request.headers, jwtCookieNames().access);
   return (await cookies()).get(jwtCookieNames().access)?.value;
 }
 

@@ -9,7 +9,7 @@ import { authenticateJwt, type JwtFailure, type VerifierMode } from "./guard";
 export function jwtAuthenticator(mode?: VerifierMode): Authenticator {
   return async (request, timing) => {
     const auth = await authenticateJwt(
-      { bearer: bearerToken(request.headers), cookie: await readAccessCookie() },
+      { bearer: bearerToken(request.headers), cookie: await readAccessCookie(request) },
       timing,
       mode,
     );

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { requestCookie } from "@/lib/http/cookies";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 
@@ -15,7 +16,9 @@ export function oauthSessionCookieOptions() {
   return { httpOnly: true, sameSite: "lax", secure: isHttps(), path: "/" } as const;
 }
 
-export async function readOAuthSessionCookie(): Promise<string | undefined> {
+/** From the request a route handler was given, when there is one; from next/headers otherwise. */
+export async function readOAuthSessionCookie(request?: Request): Promise<string | undefined> {
+  if (request) return requestCookie(request.headers, oauthSessionCookieName());
   return (await cookies()).get(oauthSessionCookieName())?.value;
 }
 

@@ -1,10 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { requestCookie } from "@/lib/http/cookies";
 import { sessionCookieName, sessionCookieOptions } from "./config";
 
 // The only code that touches the session cookie.
 
-export async function readSessionCookie(): Promise<string | undefined> {
+/** From the request a route handler was given, when there is one; from next/headers otherwise. */
+export async function readSessionCookie(request?: Request): Promise<string | undefined> {
+  if (request) return requestCookie(request.headers, sessionCookieName());
   return (await cookies()).get(sessionCookieName())?.value;
 }
 

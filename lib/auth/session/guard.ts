@@ -16,9 +16,9 @@ const SIGNED_OUT: SessionValidation = { session: null, user: null };
 
 export async function authenticateSession(
   timing = new ServerTiming(),
-  options: { peek?: boolean } = {},
+  options: { peek?: boolean; request?: Request } = {},
 ): Promise<SessionValidation> {
-  const seal = await readSessionCookie();
+  const seal = await readSessionCookie(options.request);
   if (!seal) return SIGNED_OUT;
   const token = await timing.measure("unseal", () => unsealToken(seal));
   if (!token) return { session: null, user: null, tampered: true };

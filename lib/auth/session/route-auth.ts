@@ -8,8 +8,8 @@ const TIMED_OUT = {
 } as const;
 
 /** The session strategy's guard, in the shape route handlers take. A client may learn why its own session ended. */
-export const authenticateSessionRequest: Authenticator = async (_request, timing) => {
-  const result = await authenticateSession(timing);
+export const authenticateSessionRequest: Authenticator = async (request, timing) => {
+  const result = await authenticateSession(timing, { request });
   if (result.user) return result.user;
   if (result.expired)
     return { status: 401, code: "session_expired", message: TIMED_OUT[result.expired] };

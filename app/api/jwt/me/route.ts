@@ -8,7 +8,7 @@ import { methodNotAllowed, strategyRoute } from "@/lib/http/route";
 // Who the app's (checked) verifier says you are, and the claims it accepted.
 export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
   const auth = await authenticateJwt(
-    { bearer: bearerToken(request.headers), cookie: await readAccessCookie() },
+    { bearer: bearerToken(request.headers), cookie: await readAccessCookie(request) },
     timing,
   );
   if (!auth.ok) {
