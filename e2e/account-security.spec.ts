@@ -343,8 +343,10 @@ test("no JSON the app serves to a signed-in browser contains a credential it hol
   for (const path of ["/", "/lab", STRATEGIES.jwt.href, STRATEGIES.oauth.protectedPaths[0]])
     await page.goto(path);
   await page.goto("/lab");
-  const probed = page.waitForResponse((response) => response.url().endsWith("/api/oauth/me"));
-  await page.getByRole("button", { name: /Measure each guard/ }).click();
+  const probed = page.waitForResponse((response) =>
+    response.url().endsWith("/api/lab/guard-costs"),
+  );
+  await page.getByRole("button", { name: "Time each guard on this server" }).click();
   await probed;
   expect(fetched.size, [...fetched].join(", ")).toBeGreaterThan(0);
   const paths = new Set([

@@ -1,6 +1,7 @@
 // `npm run bench`: what each strategy's guard costs per request, step by step, measured
 // in-process against a throwaway SQLite file with the real migrations.
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,7 +21,10 @@ const { sealToken, unsealToken } = await import("@/lib/auth/session/seal");
 const { sealPasswords } = await import("@/lib/auth/session/config");
 const { createSession, validateSessionToken } = await import("@/lib/auth/session/store");
 const { issueTokenPair } = await import("@/lib/auth/jwt/lifecycle");
-const { verifyAccessToken } = await import("@/lib/auth/jwt/access-token");
+const { verifyAccessToken, verifyAccessTokenFromScratch } =
+  await import("@/lib/auth/jwt/access-token");
+const { authLabAdapter } = await import("@/lib/auth/oauth/adapter");
+const { authenticateOAuthSession } = await import("@/lib/auth/oauth/sessions");
 const { checkNotRevoked } = await import("@/lib/auth/jwt/revocation");
 const { authenticateJwt } = await import("@/lib/auth/jwt/guard");
 const { unsealData } = await import("iron-session");
@@ -64,12 +68,25 @@ await measure("session: look up session + user (one query)", 2000, () =>
 await measure("session: whole guard, warm", 2000, async () =>
   validateSessionToken((await unsealToken(seal))!),
 );
-await measure("jwt: verify ES256 signature + claims (stateless)", 2000, () =>
+await measure("jwt: verify ES256 signature + claims, from scratch", 2000, () =>
+  verifyAccessTokenFromScratch(pair.accessToken),
+);
+await measure("jwt: the same token again (remembered; exp checked)", 5000, () =>
   verifyAccessToken(pair.accessToken),
 );
 await measure("jwt: revocation lookup (one query)", 2000, () => checkNotRevoked(verified.claims));
 await measure("jwt: whole checked guard", 2000, () =>
   authenticateJwt({ bearer: pair.accessToken }, undefined, "checked"),
+);
+
+const oauthToken = randomUUID();
+await authLabAdapter().createSession!({
+  sessionToken: oauthToken,
+  userId: user.id,
+  expires: new Date(Date.now() + 3600_000),
+});
+await measure("oauth: whole guard (Auth.js session + user, one query)", 2000, () =>
+  authenticateOAuthSession(oauthToken),
 );
 
 await getDb().$disconnect();

@@ -174,6 +174,12 @@ export const proofThrottle = createRegistrationThrottle(
   "proof",
 );
 
+/** The lab's cost probe: a few dozen guard calls per run, so counted. */
+export const costProbeThrottle = createRegistrationThrottle(
+  () => ({ perIp: 60, overall: 5000 }),
+  "cost-probe",
+);
+
 /** The step log of a provider sign-in (lib/auth/oauth/flow-log.ts): a row per start, so counted. */
 export const flowLogThrottle = createRegistrationThrottle(
   () => ({ perIp: 60, overall: 5000 }),

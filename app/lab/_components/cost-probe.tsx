@@ -1,127 +1,155 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
+import * as z from "zod/mini";
 import { STRATEGIES } from "@/lib/auth/names";
 
-// Probes each strategy's /me route a number of times and reads what its guard measured about
-// itself (the Server-Timing header): the median and p95 of the guard's own work, in µs.
+// Asks the server to time each guard with this browser's own credentials (POST
+// /api/lab/guard-costs): what a lookup and a signature check cost by themselves, in µs.
 
-const PROBES = 25;
-const ROUTES = [
-  { id: "session", label: STRATEGIES.session.label, url: `${STRATEGIES.session.api}/me` },
-  { id: "jwt", label: `${STRATEGIES.jwt.short} (checked)`, url: `${STRATEGIES.jwt.api}/me` },
-  { id: "oauth", label: STRATEGIES.oauth.label, url: `${STRATEGIES.oauth.api}/me` },
-] as const;
-
-type Result = {
-  id: string;
-  label: string;
-  status: "signed-out" | "ok";
-  median?: number;
-  p95?: number;
-  dominant?: string;
+const GUARDS = {
+  session: `${STRATEGIES.session.label}: unseal the cookie, look up the row`,
+  "jwt-checked": `${STRATEGIES.jwt.short}, checked: signature, then the revocation row`,
+  "jwt-stateless": `${STRATEGIES.jwt.short}, stateless: signature and claims only`,
+  oauth: `${STRATEGIES.oauth.label}: look up the Auth.js session row`,
+  signature: "One ES256 signature check on a token the server has not seen",
+} as const;
+type GuardId = keyof typeof GUARDS;
+const NEEDS: Record<GuardId, string> = {
+  session: "sign in with sessions to measure it",
+  "jwt-checked": "sign in with JWT to measure it",
+  "jwt-stateless": "sign in with JWT to measure it",
+  oauth: "sign in with Google or GitHub to measure it",
+  signature: "sign in with JWT to measure it",
 };
 
-function parseTiming(header: string | null): Record<string, number> {
-  const steps: Record<string, number> = {};
-  for (const entry of (header ?? "").split(",")) {
-    const match = /^\s*([\w-]+);dur=([\d.]+)/.exec(entry);
-    if (match?.[1] && match[2]) steps[match[1]] = Number(match[2]);
-  }
-  return steps;
-}
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-
-async function probe(route: (typeof ROUTES)[number]): Promise<Result> {
-  const totals: number[] = [];
-  const byStep: Record<string, number[]> = {};
-  for (let i = 0; i < PROBES; i++) {
-    const response = await fetch(route.url, { credentials: "same-origin", cache: "no-store" });
-    if (!response.ok) return { id: route.id, label: route.label, status: "signed-out" };
-    const steps = parseTiming(response.headers.get("server-timing"));
-    totals.push(Object.values(steps).reduce((sum, ms) => sum + ms, 0) * 1000);
-    for (const [name, ms] of Object.entries(steps)) (byStep[name] ??= []).push(ms);
-  }
-  totals.sort((a, b) => a - b);
-  const dominant = Object.entries(byStep)
-    .map(
-      ([name, values]) =>
-        [name, values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0] as const,
-    )
-    .sort((a, b) => b[1] - a[1])[0]?.[0];
-  return {
-    id: route.id,
-    label: route.label,
-    status: "ok",
-    median: quantile(totals, 0.5),
-    p95: quantile(totals, 0.95),
-    dominant,
-  };
-}
-
-const EXPLAIN: Record<string, string> = {
-  db: "the database lookup dominates",
-  redis: "the Redis lookup dominates",
-  verify: "the signature check dominates",
-  unseal: "unsealing the cookie dominates (after the first request it is memoised)",
+const STEP_NAMES: Record<string, string> = {
+  unseal: "unseal",
+  verify: "signature",
+  db: "database",
+  redis: "Redis",
 };
+
+const costSchema = z.union([
+  z.object({ id: z.string(), status: z.literal("signed-out") }),
+  z.object({
+    id: z.string(),
+    status: z.literal("ok"),
+    medianUs: z.number(),
+    p95Us: z.number(),
+    steps: z.record(z.string(), z.number()),
+  }),
+]);
+const answerSchema = z.object({ guards: z.array(costSchema) });
+const errorSchema = z.object({ error: z.object({ message: z.string() }) });
+type Cost = z.infer<typeof costSchema>;
+
+const isGuard = (id: string): id is GuardId => id in GUARDS;
+const us = (value: number) => `${value.toLocaleString("en")} µs`;
+
+function stepsText(steps: Record<string, number>): string {
+  const parts = Object.entries(steps).map(
+    ([name, value]) => `${STEP_NAMES[name] ?? name} ${us(value)}`,
+  );
+  return parts.length > 0 ? parts.join(" · ") : "–";
+}
+
+/** The one comparison a learner came for, in words, when both sides were measured. */
+function LookupVsSignature({ costs }: { costs: Cost[] }) {
+  const byId = new Map(costs.map((cost) => [cost.id, cost]));
+  const signature = byId.get("signature");
+  const lookup = byId.get("session") ?? byId.get("oauth");
+  if (signature?.status !== "ok" || lookup?.status !== "ok") return null;
+  return (
+    <p data-testid="cost-verdict">
+      Here, one signature check from scratch took {us(signature.medianUs)} and a whole session guard
+      (its row lookup included) {us(lookup.medianUs)}: both are far below what any request costs the
+      server around them, which is why the throughput ratios below stay close to 1.
+    </p>
+  );
+}
 
 export function CostProbe() {
-  const [results, setResults] = useState<Result[] | null>(null);
+  const [costs, setCosts] = useState<Cost[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  const result = useRef<HTMLDivElement>(null);
+
   const run = async () => {
     setRunning(true);
-    const next: Result[] = [];
-    for (const route of ROUTES) next.push(await probe(route));
-    setResults(next);
+    setError(null);
+    const response = await fetch("/api/lab/guard-costs", { method: "POST" }).catch(() => null);
+    const body: unknown = await response?.json().catch(() => null);
+    const answer = answerSchema.safeParse(body);
+    if (response?.ok && answer.success) setCosts(answer.data.guards);
+    else
+      setError(
+        errorSchema.safeParse(body).data?.error.message ??
+          "The measurement could not run. Is the server up?",
+      );
     setRunning(false);
+    result.current?.focus();
   };
+
   return (
     <div className="space-y-3">
       <button type="button" className="btn-primary" onClick={run} disabled={running}>
-        {running ? "Measuring…" : `Measure each guard (${PROBES} requests each)`}
+        {running ? "Measuring…" : "Time each guard on this server"}
       </button>
-      <div aria-live="polite">
-        {results ? (
-          <table className="w-full text-left text-sm" data-testid="cost-table">
-            <caption className="sr-only">Guard cost per request</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1">
-                  Strategy
-                </th>
-                <th scope="col">Median</th>
-                <th scope="col">p95</th>
-                <th scope="col">What dominates</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((result) => (
-                <tr
-                  key={result.id}
-                  data-testid={`cost-${result.id}`}
-                  className="border-t border-zinc-200 dark:border-zinc-800"
-                >
-                  <th scope="row" className="py-1 font-medium">
-                    {result.label}
-                  </th>
-                  {result.status === "ok" ? (
-                    <>
-                      <td className="tabular-nums">{Math.round(result.median ?? 0)} µs</td>
-                      <td className="tabular-nums">{Math.round(result.p95 ?? 0)} µs</td>
-                      <td>{EXPLAIN[result.dominant ?? ""] ?? result.dominant}</td>
-                    </>
-                  ) : (
-                    <td colSpan={3} className="text-zinc-500 dark:text-zinc-400">
-                      sign in under this strategy to measure it
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <div ref={result} tabIndex={-1} aria-live="polite" className="space-y-2 outline-none">
+        {error ? (
+          <p className="text-danger" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {costs ? (
+          <>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="cost-table">
+                <caption className="sr-only">Each guard&apos;s own cost per request</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="py-1">
+                      Guard
+                    </th>
+                    <th scope="col">Median</th>
+                    <th scope="col">p95</th>
+                    <th scope="col">Where the time goes</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {costs
+                    .filter((cost) => isGuard(cost.id))
+                    .map((cost) => (
+                      <tr
+                        key={cost.id}
+                        data-testid={`cost-${cost.id}`}
+                        data-status={cost.status}
+                        className="border-t border-zinc-200 dark:border-zinc-800"
+                      >
+                        <th scope="row" className="py-1 pr-2 font-medium">
+                          {GUARDS[cost.id as GuardId]}
+                        </th>
+                        {cost.status === "ok" ? (
+                          <>
+                            <td className="tabular-nums" data-us={cost.medianUs}>
+                              {us(cost.medianUs)}
+                            </td>
+                            <td className="tabular-nums">{us(cost.p95Us)}</td>
+                            <td>{stepsText(cost.steps)}</td>
+                          </>
+                        ) : (
+                          <td colSpan={3} className="text-zinc-600 dark:text-zinc-400">
+                            {NEEDS[cost.id as GuardId]}
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+            <LookupVsSignature costs={costs} />
+          </>
         ) : null}
       </div>
     </div>

@@ -1,0 +1,40 @@
+import { costProbeThrottle, waitText } from "@/lib/auth/rate-limit";
+import { json, jsonError } from "@/lib/http/json";
+import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { measureGuardCosts } from "@/lib/lab/guard-costs";
+import { oneOfFew, ProofsBusyError } from "@/lib/lab/proofs/in-flight";
+import { contextFrom } from "@/lib/request-context";
+
+// The lab's cost probe: each guard timed in this process with this browser's own credentials
+// (lib/lab/guard-costs.ts). A few dozen calls per guard, so counted per address and only a few
+// run at once, like the lab's other costly experiments.
+
+export async function POST(request: Request) {
+  try {
+    if (isCrossSiteForgery(request))
+      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+    const verdict = await costProbeThrottle.attempt(contextFrom(request.headers).ip);
+    if (verdict.blocked)
+      return jsonError(
+        429,
+        "too_many_requests",
+        `Too many measurements from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
+        { "Retry-After": String(verdict.retryAfterSeconds) },
+      );
+    return json({ guards: await oneOfFew(() => measureGuardCosts(request)) });
+  } catch (error) {
+    if (error instanceof ProofsBusyError)
+      return jsonError(
+        503,
+        "unavailable",
+        "Several measurements are running. Try again in a moment.",
+        {
+          "Retry-After": "2",
+        },
+      );
+    return internalError(error);
+  }
+}
+
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import figures from "./http-figures.json";
+
+// The benchmark over HTTP the lab quotes beside its cost probe: written by
+// `npm run bench:http -- --figures lib/lab/http-figures.json` (scripts/bench-http.mjs), the same
+// run as the README's table. Parsed here so a hand edit of the file that breaks its shape fails
+// the build's type check and the unit tests, not a visitor's page.
+
+const rowSchema = z.object({
+  id: z.enum(["baseline", "health", "session", "jwt-checked", "jwt-stateless", "oauth"]),
+  rps: z.number().nonnegative(),
+  ratio: z.number().nonnegative(),
+  p99Ms: z.number().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+
+const figuresSchema = z.object({
+  command: z.string(),
+  date: z.iso.datetime(),
+  machine: z.string(),
+  store: z.enum(["sqlite", "redis"]),
+  rounds: z.number().int().positive(),
+  durationSeconds: z.number().positive(),
+  connections: z.number().int().positive(),
+  rows: z.array(rowSchema),
+});
+
+export type HttpFigures = z.infer<typeof figuresSchema>;
+export type HttpFigureId = z.infer<typeof rowSchema>["id"];
+
+export const HTTP_FIGURES: HttpFigures = figuresSchema.parse(figures);
