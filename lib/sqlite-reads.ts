@@ -42,12 +42,17 @@ function open(path: string): Reader {
  * One row of `sql` with `args`, read now on the read-only connection; `undefined` when there is
  * none; `null` when the database is not a local file (ask Prisma instead).
  */
-export function readRow<T extends Record<string, unknown>>(
+export async function readRow<T extends Record<string, unknown>>(
   sql: string,
   ...args: unknown[]
-): T | undefined | null {
+): Promise<T | undefined | null> {
   const path = localPath(getEnv().DATABASE_URL);
   if (!path) return null;
+  // The read itself is synchronous; yielding once first lets the event loop take in the other
+  // connections' requests, as any I/O (a Redis round trip) would. Under load the server then does
+  // each stage of many requests in a row, with its code still warm in the CPU's caches: measured
+  // with npm run bench:http, ~200 µs less CPU per request than reading at once (README).
+  await new Promise((resolve) => setImmediate(resolve));
   const readers = (globalForReads.authLabReaders ??= new Map());
   let reader = readers.get(path);
   if (!reader) {

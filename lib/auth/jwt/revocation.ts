@@ -34,8 +34,8 @@ const CHECK_SQL_REDIS_DENYLIST = `
 /** The checked verifier's row, read now: on the read-only connection for a local file, else Prisma. */
 async function revocationRow(claims: AccessClaims, inDatabase: boolean): Promise<Row | undefined> {
   const direct = inDatabase
-    ? readRow<Row>(CHECK_SQL, claims.jti, claims.fam, claims.sub)
-    : readRow<Row>(CHECK_SQL_REDIS_DENYLIST, claims.fam, claims.sub);
+    ? await readRow<Row>(CHECK_SQL, claims.jti, claims.fam, claims.sub)
+    : await readRow<Row>(CHECK_SQL_REDIS_DENYLIST, claims.fam, claims.sub);
   if (direct !== null) return direct;
   const rows = await (inDatabase
     ? getDb().$queryRaw<Row[]>`

@@ -79,7 +79,7 @@ const FIND_SESSION_SQL = `
 
 /** The session row and its person, read now: one query on the read-only connection, else Prisma. */
 async function sessionRow(hash: string) {
-  const direct = readRow(FIND_SESSION_SQL, hash);
+  const direct = await readRow(FIND_SESSION_SQL, hash);
   if (direct === undefined) return null;
   if (direct !== null)
     return {

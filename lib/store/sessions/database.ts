@@ -34,7 +34,7 @@ export const databaseSessions: SessionStore = {
 
   async find(id) {
     // Every request: on the read-only connection when the database is a local file (no cache).
-    const direct = readRow<Record<keyof Row, unknown>>(FIND_SQL, id);
+    const direct = await readRow<Record<keyof Row, unknown>>(FIND_SQL, id);
     if (direct !== null) {
       if (direct === undefined) return null;
       const session: SessionRecord = {
