@@ -23,7 +23,7 @@ const { createSession, validateSessionToken } = await import("@/lib/auth/session
 const { issueTokenPair } = await import("@/lib/auth/jwt/lifecycle");
 const { verifyAccessToken, verifyAccessTokenFromScratch } =
   await import("@/lib/auth/jwt/access-token");
-const { authLabAdapter } = await import("@/lib/auth/oauth/adapter");
+const { authLabAdapter, oauthLifetimes } = await import("@/lib/auth/oauth/adapter");
 const { authenticateOAuthSession } = await import("@/lib/auth/oauth/sessions");
 const { checkNotRevoked } = await import("@/lib/auth/jwt/revocation");
 const { authenticateJwt } = await import("@/lib/auth/jwt/guard");
@@ -83,7 +83,8 @@ const oauthToken = randomUUID();
 await authLabAdapter().createSession!({
   sessionToken: oauthToken,
   userId: user.id,
-  expires: new Date(Date.now() + 3600_000),
+  // A fresh sign-in's expiry: not due to slide, so every call is a read, as most requests are.
+  expires: new Date(Date.now() + oauthLifetimes().maxAgeSeconds * 1000),
 });
 await measure("oauth: whole guard (Auth.js session + user, one query)", 2000, () =>
   authenticateOAuthSession(oauthToken),

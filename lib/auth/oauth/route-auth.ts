@@ -1,6 +1,6 @@
 import "server-only";
 import type { Authenticator } from "@/lib/http/route";
-import { readOAuthSessionCookie } from "./cookie";
+import { readOAuthSessionCookie, setOAuthSessionCookie } from "./cookie";
 import { authenticateOAuthSession } from "./sessions";
 
 /**
@@ -13,6 +13,10 @@ import { authenticateOAuthSession } from "./sessions";
 export const authenticateOAuthRequest: Authenticator = async (request, timing) => {
   const token = await readOAuthSessionCookie(request);
   if (!token) return null;
-  const user = await timing.measure("db", () => authenticateOAuthSession(token));
-  return user ? { id: user.id, email: user.email, name: user.name } : null;
+  const found = await timing.measure("db", () => authenticateOAuthSession(token));
+  if (!found) return null;
+  // The row's expiry slid: the cookie's follows, or the browser would drop a live session.
+  if (found.slidTo) await setOAuthSessionCookie(token, found.slidTo);
+  const { user } = found;
+  return { id: user.id, email: user.email, name: user.name };
 };

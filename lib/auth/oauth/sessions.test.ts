@@ -36,15 +36,17 @@ describe("authenticateOAuthSession", () => {
   it("answers with the person and writes nothing while the session is not due to slide", async () => {
     const { user, sessionToken, expires } = await signedIn(maxAgeMs - 1000);
     const before = await expires();
-    await expect(authenticateOAuthSession(sessionToken)).resolves.toEqual(user);
+    await expect(authenticateOAuthSession(sessionToken)).resolves.toEqual({ user, slidTo: null });
     expect(await expires()).toEqual(before);
   });
 
   it("slides the expiry once updateAge has passed, never past the absolute end", async () => {
     const { sessionToken, expires } = await signedIn(maxAgeMs - updateAgeMs - 1000);
     const before = (await expires())!.getTime();
-    await authenticateOAuthSession(sessionToken);
+    const found = await authenticateOAuthSession(sessionToken);
     const after = (await expires())!.getTime();
+    // The new expiry comes back, for the cookie to follow.
+    expect(found?.slidTo?.getTime()).toBe(after);
     expect(after).toBeGreaterThan(before);
     expect(after).toBeLessThanOrEqual(Date.now() + maxAgeMs);
   });

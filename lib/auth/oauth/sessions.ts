@@ -31,9 +31,12 @@ export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
  * A use of the Auth.js session behind `token`, as Auth.js's session action does it for database
  * sessions (@auth/core lib/actions/session.ts): the session and its person in one query; an ended
  * one deleted; the expiry slid to now + maxAge once it is due, i.e. at most once per updateAge.
- * Nothing is cached: a deleted session is refused on the very next request.
+ * Nothing is cached: a deleted session is refused on the very next request. `slidTo` is the new
+ * expiry when it slid, for the caller to give the cookie too (Auth.js does the same).
  */
-export async function authenticateOAuthSession(token: string): Promise<OAuthUser | null> {
+export async function authenticateOAuthSession(
+  token: string,
+): Promise<{ user: OAuthUser; slidTo: Date | null } | null> {
   const found = await findOAuthSession(token);
   if (!found) {
     await deleteEndedOAuthSession(token);
@@ -42,10 +45,15 @@ export async function authenticateOAuthSession(token: string): Promise<OAuthUser
   const { maxAgeSeconds, updateAgeSeconds } = oauthLifetimes();
   const updateAgeMs = Math.min(updateAgeSeconds, maxAgeSeconds) * 1000;
   const now = Date.now();
-  if (found.session.expires.getTime() - maxAgeSeconds * 1000 + updateAgeMs <= now)
-    await slideOAuthSession(token, new Date(now + maxAgeSeconds * 1000));
+  const slid =
+    found.session.expires.getTime() - maxAgeSeconds * 1000 + updateAgeMs <= now
+      ? await slideOAuthSession(token, new Date(now + maxAgeSeconds * 1000))
+      : null;
   const { user } = found;
-  return { id: user.id, email: user.email, name: user.name ?? null };
+  return {
+    user: { id: user.id, email: user.email, name: user.name ?? null },
+    slidTo: slid?.expires ?? null,
+  };
 }
 
 /** This browser's Auth.js person and when they signed in (a link needs a sign-in just made). */
