@@ -1,5 +1,6 @@
 import "server-only";
 import Database from "libsql";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { getEnv } from "@/lib/env";
 import { BUSY_TIMEOUT_MS } from "@/lib/sqlite";
@@ -23,12 +24,22 @@ type Reader = { connection: Connection; statements: Map<string, Statement> };
 // One per database file, per process (kept on globalThis so a dev server's reloads reuse it).
 const globalForReads = globalThis as typeof globalThis & { authLabReaders?: Map<string, Reader> };
 
+/** The file a `file:` URL names, decoded as @libsql/client decodes it; null for anything else. */
 function localPath(url: string): string | null {
   if (!url.startsWith("file:") || url.includes("?") || url.includes(":memory:")) return null;
-  return url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+  try {
+    return url.startsWith("file://")
+      ? fileURLToPath(url)
+      : decodeURIComponent(url.slice("file:".length));
+  } catch {
+    return null;
+  }
 }
 
-function open(path: string): Reader {
+function open(path: string): Reader | null {
+  // Opening would create a missing file (and every guard would then fail on an empty one): a
+  // file that isn't there yet is Prisma's to report.
+  if (!existsSync(path)) return null;
   const connection = new Database(path) as unknown as Connection;
   // The file is already in WAL mode (lib/sqlite.ts); saying so again is harmless and makes sure.
   connection.prepare("PRAGMA journal_mode = WAL").get();
@@ -56,18 +67,48 @@ export async function readRow<T extends Record<string, unknown>>(
   const readers = (globalForReads.authLabReaders ??= new Map());
   let reader = readers.get(path);
   if (!reader) {
-    reader = open(path);
+    const opened = open(path);
+    if (!opened) return null;
+    reader = opened;
     readers.set(path, reader);
   }
-  let statement = reader.statements.get(sql);
-  if (!statement) {
-    statement = reader.connection.prepare(sql);
-    reader.statements.set(sql, statement);
+  try {
+    let statement = reader.statements.get(sql);
+    if (!statement) {
+      statement = reader.connection.prepare(sql);
+      reader.statements.set(sql, statement);
+    }
+    return statement.get(...args) as T | undefined;
+  } catch (error) {
+    // This driver leaves a statement that failed halfway (busy, I/O, a schema change) unreset,
+    // and its next use would then run with the previous caller's parameters: someone else's row.
+    // So a failure forgets the whole connection; the next read opens a fresh one.
+    readers.delete(path);
+    try {
+      reader.connection.close();
+    } catch {
+      // Closing a broken connection may fail too; it is forgotten either way.
+    }
+    throw error;
   }
-  return statement.get(...args) as T | undefined;
 }
 
-/** Dates as Prisma's libSQL adapter stores them (ISO 8601 text), or epoch milliseconds. */
+/**
+ * A row that isn't the one asked for: never expected (see readRow's catch), checked by each
+ * caller all the same, since the price of a mistake here is answering as someone else.
+ */
+export class WrongRowError extends Error {
+  constructor() {
+    super("the guard's read returned a row it did not ask for");
+  }
+}
+
+/**
+ * Dates as Prisma's libSQL adapter stores them (ISO 8601 text), or epoch milliseconds. Anything
+ * else throws: an Invalid Date compares false with everything, so an expiry check would pass.
+ */
 export function toDate(value: unknown): Date {
-  return new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
+  const date = new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
+  if (Number.isNaN(date.getTime())) throw new Error("a stored date could not be read");
+  return date;
 }

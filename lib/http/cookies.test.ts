@@ -25,4 +25,12 @@ describe("requestCookie", () => {
     const next = new RequestCookies(headers).get("auth-lab.session")?.value;
     expect(requestCookie(headers, "auth-lab.session")).toBe(next);
   });
+
+  it("with unique, reads nothing when the name comes twice (a planted cookie)", () => {
+    const read = (cookie: string) =>
+      requestCookie(new Headers({ cookie }), "auth-lab.session", { unique: true });
+    expect(read("auth-lab.session=mine")).toBe("mine");
+    expect(read("auth-lab.session=planted; other=1; auth-lab.session=mine")).toBeUndefined();
+    expect(read("auth-lab.session=mine; auth-lab.session=mine")).toBeUndefined();
+  });
 });

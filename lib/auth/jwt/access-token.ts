@@ -161,7 +161,7 @@ export async function verifyAccessToken(
       verified.delete(memoKey);
       return { ok: false, reason };
     }
-    return { ok: true, claims: { ...known.claims }, header: known.header };
+    return { ok: true, claims: { ...known.claims }, header: { ...known.header } };
   }
   const { nbf, ...result } = await checkFromScratch(token, audience);
   // A lab key can be retired at any moment (its life is a database row), so only tokens signed

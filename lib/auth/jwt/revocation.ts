@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { readRow } from "@/lib/sqlite-reads";
+import { readRow, WrongRowError } from "@/lib/sqlite-reads";
 import type { AccessClaims } from "./access-token";
 import { jwtSettings } from "./config";
 import { deny, denylistInDatabase, isDeniedInRedis } from "@/lib/store/denylist";
@@ -36,6 +36,7 @@ async function revocationRow(claims: AccessClaims, inDatabase: boolean): Promise
   const direct = inDatabase
     ? await readRow<Row>(CHECK_SQL, claims.jti, claims.fam, claims.sub)
     : await readRow<Row>(CHECK_SQL_REDIS_DENYLIST, claims.fam, claims.sub);
+  if (direct && direct.id !== claims.sub) throw new WrongRowError();
   if (direct !== null) return direct;
   const rows = await (inDatabase
     ? getDb().$queryRaw<Row[]>`

@@ -3,7 +3,7 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "@auth
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { readRow, toDate } from "@/lib/sqlite-reads";
+import { readRow, toDate, WrongRowError } from "@/lib/sqlite-reads";
 import { seal } from "../secret-box";
 import { hashToken } from "../tokens";
 
@@ -72,7 +72,7 @@ function accountRow(account: AdapterAccount) {
 }
 
 const FIND_SESSION_SQL = `
-  SELECT s."userId", s."expires", s."createdAt",
+  SELECT s."sessionToken", s."userId", s."expires", s."createdAt",
          u."id", u."email", u."emailVerified", u."name", u."image"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."sessionToken" = ?`;
@@ -81,6 +81,7 @@ const FIND_SESSION_SQL = `
 async function sessionRow(hash: string) {
   const direct = await readRow(FIND_SESSION_SQL, hash);
   if (direct === undefined) return null;
+  if (direct !== null && direct.sessionToken !== hash) throw new WrongRowError();
   if (direct !== null)
     return {
       userId: direct.userId as string,

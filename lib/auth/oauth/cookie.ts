@@ -18,7 +18,7 @@ export function oauthSessionCookieOptions() {
 
 /** From the request a route handler was given, when there is one; from next/headers otherwise. */
 export async function readOAuthSessionCookie(request?: Request): Promise<string | undefined> {
-  if (request) return requestCookie(request.headers, oauthSessionCookieName());
+  if (request) return requestCookie(request.headers, oauthSessionCookieName(), { unique: true });
   return (await cookies()).get(oauthSessionCookieName())?.value;
 }
 

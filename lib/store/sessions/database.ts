@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { readRow, toDate } from "@/lib/sqlite-reads";
+import { readRow, toDate, WrongRowError } from "@/lib/sqlite-reads";
 import type { DeviceSession, SessionRecord, SessionStore } from "./types";
 
 // Sessions as rows of the CookieSession table, in the same database as everything else: shared by
@@ -37,6 +37,7 @@ export const databaseSessions: SessionStore = {
     const direct = await readRow<Record<keyof Row, unknown>>(FIND_SQL, id);
     if (direct !== null) {
       if (direct === undefined) return null;
+      if (direct.id !== id) throw new WrongRowError();
       const session: SessionRecord = {
         id: direct.id as string,
         userId: direct.userId as string,

@@ -2,12 +2,15 @@ import { costProbeThrottle, waitText } from "@/lib/auth/rate-limit";
 import { json, jsonError } from "@/lib/http/json";
 import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
 import { measureGuardCosts } from "@/lib/lab/guard-costs";
-import { oneOfFew, ProofsBusyError } from "@/lib/lab/proofs/in-flight";
+import { inFlightCap, ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { contextFrom } from "@/lib/request-context";
 
 // The lab's cost probe: each guard timed in this process with this browser's own credentials
-// (lib/lab/guard-costs.ts). A few dozen calls per guard, so counted per address and only a few
-// run at once, like the lab's other costly experiments.
+// (lib/lab/guard-costs.ts). A few dozen calls per guard, so counted per address and only two
+// run at once.
+
+// Its own cap, so measurements never take the proofs' places.
+const twoAtOnce = inFlightCap(2);
 
 export async function POST(request: Request) {
   try {
@@ -21,7 +24,7 @@ export async function POST(request: Request) {
         `Too many measurements from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
         { "Retry-After": String(verdict.retryAfterSeconds) },
       );
-    return json({ guards: await oneOfFew(() => measureGuardCosts(request)) });
+    return json({ guards: await twoAtOnce(() => measureGuardCosts(request)) });
   } catch (error) {
     if (error instanceof ProofsBusyError)
       return jsonError(
