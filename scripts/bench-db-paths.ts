@@ -12,6 +12,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateSecrets } from "./dev-secrets.mjs";
+import { measure as measureWith } from "./measure";
+
+const measure = (label: string, iterations: number, step: () => unknown) =>
+  measureWith(label, iterations, step, 200);
 
 const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-bench-db-"));
 const file = path.join(dir, "bench.db");
@@ -43,20 +47,6 @@ const Database = createRequire(createRequire(import.meta.url).resolve("@libsql/c
   exec(sql: string): void;
   close(): void;
 };
-
-async function measure(label: string, iterations: number, step: () => unknown) {
-  for (let i = 0; i < 200; i++) await step(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = process.hrtime.bigint();
-    await step();
-    samples.push(Number(process.hrtime.bigint() - started) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
-  console.log(`| ${label} | ${at(0.5)} µs | ${at(0.95)} µs |`);
-}
 
 /** Throughput with `concurrency` callers at once, as under load: µs per call. */
 async function concurrent(label: string, concurrency: number, total: number, step: () => unknown) {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateSecrets } from "./dev-secrets.mjs";
+import { measure } from "./measure";
 
 const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-bench-"));
 Object.assign(process.env, generateSecrets(), {
@@ -28,20 +29,6 @@ const { authenticateOAuthSession } = await import("@/lib/auth/oauth/sessions");
 const { checkNotRevoked } = await import("@/lib/auth/jwt/revocation");
 const { authenticateJwt } = await import("@/lib/auth/jwt/guard");
 const { unsealData } = await import("iron-session");
-
-async function measure(label: string, iterations: number, step: () => Promise<unknown>) {
-  for (let i = 0; i < 50; i++) await step(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = process.hrtime.bigint();
-    await step();
-    samples.push(Number(process.hrtime.bigint() - started) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
-  console.log(`| ${label} | ${at(0.5)} µs | ${at(0.95)} µs |`);
-}
 
 const context = { ip: null, userAgent: null };
 const user = await getDb().user.create({

@@ -4,6 +4,7 @@ import { bearerToken } from "./bearer";
 import { type ErrorCode, jsonError } from "./json";
 import { checkOrigin, isSafeMethod } from "./origin";
 import { instanceId } from "@/lib/instance";
+import { waitText } from "@/lib/auth/rate-limit";
 import { isStoreUnavailable, unavailableMessage } from "@/lib/store/errors";
 import { ServerTiming } from "./server-timing";
 
@@ -92,6 +93,21 @@ export function methodNotAllowed(allowed: readonly string[]) {
  * The last line of defence: a store that can't be reached is a 503 that says so; anything else is
  * logged server-side (the message only) and answered without a stack trace.
  */
+/** 429 for an address over its limit: what was refused, and when to come back. */
+export function tooMany(what: string, retryAfterSeconds: number): Response {
+  return jsonError(
+    429,
+    "too_many_requests",
+    `Too many ${what} from here. Try again in ${waitText(retryAfterSeconds)}.`,
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+/** 503 for work refused because enough of it is running already (lib/lab/proofs/in-flight.ts). */
+export function busy(message: string): Response {
+  return jsonError(503, "unavailable", `${message} Try again in a moment.`, { "Retry-After": "2" });
+}
+
 export function internalError(error: unknown): Response {
   if (isStoreUnavailable(error))
     return jsonError(503, "unavailable", unavailableMessage(error.store), { "Retry-After": "5" });

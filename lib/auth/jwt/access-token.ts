@@ -13,6 +13,7 @@ import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } f
 import type { Tx } from "@/lib/db";
 import { signingKey, UnknownKeyError, verificationKey } from "./keys";
 import { LAB_KID_PREFIX, labKeySignsFor } from "./lab-keys";
+import { recall, remember } from "./verified-tokens";
 
 // Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
 // can verify. The payload is readable by anyone, so it carries ids only, never an email or secret.
@@ -97,51 +98,6 @@ const claimsSchema = z.object({
 const FORBIDDEN_HEADERS = ["jku", "jwk", "x5u", "x5c"] as const;
 
 /**
- * Tokens that passed every check below, per process: the signature, `alg`, `kid`, `typ`, `iss`
- * and `aud` of a given token string can't change while the process runs (its keys and settings
- * are fixed; lab keys, which are not, are never remembered), so an ES256 verification (~200-400 µs of CPU) need not run again for it. What does
- * change with time, `exp`, `nbf` and the token's age, is checked again on every use, exactly as
- * jose checks it. This saves work and decides nothing: revocation is the checked verifier's
- * lookup, which runs on every request whatever this holds. Bounded, oldest out first; only tokens
- * that verified get in.
- */
-const VERIFIED_LIMIT = 1000;
-const verified = new Map<
-  string,
-  { claims: AccessClaims; nbf?: number; header: JWTHeaderParameters }
->();
-
-function remember(
-  memoKey: string,
-  claims: AccessClaims,
-  nbf: unknown,
-  header: JWTHeaderParameters,
-): void {
-  if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
-  verified.set(memoKey, {
-    claims: { ...claims },
-    ...(typeof nbf === "number" ? { nbf } : {}),
-    header,
-  });
-}
-
-/** jose's time checks (exp, nbf, maxTokenAge with clockTolerance), on a token verified before. */
-function timeCheck(
-  entry: { claims: AccessClaims; nbf?: number },
-  maxTokenAge: number,
-  tolerance: number,
-): RejectReason | null {
-  const now = Math.floor(Date.now() / 1000);
-  const { exp, iat } = entry.claims;
-  if (entry.nbf !== undefined && entry.nbf > now + tolerance) return "not_yet_valid";
-  if (exp <= now - tolerance) return "expired";
-  const age = now - iat;
-  if (age - tolerance > maxTokenAge) return "expired";
-  if (age < -tolerance) return "invalid_claims";
-  return null;
-}
-
-/**
  * The stateless verifier: signature and claims only, what any downstream service with the JWKS
  * can do. Explicit algorithm allowlist, required iss/aud/typ/exp, small clock tolerance.
  */
@@ -154,15 +110,8 @@ export async function verifyAccessToken(
   const { accessTtlSeconds, clockToleranceSeconds } = jwtSettings();
   const maxTokenAge = accessTtlSeconds + clockToleranceSeconds;
   const memoKey = `${audience} ${token}`;
-  const known = verified.get(memoKey);
-  if (known) {
-    const reason = timeCheck(known, maxTokenAge, clockToleranceSeconds);
-    if (reason) {
-      verified.delete(memoKey);
-      return { ok: false, reason };
-    }
-    return { ok: true, claims: { ...known.claims }, header: { ...known.header } };
-  }
+  const known = recall(memoKey, maxTokenAge, clockToleranceSeconds);
+  if (known) return known;
   const { nbf, ...result } = await checkFromScratch(token, audience);
   // A lab key can be retired at any moment (its life is a database row), so only tokens signed
   // by a configured key, fixed for the process's life, are remembered.

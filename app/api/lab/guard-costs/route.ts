@@ -1,6 +1,12 @@
-import { costProbeThrottle, waitText } from "@/lib/auth/rate-limit";
+import { costProbeThrottle } from "@/lib/auth/rate-limit";
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import {
+  busy,
+  internalError,
+  tooMany,
+  isCrossSiteForgery,
+  methodNotAllowed,
+} from "@/lib/http/route";
 import { measureGuardCosts } from "@/lib/lab/guard-costs";
 import { inFlightCap, ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { contextFrom } from "@/lib/request-context";
@@ -17,24 +23,10 @@ export async function POST(request: Request) {
     if (isCrossSiteForgery(request))
       return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
     const verdict = await costProbeThrottle.attempt(contextFrom(request.headers).ip);
-    if (verdict.blocked)
-      return jsonError(
-        429,
-        "too_many_requests",
-        `Too many measurements from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
-        { "Retry-After": String(verdict.retryAfterSeconds) },
-      );
+    if (verdict.blocked) return tooMany("measurements", verdict.retryAfterSeconds);
     return json({ guards: await twoAtOnce(() => measureGuardCosts(request)) });
   } catch (error) {
-    if (error instanceof ProofsBusyError)
-      return jsonError(
-        503,
-        "unavailable",
-        "Several measurements are running. Try again in a moment.",
-        {
-          "Retry-After": "2",
-        },
-      );
+    if (error instanceof ProofsBusyError) return busy("Several measurements are running.");
     return internalError(error);
   }
 }

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { proofThrottle, waitText } from "@/lib/auth/rate-limit";
+import { proofThrottle } from "@/lib/auth/rate-limit";
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import {
+  busy,
+  internalError,
+  tooMany,
+  isCrossSiteForgery,
+  methodNotAllowed,
+} from "@/lib/http/route";
 import { runProof } from "@/lib/interview/proofs";
 import { oneOfFew, ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { PROOF_IDS } from "@/lib/interview/questions";
@@ -20,24 +26,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
     if (!proof.success) return jsonError(404, "not_found", "No such proof.");
     const context = contextFrom(request.headers);
     const verdict = await proofThrottle.attempt(context.ip);
-    if (verdict.blocked)
-      return jsonError(
-        429,
-        "too_many_requests",
-        `Too many proofs from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
-        { "Retry-After": String(verdict.retryAfterSeconds) },
-      );
+    if (verdict.blocked) return tooMany("proofs", verdict.retryAfterSeconds);
     return json(await oneOfFew(() => runProof(proof.data, context)));
   } catch (error) {
-    if (error instanceof ProofsBusyError)
-      return jsonError(
-        503,
-        "unavailable",
-        "Several proofs are running already. Try again in a moment.",
-        {
-          "Retry-After": "2",
-        },
-      );
+    if (error instanceof ProofsBusyError) return busy("Several proofs are running already.");
     return internalError(error);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { busy, internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
 import { EXPERIMENTS, runExperiment } from "@/lib/lab/experiments/run";
 import { ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { contextFrom } from "@/lib/request-context";
@@ -19,15 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
     if (!name.success) return jsonError(404, "not_found", "No such experiment.");
     return json(await runExperiment(name.data, contextFrom(request.headers)));
   } catch (error) {
-    if (error instanceof ProofsBusyError)
-      return jsonError(
-        503,
-        "unavailable",
-        "Several experiments are running already. Try again in a moment.",
-        {
-          "Retry-After": "2",
-        },
-      );
+    if (error instanceof ProofsBusyError) return busy("Several experiments are running already.");
     return internalError(error);
   }
 }

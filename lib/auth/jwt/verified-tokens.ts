@@ -1,0 +1,67 @@
+import "server-only";
+import type { JWTHeaderParameters } from "jose";
+import type { AccessClaims, RejectReason, VerifyResult } from "./access-token";
+
+/**
+ * Access tokens that passed every check of verifyAccessToken, per process: the signature, `alg`, `kid`, `typ`, `iss`
+ * and `aud` of a given token string can't change while the process runs (its keys and settings
+ * are fixed; lab keys, which are not, are never remembered), so an ES256 verification (~200-400 µs of CPU) need not run again for it. What does
+ * change with time, `exp`, `nbf` and the token's age, is checked again on every use, exactly as
+ * jose checks it. This saves work and decides nothing: revocation is the checked verifier's
+ * lookup, which runs on every request whatever this holds. Bounded, oldest out first; only tokens
+ * that verified get in.
+ */
+const VERIFIED_LIMIT = 1000;
+const verified = new Map<
+  string,
+  { claims: AccessClaims; nbf?: number; header: JWTHeaderParameters }
+>();
+
+export function remember(
+  memoKey: string,
+  claims: AccessClaims,
+  nbf: unknown,
+  header: JWTHeaderParameters,
+): void {
+  if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
+  verified.set(memoKey, {
+    claims: { ...claims },
+    ...(typeof nbf === "number" ? { nbf } : {}),
+    header,
+  });
+}
+
+/**
+ * A token verified before, as verifyAccessToken would answer for it now; null if it isn't
+ * remembered. One whose time is up is forgotten.
+ */
+export function recall(
+  memoKey: string,
+  maxTokenAge: number,
+  tolerance: number,
+): VerifyResult | null {
+  const known = verified.get(memoKey);
+  if (!known) return null;
+  const reason = timeCheck(known, maxTokenAge, tolerance);
+  if (reason) {
+    verified.delete(memoKey);
+    return { ok: false, reason };
+  }
+  return { ok: true, claims: { ...known.claims }, header: { ...known.header } };
+}
+
+/** jose's time checks (exp, nbf, maxTokenAge with clockTolerance), on a token verified before. */
+function timeCheck(
+  entry: { claims: AccessClaims; nbf?: number },
+  maxTokenAge: number,
+  tolerance: number,
+): RejectReason | null {
+  const now = Math.floor(Date.now() / 1000);
+  const { exp, iat } = entry.claims;
+  if (entry.nbf !== undefined && entry.nbf > now + tolerance) return "not_yet_valid";
+  if (exp <= now - tolerance) return "expired";
+  const age = now - iat;
+  if (age - tolerance > maxTokenAge) return "expired";
+  if (age < -tolerance) return "invalid_claims";
+  return null;
+}
