@@ -3,13 +3,13 @@ import type { JWTHeaderParameters } from "jose";
 import type { AccessClaims, RejectReason, VerifyResult } from "./access-token";
 
 /**
- * Access tokens that passed every check of verifyAccessToken, per process: the signature, `alg`, `kid`, `typ`, `iss`
- * and `aud` of a given token string can't change while the process runs (its keys and settings
- * are fixed; lab keys, which are not, are never remembered), so an ES256 verification (~200-400 µs of CPU) need not run again for it. What does
- * change with time, `exp`, `nbf` and the token's age, is checked again on every use, exactly as
- * jose checks it. This saves work and decides nothing: revocation is the checked verifier's
- * lookup, which runs on every request whatever this holds. Bounded, oldest out first; only tokens
- * that verified get in.
+ * Access tokens that passed every check of verifyAccessToken, per process. The signature, `alg`,
+ * `kid`, `typ`, `iss` and `aud` of a given token string can't change while the process runs (its
+ * keys and settings are fixed; lab keys, which are not, are never remembered), so an ES256
+ * verification (~200-400 µs of CPU) need not run again for it. What changes with time, `exp`,
+ * `nbf` and the token's age, is checked again on every use, exactly as jose checks it. This saves
+ * work and decides nothing: revocation is the checked verifier's lookup, which runs on every
+ * request whatever this holds. Bounded, oldest out first; only tokens that verified get in.
  */
 const VERIFIED_LIMIT = 1000;
 const verified = new Map<
