@@ -662,7 +662,9 @@ async function benchmark() {
 /** The figures the lab shows beside its cost probe (lib/lab/http-figures.json): this build's rows. */
 function writeFigures(file, info, redis, variant) {
   const figures = {
-    command: `npm run bench:http -- ${args.join(" ")}`.trim(),
+    // Where this run wrote its own JSON is nobody else's business.
+    command:
+      `npm run bench:http -- ${args.filter((arg, i) => arg !== "--out" && args[i - 1] !== "--out").join(" ")}`.trim(),
     date: info.date,
     machine: `${info.cpus} × ${info.model}, Node ${info.node}`,
     store: redis ? "redis" : "sqlite",
