@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
+import { NeedsNote } from "./needs-note";
 
 // The cross-site experiment, two ways: the server sends the forged POSTs with your cookies and a
 // foreign Origin (the result explains itself), and the attacker page lets you do it for real from
@@ -41,14 +41,7 @@ export function CrossSite({ needs }: { needs: { text: string; href: string } | n
         For each strategy, a POST to its notes route carrying your cookies, from another site, as a
         malicious page would send it; then your notes are counted.
       </p>
-      {needs ? (
-        <p className="text-sm" data-testid="experiment-needs">
-          Needs:{" "}
-          <Link href={needs.href as never} className="link">
-            {needs.text}
-          </Link>
-        </p>
-      ) : null}
+      <NeedsNote needs={needs} testId="experiment-needs" />
       <button
         type="button"
         className="btn-secondary"

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { ResultPanel } from "@/app/_components/result-panel";
@@ -8,6 +7,7 @@ import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
 import type { ExperimentName } from "@/lib/lab/experiments/run";
+import { NeedsNote } from "./needs-note";
 
 // One experiment: a button that makes the server run real requests with this browser's own
 // credentials (copied or forged), then a result that explains itself. Until the browser holds
@@ -45,14 +45,7 @@ export function Experiment({ name, title, what, button, lesson, needs }: Props) 
         {title}
       </h3>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{what}</p>
-      {needs ? (
-        <p className="text-sm" data-testid="experiment-needs">
-          Needs:{" "}
-          <Link href={needs.href as never} className="link">
-            {needs.text}
-          </Link>
-        </p>
-      ) : null}
+      <NeedsNote needs={needs} testId="experiment-needs" />
       <button
         type="button"
         className="btn-secondary"

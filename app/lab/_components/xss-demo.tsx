@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { ResultPanel } from "@/app/_components/result-panel";
 import { resultKey, saveInTab, useSavedResult, useStored } from "@/app/_components/saved-results";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import type { ExperimentResult } from "@/lib/lab/experiments/result";
 import type { Probe } from "@/lib/lab/experiments/self-request";
+import { NeedsNote } from "./needs-note";
 
 // A clearly labelled demo of the SPA habit of keeping the access token in localStorage, and of
 // what a script injected into the page (XSS) can then take, next to the HttpOnly cookies it can't.
@@ -120,14 +120,7 @@ export function XssDemo({ needs }: { needs: { text: string; href: string } | nul
         way many single-page apps do. Auth Lab itself never does, and this one is made for the
         demo&apos;s own API only: the app&apos;s APIs refuse it.
       </p>
-      {needs ? (
-        <p className="text-sm" data-testid="experiment-needs">
-          Needs:{" "}
-          <Link href={needs.href as never} className="link">
-            {needs.text}
-          </Link>
-        </p>
-      ) : null}
+      <NeedsNote needs={needs} testId="experiment-needs" />
       <div className="flex flex-wrap gap-2">
         <button type="button" className="btn-secondary" disabled={!hydrated} onClick={store}>
           Store a token the SPA way
