@@ -41,6 +41,12 @@ const signIn = (id: StrategyId, what: string) => ({
   href: `${STRATEGIES[id].loginPath}?next=/lab`,
 });
 
+/** What the browser still lacks for the lab part or experiment `id` (listed above); null when ready. */
+export function needsOf(id: string, signedIn: Record<StrategyId, boolean>): Needs {
+  const part = [...LAB_PARTS, ...EXPERIMENT_PARTS].find((candidate) => candidate.id === id);
+  return part?.requires ? needsFor(part.requires, signedIn) : null;
+}
+
 /** What the browser still lacks for `requires`, given who it is signed in as. */
 export function needsFor(requires: Requirement, signedIn: Record<StrategyId, boolean>): Needs {
   switch (requires) {

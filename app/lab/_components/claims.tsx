@@ -1,6 +1,6 @@
 import { IdTokenSection } from "@/app/oauth/_components/id-token";
 import type { StrategyId } from "@/lib/auth/names";
-import { needsFor } from "@/lib/lab/catalogue";
+import { needsOf } from "@/lib/lab/catalogue";
 import type { JwtColumn, OAuthColumn } from "@/lib/lab/server-view";
 import { viewCheckedToken } from "@/lib/tokens/sources";
 import { Experiment } from "./experiment";
@@ -56,7 +56,7 @@ export async function Claims({
       >
         <Experiment
           name="hybrid"
-          needs={needsFor("session-or-oauth", signedIn)}
+          needs={needsOf("hybrid", signedIn)}
           title="One sign-in, the app's own tokens for API clients"
           what="Exchanges your provider sign-in for Auth Lab's JWT pair (what an SPA does after “Sign in with Google”), and your server session for a pair a mobile app would hold; then calls the API with each access token alone."
           button="Exchange and call the API"

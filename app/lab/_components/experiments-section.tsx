@@ -1,14 +1,11 @@
 import type { StrategyId } from "@/lib/auth/names";
-import { EXPERIMENT_PARTS, needsFor } from "@/lib/lab/catalogue";
+import { needsOf } from "@/lib/lab/catalogue";
 import { expiryStates, lifetimeSettings } from "@/lib/lab/lifetimes";
 import type { JwtColumn, SessionColumn } from "@/lib/lab/server-view";
 import { CrossSite } from "./cross-site";
 import { Experiment } from "./experiment";
 import { ExpiryExperiment } from "./expiry";
 import { XssDemo } from "./xss-demo";
-
-const needsOf = (id: string, signedIn: Record<StrategyId, boolean>) =>
-  needsFor(EXPERIMENT_PARTS.find((part) => part.id === id)?.requires ?? "nothing", signedIn);
 
 /** The experiments, in the suggested order, each told what this browser still lacks for it. */
 export function ExperimentsSection({

@@ -3,7 +3,7 @@ import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { labKeysOf } from "@/lib/auth/jwt/lab-keys";
 import type { StrategyId } from "@/lib/auth/names";
 import { labKeyRotationOn } from "@/lib/env";
-import { needsFor } from "@/lib/lab/catalogue";
+import { needsOf } from "@/lib/lab/catalogue";
 import { backToConfiguredKey } from "../key-actions";
 import { Experiment } from "./experiment";
 import { LabSection } from "./lab-section";
@@ -27,7 +27,7 @@ export async function KeyRotation({ signedIn }: { signedIn: Record<StrategyId, b
         <>
           <Experiment
             name="key-rotation"
-            needs={needsFor("jwt", signedIn)}
+            needs={needsOf("key-rotation", signedIn)}
             title="The whole cycle"
             what="Rotates twice (two lab keys published, each signing a token), checks the older token still verifies, then retires the older key: the app refuses its token at once."
             button="Rotate, rotate, retire"
