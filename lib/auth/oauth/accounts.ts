@@ -5,7 +5,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { type Credentials, type Ended, endEveryCredential } from "../account/revoke-all";
 import { recordEvent } from "../events";
 import { redact } from "../tokens";
-import { sealAccountTokens } from "./adapter";
+import { sealedTokenColumns } from "./adapter";
 import { PROVIDER_NAMES, type ProviderId } from "./providers";
 
 // Linked providers of one person, as plain objects. Provider tokens stay in the database,
@@ -64,18 +64,6 @@ type ProviderAccount = { type: string } & Pick<
   | "token_type"
 >;
 
-const tokenFields = (account: ProviderAccount) => {
-  const sealed = sealAccountTokens(account);
-  return {
-    access_token: sealed.access_token ?? null,
-    refresh_token: sealed.refresh_token ?? null,
-    id_token: sealed.id_token ?? null,
-    expires_at: sealed.expires_at ?? null,
-    scope: sealed.scope ?? null,
-    token_type: sealed.token_type ?? null,
-  };
-};
-
 /** Links a provider account to this person (the link intent's), and logs it for every strategy. */
 export async function linkProviderAccount(
   userId: string,
@@ -89,7 +77,7 @@ export async function linkProviderAccount(
         type: account.type,
         provider: account.provider,
         providerAccountId: account.providerAccountId,
-        ...tokenFields(account),
+        ...sealedTokenColumns(account),
       },
     });
     await recordEvent(
@@ -112,7 +100,7 @@ export async function linkProviderAccount(
 export async function refreshProviderTokens(account: ProviderAccount): Promise<void> {
   await getDb().account.updateMany({
     where: { provider: account.provider, providerAccountId: account.providerAccountId },
-    data: tokenFields(account),
+    data: sealedTokenColumns(account),
   });
 }
 

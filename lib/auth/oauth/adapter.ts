@@ -15,7 +15,6 @@ import { hashToken } from "../tokens";
 // - the user handed to Auth.js carries no password hash.
 
 export const PROVIDER_TOKEN_PURPOSE = "provider-token";
-const TOKEN_FIELDS = ["access_token", "refresh_token", "id_token"] as const;
 
 const USER_FIELDS = {
   id: true,
@@ -41,33 +40,34 @@ export function absoluteEnd(createdAt: Date): Date {
   return new Date(createdAt.getTime() + oauthLifetimes().absoluteSeconds * 1000);
 }
 
-/** Provider tokens, encrypted field by field; everything else as Auth.js gave it. */
-export function sealAccountTokens<T extends Pick<AdapterAccount, (typeof TOKEN_FIELDS)[number]>>(
-  account: T,
-): T {
-  const sealed: Record<string, unknown> = { ...account };
-  for (const field of TOKEN_FIELDS) {
-    const value = account[field];
-    if (typeof value === "string") sealed[field] = seal(value, PROVIDER_TOKEN_PURPOSE);
-  }
-  return sealed as T;
+type TokenColumns = Pick<
+  AdapterAccount,
+  "access_token" | "refresh_token" | "id_token" | "expires_at" | "scope" | "token_type"
+>;
+
+/** An account's token columns as stored: the provider's tokens encrypted, the rest as given. */
+export function sealedTokenColumns(account: TokenColumns) {
+  const sealed = (value: string | undefined) =>
+    typeof value === "string" ? seal(value, PROVIDER_TOKEN_PURPOSE) : null;
+  return {
+    access_token: sealed(account.access_token),
+    refresh_token: sealed(account.refresh_token),
+    id_token: sealed(account.id_token),
+    expires_at: account.expires_at ?? null,
+    scope: account.scope ?? null,
+    token_type: account.token_type ?? null,
+  };
 }
 
 /** Only the columns the Account table has: a provider may return more fields than it keeps. */
 function accountRow(account: AdapterAccount) {
-  const row = sealAccountTokens(account);
   return {
-    userId: row.userId,
-    type: row.type,
-    provider: row.provider,
-    providerAccountId: row.providerAccountId,
-    refresh_token: row.refresh_token ?? null,
-    access_token: row.access_token ?? null,
-    expires_at: row.expires_at ?? null,
-    token_type: row.token_type ?? null,
-    scope: row.scope ?? null,
-    id_token: row.id_token ?? null,
-    session_state: typeof row.session_state === "string" ? row.session_state : null,
+    userId: account.userId,
+    type: account.type,
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    ...sealedTokenColumns(account),
+    session_state: typeof account.session_state === "string" ? account.session_state : null,
   };
 }
 
