@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import {
   bearer,
+  completeAtProvider,
   confirmAction,
   cookieValue,
   COOKIES,
@@ -60,11 +61,7 @@ async function linkGoogle(browser: Browser, baseURL: string | undefined, person:
   await signInOverHttp(page, "session", person);
   await page.goto("/oauth/link");
   await page.getByRole("button", { name: "Link Google" }).click();
-  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByRole("button", { name: "Continue", exact: true }).click();
-  await page.getByRole("button", { name: "Allow" }).click();
+  await completeAtProvider(page, person);
   await expect(page.getByText("Google is linked")).toBeVisible();
   expect((await page.request.post("/api/session/logout")).status()).toBe(204);
   await context.close();
@@ -187,10 +184,7 @@ test.describe("linking a provider", () => {
         })
       ).status(),
     ).toBe(401);
-    await page.getByLabel("Name").fill(identity.name);
-    await page.getByLabel("Email").fill(identity.email);
-    await page.getByRole("button", { name: "Continue", exact: true }).click();
-    await page.getByRole("button", { name: "Allow" }).click();
+    await completeAtProvider(page, identity);
 
     await expect(page).toHaveURL(/\/oauth\/link\?linked=google$/);
     await expect(page.getByText("Google is linked")).toBeVisible();
@@ -231,11 +225,7 @@ test.describe("linking a provider", () => {
     await signInOverHttp(page, "session", person);
     await page.goto("/oauth/link");
     await page.getByRole("button", { name: "Link GitHub" }).click();
-    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
-    await page.getByLabel("Name").fill(theirs.name);
-    await page.getByLabel("Email").fill(theirs.email);
-    await page.getByRole("button", { name: "Continue", exact: true }).click();
-    await page.getByRole("button", { name: "Allow" }).click();
+    await completeAtProvider(page, theirs);
     await expect(page).toHaveURL(/\/oauth\/link\?link=taken$/);
     await expect(
       page.getByRole("alert").filter({ hasText: "already linked to someone else" }),
@@ -258,11 +248,7 @@ test.describe("linking a provider", () => {
     await signInOverHttp(page, "session", person);
     await page.goto("/oauth/link");
     await page.getByRole("button", { name: "Link GitHub" }).click();
-    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
-    await page.getByLabel("Name").fill(person.name);
-    await page.getByLabel("Email").fill(person.email);
-    await page.getByRole("button", { name: "Continue", exact: true }).click();
-    await page.getByRole("button", { name: "Allow" }).click();
+    await completeAtProvider(page, person);
     await expect(page.getByText("GitHub is linked")).toBeVisible();
 
     // It went to the person the page showed, not to the stranger's session.
