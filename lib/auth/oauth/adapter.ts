@@ -148,7 +148,12 @@ export async function slideOAuthSession(
   const capped = new Date(
     Math.min((expires ?? row.expires).getTime(), absoluteEnd(row.createdAt).getTime()),
   );
-  await db.session.updateMany({ where: { sessionToken: hash }, data: { expires: capped } });
+  const { count } = await db.session.updateMany({
+    where: { sessionToken: hash },
+    data: { expires: capped },
+  });
+  // Ended in between (a sign-out racing this request): nothing slid, and no cookie should say so.
+  if (count === 0) return null;
   return { sessionToken, userId: row.userId, expires: capped };
 }
 
