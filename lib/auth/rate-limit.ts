@@ -1,120 +1,97 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { counterStore } from "@/lib/store/counters";
+import { buckets, type Rule } from "@/lib/store/buckets";
 
-// Throttling, shared by every instance (the counters live in the shared store: the database, or
-// Redis when configured). An attempt is counted before its password is checked (an atomic
-// increment, so a burst of parallel guesses can't slip through together), given back when it
-// succeeds, and given back when it is refused: a refused attempt never counts, so an attacker who
-// keeps going doesn't keep a window open. Every window ends on its own.
+// Throttling, shared by every instance (the buckets live in Redis when configured, else in the
+// database: lib/store/buckets.ts). An attempt is counted before its password is checked, in one
+// atomic step for all its buckets (a burst of parallel guesses can't slip through together); a
+// refused attempt counts nothing; a success gives its share back.
 //
-// The owner is never locked out: a browser that has signed in to the account before carries a
-// device cookie (lib/auth/device.ts), and its attempts count only against that device's own
-// allowance, not against the account or the address an attacker is hammering (OWASP's "device
-// cookies"). Every attempt counts against some address bucket; one with no usable address shares
-// the "unknown" bucket.
+// Nobody locks the owner out:
+// - a browser that signed in to the account before (a trusted device, lib/auth/device.ts) is
+//   counted only against its own allowance, not the account or address an attacker hammers;
+// - a person who is signed in and types the password again (a password change, a re-proof) is
+//   counted against the proof their credential came from, never against the account: an attacker
+//   with a stolen cookie guesses slowly on that proof alone and can't block anyone else;
+// - the account's own bucket refills steadily once spent (one attempt every two minutes): a
+//   flood slows the account down, it never shuts it for an hour.
+// Every attempt counts against some address bucket; one with no usable address shares "unknown".
 
-export type ThrottleScope = "accountIp" | "account" | "ip" | "device";
-export type ThrottleLimits = Record<ThrottleScope, { points: number; duration: number }>;
+export type ThrottleScope = "accountIp" | "account" | "ip" | "device" | "proof";
+export type Rate = { limit: number; periodSeconds: number };
+export type ThrottleRates = Record<ThrottleScope, Rate>;
 export type ThrottleKeys = {
   email: string;
   ip: string | null;
-  /** A device cookie proven to belong to this account: its attempts are counted apart. */
+  /** A trusted device of this account: its attempts are counted apart. */
   device?: string | null;
+  /** An authenticated re-proof: the proof the credential in use came from (see proofKey). */
+  proof?: string | null;
 };
 export type ThrottleVerdict =
-  { blocked: false } | { blocked: true; scope: ThrottleScope; retryAfterSeconds: number };
+  | { blocked: false }
+  | { blocked: true; scope: ThrottleScope | "person" | "all"; retryAfterSeconds: number };
 
-export const DEFAULT_LIMITS: ThrottleLimits = {
+export const DEFAULT_RATES: ThrottleRates = {
   // Guessing one account from one place: stopped quickly, and a success clears it.
-  accountIp: { points: 5, duration: 15 * 60 },
-  // Guessing one account from many places: slower, so one attacker can't cheaply slow the owner.
-  account: { points: 30, duration: 60 * 60 },
+  accountIp: { limit: 5, periodSeconds: 15 * 60 },
+  // Guessing one account from many places: slower, and never a lock (one try every 2 minutes).
+  account: { limit: 30, periodSeconds: 60 * 60 },
   // One place trying many accounts (credential stuffing).
-  ip: { points: 100, duration: 15 * 60 },
+  ip: { limit: 100, periodSeconds: 15 * 60 },
   // The owner's own browser: mistyped passwords only.
-  device: { points: 10, duration: 15 * 60 },
+  device: { limit: 10, periodSeconds: 15 * 60 },
+  // A signed-in person confirming the password (and whoever holds a copy of their cookie).
+  proof: { limit: 5, periodSeconds: 15 * 60 },
 };
 
 export const UNKNOWN_ADDRESS = "unknown";
 
-type Counted = { scope: ThrottleScope; key: string };
+/** The bucket of an authenticated re-proof: the person and the moment of the proof in use. */
+export const proofKey = (userId: string, authTime: Date) => `${userId}@${authTime.getTime()}`;
 
-export function createLoginThrottle(limits: ThrottleLimits = DEFAULT_LIMITS, prefix = "login") {
-  const counter = (scope: ThrottleScope) =>
-    counterStore().limiter(`${prefix}:${scope}`, limits[scope]);
-
-  const keysFor = ({ email, ip, device }: ThrottleKeys): Counted[] =>
-    device
-      ? [{ scope: "device", key: device }]
-      : [
-          { scope: "accountIp", key: `${email}|${ip ?? UNKNOWN_ADDRESS}` },
-          { scope: "account", key: email },
-          { scope: "ip", key: ip ?? UNKNOWN_ADDRESS },
-        ];
-
-  const verdictOf = (
-    states: { scope: ThrottleScope; consumed: number; msBeforeNext: number }[],
-  ) => {
-    let verdict: ThrottleVerdict = { blocked: false };
-    for (const { scope, consumed, msBeforeNext } of states) {
-      if (consumed > limits[scope].points) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-        if (!verdict.blocked || retryAfterSeconds > verdict.retryAfterSeconds)
-          verdict = { blocked: true, scope, retryAfterSeconds };
-      }
-    }
-    return verdict;
-  };
+export function createLoginThrottle(rates: ThrottleRates = DEFAULT_RATES, prefix = "login") {
+  const rule = (scope: ThrottleScope, id: string): Rule => ({
+    key: `${prefix}:${scope}:${id}`,
+    ...rates[scope],
+  });
+  const rulesFor = ({ email, ip, device, proof }: ThrottleKeys) =>
+    proof
+      ? [rule("proof", proof)]
+      : device
+        ? [rule("device", device)]
+        : [
+            rule("accountIp", `${email}|${ip ?? UNKNOWN_ADDRESS}`),
+            rule("account", email),
+            rule("ip", ip ?? UNKNOWN_ADDRESS),
+          ];
+  const scopeOf = (key: string) => key.slice(prefix.length + 1).split(":")[0] as ThrottleScope;
 
   return {
-    /** Is this attempt allowed at all? (Counts nothing.) */
-    async check(keys: ThrottleKeys): Promise<ThrottleVerdict> {
-      const states = await Promise.all(
-        keysFor(keys).map(async ({ scope, key }) => {
-          const state = await counter(scope).get(key);
-          // At the limit is blocked for the next attempt: report as if it had been counted.
-          return {
-            scope,
-            consumed: state ? state.consumed + 1 : 0,
-            msBeforeNext: state?.msBeforeNext ?? 0,
-          };
-        }),
-      );
-      return verdictOf(states);
-    },
-
     /**
-     * Counts this attempt and says whether it is over a limit, in one atomic step per counter.
-     * Call it before checking a password; call recordSuccess after a success. A refused attempt
-     * is given back at once: it never happened.
+     * Counts this attempt in every bucket it belongs to, or in none when one of them is spent.
+     * Call it before checking a password, and recordSuccess after a success.
      */
     async attempt(keys: ThrottleKeys): Promise<ThrottleVerdict> {
-      const counted = keysFor(keys);
-      const states = await Promise.all(
-        counted.map(async ({ scope, key }) => ({ scope, ...(await counter(scope).add(key, 1)) })),
-      );
-      const verdict = verdictOf(states);
-      if (verdict.blocked)
-        await Promise.all(counted.map(({ scope, key }) => counter(scope).add(key, -1)));
-      return verdict;
-    },
-
-    async recordFailure(keys: ThrottleKeys): Promise<void> {
-      await Promise.all(keysFor(keys).map(({ scope, key }) => counter(scope).add(key, 1)));
+      const result = await buckets().hit(rulesFor(keys));
+      return result.allowed
+        ? { blocked: false }
+        : {
+            blocked: true,
+            scope: scopeOf(result.blockedKey),
+            retryAfterSeconds: result.retryAfterSeconds,
+          };
     },
 
     /**
-     * A success ends the consecutive-failure count for this account from this place (or this
-     * device), and gives back the point its attempt took from the wider counters (only while they
-     * still run, so a refund never turns into a credit for the next window).
+     * A success ends the run of failures of this account from this place (or of this device, or
+     * of this proof), and gives back the share its attempt took from the wider buckets.
      */
     async recordSuccess(keys: ThrottleKeys): Promise<void> {
-      await Promise.all(
-        keysFor(keys).map(async ({ scope, key }) => {
-          if (scope === "accountIp" || scope === "device") return counter(scope).delete(key);
-          const state = await counter(scope).get(key);
-          if (state && state.consumed > 0) await counter(scope).add(key, -1);
+      await buckets().refund(
+        rulesFor(keys).map((bucket) => {
+          const scope = scopeOf(bucket.key);
+          return { rule: bucket, clear: scope !== "account" && scope !== "ip" };
         }),
       );
     },
@@ -133,55 +110,88 @@ export function waitText(retryAfterSeconds: number): string {
 }
 
 /**
- * New accounts: per address and for the whole site, each counted before the argon2id hash. A
- * request whose address is unknown shares one bucket with every other such request.
+ * A budget for expensive work (new accounts, throwaway people, experiments): per client address,
+ * per person when someone is signed in, and for the whole site, each counted before the work.
+ * A request whose address is unknown shares one bucket with every other such request.
  */
-export function createRegistrationThrottle(
-  limits: () => { perIp: number; overall: number },
-  prefix = "register",
+export function createBudget(
+  name: string,
+  rates: () => { perIp: Rate; perPerson?: Rate; overall: Rate },
 ) {
-  const HOUR = 60 * 60;
   return {
-    async attempt(ip: string | null): Promise<ThrottleVerdict> {
-      const { perIp, overall } = limits();
-      const mine = counterStore().limiter(`${prefix}:ip`, { points: perIp, duration: HOUR });
-      const all = counterStore().limiter(`${prefix}:all`, { points: overall, duration: HOUR });
-      const [a, b] = await Promise.all([mine.add(ip ?? UNKNOWN_ADDRESS, 1), all.add("all", 1)]);
-      const over = [
-        { scope: "ip" as const, state: a, points: perIp },
-        { scope: "account" as const, state: b, points: overall },
-      ].filter(({ state, points }) => state.consumed > points);
-      if (over.length === 0) return { blocked: false };
-      await Promise.all([mine.add(ip ?? UNKNOWN_ADDRESS, -1), all.add("all", -1)]);
-      const wait = Math.max(...over.map(({ state }) => state.msBeforeNext));
-      return {
-        blocked: true,
-        scope: over[0]!.scope,
-        retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)),
-      };
+    async spend(who: { ip: string | null; person?: string | null }): Promise<ThrottleVerdict> {
+      const { perIp, perPerson, overall } = rates();
+      const rules: Rule[] = [
+        { key: `${name}:ip:${who.ip ?? UNKNOWN_ADDRESS}`, ...perIp },
+        { key: `${name}:all`, ...overall },
+        ...(perPerson && who.person ? [{ key: `${name}:person:${who.person}`, ...perPerson }] : []),
+      ];
+      const result = await buckets().hit(rules);
+      if (result.allowed) return { blocked: false };
+      const scope = result.blockedKey.endsWith(":all")
+        ? "all"
+        : result.blockedKey.includes(":person:")
+          ? "person"
+          : "ip";
+      return { blocked: true, scope, retryAfterSeconds: result.retryAfterSeconds };
     },
   };
 }
 
-export const registrationThrottle = createRegistrationThrottle(() => ({
-  perIp: getEnv().REGISTRATION_LIMIT_PER_IP,
-  overall: getEnv().REGISTRATION_LIMIT_PER_HOUR,
+export type Budget = ReturnType<typeof createBudget>;
+
+/** Work refused because its budget is spent: route handlers answer 429 with Retry-After. */
+export class OverBudgetError extends Error {
+  constructor(
+    readonly what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`Too many ${what}. Try again in ${waitText(retryAfterSeconds)}.`);
+  }
+}
+
+/** Spends from `budget` or throws OverBudgetError. */
+export async function spendOrThrow(
+  budget: Budget,
+  what: string,
+  who: { ip: string | null; person?: string | null },
+): Promise<void> {
+  const verdict = await budget.spend(who);
+  if (verdict.blocked) throw new OverBudgetError(what, verdict.retryAfterSeconds);
+}
+
+const HOUR = 60 * 60;
+const perHour = (limit: number): Rate => ({ limit, periodSeconds: HOUR });
+
+/** New accounts (each costs an argon2id hash), demo people included. */
+export const registrationBudget = createBudget("register", () => ({
+  perIp: perHour(getEnv().REGISTRATION_LIMIT_PER_IP),
+  overall: perHour(getEnv().REGISTRATION_LIMIT_PER_HOUR),
 }));
 
-/** Interview-room proofs: each makes (and removes) throwaway people, so they are counted too. */
-export const proofThrottle = createRegistrationThrottle(
-  () => ({ perIp: getEnv().PROOF_LIMIT_PER_IP, overall: getEnv().PROOF_LIMIT_PER_HOUR }),
-  "proof",
-);
+/** Interview-room proofs and the lab's costly parts: each makes (and removes) throwaway people. */
+export const proofBudget = createBudget("proof", () => ({
+  perIp: perHour(getEnv().PROOF_LIMIT_PER_IP),
+  perPerson: perHour(getEnv().PROOF_LIMIT_PER_IP),
+  overall: perHour(getEnv().PROOF_LIMIT_PER_HOUR),
+}));
 
-/** The lab's cost probe: a few dozen guard calls per run, so counted. */
-export const costProbeThrottle = createRegistrationThrottle(
-  () => ({ perIp: 60, overall: 5000 }),
-  "cost-probe",
-);
+/** The lab's experiments: each sends several requests to the app itself. */
+export const experimentBudget = createBudget("experiment", () => ({
+  perIp: { limit: getEnv().EXPERIMENT_LIMIT_PER_IP, periodSeconds: 10 * 60 },
+  perPerson: { limit: getEnv().EXPERIMENT_LIMIT_PER_IP, periodSeconds: 10 * 60 },
+  overall: perHour(getEnv().PROOF_LIMIT_PER_HOUR * 5),
+}));
 
-/** The step log of a provider sign-in (lib/auth/oauth/flow-log.ts): a row per start, so counted. */
-export const flowLogThrottle = createRegistrationThrottle(
-  () => ({ perIp: 60, overall: 5000 }),
-  "flow-log",
-);
+/** The lab's cost probe: a few dozen guard calls per run. */
+export const costProbeBudget = createBudget("cost-probe", () => ({
+  perIp: perHour(60),
+  perPerson: perHour(60),
+  overall: perHour(5000),
+}));
+
+/** The step log of a provider sign-in (lib/auth/oauth/flow-log.ts): a row per start. */
+export const flowLogBudget = createBudget("flow-log", () => ({
+  perIp: perHour(60),
+  overall: perHour(5000),
+}));

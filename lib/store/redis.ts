@@ -63,7 +63,7 @@ export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<
   }
 }
 
-/** The raw client, for libraries that take one (rate-limiter-flexible). */
+/** The raw client, for code that runs its own commands (lib/store/buckets.ts). */
 export function redisClient(): Redis {
   return client();
 }
