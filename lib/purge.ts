@@ -15,9 +15,9 @@ export type Purged = Record<
   | "families"
   | "deniedTokens"
   | "oauthSessions"
-  | "linkIntents"
+  | "providerIntents"
   | "events"
-  | "counters"
+  | "buckets"
   | "oauthFlows"
   | "labKeys"
   | "proofPeople"
@@ -49,9 +49,9 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     families,
     deniedTokens,
     oauthSessions,
-    linkIntents,
+    providerIntents,
     events,
-    counters,
+    buckets,
     oauthFlows,
     labKeys,
     proofPeople,
@@ -73,13 +73,14 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     db.session.deleteMany({
       where: { OR: [{ expires: { lte: now } }, { createdAt: { lte: oauthAbsoluteStart } }] },
     }),
-    db.linkIntent.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.providerIntent.deleteMany({ where: { expiresAt: { lte: now } } }),
     db.authEvent.deleteMany({
       where: {
         createdAt: { lte: new Date(now.getTime() - env.AUTH_EVENT_RETENTION_DAYS * DAY_MS) },
       },
     }),
-    db.rateLimiterFlexible.deleteMany({ where: { expire: { lte: now } } }),
+    // A bucket whose theoretical arrival time has passed is as good as absent.
+    db.throttleBucket.deleteMany({ where: { tat: { lte: BigInt(now.getTime()) } } }),
     db.oAuthFlow.deleteMany({ where: { expiresAt: { lte: now } } }),
     // A lab key lives an hour; retired or not, it stays a day, so the lab can show how it ended.
     db.labSigningKey.deleteMany({
@@ -99,9 +100,9 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     families: families.count,
     deniedTokens: deniedTokens.count,
     oauthSessions: oauthSessions.count,
-    linkIntents: linkIntents.count,
+    providerIntents: providerIntents.count,
     events: events.count,
-    counters: counters.count,
+    buckets: buckets.count,
     oauthFlows: oauthFlows.count,
     labKeys: labKeys.count,
     proofPeople: proofPeople.count,

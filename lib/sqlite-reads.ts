@@ -2,6 +2,7 @@ import "server-only";
 import Database from "libsql";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { BUSY_TIMEOUT_MS } from "@/lib/sqlite";
 
@@ -93,6 +94,27 @@ export async function readRow<T extends Record<string, unknown>>(
   }
 }
 
+export type Row = Record<string, unknown>;
+
+/**
+ * The one read a guard makes: one row of `sql` with `args`, read now, on the read-only connection
+ * for a local file, or through Prisma's raw query on anything else (Turso): the same SQL and the
+ * same `map` either way. The row's `key` column must hold `value` (see WrongRowError).
+ * Undefined when there is no row.
+ */
+export async function readOne<T>(
+  sql: string,
+  args: unknown[],
+  key: { column: string; value: unknown },
+  map: (row: Row) => T,
+): Promise<T | undefined> {
+  const direct = await readRow<Row>(sql, ...args);
+  const row = direct === null ? (await getDb().$queryRawUnsafe<Row[]>(sql, ...args))[0] : direct;
+  if (row === undefined) return undefined;
+  if (row[key.column] !== key.value) throw new WrongRowError();
+  return map(row);
+}
+
 /**
  * A row that isn't the one asked for: never expected (see readRow's catch), checked by each
  * caller all the same, since the price of a mistake here is answering as someone else.
@@ -108,7 +130,9 @@ export class WrongRowError extends Error {
  * else throws: an Invalid Date compares false with everything, so an expiry check would pass.
  */
 export function toDate(value: unknown): Date {
-  const date = new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
+  const date = new Date(
+    typeof value === "bigint" ? Number(value) : (value as string | number | Date),
+  );
   if (Number.isNaN(date.getTime())) throw new Error("a stored date could not be read");
   return date;
 }

@@ -30,7 +30,7 @@ export async function missingMigrations(expected = expectedMigrations()): Promis
 export async function checkSigningKeys(): Promise<string | null> {
   try {
     const { token } = await issueAccessToken(
-      { userId: "startup", familyId: "startup", tokenVersion: 0 },
+      { userId: "startup", familyId: "startup", epoch: 0, authTime: new Date() },
       60,
       undefined,
       { configuredKey: true },

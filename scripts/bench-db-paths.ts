@@ -65,11 +65,12 @@ async function concurrent(label: string, concurrency: number, total: number, ste
 const context = { ip: null, userAgent: null };
 const user = await getDb().user.create({
   data: { email: "bench@authlab.test", name: "Bench" },
-  select: { id: true, email: true, name: true, tokenVersion: true },
+  select: { id: true, email: true, name: true, epoch: true },
 });
-const { token } = await createSession(user, context);
+const proof = { epoch: user.epoch, authTime: new Date(), method: "password" as const };
+const { token } = await createSession(user, proof, context);
 const sessionId = hashToken(token);
-const pair = await issueTokenPair(user, context);
+const pair = await issueTokenPair(user.id, proof, context);
 const verified = await verifyAccessToken(pair.accessToken);
 if (!verified.ok) throw new Error("the benchmark's own token does not verify");
 const claims = verified.claims;
@@ -79,13 +80,16 @@ await getDb().session.create({
     sessionToken: hashToken(oauthToken),
     userId: user.id,
     expires: new Date(Date.now() + 7 * 86400_000),
+    epoch: user.epoch,
+    authTime: proof.authTime,
+    authMethod: "google",
   },
 });
 
 const SESSION_SQL = `SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
        s."idleTimeoutSeconds", u."email", u."name"
 FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`;
-const JWT_SQL = `SELECT u."id", u."email", u."name", u."tokenVersion",
+const JWT_SQL = `SELECT u."id", u."email", u."name", u."epoch",
   EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ?) AS "denied",
   (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ?) AS "familyRevoked"
 FROM "User" u WHERE u."id" = ?`;

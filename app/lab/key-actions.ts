@@ -13,6 +13,6 @@ export async function backToConfiguredKey(): Promise<void> {
   const jwt = await getCurrentJwt();
   if (!jwt.ok) return;
   await retireAllLabKeys(jwt.claims.fam);
-  await renewKeptAccessToken({ family: jwt.claims.fam }, jwt.user.id, jwt.claims.ver);
+  await renewKeptAccessToken({ family: jwt.claims.fam }, jwt.user.id);
   revalidatePath("/lab");
 }

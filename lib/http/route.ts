@@ -1,5 +1,6 @@
 import "server-only";
 import type { StrategyId } from "@/lib/auth/names";
+import type { Provenance } from "@/lib/auth/proof";
 import { bearerToken } from "./bearer";
 import { type ErrorCode, jsonError } from "./json";
 import { checkOrigin, isSafeMethod } from "./origin";
@@ -12,8 +13,16 @@ import { ServerTiming } from "./server-timing";
 // requests, ask the strategy's guard, answer 401 with the standard shape, and say which strategy
 // authenticated the request and what its guard cost (Server-Timing).
 
-/** A person as a guard knows them: a stateless JWT check knows only the id. */
-export type AuthedUser = { id: string; email?: string; name?: string | null };
+/**
+ * A person as a guard knows them: a stateless JWT check knows only the id. A guard that read the
+ * credential's row says which proof it came from (an exchange copies it, never makes it newer).
+ */
+export type AuthedUser = {
+  id: string;
+  email?: string;
+  name?: string | null;
+  provenance?: Provenance;
+};
 export type AuthFailure = {
   status: 400 | 401;
   code: ErrorCode;

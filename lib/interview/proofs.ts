@@ -1,4 +1,5 @@
 import "server-only";
+import { provenNow } from "@/lib/auth/proof";
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/names";
@@ -9,6 +10,7 @@ import { anatomyExperiment } from "@/lib/lab/experiments/anatomy";
 import { authzExperiment } from "@/lib/lab/experiments/authz";
 import { crossSiteExperiment } from "@/lib/lab/experiments/cross-site";
 import { fixationExperiment } from "@/lib/lab/experiments/fixation";
+import { takeoverExperiment } from "@/lib/lab/experiments/takeover";
 import { forgedAlgorithmExperiment } from "@/lib/lab/experiments/forged-alg";
 import { hybridExperiment } from "@/lib/lab/experiments/hybrid";
 import { kdfExperiment } from "@/lib/lab/experiments/kdf";
@@ -124,7 +126,10 @@ export const PROOFS: Record<ProofId, Proof> = {
     replayExperiment((await signedIn(person, ["session", "jwt"])).held),
   ),
   denylist: one(async (person) => replayExperiment((await signedIn(person, ["jwt"])).held)),
-  "refresh-reuse": one(async (person, kit) => refreshReuseExperiment(person.id, kit.context)),
+  // A person made a moment ago (epoch 0): the second device's proof is their sign-in's.
+  "refresh-reuse": one(async (person, kit) =>
+    refreshReuseExperiment(person.id, provenNow(0, "password"), kit.context),
+  ),
   xss: one(async (person) => {
     const { browser, setCookies } = await signedIn(person, ["session", "jwt"]);
     return xssProofExperiment(browser, setCookies);
@@ -139,6 +144,7 @@ export const PROOFS: Record<ProofId, Proof> = {
     return killSwitchExperiment(person.id, [laptop.held, phone.held], kit.context);
   }),
   kdf: one(async (person) => ({ probes: [], ...(await kdfExperiment(person.id)) })),
+  takeover: one(async (person) => takeoverExperiment(person)),
   "shared-store": one(async (person) =>
     sharedStoreExperiment((await signedIn(person, ["session"])).seal),
   ),
@@ -148,7 +154,8 @@ export const PROOFS: Record<ProofId, Proof> = {
     return keyRotationExperiment({
       userId: person.id,
       familyId: String(claims.fam),
-      tokenVersion: Number(claims.ver),
+      epoch: Number(claims.ver),
+      authTime: new Date(Number(claims.auth_time) * 1000),
     });
   }),
   hybrid: one(async (person, kit) => {

@@ -6,12 +6,15 @@ import { type AuthEventInput, recordEvent } from "../events";
 import { revokeAllFamilies, type RevokeReason } from "../jwt/refresh";
 
 // One person, one kill switch: every credential of a person under every strategy ends in one
-// transaction. Server sessions and Auth.js sessions are deleted, JWT families revoked, and the
-// tokenVersion bump kills every access token in the checked verifier at once. Nothing is left
-// half done: it all commits, or nothing does.
+// transaction, by bumping the person's credential epoch (lib/auth/proof.ts). Server sessions,
+// Auth.js sessions, trusted devices and provider intents are deleted, JWT families revoked, and
+// every guard compares the epoch in the read it already makes, so whatever a sign-in racing this
+// is still making (it read the old epoch before its password check) is dead on arrival. Nothing is
+// left half done: it all commits, or nothing does.
 //
 // `keep` spares the credentials this very browser holds (a password change or an unlink keeps the
-// person signed in where they made it); without it, this browser is signed out too.
+// person signed in where they made it): they move to the new epoch. Without it, this browser is
+// signed out too.
 
 export type Credentials = {
   /** A server session's id (the SHA-256 of its token). */
@@ -20,13 +23,17 @@ export type Credentials = {
   family?: string;
   /** An Auth.js session's stored id (the SHA-256 of its token). */
   oauthSession?: string;
+  /** A trusted device's id (the SHA-256 of its cookie's token). */
+  device?: string;
 };
 
+/** Exactly what the kill switch ended, for its answer. */
 export type Ended = {
-  tokenVersion: number;
+  epoch: number;
   sessions: number;
   families: number;
   oauthSessions: number;
+  devices: number;
 };
 
 export async function endEveryCredential(
@@ -39,7 +46,7 @@ export async function endEveryCredential(
     also,
   }: {
     keep?: Credentials;
-    /** Another write that must land with these (the new password hash). */
+    /** Another write that must land with these (the new password hash, an unlinked account). */
     also?: (tx: Tx) => Promise<unknown>;
     reason: RevokeReason;
     context?: RequestContext;
@@ -48,32 +55,51 @@ export async function endEveryCredential(
   },
 ): Promise<Ended> {
   const store = sessionStore();
-  // Sessions kept outside the database (Redis) end first, in the store's own atomic step: if it
-  // can't be reached nothing else happens (a 503), and if the database then fails, the person is
-  // more signed out than asked, never less. A retry finishes the job.
-  const outside = store.inDatabase ? 0 : await store.deleteForUser(userId, keep.session);
-  return transaction(async (tx) => {
+  // Set once the session store (Redis, memory) has ended its sessions under the new epoch.
+  let floorRaisedTo: number | null = null;
+  const ended = await transaction(async (tx) => {
     // A write first: the transaction holds the write lock from its first statement.
-    const { tokenVersion } = await tx.user.update({
+    const { epoch } = await tx.user.update({
       where: { id: userId },
-      data: { tokenVersion: { increment: 1 } },
-      select: { tokenVersion: true },
+      data: { epoch: { increment: 1 } },
+      select: { epoch: true },
     });
     await also?.(tx);
-    const sessions = store.inDatabase
-      ? await store.deleteForUser(userId, keep.session, tx)
-      : outside;
-    const families = await revokeAllFamilies(tx, userId, reason, context, keep.family);
-    const oauthSessions = await tx.session.deleteMany({
-      where: { userId, ...(keep.oauthSession ? { sessionToken: { not: keep.oauthSession } } : {}) },
+    const families = await revokeAllFamilies(tx, userId, reason, {
+      context,
+      keep: keep.family,
+      epoch,
     });
-    // A link started before this can't be completed after it.
-    await tx.linkIntent.deleteMany({ where: { userId } });
-    const ended = {
-      tokenVersion,
+    const spare = <T extends string | undefined>(id: T) => (id ? { not: id } : undefined);
+    const oauthSessions = await tx.session.deleteMany({
+      where: { userId, sessionToken: spare(keep.oauthSession) },
+    });
+    const devices = await tx.trustedDevice.deleteMany({
+      where: { userId, id: spare(keep.device) },
+    });
+    if (keep.oauthSession)
+      await tx.session.updateMany({
+        where: { sessionToken: keep.oauthSession, userId },
+        data: { epoch },
+      });
+    if (keep.device)
+      await tx.trustedDevice.updateMany({ where: { id: keep.device, userId }, data: { epoch } });
+    // A link or a re-proof started before this can't be completed after it.
+    await tx.providerIntent.deleteMany({ where: { userId } });
+    // Sessions kept outside the database (Redis) end last, right before the commit: if the store
+    // can't be reached nothing here commits (a 503) and the person is as before.
+    if (!store.inDatabase) floorRaisedTo = epoch;
+    const sessions = await store.endForUser(
+      userId,
+      { keep: keep.session, epoch },
+      store.inDatabase ? tx : undefined,
+    );
+    const ended: Ended = {
+      epoch,
       sessions,
       families,
       oauthSessions: oauthSessions.count,
+      devices: devices.count,
     };
     await recordEvent(
       {
@@ -85,11 +111,18 @@ export async function endEveryCredential(
           sessions: ended.sessions,
           families: ended.families,
           oauthSessions: ended.oauthSessions,
+          devices: ended.devices,
           ...event?.detail,
         },
       },
       tx,
     );
     return ended;
+  }).catch(async (error: unknown) => {
+    // The commit failed after the store raised its floor: the person's epoch is still the old one,
+    // so the store must accept sessions of it again (or nobody could sign in with a session).
+    if (floorRaisedTo !== null) await store.undoFloor(userId, floorRaisedTo).catch(() => {});
+    throw error;
   });
+  return ended;
 }

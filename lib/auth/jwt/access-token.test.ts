@@ -17,6 +17,7 @@ import { jwtSettings, MAX_TOKEN_LENGTH } from "./config";
 const CLOCK_TOLERANCE_SECONDS = jwtSettings().clockToleranceSeconds;
 import { publicJwks } from "./keys";
 import { issueTokenPair } from "./lifecycle";
+import { provenNow } from "../proof";
 
 // The verifier against RFC 8725's list of attacks. Most tokens below are signed with the real
 // private key (so the only thing wrong with them is the one thing each case changes); a baseline
@@ -55,6 +56,7 @@ function claims(overrides: Json = {}): Json {
     sub: "user-under-test",
     fam: "family-under-test",
     ver: 0,
+    auth_time: iat - 60,
     jti: randomUUID(),
     iat,
     exp: iat + 300,
@@ -89,11 +91,15 @@ function segments(token: string): [string, string, string] {
   return [h ?? "", p ?? "", s ?? ""];
 }
 
+/** The proof the family under test came from: a sign-in ten minutes ago, to the millisecond. */
+const PROVED_AT = new Date(Date.now() - 10 * 60_000 + 123);
+
 async function issued() {
   return issueAccessToken({
     userId: "user-under-test",
     familyId: "fam-under-test",
-    tokenVersion: 3,
+    epoch: 3,
+    authTime: PROVED_AT,
   });
 }
 
@@ -136,8 +142,11 @@ describe("issueAccessToken + verifyAccessToken", () => {
       sub: "user-under-test",
       fam: "fam-under-test",
       ver: 3,
+      // RFC 9068's auth_time: whole seconds, the proof's, not the token's.
+      auth_time: Math.floor(PROVED_AT.getTime() / 1000),
       jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
+    expect(issuedClaims.auth_time).toBeLessThan(issuedClaims.iat);
     expect(issuedClaims.exp - issuedClaims.iat).toBe(jwtSettings().accessTtlSeconds);
     expect(Math.abs(issuedClaims.iat - now())).toBeLessThanOrEqual(2);
   });
@@ -151,12 +160,16 @@ describe("issueAccessToken + verifyAccessToken", () => {
     const email = `${randomUUID()}@access-token.test`;
     const user = await getDb().user.create({
       data: { email, name: "Ada Private-Name" },
-      select: { id: true, tokenVersion: true },
+      select: { id: true, epoch: true },
     });
-    const { accessToken } = await issueTokenPair(user, context);
+    const { accessToken } = await issueTokenPair(
+      user.id,
+      provenNow(user.epoch, "password"),
+      context,
+    );
     const payload = decodePayload(accessToken);
     expect(Object.keys(payload).sort()).toEqual(
-      ["aud", "exp", "fam", "iat", "iss", "jti", "sub", "ver"].sort(),
+      ["aud", "auth_time", "exp", "fam", "iat", "iss", "jti", "sub", "ver"].sort(),
     );
     expect(payload.sub).toBe(user.id);
     const text = Buffer.from(segments(accessToken)[1], "base64url").toString();
@@ -281,6 +294,7 @@ describe("verifyAccessToken rejects", () => {
     it.each<[string, (payload: Json) => Json]>([
       ["sub changed", (payload) => ({ ...payload, sub: "someone-else" })],
       ["ver changed", (payload) => ({ ...payload, ver: 4 })],
+      ["auth_time made recent", (payload) => ({ ...payload, auth_time: now() })],
       ["fam changed", (payload) => ({ ...payload, fam: "another-family" })],
       ["exp extended", (payload) => ({ ...payload, exp: (payload.exp as number) + 86_400 })],
     ])("a tampered payload (%s), signature kept", (_name, edit) =>
@@ -370,6 +384,10 @@ describe("verifyAccessToken rejects", () => {
       ["ver fractional", () => claims({ ver: 1.5 }), "invalid_claims"],
       ["ver as a string", () => claims({ ver: "0" }), "invalid_claims"],
       ["missing ver", () => claims({ ver: undefined }), "invalid_claims"],
+      ["auth_time negative", () => claims({ auth_time: -1 }), "invalid_claims"],
+      ["auth_time fractional", () => claims({ auth_time: now() - 0.5 }), "invalid_claims"],
+      ["auth_time as a string", () => claims({ auth_time: String(now()) }), "invalid_claims"],
+      ["missing auth_time", () => claims({ auth_time: undefined }), "invalid_claims"],
       ["sub as a number", () => claims({ sub: 42 }), "invalid_claims"],
       ["sub longer than 64 characters", () => claims({ sub: "s".repeat(65) }), "invalid_claims"],
       ["empty sub", () => claims({ sub: "" }), "invalid_claims"],

@@ -22,15 +22,23 @@ export type AccessClaims = {
   sub: string;
   /** The refresh family this token came from, so sign-out can end the family's tokens. */
   fam: string;
-  /** The person's tokenVersion when issued: a password change or "sign out everywhere" bumps it. */
+  /** The person's credential epoch when the family began: the kill switch bumps it. */
   ver: number;
+  /**
+   * When the person last proved who they are, for the sign-in the family came from (RFC 9068
+   * §2.2.1, as in OIDC): every token of the family carries the same one; refreshing never moves it.
+   */
+  auth_time: number;
   jti: string;
   iat: number;
   exp: number;
 };
 
+/** Whose token, of which family, and the family's epoch and proof time. */
+export type AccessSubject = { userId: string; familyId: string; epoch: number; authTime: Date };
+
 export async function issueAccessToken(
-  subject: { userId: string; familyId: string; tokenVersion: number },
+  subject: AccessSubject,
   ttlSeconds = jwtSettings().accessTtlSeconds,
   /** Another audience makes a token no API of the app accepts (the lab's XSS demo). */
   audience = jwtSettings().audience,
@@ -49,12 +57,13 @@ export async function issueAccessToken(
   const claims: AccessClaims = {
     sub: subject.userId,
     fam: subject.familyId,
-    ver: subject.tokenVersion,
+    ver: subject.epoch,
+    auth_time: Math.floor(subject.authTime.getTime() / 1000),
     jti: randomUUID(),
     iat,
     exp: iat + ttlSeconds,
   };
-  const token = await new SignJWT({ fam: claims.fam, ver: claims.ver })
+  const token = await new SignJWT({ fam: claims.fam, ver: claims.ver, auth_time: claims.auth_time })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: ACCESS_TOKEN_TYPE })
     .setIssuer(issuer)
     .setAudience(audience)
@@ -89,6 +98,7 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(64),
   fam: z.string().min(1).max(64),
   ver: z.number().int().nonnegative(),
+  auth_time: z.number().int().nonnegative(),
   jti: z.string().min(1).max(64),
   iat: z.number().int(),
   exp: z.number().int(),

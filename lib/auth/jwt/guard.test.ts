@@ -12,6 +12,7 @@ import { publicJwks } from "./keys";
 import { issueTokenPair, signOutEverywhere, signOutWithAccessToken } from "./lifecycle";
 import { revokeFamily } from "./refresh";
 import { checkNotRevoked, denyAccessToken } from "./revocation";
+import { provenNow } from "../proof";
 
 // The guard in both modes against the real test database. Every test has its own people.
 
@@ -20,13 +21,17 @@ const context = { ip: "192.0.2.40", userAgent: "vitest" };
 async function newUser(name = "Guard Test") {
   return getDb().user.create({
     data: { email: `${randomUUID()}@guard.test`, name },
-    select: { id: true, email: true, name: true, tokenVersion: true },
+    select: { id: true, email: true, name: true, epoch: true },
   });
 }
 
+/** A password sign-in of `user` at their current epoch: a new family and its first pair. */
+const signIn = (user: { id: string; epoch: number }) =>
+  issueTokenPair(user.id, provenNow(user.epoch, "password"), context);
+
 async function signedIn(name?: string) {
   const user = await newUser(name);
-  const pair = await issueTokenPair(user, context);
+  const pair = await signIn(user);
   return { user, ...pair };
 }
 
@@ -45,7 +50,17 @@ describe("authenticateJwt", () => {
     const result = await authenticateJwt({ bearer: accessToken }, timing, "checked");
     expect(result).toEqual({
       ok: true,
-      user: { id: user.id, email: user.email, name: "Bearer Person" },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: "Bearer Person",
+        // The proof the token's family came from: the token's epoch and auth_time, the family's method.
+        provenance: {
+          epoch: 0,
+          authTime: new Date(claims.auth_time * 1000),
+          method: "password",
+        },
+      },
       claims,
       transport: "bearer",
       mode: "checked",
@@ -121,7 +136,12 @@ describe("authenticateJwt", () => {
   it("sign-out works with an expired access token", async () => {
     const { user, claims } = await signedIn();
     const { token: expired } = await issueAccessToken(
-      { userId: user.id, familyId: claims.fam, tokenVersion: user.tokenVersion },
+      {
+        userId: user.id,
+        familyId: claims.fam,
+        epoch: user.epoch,
+        authTime: new Date(claims.auth_time * 1000),
+      },
       -60,
     );
     await expect(signOutWithAccessToken(expired, context)).resolves.toBe(true);
@@ -130,10 +150,10 @@ describe("authenticateJwt", () => {
     ).not.toBeNull();
   });
 
-  it("refuses every outstanding token in checked mode after a tokenVersion bump", async () => {
+  it("refuses every outstanding token in checked mode after this strategy's sign-out everywhere", async () => {
     const { user, accessToken } = await signedIn();
-    const second = await issueTokenPair(user, context);
-    await signOutEverywhere(user.id, context);
+    const second = await signIn(user);
+    await expect(signOutEverywhere(user.id, context)).resolves.toBe(2);
 
     for (const token of [accessToken, second.accessToken]) {
       await expect(authenticateJwt({ bearer: token }, undefined, "checked")).resolves.toEqual({
@@ -141,19 +161,64 @@ describe("authenticateJwt", () => {
         reason: "revoked",
       });
     }
-    // A token issued with the new version is accepted again.
-    const fresh = await issueTokenPair(
-      { id: user.id, tokenVersion: user.tokenVersion + 1 },
-      context,
-    );
+    // Every family revoked, the epoch untouched (the other strategies are not this one's to end).
+    const families = await getDb().refreshFamily.findMany({ where: { userId: user.id } });
+    expect(families.map((family) => family.revokedReason)).toEqual([
+      "signed_out_everywhere",
+      "signed_out_everywhere",
+    ]);
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).epoch).toBe(0);
+    // A new sign-in is accepted again.
+    const fresh = await signIn(user);
     await expect(
       authenticateJwt({ bearer: fresh.accessToken }, undefined, "checked"),
     ).resolves.toMatchObject({ ok: true });
   });
 
+  it("refuses every token of an older epoch in checked mode, its family live or not", async () => {
+    const { user, accessToken } = await signedIn();
+    const second = await signIn(user);
+    // The kill switch (a password change elsewhere) bumped the epoch; the families are untouched.
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: 1 } });
+
+    for (const token of [accessToken, second.accessToken]) {
+      await expect(authenticateJwt({ bearer: token }, undefined, "checked")).resolves.toEqual({
+        ok: false,
+        reason: "revoked",
+      });
+      // Stateless verification can't know: signature and claims only.
+      await expect(
+        authenticateJwt({ bearer: token }, undefined, "stateless"),
+      ).resolves.toMatchObject({ ok: true });
+    }
+    // A sign-in under the new epoch is accepted, and says so.
+    const fresh = await signIn({ id: user.id, epoch: 1 });
+    expect(fresh.claims.ver).toBe(1);
+    await expect(
+      authenticateJwt({ bearer: fresh.accessToken }, undefined, "checked"),
+    ).resolves.toMatchObject({ ok: true, user: { id: user.id, provenance: { epoch: 1 } } });
+  });
+
+  it("refuses a token whose family was made under another epoch than the token says", async () => {
+    // A token claiming the person's new epoch for a family made under the old one (as a sign-in
+    // that raced the kill switch would have it): the family's epoch decides too.
+    const { user, claims } = await signedIn();
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: 1 } });
+    const { token } = await issueAccessToken({
+      userId: user.id,
+      familyId: claims.fam,
+      epoch: 1,
+      authTime: new Date(claims.auth_time * 1000),
+    });
+    await expect(authenticateJwt({ bearer: token }, undefined, "checked")).resolves.toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+  });
+
   it("refuses a token of a revoked family in checked mode, and only that family's", async () => {
     const { user, accessToken, claims } = await signedIn();
-    const other = await issueTokenPair(user, context);
+    const other = await signIn(user);
     await expect(revokeFamily(claims.fam, user.id, "revoked_by_user", context)).resolves.toBe(true);
 
     await expect(authenticateJwt({ cookie: accessToken }, undefined, "checked")).resolves.toEqual({
@@ -170,7 +235,8 @@ describe("authenticateJwt", () => {
     const { token } = await issueAccessToken({
       userId: user.id,
       familyId: "no-such-family",
-      tokenVersion: user.tokenVersion,
+      epoch: user.epoch,
+      authTime: new Date(),
     });
     await expect(authenticateJwt({ bearer: token }, undefined, "checked")).resolves.toEqual({
       ok: false,
@@ -193,7 +259,7 @@ describe("authenticateJwt", () => {
 
   it("accepts Bearer and cookie tokens of the same person, and goes by the Bearer one", async () => {
     const { user, accessToken } = await signedIn();
-    const second = await issueTokenPair(user, context);
+    const second = await signIn(user);
     const result = await authenticateJwt(
       { bearer: second.accessToken, cookie: accessToken },
       undefined,
@@ -217,7 +283,12 @@ describe("authenticateJwt", () => {
   it("reports an expired token as expired in both modes", async () => {
     const { user, claims } = await signedIn();
     const { token } = await issueAccessToken(
-      { userId: user.id, familyId: claims.fam, tokenVersion: user.tokenVersion },
+      {
+        userId: user.id,
+        familyId: claims.fam,
+        epoch: user.epoch,
+        authTime: new Date(claims.auth_time * 1000),
+      },
       -60,
     );
     for (const mode of ["checked", "stateless"] as const) {

@@ -7,6 +7,7 @@ import { publicJwks } from "./keys";
 import { retireAllLabKeys, retireLabKey, rotateLabKey } from "./lab-keys";
 import { issueTokenPair } from "./lifecycle";
 import { rotateRefreshToken } from "./refresh";
+import { provenNow } from "../proof";
 
 // The lab's key rotation on one family: new tokens carry the new kid, old ones keep verifying
 // until their key is retired, nobody else's tokens are touched, and the JWKS follows.
@@ -16,9 +17,9 @@ const context = { ip: "192.0.2.60", userAgent: "vitest" };
 async function signedIn() {
   const user = await getDb().user.create({
     data: { email: `${randomUUID()}@lab-keys.test`, name: "Lab Keys Test" },
-    select: { id: true, tokenVersion: true },
+    select: { id: true, epoch: true },
   });
-  return { user, ...(await issueTokenPair(user, context)) };
+  return { user, ...(await issueTokenPair(user.id, provenNow(user.epoch, "password"), context)) };
 }
 
 const kidOf = (token: string) => String(decodeProtectedHeader(token).kid);

@@ -5,6 +5,7 @@ import { jwtSettings } from "./config";
 import { authenticateJwt } from "./guard";
 import { issueTokenPair, shortenAccessLifetime } from "./lifecycle";
 import { rotateRefreshToken } from "./refresh";
+import { provenNow } from "../proof";
 
 // The lab's expiry experiment on the JWT side: one family's access tokens get shorter, for good
 // (through rotation), and never longer than configured. Real test database, a person per test.
@@ -14,10 +15,54 @@ const context = { ip: "192.0.2.50", userAgent: "vitest" };
 async function signedIn() {
   const user = await getDb().user.create({
     data: { email: `${randomUUID()}@lifecycle.test`, name: "Lifecycle Test" },
-    select: { id: true, tokenVersion: true },
+    select: { id: true, epoch: true },
   });
-  return { user, ...(await issueTokenPair(user, context)) };
+  return { user, ...(await issueTokenPair(user.id, provenNow(user.epoch, "password"), context)) };
 }
+
+describe("issueTokenPair", () => {
+  it("records the proof on the family and in the token, never a newer one for an exchange", async () => {
+    const user = await getDb().user.create({
+      data: { email: `${randomUUID()}@lifecycle.test`, epoch: 2 },
+      select: { id: true },
+    });
+    // Exchanged for an OAuth session whose provider sign-in was an hour ago.
+    const provedAt = new Date(Date.now() - 60 * 60_000);
+    const pair = await issueTokenPair(
+      user.id,
+      { epoch: 2, authTime: provedAt, method: "github" },
+      context,
+      { exchangedFrom: "oauth" },
+    );
+    expect(pair.claims).toMatchObject({
+      sub: user.id,
+      fam: pair.familyId,
+      ver: 2,
+      auth_time: Math.floor(provedAt.getTime() / 1000),
+    });
+    const family = await getDb().refreshFamily.findUniqueOrThrow({ where: { id: pair.familyId } });
+    expect(family).toMatchObject({ epoch: 2, authMethod: "github", exchangedFrom: "oauth" });
+    expect(family.authTime.getTime()).toBe(provedAt.getTime());
+    const event = await getDb().authEvent.findFirstOrThrow({
+      where: { userId: user.id, type: "token.issued" },
+    });
+    expect(JSON.parse(event.detail)).toMatchObject({ proof: "github", exchangedFrom: "oauth" });
+
+    // Its refreshes carry the same proof: a refresh is not a new one.
+    const rotated = await rotateRefreshToken(pair.refreshToken, context);
+    expect(rotated).toMatchObject({
+      ok: true,
+      user: { id: user.id, epoch: 2 },
+      claims: { ver: 2, auth_time: pair.claims.auth_time },
+    });
+    // A sign-in of its own is no exchange.
+    const own = await issueTokenPair(user.id, provenNow(2, "password"), context);
+    const ownFamily = await getDb().refreshFamily.findUniqueOrThrow({
+      where: { id: own.familyId },
+    });
+    expect(ownFamily).toMatchObject({ authMethod: "password", exchangedFrom: null });
+  });
+});
 
 describe("shortenAccessLifetime", () => {
   it("swaps the current token for a short one and denylists the long one", async () => {
@@ -27,6 +72,9 @@ describe("shortenAccessLifetime", () => {
 
     expect(shortened.claims.exp - shortened.claims.iat).toBe(30);
     expect(shortened.claims.fam).toBe(claims.fam);
+    // The same family, the same proof: its epoch and auth_time are kept as they were.
+    expect(shortened.claims.ver).toBe(claims.ver);
+    expect(shortened.claims.auth_time).toBe(claims.auth_time);
     await expect(authenticateJwt({ bearer: shortened.token })).resolves.toMatchObject({ ok: true });
     await expect(authenticateJwt({ bearer: accessToken })).resolves.toEqual({
       ok: false,
@@ -36,7 +84,7 @@ describe("shortenAccessLifetime", () => {
 
   it("keeps the family short through rotation, and leaves the person's other families alone", async () => {
     const { user, claims, refreshToken } = await signedIn();
-    const other = await issueTokenPair(user, context);
+    const other = await issueTokenPair(user.id, provenNow(user.epoch, "password"), context);
     await shortenAccessLifetime(claims, 30);
 
     const rotated = await rotateRefreshToken(refreshToken, context);

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
+import type { Provenance } from "../proof";
 import { type AccessClaims, issueAccessToken, verifyIgnoringExpiry } from "./access-token";
 import { accessTtlFor, jwtSettings } from "./config";
 import { accessLifetime, revokeAllFamilies, revokeFamily, startFamily } from "./refresh";
@@ -18,16 +19,26 @@ export type TokenPair = {
   familyExpiresAt: Date;
 };
 
+/**
+ * A new family and its first pair, for the proof in `provenance`: a sign-in's own, or (for a pair
+ * exchanged for a sign-in made another way, app/api/jwt/exchange) that sign-in's, never newer.
+ */
 export async function issueTokenPair(
-  user: { id: string; tokenVersion: number },
+  userId: string,
+  provenance: Provenance,
   context: RequestContext,
-  /** A pair exchanged for a sign-in made another way (app/api/jwt/exchange), for the log. */
-  { exchangedFrom }: { exchangedFrom?: "session" | "oauth" } = {},
+  { exchangedFrom = null }: { exchangedFrom?: "session" | "oauth" | null } = {},
 ): Promise<TokenPair> {
   return transaction(async (tx) => {
-    const { refreshToken, familyId, expiresAt } = await startFamily(user.id, context, tx);
+    const { refreshToken, familyId, expiresAt } = await startFamily(
+      userId,
+      provenance,
+      context,
+      tx,
+      exchangedFrom,
+    );
     const { token, claims } = await issueAccessToken(
-      { userId: user.id, familyId, tokenVersion: user.tokenVersion },
+      { userId, familyId, epoch: provenance.epoch, authTime: provenance.authTime },
       accessLifetime(jwtSettings().accessTtlSeconds, expiresAt),
       undefined,
       { db: tx },
@@ -36,10 +47,11 @@ export async function issueTokenPair(
       {
         type: "token.issued",
         strategy: "jwt",
-        userId: user.id,
+        userId,
         context,
         detail: {
           family: familyId.slice(0, 8),
+          proof: provenance.method,
           jti: claims.jti.slice(0, 8),
           ...(exchangedFrom ? { exchangedFrom } : {}),
         },
@@ -102,20 +114,18 @@ export async function ownerForSignOut(token: string): Promise<string | null> {
   const now = new Date();
   const family = await getDb().refreshFamily.findFirst({
     where: { id: claims.fam, userId: claims.sub, revokedAt: null, expiresAt: { gt: now } },
-    select: { user: { select: { tokenVersion: true } } },
+    select: { user: { select: { epoch: true } } },
   });
-  return family && family.user.tokenVersion === claims.ver ? claims.sub : null;
+  return family && family.user.epoch === claims.ver ? claims.sub : null;
 }
 
 /**
- * This strategy's "sign out everywhere": every family revoked, and every access token dead at
- * once in the checked verifier (tokenVersion), in one transaction.
+ * This strategy's "sign out everywhere": every family revoked in one transaction, and with them
+ * every access token in the checked verifier (which reads the family). The epoch stays: the
+ * person's other strategies are not this strategy's to end.
  */
-export async function signOutEverywhere(userId: string, context: RequestContext): Promise<void> {
-  await transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
-    await revokeAllFamilies(tx, userId, "signed_out_everywhere", context);
-  });
+export async function signOutEverywhere(userId: string, context: RequestContext): Promise<number> {
+  return transaction((tx) => revokeAllFamilies(tx, userId, "signed_out_everywhere", { context }));
 }
 
 /**
@@ -147,7 +157,12 @@ export async function shortenAccessLifetime(
     if (tokenSeconds <= 0) return null;
     await tx.refreshFamily.update({ where: { id: claims.fam }, data: { accessTtlSeconds: ttl } });
     const issued = await issueAccessToken(
-      { userId: claims.sub, familyId: claims.fam, tokenVersion: claims.ver },
+      {
+        userId: claims.sub,
+        familyId: claims.fam,
+        epoch: claims.ver,
+        authTime: new Date(claims.auth_time * 1000),
+      },
       tokenSeconds,
       undefined,
       { db: tx },

@@ -10,6 +10,7 @@ import {
   rotateRefreshToken,
   startFamily,
 } from "./refresh";
+import { type Provenance, provenNow } from "../proof";
 
 // Rotation and reuse detection against the real test database. Every test has its own person.
 
@@ -19,9 +20,12 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 async function newUser() {
   return getDb().user.create({
     data: { email: `${randomUUID()}@refresh.test`, name: "Refresh Test" },
-    select: { id: true, tokenVersion: true },
+    select: { id: true, epoch: true },
   });
 }
+
+/** A password sign-in just now, at the person's epoch (new people start at 0). */
+const proof = (epoch = 0): Provenance => provenNow(epoch, "password");
 
 const tokenRow = (plaintext: string) =>
   getDb().refreshToken.findUniqueOrThrow({ where: { tokenHash: sha256(plaintext) } });
@@ -44,7 +48,7 @@ async function rotateOk(plaintext: string): Promise<string> {
 describe("startFamily", () => {
   it("stores only the SHA-256 of the refresh token", async () => {
     const user = await newUser();
-    const { refreshToken, familyId, expiresAt } = await startFamily(user.id, context);
+    const { refreshToken, familyId, expiresAt } = await startFamily(user.id, proof(), context);
 
     expect(refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits, base64url
     expect(await getDb().refreshToken.count({ where: { tokenHash: refreshToken } })).toBe(0);
@@ -64,16 +68,34 @@ describe("startFamily", () => {
       revokedReason: null,
       ip: context.ip,
       userAgent: context.userAgent,
+      epoch: 0,
+      authMethod: "password",
+      exchangedFrom: null,
     });
     expect(family.expiresAt.getTime()).toBe(expiresAt.getTime());
     const ttlMs = jwtSettings().refreshTtlSeconds * 1000;
     expect(Math.abs(expiresAt.getTime() - (Date.now() + ttlMs))).toBeLessThan(5_000);
   });
 
+  it("carries the proof it was made from, and what it was exchanged for", async () => {
+    const user = await newUser();
+    const provedAt = new Date(Date.now() - 20 * 60_000);
+    const { familyId } = await startFamily(
+      user.id,
+      { epoch: 0, authTime: provedAt, method: "google" },
+      context,
+      getDb(),
+      "oauth",
+    );
+    const family = await familyRow(familyId);
+    expect(family).toMatchObject({ epoch: 0, authMethod: "google", exchangedFrom: "oauth" });
+    expect(family.authTime.getTime()).toBe(provedAt.getTime());
+  });
+
   it("starts an independent family on every sign-in", async () => {
     const user = await newUser();
-    const a = await startFamily(user.id, context);
-    const b = await startFamily(user.id, context);
+    const a = await startFamily(user.id, proof(), context);
+    const b = await startFamily(user.id, proof(), context);
     expect(a.familyId).not.toBe(b.familyId);
     expect(a.refreshToken).not.toBe(b.refreshToken);
   });
@@ -82,7 +104,12 @@ describe("startFamily", () => {
 describe("rotateRefreshToken", () => {
   it("rotates once: a new token, the old one marked used, the new one its child", async () => {
     const user = await newUser();
-    const { refreshToken: first, familyId, expiresAt } = await startFamily(user.id, context);
+    const provenance = proof();
+    const {
+      refreshToken: first,
+      familyId,
+      expiresAt,
+    } = await startFamily(user.id, provenance, context);
     const before = await tokenRow(first);
 
     const result = await rotateRefreshToken(first, context);
@@ -90,11 +117,17 @@ describe("rotateRefreshToken", () => {
       ok: true,
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
-      claims: expect.objectContaining({ sub: user.id, fam: familyId, ver: 0 }),
+      claims: expect.objectContaining({
+        sub: user.id,
+        fam: familyId,
+        ver: 0,
+        // The sign-in's proof time: a refresh never makes it newer.
+        auth_time: Math.floor(provenance.authTime.getTime() / 1000),
+      }),
       familyId,
       familyExpiresAt: expiresAt,
       accessTtlSeconds: jwtSettings().accessTtlSeconds,
-      user: { id: user.id, tokenVersion: 0 },
+      user: { id: user.id, epoch: 0 },
     });
     if (!result.ok) return;
     expect(result.refreshToken).not.toBe(first);
@@ -113,19 +146,42 @@ describe("rotateRefreshToken", () => {
     expect(event?.detail).not.toContain(first);
   });
 
-  it("reports the person's current tokenVersion", async () => {
+  it("refuses a family made under an older epoch and revokes it (epoch_changed)", async () => {
     const user = await newUser();
-    const { refreshToken } = await startFamily(user.id, context);
-    await getDb().user.update({ where: { id: user.id }, data: { tokenVersion: 7 } });
-    await expect(rotateRefreshToken(refreshToken, context)).resolves.toMatchObject({
+    // A sign-in that read epoch 0 before the kill switch moved the person to 7.
+    const { refreshToken, familyId } = await startFamily(user.id, proof(0), context);
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: 7 } });
+
+    await expect(rotateRefreshToken(refreshToken, context)).resolves.toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+    const family = await familyRow(familyId);
+    expect(family.revokedAt).toBeInstanceOf(Date);
+    expect(family.revokedReason).toBe("epoch_changed");
+    // No successor was made, and the refusal is logged on the person's timeline.
+    expect(await getDb().refreshToken.count({ where: { familyId } })).toBe(1);
+    const event = await getDb().authEvent.findFirst({
+      where: { userId: user.id, type: "family.revoked" },
+    });
+    expect(JSON.parse(event?.detail ?? "{}")).toMatchObject({ reason: "epoch_changed" });
+    await expect(rotateRefreshToken(refreshToken, context)).resolves.toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+
+    // A family made under the current epoch rotates, and reports it.
+    const current = await startFamily(user.id, proof(7), context);
+    await expect(rotateRefreshToken(current.refreshToken, context)).resolves.toMatchObject({
       ok: true,
-      user: { id: user.id, tokenVersion: 7 },
+      claims: { ver: 7 },
+      user: { id: user.id, epoch: 7 },
     });
   });
 
   it("revokes the family when a used token comes back after the grace window", async () => {
     const user = await newUser();
-    const { refreshToken: first, familyId } = await startFamily(user.id, context);
+    const { refreshToken: first, familyId } = await startFamily(user.id, proof(), context);
     const second = await rotateOk(first);
     await backdateUse(first, 60);
 
@@ -155,7 +211,7 @@ describe("rotateRefreshToken", () => {
 
   it("treats a replay within the grace window as a lost race, not theft", async () => {
     const user = await newUser();
-    const { refreshToken: first, familyId } = await startFamily(user.id, context);
+    const { refreshToken: first, familyId } = await startFamily(user.id, proof(), context);
     const second = await rotateOk(first);
 
     await expect(rotateRefreshToken(first, context)).resolves.toEqual({
@@ -174,7 +230,7 @@ describe("rotateRefreshToken", () => {
 
   it("treats a replay within the grace window as theft once the successor was used too", async () => {
     const user = await newUser();
-    const { refreshToken: first, familyId } = await startFamily(user.id, context);
+    const { refreshToken: first, familyId } = await startFamily(user.id, proof(), context);
     const second = await rotateOk(first);
     const third = await rotateOk(second);
 
@@ -191,7 +247,7 @@ describe("rotateRefreshToken", () => {
 
   it("lets exactly one of ten parallel rotations of the same token win", async () => {
     const user = await newUser();
-    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const { refreshToken, familyId } = await startFamily(user.id, proof(), context);
 
     const results = await Promise.all(
       Array.from({ length: 10 }, () => rotateRefreshToken(refreshToken, context)),
@@ -215,7 +271,7 @@ describe("rotateRefreshToken", () => {
 
   it("never extends the family's lifetime across rotations", async () => {
     const user = await newUser();
-    const started = await startFamily(user.id, context);
+    const started = await startFamily(user.id, proof(), context);
     let token = started.refreshToken;
     for (let round = 0; round < 4; round++) {
       const result = await rotateRefreshToken(token, context);
@@ -231,7 +287,7 @@ describe("rotateRefreshToken", () => {
 
   it("refuses every token of a family past its absolute expiry", async () => {
     const user = await newUser();
-    const { refreshToken: first, familyId } = await startFamily(user.id, context);
+    const { refreshToken: first, familyId } = await startFamily(user.id, proof(), context);
     const second = await rotateOk(first);
     await getDb().refreshFamily.update({
       where: { id: familyId },
@@ -259,7 +315,7 @@ describe("rotateRefreshToken", () => {
 
   it("refuses the stored hash presented as if it were the token", async () => {
     const user = await newUser();
-    const { refreshToken } = await startFamily(user.id, context);
+    const { refreshToken } = await startFamily(user.id, proof(), context);
     await expect(rotateRefreshToken(sha256(refreshToken), context)).resolves.toEqual({
       ok: false,
       reason: "unknown",
@@ -270,7 +326,7 @@ describe("rotateRefreshToken", () => {
 describe("revocation", () => {
   it("revokeFamily works only for the family's owner, once", async () => {
     const [owner, stranger] = [await newUser(), await newUser()];
-    const { refreshToken, familyId } = await startFamily(owner.id, context);
+    const { refreshToken, familyId } = await startFamily(owner.id, proof(), context);
 
     await expect(revokeFamily(familyId, stranger.id, "revoked_by_user")).resolves.toBe(false);
     expect((await familyRow(familyId)).revokedAt).toBeNull();
@@ -290,16 +346,16 @@ describe("revocation", () => {
   it("revokeAllFamilies revokes every live family of the person and returns the count", async () => {
     const [user, other] = [await newUser(), await newUser()];
     const families = [
-      await startFamily(user.id, context),
-      await startFamily(user.id, context),
-      await startFamily(user.id, context),
+      await startFamily(user.id, proof(), context),
+      await startFamily(user.id, proof(), context),
+      await startFamily(user.id, proof(), context),
     ];
-    const alreadyRevoked = await startFamily(user.id, context);
+    const alreadyRevoked = await startFamily(user.id, proof(), context);
     await revokeFamily(alreadyRevoked.familyId, user.id, "logout");
-    const untouched = await startFamily(other.id, context);
+    const untouched = await startFamily(other.id, proof(), context);
 
     await expect(
-      transaction((tx) => revokeAllFamilies(tx, user.id, "signed_out_everywhere", context)),
+      transaction((tx) => revokeAllFamilies(tx, user.id, "signed_out_everywhere", { context })),
     ).resolves.toBe(3);
 
     for (const family of families) {
@@ -322,11 +378,38 @@ describe("revocation", () => {
     ).resolves.toBe(0);
   });
 
+  it("revokeAllFamilies keeps one family and moves it to the new epoch (the kill switch)", async () => {
+    const user = await newUser();
+    const kept = await startFamily(user.id, proof(), context);
+    const ended = await startFamily(user.id, proof(), context);
+    const count = await transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { epoch: 1 } });
+      return revokeAllFamilies(tx, user.id, "password_changed", {
+        context,
+        keep: kept.familyId,
+        epoch: 1,
+      });
+    });
+    expect(count).toBe(1);
+    expect(await familyRow(ended.familyId)).toMatchObject({ revokedReason: "password_changed" });
+    expect(await familyRow(kept.familyId)).toMatchObject({ revokedAt: null, epoch: 1 });
+    // The kept family goes on under the new epoch; the other is dead.
+    await expect(rotateRefreshToken(kept.refreshToken, context)).resolves.toMatchObject({
+      ok: true,
+      claims: { ver: 1 },
+      user: { id: user.id, epoch: 1 },
+    });
+    await expect(rotateRefreshToken(ended.refreshToken, context)).resolves.toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+  });
+
   it("revokeFamilyOfRefreshToken ends the token's family and names its owner", async () => {
     const user = await newUser();
-    const { refreshToken: first, familyId } = await startFamily(user.id, context);
+    const { refreshToken: first, familyId } = await startFamily(user.id, proof(), context);
     const second = await rotateOk(first);
-    const otherFamily = await startFamily(user.id, context);
+    const otherFamily = await startFamily(user.id, proof(), context);
 
     await expect(revokeFamilyOfRefreshToken(second, context)).resolves.toBe(user.id);
     const family = await familyRow(familyId);
@@ -347,9 +430,9 @@ describe("revocation", () => {
 describe("listFamilies", () => {
   it("shows each family's chain with redacted hashes and states", async () => {
     const user = await newUser();
-    const live = await startFamily(user.id, context);
+    const live = await startFamily(user.id, proof(), context);
     const second = await rotateOk(live.refreshToken);
-    const revoked = await startFamily(user.id, context);
+    const revoked = await startFamily(user.id, proof(), context);
     await revokeFamily(revoked.familyId, user.id, "revoked_by_user");
 
     const views = await listFamilies(user.id);
@@ -375,7 +458,7 @@ describe("listFamilies", () => {
 describe("one transaction per change", () => {
   it("a rotation that fails halfway changes nothing: no used token, no reuse alarm, no event", async () => {
     const user = await newUser();
-    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const { refreshToken, familyId } = await startFamily(user.id, proof(), context);
     const parent = await tokenRow(refreshToken);
     // A successor already exists for this token (as if a crash had left one): creating the real
     // successor violates the one-child rule after the claim, so the whole rotation must roll back.
@@ -398,7 +481,7 @@ describe("one transaction per change", () => {
   it("a refresh racing a sign-out never leaves a usable token behind", async () => {
     for (let round = 0; round < 10; round++) {
       const user = await newUser();
-      const { refreshToken, familyId } = await startFamily(user.id, context);
+      const { refreshToken, familyId } = await startFamily(user.id, proof(), context);
       const [rotated] = await Promise.all([
         rotateRefreshToken(refreshToken, context),
         revokeFamily(familyId, user.id, "logout", context),
@@ -421,7 +504,7 @@ describe("one transaction per change", () => {
 describe("lifetimes of a family", () => {
   it("a family unused for the idle timeout is dead, however long its absolute lifetime", async () => {
     const user = await newUser();
-    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const { refreshToken, familyId } = await startFamily(user.id, proof(), context);
     await getDb().refreshFamily.update({
       where: { id: familyId },
       data: { lastUsedAt: new Date(Date.now() - (jwtSettings().refreshIdleSeconds + 5) * 1000) },
@@ -434,7 +517,7 @@ describe("lifetimes of a family", () => {
 
   it("each rotation moves the idle deadline", async () => {
     const user = await newUser();
-    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const { refreshToken, familyId } = await startFamily(user.id, proof(), context);
     const old = new Date(Date.now() - 60_000);
     await getDb().refreshFamily.update({ where: { id: familyId }, data: { lastUsedAt: old } });
     await rotateOk(refreshToken);
@@ -443,7 +526,7 @@ describe("lifetimes of a family", () => {
 
   it("an access token never outlives its family", async () => {
     const user = await newUser();
-    const { refreshToken, familyId } = await startFamily(user.id, context);
+    const { refreshToken, familyId } = await startFamily(user.id, proof(), context);
     const end = new Date(Date.now() + 30_000);
     await getDb().refreshFamily.update({ where: { id: familyId }, data: { expiresAt: end } });
     const result = await rotateRefreshToken(refreshToken, context);

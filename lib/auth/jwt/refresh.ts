@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, transaction, type Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
+import type { Provenance } from "../proof";
 import { generateToken, hashToken } from "../tokens";
 import { type AccessClaims, issueAccessToken } from "./access-token";
 import { accessTtlFor, jwtSettings } from "./config";
@@ -25,7 +26,9 @@ export type RevokeReason =
   | "revoked_by_user"
   | "password_changed"
   | "signed_out_everywhere"
-  | "provider_unlinked";
+  | "provider_unlinked"
+  /** Made under an older credential epoch (a sign-in that raced the kill switch). */
+  | "epoch_changed";
 
 export type RotationResult =
   | {
@@ -37,7 +40,7 @@ export type RotationResult =
       familyExpiresAt: Date;
       /** This family's access-token lifetime (shorter when the lab set one). */
       accessTtlSeconds: number;
-      user: { id: string; tokenVersion: number };
+      user: { id: string; epoch: number };
     }
   | {
       ok: false;
@@ -56,10 +59,16 @@ export function accessLifetime(ttlSeconds: number, familyExpiresAt: Date): numbe
   return Math.max(1, Math.min(ttlSeconds, untilFamilyEnds));
 }
 
+/**
+ * A new family for `userId`, carrying the proof it comes from (for an exchange: the proof of the
+ * credential it was exchanged for, never a newer one) and that proof's epoch.
+ */
 export async function startFamily(
   userId: string,
+  provenance: Provenance,
   context: RequestContext,
   db: Tx | ReturnType<typeof getDb> = getDb(),
+  exchangedFrom: "session" | "oauth" | null = null,
 ): Promise<{ refreshToken: string; familyId: string; expiresAt: Date }> {
   const refreshToken = generateToken();
   const expiresAt = new Date(Date.now() + jwtSettings().refreshTtlSeconds * 1000);
@@ -67,6 +76,10 @@ export async function startFamily(
     data: {
       userId,
       expiresAt,
+      epoch: provenance.epoch,
+      authTime: provenance.authTime,
+      authMethod: provenance.method,
+      exchangedFrom,
       userAgent: context.userAgent,
       ip: context.ip,
       tokens: { create: { tokenHash: hashToken(refreshToken) } },
@@ -100,21 +113,28 @@ export async function rotateRefreshToken(
             userId: true,
             expiresAt: true,
             accessTtlSeconds: true,
-            user: { select: { tokenVersion: true } },
+            epoch: true,
+            authTime: true,
+            user: { select: { epoch: true } },
           },
         },
       },
     });
     const { family } = row;
+    // Made under an older epoch: a sign-in that raced the kill switch. It dies here, and says so.
+    if (family.epoch !== family.user.epoch) {
+      await revokeFamily(family.id, family.userId, "epoch_changed", context, tx);
+      return { ok: false as const, reason: "revoked" as const };
+    }
     const refreshToken = generateToken();
     await tx.refreshToken.create({
       data: { tokenHash: hashToken(refreshToken), familyId: family.id, parentId: row.id },
     });
     await tx.refreshFamily.update({ where: { id: family.id }, data: { lastUsedAt: now } });
     const accessTtlSeconds = accessTtlFor(family.accessTtlSeconds);
-    const user = { id: family.userId, tokenVersion: family.user.tokenVersion };
+    const user = { id: family.userId, epoch: family.epoch };
     const { token, claims } = await issueAccessToken(
-      { userId: user.id, familyId: family.id, tokenVersion: user.tokenVersion },
+      { userId: user.id, familyId: family.id, epoch: family.epoch, authTime: family.authTime },
       accessLifetime(accessTtlSeconds, family.expiresAt),
       undefined,
       { db: tx },
@@ -205,20 +225,22 @@ export async function revokeFamily(
 }
 
 /**
- * Every live family of this person except `keepFamilyId`, and a log line, as part of `tx`. Their
- * access tokens die with the tokenVersion bump that always goes with it.
+ * Every live family of this person except `keep`, and a log line, as part of `tx`. The checked
+ * verifier refuses their access tokens at once (it reads the family); with `epoch` (the kill
+ * switch), the kept family moves to the person's new epoch.
  */
 export async function revokeAllFamilies(
   tx: Tx,
   userId: string,
   reason: RevokeReason,
-  context?: RequestContext,
-  keepFamilyId?: string,
+  { context, keep, epoch }: { context?: RequestContext; keep?: string; epoch?: number } = {},
 ): Promise<number> {
   const { count } = await tx.refreshFamily.updateMany({
-    where: { userId, revokedAt: null, ...(keepFamilyId ? { id: { not: keepFamilyId } } : {}) },
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
+  if (keep && epoch !== undefined)
+    await tx.refreshFamily.updateMany({ where: { id: keep, userId }, data: { epoch } });
   if (count > 0)
     await recordEvent(
       { type: "family.revoked", strategy: "jwt", userId, context, detail: { reason, count } },

@@ -1,73 +1,64 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { readRow, WrongRowError } from "@/lib/sqlite-reads";
+import { readOne, type Row } from "@/lib/sqlite-reads";
+import { type Provenance, proofMethodOf } from "../proof";
 import type { AccessClaims } from "./access-token";
 import { jwtSettings } from "./config";
 import { deny, denylistInDatabase, isDeniedInRedis } from "@/lib/store/denylist";
 
 // The checked verifier's extra step: one indexed lookup that answers "is this token still good?"
-// (person exists, tokenVersion current, jti not denylisted, refresh family not revoked). With the
-// denylist in Redis, one Redis lookup runs alongside it.
+// (person exists, the token's epoch is the person's, jti not denylisted, refresh family live and
+// of that epoch). With the denylist in Redis, one Redis lookup runs alongside it.
 
-export type LiveUser = { id: string; email: string; name: string | null };
-export type RevocationCheck = { ok: true; user: LiveUser } | { ok: false; reason: "revoked" };
-
-type Row = {
+export type LiveUser = {
   id: string;
   email: string;
   name: string | null;
-  tokenVersion: number | bigint;
-  denied: number | bigint;
-  familyRevoked: number | bigint | null;
+  /** The proof the token's family came from (the token carries its epoch and auth_time). */
+  provenance: Provenance;
 };
+export type RevocationCheck = { ok: true; user: LiveUser } | { ok: false; reason: "revoked" };
 
+// One SQL for both denylists: with the denylist in Redis, the jti never matches here (its table
+// stays empty) and Redis answers alongside.
 const CHECK_SQL = `
-  SELECT u."id", u."email", u."name", u."tokenVersion",
+  SELECT u."id", u."email", u."name", u."epoch",
     EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ?) AS "denied",
-    (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ?) AS "familyRevoked"
-  FROM "User" u WHERE u."id" = ?`;
-const CHECK_SQL_REDIS_DENYLIST = `
-  SELECT u."id", u."email", u."name", u."tokenVersion", 0 AS "denied",
-    (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ?) AS "familyRevoked"
+    (SELECT f."revokedAt" IS NOT NULL OR f."epoch" != u."epoch"
+       FROM "RefreshFamily" f WHERE f."id" = ? AND f."userId" = u."id") AS "familyEnded",
+    (SELECT f."authMethod" FROM "RefreshFamily" f WHERE f."id" = ?) AS "authMethod"
   FROM "User" u WHERE u."id" = ?`;
 
-/** The checked verifier's row, read now: on the read-only connection for a local file, else Prisma. */
-async function revocationRow(claims: AccessClaims, inDatabase: boolean): Promise<Row | undefined> {
-  const direct = inDatabase
-    ? await readRow<Row>(CHECK_SQL, claims.jti, claims.fam, claims.sub)
-    : await readRow<Row>(CHECK_SQL_REDIS_DENYLIST, claims.fam, claims.sub);
-  if (direct && direct.id !== claims.sub) throw new WrongRowError();
-  if (direct !== null) return direct;
-  const rows = await (inDatabase
-    ? getDb().$queryRaw<Row[]>`
-          SELECT u."id", u."email", u."name", u."tokenVersion",
-            EXISTS (SELECT 1 FROM "RevokedAccessToken" r WHERE r."jti" = ${claims.jti}) AS "denied",
-            (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
-          FROM "User" u WHERE u."id" = ${claims.sub}`
-    : getDb().$queryRaw<Row[]>`
-          SELECT u."id", u."email", u."name", u."tokenVersion", 0 AS "denied",
-            (SELECT f."revokedAt" IS NOT NULL FROM "RefreshFamily" f WHERE f."id" = ${claims.fam}) AS "familyRevoked"
-          FROM "User" u WHERE u."id" = ${claims.sub}`);
-  return rows[0];
-}
+const live = (claims: AccessClaims) => (row: Row) =>
+  Number(row.epoch) === claims.ver &&
+  Number(row.denied) === 0 &&
+  // No family row at all (null) is as dead as an ended one.
+  Number(row.familyEnded ?? 1) === 0
+    ? {
+        id: row.id as string,
+        email: row.email as string,
+        name: (row.name as string | null) ?? null,
+        provenance: {
+          epoch: claims.ver,
+          authTime: new Date(claims.auth_time * 1000),
+          method: proofMethodOf(row.authMethod),
+        },
+      }
+    : null;
 
 export async function checkNotRevoked(claims: AccessClaims): Promise<RevocationCheck> {
-  const inDatabase = denylistInDatabase();
-  const [row, deniedInRedis] = await Promise.all([
-    revocationRow(claims, inDatabase),
+  const [user, deniedInRedis] = await Promise.all([
+    readOne(
+      CHECK_SQL,
+      [claims.jti, claims.fam, claims.fam, claims.sub],
+      { column: "id", value: claims.sub },
+      live(claims),
+    ),
     // With the denylist in Redis, its lookup runs alongside the query (and fails closed).
-    inDatabase ? false : isDeniedInRedis(claims.jti),
+    denylistInDatabase() ? false : isDeniedInRedis(claims.jti),
   ]);
-  if (
-    !row ||
-    deniedInRedis ||
-    Number(row.tokenVersion) !== claims.ver ||
-    Number(row.denied) !== 0 ||
-    Number(row.familyRevoked ?? 1) !== 0
-  ) {
-    return { ok: false, reason: "revoked" };
-  }
-  return { ok: true, user: { id: row.id, email: row.email, name: row.name } };
+  if (!user || deniedInRedis) return { ok: false, reason: "revoked" };
+  return { ok: true, user };
 }
 
 /** Keeps a signed-out token refused until it would have expired anyway (then it is purged). */

@@ -4,26 +4,56 @@ import { getDb } from "@/lib/db";
 import { unseal } from "../secret-box";
 import { hashToken } from "../tokens";
 import { authLabAdapter, oauthLifetimes, PROVIDER_TOKEN_PURPOSE } from "./adapter";
+import { callbackContext, runInCallbackContext } from "./callback-context";
 
 // Auth.js's adapter with the app's rules, against the real database.
 
 async function newUser() {
   return getDb().user.create({
     data: { email: `${randomUUID()}@adapter.test`, passwordHash: "$argon2id$not-a-real-hash" },
-    select: { id: true },
+    select: { id: true, epoch: true },
   });
+}
+
+/** When the provider says the person signed in there (a whole second, as an ID token's auth_time). */
+const providerAuthTime = () => new Date(Math.floor(Date.now() / 1000) * 1000 - 30_000);
+
+/**
+ * `work` as a provider callback runs it: the callback has read the person (with their epoch) and
+ * recorded the provider sign-in's proof, which is what a session it makes carries.
+ */
+function inCallback<T>(
+  person: { id: string; epoch: number },
+  work: () => T | PromiseLike<T>,
+  authTime = providerAuthTime(),
+): Promise<T> {
+  const request = new Request(
+    `https://authlab.test/api/auth/callback/github?state=${randomUUID()}`,
+  );
+  return runInCallbackContext(request, async () => {
+    Object.assign(callbackContext(), { person, proof: { method: "github", authTime } });
+    return work();
+  });
+}
+
+/** A session made by a callback for `user`, through the adapter. */
+async function createdSession(user: { id: string; epoch: number }, expiresInMs = 60_000) {
+  const sessionToken = randomUUID();
+  await inCallback(user, () =>
+    authLabAdapter().createSession!({
+      sessionToken,
+      userId: user.id,
+      expires: new Date(Date.now() + expiresInMs),
+    }),
+  );
+  return sessionToken;
 }
 
 describe("the Auth.js adapter", () => {
   it("stores a session's token as its SHA-256 and finds it by the token", async () => {
     const adapter = authLabAdapter();
     const user = await newUser();
-    const sessionToken = randomUUID();
-    await adapter.createSession!({
-      sessionToken,
-      userId: user.id,
-      expires: new Date(Date.now() + 60_000),
-    });
+    const sessionToken = await createdSession(user);
     expect(await getDb().session.count({ where: { sessionToken } })).toBe(0);
     expect(await getDb().session.count({ where: { sessionToken: hashToken(sessionToken) } })).toBe(
       1,
@@ -44,12 +74,7 @@ describe("the Auth.js adapter", () => {
   it("ends a session at its absolute lifetime, however recently it was used", async () => {
     const adapter = authLabAdapter();
     const user = await newUser();
-    const sessionToken = randomUUID();
-    await adapter.createSession!({
-      sessionToken,
-      userId: user.id,
-      expires: new Date(Date.now() + 60_000),
-    });
+    const sessionToken = await createdSession(user);
     const absoluteMs = oauthLifetimes().absoluteSeconds * 1000;
     await getDb().session.update({
       where: { sessionToken: hashToken(sessionToken) },
@@ -64,12 +89,7 @@ describe("the Auth.js adapter", () => {
   it("never slides a session past its absolute end", async () => {
     const adapter = authLabAdapter();
     const user = await newUser();
-    const sessionToken = randomUUID();
-    await adapter.createSession!({
-      sessionToken,
-      userId: user.id,
-      expires: new Date(Date.now() + 60_000),
-    });
+    const sessionToken = await createdSession(user);
     const createdAt = new Date(Date.now() - oauthLifetimes().absoluteSeconds * 1000 + 30_000);
     await getDb().session.update({
       where: { sessionToken: hashToken(sessionToken) },
@@ -80,6 +100,58 @@ describe("the Auth.js adapter", () => {
       expires: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
     });
     expect(updated?.expires.getTime()).toBeLessThanOrEqual(Date.now() + 31_000);
+  });
+
+  it("makes a session only inside a provider callback, for the person it read, with its proof", async () => {
+    const adapter = authLabAdapter();
+    const [user, stranger] = [await newUser(), await newUser()];
+    const attempt = (sessionToken: string) =>
+      adapter.createSession!({
+        sessionToken,
+        userId: user.id,
+        expires: new Date(Date.now() + 60_000),
+      });
+
+    // Outside a callback there is no proof to record: nothing is made.
+    const outside = randomUUID();
+    await expect(attempt(outside)).rejects.toThrow(/provider callback/);
+    // A callback that read another person makes nothing for this one either.
+    const mismatched = randomUUID();
+    await expect(inCallback(stranger, () => attempt(mismatched))).rejects.toThrow(
+      /provider callback/,
+    );
+    expect(
+      await getDb().session.count({
+        where: { sessionToken: { in: [outside, mismatched].map(hashToken) } },
+      }),
+    ).toBe(0);
+
+    // Inside its callback: the epoch the callback read and the provider's own sign-in time.
+    const authTime = providerAuthTime();
+    const sessionToken = randomUUID();
+    await inCallback({ id: user.id, epoch: user.epoch }, () => attempt(sessionToken), authTime);
+    const row = await getDb().session.findUniqueOrThrow({
+      where: { sessionToken: hashToken(sessionToken) },
+    });
+    expect(row).toMatchObject({ userId: user.id, epoch: 0, authMethod: "github" });
+    expect(row.authTime.getTime()).toBe(authTime.getTime());
+  });
+
+  it("refuses and deletes a session made under an epoch the kill switch has since moved past", async () => {
+    const adapter = authLabAdapter();
+    const user = await newUser();
+    const sessionToken = await createdSession(user);
+    expect(await adapter.getSessionAndUser!(sessionToken)).not.toBeNull();
+
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: { increment: 1 } } });
+    expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+    expect(await getDb().session.count({ where: { sessionToken: hashToken(sessionToken) } })).toBe(
+      0,
+    );
+
+    // A callback that read the new epoch makes a session that works.
+    const fresh = await createdSession({ id: user.id, epoch: 1 });
+    expect((await adapter.getSessionAndUser!(fresh))?.user.id).toBe(user.id);
   });
 
   it("stores provider tokens encrypted, and only the server can read them back", async () => {

@@ -3,16 +3,21 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "@auth
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { readRow, toDate, WrongRowError } from "@/lib/sqlite-reads";
+import { readOne, type Row, toDate } from "@/lib/sqlite-reads";
+import { type Provenance, proofMethodOf } from "../proof";
 import { seal } from "../secret-box";
 import { hashToken } from "../tokens";
+import { callbackContext } from "./callback-context";
 
 // Auth.js's Prisma adapter, with the rules the app's own credentials follow:
 // - the session token is stored as its SHA-256 (the cookie holds the token, the row its hash),
 //   like the session strategy's ids and the JWT strategy's refresh tokens;
 // - a session ends at an absolute lifetime, however active (Auth.js alone slides forever);
 // - provider tokens are encrypted at rest;
-// - the user handed to Auth.js carries no password hash.
+// - the user handed to Auth.js carries no password hash;
+// - a session carries the person's epoch, read when the callback looked the person up (before
+//   anything was made), and the proof the provider's sign-in was: a kill switch since then has
+//   ended it, however the two raced.
 
 export const PROVIDER_TOKEN_PURPOSE = "provider-token";
 
@@ -73,47 +78,60 @@ function accountRow(account: AdapterAccount) {
 
 const FIND_SESSION_SQL = `
   SELECT s."sessionToken", s."userId", s."expires", s."createdAt",
-         u."id", u."email", u."emailVerified", u."name", u."image"
+         s."epoch", s."authTime", s."authMethod",
+         u."id", u."email", u."emailVerified", u."name", u."image", u."epoch" AS "userEpoch"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."sessionToken" = ?`;
 
-/** The session row and its person, read now: one query on the read-only connection, else Prisma. */
-async function sessionRow(hash: string) {
-  const direct = await readRow(FIND_SESSION_SQL, hash);
-  if (direct === undefined) return null;
-  if (direct !== null && direct.sessionToken !== hash) throw new WrongRowError();
-  if (direct !== null)
-    return {
-      userId: direct.userId as string,
-      expires: toDate(direct.expires),
-      createdAt: toDate(direct.createdAt),
-      user: {
-        id: direct.id as string,
-        email: direct.email as string,
-        emailVerified: direct.emailVerified === null ? null : toDate(direct.emailVerified),
-        name: (direct.name as string | null) ?? null,
-        image: (direct.image as string | null) ?? null,
-      },
-    };
-  return getDb().session.findUnique({
-    where: { sessionToken: hash },
-    select: { userId: true, expires: true, createdAt: true, user: { select: USER_FIELDS } },
-  });
-}
+const sessionRow = (row: Row) => ({
+  userId: row.userId as string,
+  expires: toDate(row.expires),
+  createdAt: toDate(row.createdAt),
+  provenance: {
+    epoch: Number(row.epoch),
+    authTime: toDate(row.authTime),
+    method: proofMethodOf(row.authMethod),
+  } satisfies Provenance,
+  userEpoch: Number(row.userEpoch),
+  user: {
+    id: row.id as string,
+    email: row.email as string,
+    emailVerified: row.emailVerified === null ? null : toDate(row.emailVerified),
+    name: (row.name as string | null) ?? null,
+    image: (row.image as string | null) ?? null,
+  },
+});
+
+export type OAuthSessionFound = {
+  session: AdapterSession & { createdAt: Date; provenance: Provenance };
+  user: AdapterUser;
+};
 
 /**
- * The session behind a cookie's token and its person, or null when there is none or it has ended
- * (idle or absolute). Never writes: the guard's peek uses it as is.
+ * The session behind a cookie's token and its person, read now in one query, or null when there
+ * is none or it has ended (idle, absolute, or made under an older epoch). Never writes: the
+ * guard's peek uses it as is.
  */
-export async function findOAuthSession(
-  sessionToken: string,
-): Promise<{ session: AdapterSession & { createdAt: Date }; user: AdapterUser } | null> {
-  const row = await sessionRow(hashToken(sessionToken));
+export async function findOAuthSession(sessionToken: string): Promise<OAuthSessionFound | null> {
+  const hash = hashToken(sessionToken);
+  const row = await readOne(
+    FIND_SESSION_SQL,
+    [hash],
+    { column: "sessionToken", value: hash },
+    sessionRow,
+  );
   if (!row) return null;
   const now = Date.now();
   if (row.expires.getTime() <= now || absoluteEnd(row.createdAt).getTime() <= now) return null;
+  if (row.provenance.epoch < row.userEpoch) return null;
   return {
-    session: { sessionToken, userId: row.userId, expires: row.expires, createdAt: row.createdAt },
+    session: {
+      sessionToken,
+      userId: row.userId,
+      expires: row.expires,
+      createdAt: row.createdAt,
+      provenance: row.provenance,
+    },
     user: row.user as AdapterUser,
   };
 }
@@ -121,15 +139,37 @@ export async function findOAuthSession(
 /** An ended session's row, deleted now rather than at the next purge (a live one is kept). */
 export async function deleteEndedOAuthSession(sessionToken: string): Promise<void> {
   const now = Date.now();
+  const sessionTokenHash = hashToken(sessionToken);
   await getDb().session.deleteMany({
     where: {
-      sessionToken: hashToken(sessionToken),
+      sessionToken: sessionTokenHash,
       OR: [
         { expires: { lte: new Date(now) } },
         { createdAt: { lte: new Date(now - oauthLifetimes().absoluteSeconds * 1000) } },
       ],
     },
   });
+  // One made under an older epoch (its sign-in raced the kill switch) goes too.
+  const stale = await getDb().session.findUnique({
+    where: { sessionToken: sessionTokenHash },
+    select: { epoch: true, user: { select: { epoch: true } } },
+  });
+  if (stale && stale.epoch < stale.user.epoch)
+    await getDb().session.deleteMany({
+      where: { sessionToken: sessionTokenHash, epoch: stale.epoch },
+    });
+}
+
+/**
+ * What a session made by this callback carries: the person's epoch as the callback read it, and
+ * the proof the signIn callback recorded (lib/auth/oauth/auth.ts). Outside a callback there is no
+ * proof to speak of, and no session is made.
+ */
+function provenanceOfCallback(userId: string): Provenance {
+  const { person, proof } = callbackContext();
+  if (!proof || !person || person.id !== userId)
+    throw new Error("an Auth.js session can only be made by a provider callback");
+  return { epoch: person.epoch, authTime: proof.authTime, method: proof.method };
 }
 
 /** Moves a session's expiry to `expires` (sliding), never past its absolute end. */
@@ -169,15 +209,38 @@ export function authLabAdapter(): Adapter {
     async getUserByAccount({ provider, providerAccountId }) {
       const account = await db.account.findUnique({
         where: { provider_providerAccountId: { provider, providerAccountId } },
-        select: { user: { select: USER_FIELDS } },
+        select: { user: { select: { ...USER_FIELDS, epoch: true } } },
       });
-      return (account?.user as AdapterUser | undefined) ?? null;
+      if (!account) return null;
+      const { epoch, ...user } = account.user;
+      // The epoch as it is before the sign-in makes anything (Auth.js asks here first).
+      const context = callbackContext();
+      if (!context.person || context.person.id !== user.id) context.person = { id: user.id, epoch };
+      return user as AdapterUser;
+    },
+    async createUser({ email, name, image, emailVerified }) {
+      const user = await db.user.create({
+        data: { email, name: name ?? null, image: image ?? null, emailVerified },
+        select: USER_FIELDS,
+      });
+      callbackContext().person = { id: user.id, epoch: 0 };
+      return user as AdapterUser;
     },
     async linkAccount(account) {
       await db.account.create({ data: accountRow(account) });
     },
     async createSession({ sessionToken, userId, expires }) {
-      await db.session.create({ data: { sessionToken: hashToken(sessionToken), userId, expires } });
+      const { epoch, authTime, method } = provenanceOfCallback(userId);
+      await db.session.create({
+        data: {
+          sessionToken: hashToken(sessionToken),
+          userId,
+          expires,
+          epoch,
+          authTime,
+          authMethod: method,
+        },
+      });
       return { sessionToken, userId, expires };
     },
     async getSessionAndUser(sessionToken) {

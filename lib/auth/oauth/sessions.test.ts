@@ -14,18 +14,28 @@ async function signedIn(expiresInMs: number, createdAt = new Date()) {
     select: { id: true, email: true, name: true },
   });
   const sessionToken = randomUUID();
+  // As a provider callback makes it (the adapter refuses to outside one): the person's epoch
+  // and the provider sign-in's proof.
+  const provenance = {
+    epoch: 0,
+    authTime: new Date(createdAt.getTime() - 5000),
+    method: "github" as const,
+  };
   await getDb().session.create({
     data: {
       sessionToken: hashToken(sessionToken),
       userId: user.id,
       expires: new Date(Date.now() + expiresInMs),
       createdAt,
+      epoch: provenance.epoch,
+      authTime: provenance.authTime,
+      authMethod: provenance.method,
     },
   });
   const expires = async () =>
     (await getDb().session.findUnique({ where: { sessionToken: hashToken(sessionToken) } }))
       ?.expires;
-  return { user, sessionToken, expires };
+  return { user, sessionToken, expires, provenance };
 }
 
 describe("authenticateOAuthSession", () => {
@@ -34,9 +44,14 @@ describe("authenticateOAuthSession", () => {
   const updateAgeMs = Math.min(updateAgeSeconds, maxAgeSeconds) * 1000;
 
   it("answers with the person and writes nothing while the session is not due to slide", async () => {
-    const { user, sessionToken, expires } = await signedIn(maxAgeMs - 1000);
+    const { user, sessionToken, expires, provenance } = await signedIn(maxAgeMs - 1000);
     const before = await expires();
-    await expect(authenticateOAuthSession(sessionToken)).resolves.toEqual({ user, slidTo: null });
+    // The proof it carries is the provider sign-in's, as stored.
+    await expect(authenticateOAuthSession(sessionToken)).resolves.toEqual({
+      user,
+      provenance,
+      slidTo: null,
+    });
     expect(await expires()).toEqual(before);
   });
 
@@ -61,5 +76,13 @@ describe("authenticateOAuthSession", () => {
     await expect(authenticateOAuthSession(ended.sessionToken)).resolves.toBeNull();
     expect(await ended.expires()).toBeUndefined();
     await expect(authenticateOAuthSession(hashToken(live.sessionToken))).resolves.toBeNull();
+  });
+
+  it("refuses a session made under an older epoch (the kill switch ran since), deleting it", async () => {
+    const { user, sessionToken, expires } = await signedIn(maxAgeMs);
+    await expect(authenticateOAuthSession(sessionToken)).resolves.not.toBeNull();
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: { increment: 1 } } });
+    await expect(authenticateOAuthSession(sessionToken)).resolves.toBeNull();
+    expect(await expires()).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
+import { type ProofMethod, type Provenance, proofMethodOf } from "../proof";
 import { hashToken, redact } from "../tokens";
 import {
   absoluteEnd,
@@ -36,7 +37,7 @@ export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
  */
 export async function authenticateOAuthSession(
   token: string,
-): Promise<{ user: OAuthUser; slidTo: Date | null } | null> {
+): Promise<{ user: OAuthUser; provenance: Provenance; slidTo: Date | null } | null> {
   const found = await findOAuthSession(token);
   if (!found) {
     await deleteEndedOAuthSession(token);
@@ -52,6 +53,7 @@ export async function authenticateOAuthSession(
   const { user } = found;
   return {
     user: { id: user.id, email: user.email, name: user.name ?? null },
+    provenance: found.session.provenance,
     slidTo: slid?.expires ?? null,
   };
 }
@@ -75,11 +77,15 @@ export async function currentOAuthSessionId(userId: string): Promise<string | nu
 }
 
 export type OAuthSessionView = {
+  /** Names the row to end it (lib/auth/oauth/sessions.ts: endOAuthSessionByHandle). */
+  id: string;
   handle: string;
   createdAt: string;
   expiresAt: string;
   endsAt: string;
   current: boolean;
+  /** The provider whose sign-in made it. */
+  method: ProofMethod;
 };
 
 export async function listOAuthSessions(userId: string): Promise<OAuthSessionView[]> {
@@ -88,17 +94,30 @@ export async function listOAuthSessions(userId: string): Promise<OAuthSessionVie
   const sessions = await getDb().session.findMany({
     where: { userId, expires: { gt: new Date() } },
     orderBy: { createdAt: "desc" },
-    select: { sessionToken: true, createdAt: true, expires: true },
+    select: {
+      sessionToken: true,
+      createdAt: true,
+      expires: true,
+      epoch: true,
+      authMethod: true,
+      user: { select: { epoch: true } },
+    },
   });
-  return sessions
-    .filter((session) => absoluteEnd(session.createdAt).getTime() > Date.now())
-    .map((session) => ({
-      handle: redact(hashToken(session.sessionToken)),
-      createdAt: session.createdAt.toISOString(),
-      expiresAt: session.expires.toISOString(),
-      endsAt: absoluteEnd(session.createdAt).toISOString(),
-      current: session.sessionToken === current,
-    }));
+  return (
+    sessions
+      .filter((session) => absoluteEnd(session.createdAt).getTime() > Date.now())
+      // Made under an older epoch (a sign-in that raced the kill switch): ended, whatever the row says.
+      .filter((session) => session.epoch === session.user.epoch)
+      .map((session) => ({
+        id: handleOf(session.sessionToken),
+        handle: redact(hashToken(session.sessionToken)),
+        createdAt: session.createdAt.toISOString(),
+        expiresAt: session.expires.toISOString(),
+        endsAt: absoluteEnd(session.createdAt).toISOString(),
+        current: session.sessionToken === current,
+        method: proofMethodOf(session.authMethod),
+      }))
+  );
 }
 
 /** Ends this browser's Auth.js session (row and cookie), whoever it belonged to. */
@@ -140,6 +159,30 @@ export async function signOutOAuthEverywhere(
   });
   await clearOAuthSessionCookie();
   return count;
+}
+
+const handleOf = (storedId: string) => hashToken(storedId).slice(0, 16);
+
+/** Ends the Auth.js session of this person that `handle` names (the account page's). */
+export async function endOAuthSessionByHandle(
+  userId: string,
+  handle: string,
+  context: RequestContext,
+): Promise<boolean> {
+  const rows = await getDb().session.findMany({
+    where: { userId },
+    select: { sessionToken: true },
+  });
+  const row = rows.find((candidate) => handleOf(candidate.sessionToken) === handle);
+  if (!row) return false;
+  await transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { sessionToken: row.sessionToken } });
+    await recordEvent(
+      { type: "session.revoked", strategy: "oauth", userId, context, detail: { scope: "one" } },
+      tx,
+    );
+  });
+  return true;
 }
 
 /** Ends one Auth.js session by its cookie's token, as Auth.js's own sign-out does (the lab's replay). */

@@ -2,6 +2,7 @@ import "server-only";
 import type { RequestContext } from "@/lib/request-context";
 import { sessionStore } from "@/lib/store/sessions";
 import { recordEvent } from "../events";
+import type { Provenance } from "../proof";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
 import { sealToken, unsealToken } from "./seal";
@@ -16,13 +17,14 @@ import {
 // Starting and ending a session in the browser: the store plus the cookie. Every ending is one
 // transaction with its log line.
 
-/** After a successful credential check. Any session the browser already had is ended first. */
+/** After a successful proof. Any session the browser already had is ended first. */
 export async function startSession(
   user: SessionUser,
+  provenance: Provenance,
   context: RequestContext,
 ): Promise<SessionRecord> {
   await signOutSession(context); // no fixation: a cookie from before sign-in never carries over
-  const { token, session } = await createSession(user, context);
+  const { token, session } = await createSession(user, provenance, context);
   await setSessionCookie(await sealToken(token), session.absoluteExpiresAt);
   return session;
 }

@@ -10,7 +10,10 @@ const TIMED_OUT = {
 /** The session strategy's guard, in the shape route handlers take. A client may learn why its own session ended. */
 export const authenticateSessionRequest: Authenticator = async (request, timing) => {
   const result = await authenticateSession(timing, { request });
-  if (result.user) return result.user;
+  if (result.user) {
+    const { epoch, authTime, authMethod } = result.session;
+    return { ...result.user, provenance: { epoch, authTime, method: authMethod } };
+  }
   if (result.expired)
     return { status: 401, code: "session_expired", message: TIMED_OUT[result.expired] };
   if (result.tampered)

@@ -9,6 +9,7 @@ import {
 } from "@/lib/store/sessions";
 import type { StoreName } from "@/lib/store/errors";
 import { recordEvent } from "../events";
+import type { Provenance } from "../proof";
 import { generateToken, hashToken } from "../tokens";
 import { sessionLifetimes } from "./config";
 
@@ -39,8 +40,10 @@ export function withSessionStore<T>(work: (db: Tx) => Promise<T>): Promise<T> {
   return sessionStore().inDatabase ? transaction(work) : work(getDb());
 }
 
+/** A session for `user`, carrying the proof it comes from and the epoch that proof was made under. */
 export async function createSession(
   user: SessionUser,
+  provenance: Provenance,
   context: RequestContext,
 ): Promise<{ token: string; session: SessionRecord }> {
   const token = generateToken();
@@ -54,6 +57,9 @@ export async function createSession(
     idleExpiresAt: new Date(now.getTime() + idleMs),
     absoluteExpiresAt: new Date(now.getTime() + absoluteMs),
     idleTimeoutSeconds: null,
+    epoch: provenance.epoch,
+    authTime: provenance.authTime,
+    authMethod: provenance.method,
   };
   await sessionStore().create({ ...session, userAgent: context.userAgent, ip: context.ip }, user);
   return { token, session };
@@ -71,6 +77,11 @@ export async function validateSessionToken(
   const found = await store.find(hashToken(token));
   if (!found) return { session: null, user: null, ended: true };
   const { session, user } = found;
+  // Made under an older epoch: the kill switch ended it (however its creation raced the switch).
+  if (session.epoch < found.epoch) {
+    if (!peek) await store.delete(session.id);
+    return { session: null, user: null, ended: true };
+  }
 
   const now = Date.now();
   const expiredBy =
@@ -136,22 +147,6 @@ export async function shortenIdleTimeout(
     updated.idleExpiresAt,
   );
   return done ? updated : null;
-}
-
-/** Ends one session of this person. False when it was not theirs or already gone. */
-export async function invalidateSession(sessionId: string, userId: string): Promise<boolean> {
-  const store = sessionStore();
-  const found = await store.find(sessionId);
-  if (!found || found.session.userId !== userId) return false;
-  return (await store.delete(sessionId)) !== null;
-}
-
-/** Ends every session of this person, except `keepSessionId` when given. Returns how many ended. */
-export async function invalidateUserSessions(
-  userId: string,
-  keepSessionId?: string,
-): Promise<number> {
-  return sessionStore().deleteForUser(userId, keepSessionId);
 }
 
 export async function listUserSessions(userId: string): Promise<DeviceSession[]> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeProtectedHeader } from "jose";
-import { issueAccessToken } from "@/lib/auth/jwt/access-token";
+import { type AccessSubject, issueAccessToken } from "@/lib/auth/jwt/access-token";
 import { retireLabKey, rotateLabKey } from "@/lib/auth/jwt/lab-keys";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
 import type { Fact, Verdict } from "./result";
@@ -11,15 +11,13 @@ import { type Probe, redactCredential, selfRequestWithBody } from "./self-reques
 // verifies; retire the older key and its token is refused by the app at once, while a downstream
 // service holding a cached JWKS keeps accepting it until that cache expires.
 
-type Subject = { userId: string; familyId: string; tokenVersion: number };
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const kidsOf = (body: Record<string, unknown> | undefined) =>
   ((body?.keys as { kid?: string }[] | undefined) ?? []).map((key) => key.kid ?? "?");
 
 export async function keyRotationExperiment(
-  subject: Subject,
+  subject: AccessSubject,
 ): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
   const nothing = (reason: string) => ({
     probes: [],

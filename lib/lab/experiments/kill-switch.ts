@@ -65,8 +65,8 @@ export async function killSwitchExperiment(
     facts: [
       {
         name: "What “sign out everywhere, every strategy” ended",
-        value: `${ended.sessions} server sessions, ${ended.families} refresh families, ${ended.oauthSessions} provider sessions`,
-        note: `One transaction; the person's token version is now ${ended.tokenVersion}, so every access token issued before is refused by the checked verifier.`,
+        value: `${ended.sessions} server sessions, ${ended.families} refresh families, ${ended.oauthSessions} provider sessions, ${ended.devices} trusted devices`,
+        note: `One transaction; the person's credential epoch is now ${ended.epoch}, so every credential made before (or by a sign-in still on its way) is refused by the guard that reads it.`,
       },
     ],
     verdict: refused
@@ -74,7 +74,7 @@ export async function killSwitchExperiment(
           outcome: "refused",
           headline: "Every copy refused",
           reason:
-            "Sessions are deleted, refresh families revoked and the token version bumped in one transaction: whatever a thief copied from any device stops working at its next request.",
+            "Sessions are deleted, refresh families revoked and the credential epoch bumped in one transaction: whatever a thief copied from any device stops working at its next request.",
         }
       : {
           outcome: "worked",

@@ -1,5 +1,6 @@
 import "server-only";
 import { startFamily } from "@/lib/auth/jwt/refresh";
+import type { Provenance } from "@/lib/auth/proof";
 import type { RequestContext } from "@/lib/request-context";
 import type { Verdict } from "./result";
 import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
@@ -10,9 +11,11 @@ import { type Probe, redactCredential, selfRequestWithBody } from "./self-reques
 
 export async function refreshReuseExperiment(
   userId: string,
+  /** The proof of the person's own sign-in: the second device is no fresher than it. */
+  provenance: Provenance,
   context: RequestContext,
 ): Promise<{ probes: Probe[]; verdict: Verdict }> {
-  const { refreshToken: first } = await startFamily(userId, context);
+  const { refreshToken: first } = await startFamily(userId, provenance, context);
   const rotate = async (label: string, token: unknown, name: string, expected: number) => {
     const value = typeof token === "string" ? token : "";
     return selfRequestWithBody({

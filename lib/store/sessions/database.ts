@@ -1,10 +1,12 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { readRow, toDate, WrongRowError } from "@/lib/sqlite-reads";
+import { proofMethodOf } from "@/lib/auth/proof";
+import { readOne, type Row, toDate } from "@/lib/sqlite-reads";
 import type { DeviceSession, SessionRecord, SessionStore } from "./types";
 
 // Sessions as rows of the CookieSession table, in the same database as everything else: shared by
-// every instance, kept across restarts, and part of the same transactions as the rest.
+// every instance, kept across restarts, and part of the same transactions as the rest. The
+// person's epoch is their User row's: the kill switch bumps it in its own transaction.
 
 const FIELDS = {
   id: true,
@@ -14,15 +16,44 @@ const FIELDS = {
   idleExpiresAt: true,
   absoluteExpiresAt: true,
   idleTimeoutSeconds: true,
+  epoch: true,
+  authTime: true,
+  authMethod: true,
 } as const;
 
-type Row = SessionRecord & { email: string; name: string | null };
-
+// Session and person in one query (a findUnique with the relation would send two).
 const FIND_SQL = `
   SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
-         s."idleTimeoutSeconds", u."email", u."name"
+         s."idleTimeoutSeconds", s."epoch", s."authTime", s."authMethod",
+         u."email", u."name", u."epoch" AS "userEpoch"
   FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."id" = ?`;
+
+function found(row: Row) {
+  const session: SessionRecord = {
+    id: row.id as string,
+    userId: row.userId as string,
+    createdAt: toDate(row.createdAt),
+    lastSeenAt: toDate(row.lastSeenAt),
+    idleExpiresAt: toDate(row.idleExpiresAt),
+    absoluteExpiresAt: toDate(row.absoluteExpiresAt),
+    idleTimeoutSeconds: row.idleTimeoutSeconds === null ? null : Number(row.idleTimeoutSeconds),
+    epoch: Number(row.epoch),
+    authTime: toDate(row.authTime),
+    authMethod: proofMethodOf(row.authMethod),
+  };
+  const user = {
+    id: session.userId,
+    email: row.email as string,
+    name: (row.name as string | null) ?? null,
+  };
+  return { session, user, epoch: Number(row.userEpoch) };
+}
+
+const asRecord = <Row extends { authMethod: string }>(row: Row) => ({
+  ...row,
+  authMethod: proofMethodOf(row.authMethod),
+});
 
 export const databaseSessions: SessionStore = {
   kind: "database",
@@ -32,40 +63,8 @@ export const databaseSessions: SessionStore = {
     await getDb().cookieSession.create({ data: session, select: { id: true } });
   },
 
-  async find(id) {
-    // Every request: on the read-only connection when the database is a local file (no cache).
-    const direct = await readRow<Record<keyof Row, unknown>>(FIND_SQL, id);
-    if (direct !== null) {
-      if (direct === undefined) return null;
-      if (direct.id !== id) throw new WrongRowError();
-      const session: SessionRecord = {
-        id: direct.id as string,
-        userId: direct.userId as string,
-        createdAt: toDate(direct.createdAt),
-        lastSeenAt: toDate(direct.lastSeenAt),
-        idleExpiresAt: toDate(direct.idleExpiresAt),
-        absoluteExpiresAt: toDate(direct.absoluteExpiresAt),
-        idleTimeoutSeconds:
-          direct.idleTimeoutSeconds === null ? null : Number(direct.idleTimeoutSeconds),
-      };
-      const user = {
-        id: session.userId,
-        email: direct.email as string,
-        name: (direct.name as string | null) ?? null,
-      };
-      return { session, user };
-    }
-    // Session and user in one query (a findUnique with the relation would send two).
-    const rows = await getDb().$queryRaw<Row[]>`
-      SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt",
-             s."idleTimeoutSeconds", u."email", u."name"
-      FROM "CookieSession" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."id" = ${id}`;
-    const row = rows[0];
-    if (!row) return null;
-    const { email, name, ...session } = row;
-    return { session, user: { id: session.userId, email, name } };
-  },
+  // Every request: one row, nothing cached (lib/sqlite-reads.ts).
+  find: async (id) => (await readOne(FIND_SQL, [id], { column: "id", value: id }, found)) ?? null,
 
   async touch(id, at, idleExpiresAt, idleTimeoutSeconds) {
     await getDb().cookieSession.updateMany({
@@ -78,6 +77,14 @@ export const databaseSessions: SessionStore = {
     const { count } = await getDb().cookieSession.updateMany({
       where: { id },
       data: { idleTimeoutSeconds, lastSeenAt: at, idleExpiresAt },
+    });
+    return count > 0;
+  },
+
+  async reprove(id, authTime, authMethod, tx: Tx = getDb()) {
+    const { count } = await tx.cookieSession.updateMany({
+      where: { id },
+      data: { authTime, authMethod },
     });
     return count > 0;
   },
@@ -95,6 +102,16 @@ export const databaseSessions: SessionStore = {
     return count;
   },
 
+  // The epoch itself is the User row's, bumped by the caller in the same transaction.
+  async endForUser(userId, { keep, epoch }, tx: Tx = getDb()) {
+    const ended = await databaseSessions.deleteForUser(userId, keep, tx);
+    if (keep) await tx.cookieSession.updateMany({ where: { id: keep, userId }, data: { epoch } });
+    return ended;
+  },
+
+  // The floor is the person's own epoch column: a failed transaction rolled it back already.
+  async undoFloor() {},
+
   async deleteByHandle(userId, handle, tx: Tx = getDb()) {
     const { count } = await tx.cookieSession.deleteMany({
       where: { userId, id: { startsWith: handle } },
@@ -104,10 +121,21 @@ export const databaseSessions: SessionStore = {
 
   async list(userId): Promise<DeviceSession[]> {
     const now = new Date();
-    return getDb().cookieSession.findMany({
-      where: { userId, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
+    const rows = await getDb().cookieSession.findMany({
+      where: {
+        userId,
+        idleExpiresAt: { gt: now },
+        absoluteExpiresAt: { gt: now },
+        epoch: { equals: (await currentEpoch(userId)) ?? -1 },
+      },
       orderBy: { lastSeenAt: "desc" },
       select: { ...FIELDS, userAgent: true, ip: true },
     });
+    return rows.map(asRecord);
   },
 };
+
+async function currentEpoch(userId: string): Promise<number | null> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { epoch: true } });
+  return user?.epoch ?? null;
+}

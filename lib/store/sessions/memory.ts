@@ -8,8 +8,12 @@ import type { DeviceSession, SessionStore, SessionUser } from "./types";
 type Entry = { session: DeviceSession; user: SessionUser };
 const globalForMemory = globalThis as typeof globalThis & {
   authLabMemorySessions?: Map<string, Entry>;
+  authLabMemoryEpochs?: Map<string, number>;
 };
 const sessions = (globalForMemory.authLabMemorySessions ??= new Map());
+// The kill switch's epoch floor per person, as in the Redis store: a session under an older
+// epoch is never stored.
+const floors = (globalForMemory.authLabMemoryEpochs ??= new Map());
 
 const live = (entry: Entry, now = Date.now()) =>
   entry.session.idleExpiresAt.getTime() > now && entry.session.absoluteExpiresAt.getTime() > now;
@@ -19,11 +23,14 @@ export const memorySessions: SessionStore = {
   inDatabase: false,
 
   async create(session, user) {
+    if ((floors.get(session.userId) ?? -1) > session.epoch) return;
     sessions.set(session.id, { session: { ...session }, user });
   },
   async find(id) {
     const entry = sessions.get(id);
-    return entry ? { session: { ...entry.session }, user: entry.user } : null;
+    return entry
+      ? { session: { ...entry.session }, user: entry.user, epoch: entry.session.epoch }
+      : null;
   },
   async touch(id, at, idleExpiresAt, idleTimeoutSeconds) {
     const entry = sessions.get(id);
@@ -35,6 +42,21 @@ export const memorySessions: SessionStore = {
     if (!entry) return false;
     Object.assign(entry.session, { idleTimeoutSeconds, lastSeenAt: at, idleExpiresAt });
     return true;
+  },
+  async reprove(id, authTime, authMethod) {
+    const entry = sessions.get(id);
+    if (entry) Object.assign(entry.session, { authTime, authMethod });
+    return Boolean(entry);
+  },
+  async endForUser(userId, { keep, epoch }) {
+    floors.set(userId, Math.max(floors.get(userId) ?? -1, epoch));
+    const ended = await memorySessions.deleteForUser(userId, keep);
+    const kept = keep ? sessions.get(keep) : undefined;
+    if (kept?.session.userId === userId) kept.session.epoch = epoch;
+    return ended;
+  },
+  async undoFloor(userId, epoch) {
+    if (floors.get(userId) === epoch) floors.set(userId, epoch - 1);
   },
   async delete(id) {
     const entry = sessions.get(id);

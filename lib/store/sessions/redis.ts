@@ -1,4 +1,6 @@
 import "server-only";
+import { proofMethodOf } from "@/lib/auth/proof";
+import { getEnv } from "@/lib/env";
 import { withRedis } from "../redis";
 import type { DeviceSession, SessionRecord, SessionStore, SessionUser } from "./types";
 
@@ -6,10 +8,16 @@ import type { DeviceSession, SessionRecord, SessionStore, SessionUser } from "./
 // one set per person listing their session ids, so the devices page, revoking and "sign out
 // everywhere" work as with the database. Slides and shortenings are Lua scripts, so each is one
 // atomic step however many instances share the Redis.
+//
+// The epoch: the kill switch records the person's new epoch here (a floor) before it ends their
+// sessions, and a session is created only if its epoch is not below the floor, in one atomic step.
+// So a sign-in that read the old epoch and is still on its way either lands before the floor (and
+// is in the set the kill switch then empties) or after it (and is refused): none survives.
 
 const PREFIX = "auth-lab";
 const sessionKey = (id: string) => `${PREFIX}:session:${id}`;
 const userKey = (userId: string) => `${PREFIX}:user-sessions:${userId}`;
+const epochKey = (userId: string) => `${PREFIX}:epoch:${userId}`;
 
 type Stored = {
   userId: string;
@@ -18,6 +26,9 @@ type Stored = {
   idleExpiresAt: number;
   absoluteExpiresAt: number;
   idleTimeoutSeconds: number | null;
+  epoch: number;
+  authTime: number;
+  authMethod: string;
   userAgent: string | null;
   ip: string | null;
   email: string;
@@ -33,6 +44,9 @@ function toRecord(id: string, stored: Stored): DeviceSession {
     idleExpiresAt: new Date(stored.idleExpiresAt),
     absoluteExpiresAt: new Date(stored.absoluteExpiresAt),
     idleTimeoutSeconds: stored.idleTimeoutSeconds,
+    epoch: stored.epoch,
+    authTime: new Date(stored.authTime),
+    authMethod: proofMethodOf(stored.authMethod),
     userAgent: stored.userAgent,
     ip: stored.ip,
   };
@@ -52,6 +66,40 @@ if current == cjson.null then current = '' else current = tostring(current) end
 if current ~= expected then return 0 end
 session.lastSeenAt = tonumber(ARGV[1])
 session.idleExpiresAt = tonumber(ARGV[2])
+redis.call('SET', KEYS[1], cjson.encode(session), 'KEEPTTL')
+return 1`;
+
+// KEYS: the session, the person's set, the person's epoch floor. ARGV: the JSON, its absolute end
+// (ms), its epoch, its id. Nothing is stored when a kill switch has moved the floor past that epoch.
+const CREATE = `
+local floor = tonumber(redis.call('GET', KEYS[3]) or '-1')
+if floor > tonumber(ARGV[3]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[4])
+redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+return 1`;
+
+// KEYS: the floor. ARGV: the new epoch, how long to keep it (ms: the longest a session lives).
+const RAISE_FLOOR = `
+local floor = tonumber(redis.call('GET', KEYS[1]) or '-1')
+local epoch = tonumber(ARGV[1])
+if epoch > floor then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return 1`;
+
+// The floor back one step, only if it is still the one this kill switch raised.
+const LOWER_FLOOR = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') end
+return 1`;
+
+// A field (or two) of one session's JSON, in place.
+const SET_FIELDS = `
+local value = redis.call('GET', KEYS[1])
+if not value then return 0 end
+local session = cjson.decode(value)
+for i = 1, #ARGV, 2 do
+  local number = tonumber(ARGV[i + 1])
+  if number then session[ARGV[i]] = number else session[ARGV[i]] = ARGV[i + 1] end
+end
 redis.call('SET', KEYS[1], cjson.encode(session), 'KEEPTTL')
 return 1`;
 
@@ -89,19 +137,28 @@ export const redisSessions: SessionStore = {
       idleExpiresAt: session.idleExpiresAt.getTime(),
       absoluteExpiresAt: session.absoluteExpiresAt.getTime(),
       idleTimeoutSeconds: session.idleTimeoutSeconds,
+      epoch: session.epoch,
+      authTime: session.authTime.getTime(),
+      authMethod: session.authMethod,
       userAgent: session.userAgent,
       ip: session.ip,
       email: user.email,
       name: user.name,
     };
-    const end = stored.absoluteExpiresAt;
+    // Refused by the floor: the session is simply not there, so the cookie's first use finds it
+    // ended, exactly as with the database store (where the guard compares the epochs).
     await withRedis((redis) =>
-      redis
-        .multi()
-        .set(sessionKey(session.id), JSON.stringify(stored), "PXAT", end)
-        .sadd(userKey(session.userId), session.id)
-        .pexpireat(userKey(session.userId), end)
-        .exec(),
+      redis.eval(
+        CREATE,
+        3,
+        sessionKey(session.id),
+        userKey(session.userId),
+        epochKey(session.userId),
+        JSON.stringify(stored),
+        stored.absoluteExpiresAt,
+        stored.epoch,
+        session.id,
+      ),
     );
   },
 
@@ -117,10 +174,15 @@ export const redisSessions: SessionStore = {
       idleExpiresAt: record.idleExpiresAt,
       absoluteExpiresAt: record.absoluteExpiresAt,
       idleTimeoutSeconds: record.idleTimeoutSeconds,
+      epoch: record.epoch,
+      authTime: record.authTime,
+      authMethod: record.authMethod,
     };
     return {
       session,
       user: { id: stored.userId, email: stored.email, name: stored.name },
+      // Checked when the session was stored (CREATE) and when the kill switch emptied the set.
+      epoch: record.epoch,
     };
   },
 
@@ -151,6 +213,21 @@ export const redisSessions: SessionStore = {
     return Number(done) === 1;
   },
 
+  async reprove(id, authTime, method) {
+    const done = await withRedis((redis) =>
+      redis.eval(
+        SET_FIELDS,
+        1,
+        sessionKey(id),
+        "authTime",
+        authTime.getTime(),
+        "authMethod",
+        method,
+      ),
+    );
+    return Number(done) === 1;
+  },
+
   async delete(id) {
     const stored = parse(await withRedis((redis) => redis.get(sessionKey(id))));
     if (!stored) return null;
@@ -162,6 +239,23 @@ export const redisSessions: SessionStore = {
     return deleteIds(
       userId,
       ids.filter((id) => id !== exceptId),
+    );
+  },
+
+  async endForUser(userId, { keep, epoch }) {
+    // The floor first: from here on no session under an older epoch can be stored. It is kept as
+    // long as a session lives; older sessions are gone by then anyway.
+    const keepMs = getEnv().SESSION_ABSOLUTE_LIFETIME_SECONDS * 1000;
+    await withRedis((redis) => redis.eval(RAISE_FLOOR, 1, epochKey(userId), epoch, keepMs));
+    const ended = await redisSessions.deleteForUser(userId, keep);
+    if (keep)
+      await withRedis((redis) => redis.eval(SET_FIELDS, 1, sessionKey(keep), "epoch", epoch));
+    return ended;
+  },
+
+  async undoFloor(userId, epoch) {
+    await withRedis((redis) =>
+      redis.eval(LOWER_FLOOR, 1, epochKey(userId), String(epoch), String(epoch - 1)),
     );
   },
 

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { databaseSessions } from "./database";
 import { memorySessions } from "./memory";
 import { redisSessions } from "./redis";
-import type { SessionStore } from "./types";
+import type { DeviceSession, SessionStore } from "./types";
 
 // One contract, three stores: the database, a real redis-server (started by the unit tests' global
 // setup), and the lab's in-memory teaching mode. Whatever the store, the guard sees the same.
@@ -21,7 +21,10 @@ async function person() {
   });
 }
 
-function newSession(userId: string, overrides: { absoluteMs?: number; idleMs?: number } = {}) {
+function newSession(
+  userId: string,
+  overrides: { absoluteMs?: number; idleMs?: number; epoch?: number } = {},
+): DeviceSession {
   const now = Date.now();
   return {
     id: randomUUID().replace(/-/g, "") + randomUUID().replace(/-/g, ""),
@@ -31,6 +34,10 @@ function newSession(userId: string, overrides: { absoluteMs?: number; idleMs?: n
     idleExpiresAt: new Date(now + (overrides.idleMs ?? HOUR)),
     absoluteExpiresAt: new Date(now + (overrides.absoluteMs ?? 24 * HOUR)),
     idleTimeoutSeconds: null,
+    epoch: overrides.epoch ?? 0,
+    // The proof the session came from: a password typed a minute before.
+    authTime: new Date(now - 60_000),
+    authMethod: "password",
     userAgent: "vitest",
     ip: "192.0.2.5",
   };
@@ -51,8 +58,13 @@ describe.each<[string, SessionStore]>([
       id: session.id,
       userId: user.id,
       idleTimeoutSeconds: null,
+      epoch: 0,
+      authMethod: "password",
     });
+    // The person's current epoch comes back in the same call.
+    expect(found?.epoch).toBe(0);
     expect(found?.session.absoluteExpiresAt.getTime()).toBe(session.absoluteExpiresAt.getTime());
+    expect(found?.session.authTime.getTime()).toBe(session.authTime.getTime());
     await expect(store.find("no-such-session")).resolves.toBeNull();
   });
 
@@ -105,6 +117,63 @@ describe.each<[string, SessionStore]>([
     await expect(store.list(user.id)).resolves.toEqual([]);
     // The other person was never touched.
     expect((await store.list(other.id)).map((row) => row.id)).toEqual([theirs.id]);
+  });
+
+  it("records a re-proof on the session: its time and method move, nothing else", async () => {
+    const user = await person();
+    const session = newSession(user.id);
+    await store.create(session, user);
+    const proved = new Date(Date.now() - 1000);
+    await expect(store.reprove(session.id, proved, "passkey")).resolves.toBe(true);
+    const found = (await store.find(session.id))?.session;
+    expect(found?.authTime.getTime()).toBe(proved.getTime());
+    expect(found?.authMethod).toBe("passkey");
+    expect(found?.epoch).toBe(0);
+    expect(found?.createdAt.getTime()).toBe(session.createdAt.getTime());
+    await expect(store.reprove("no-such-session", proved, "password")).resolves.toBe(false);
+  });
+
+  it("ends every session of a person at the kill switch but the kept one, which moves to the new epoch", async () => {
+    const [user, other] = [await person(), await person()];
+    const kept = newSession(user.id);
+    const ended = [newSession(user.id), newSession(user.id)];
+    for (const session of [kept, ...ended]) await store.create(session, user);
+    const theirs = newSession(other.id);
+    await store.create(theirs, other);
+
+    // As the kill switch does it (lib/auth/account/revoke-all.ts): the person's epoch is bumped
+    // (the User row, in the database) and the store told.
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: 1 } });
+    await expect(store.endForUser(user.id, { keep: kept.id, epoch: 1 })).resolves.toBe(2);
+
+    for (const session of ended) await expect(store.find(session.id)).resolves.toBeNull();
+    const survivor = await store.find(kept.id);
+    expect(survivor?.session.epoch).toBe(1);
+    expect(survivor?.epoch).toBe(1);
+    expect((await store.list(user.id)).map((row) => row.id)).toEqual([kept.id]);
+    expect((await store.list(other.id)).map((row) => row.id)).toEqual([theirs.id]);
+  });
+
+  it("never lets a session made under an older epoch be used once the kill switch has run", async () => {
+    const user = await person();
+    await getDb().user.update({ where: { id: user.id }, data: { epoch: 3 } });
+    await store.endForUser(user.id, { epoch: 3 });
+
+    // A sign-in that read the old epoch before the switch, arriving after it.
+    const late = newSession(user.id, { epoch: 2 });
+    await store.create(late, user);
+    const found = await store.find(late.id);
+    // Either not stored at all, or found with the person's newer epoch (the guard then ends it).
+    if (found) expect(found.session.epoch).toBeLessThan(found.epoch);
+    expect((await store.list(user.id)).map((row) => row.id)).not.toContain(late.id);
+
+    // One made under the current epoch is stored and listed as usual.
+    const current = newSession(user.id, { epoch: 3 });
+    await store.create(current, user);
+    const live = await store.find(current.id);
+    expect(live?.session.epoch).toBe(3);
+    expect(live?.epoch).toBe(3);
+    expect((await store.list(user.id)).map((row) => row.id)).toEqual([current.id]);
   });
 
   it("leaves idle and expired sessions out of the list", async () => {

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { ProofMethod } from "@/lib/auth/proof";
 
 // What every session store keeps, whichever it is. Ids are the SHA-256 of the session token.
 
@@ -11,6 +12,11 @@ export type SessionRecord = {
   absoluteExpiresAt: Date;
   /** Set only by the lab's expiry experiment, for this one session. */
   idleTimeoutSeconds: number | null;
+  /** The person's credential epoch when the session was made (lib/auth/proof.ts). */
+  epoch: number;
+  /** The proof the session came from: when, and how. */
+  authTime: Date;
+  authMethod: ProofMethod;
 };
 export type SessionUser = { id: string; email: string; name: string | null };
 export type DeviceSession = SessionRecord & { userAgent: string | null; ip: string | null };
@@ -23,8 +29,11 @@ export interface SessionStore {
   /** Its writes can be part of a database transaction (pass `tx`). */
   readonly inDatabase: boolean;
   create(session: NewSession, user: SessionUser): Promise<void>;
-  /** The session and its person, in one round trip: this runs on every request. */
-  find(id: string): Promise<{ session: SessionRecord; user: SessionUser } | null>;
+  /**
+   * The session, its person, and the person's current epoch as this store knows it, in one round
+   * trip: this runs on every request. A session made under an older epoch has been ended.
+   */
+  find(id: string): Promise<{ session: SessionRecord; user: SessionUser; epoch: number } | null>;
   /** Slides the idle deadline, unless the lab changed this session's timeout meanwhile. */
   touch(
     id: string,
@@ -34,10 +43,24 @@ export interface SessionStore {
   ): Promise<void>;
   /** The lab's expiry experiment: a shorter idle timeout for this session, starting now. */
   shorten(id: string, idleTimeoutSeconds: number, at: Date, idleExpiresAt: Date): Promise<boolean>;
+  /** A new proof by the person holding this session (a re-proof): its time and method. */
+  reprove(id: string, authTime: Date, method: ProofMethod, tx?: Tx): Promise<boolean>;
   /** Ends one session; says whose it was, or null when it was already gone. */
   delete(id: string, tx?: Tx): Promise<{ userId: string } | null>;
   /** Ends every session of a person but `exceptId`; how many ended. */
   deleteForUser(userId: string, exceptId?: string, tx?: Tx): Promise<number>;
+  /**
+   * The kill switch's part: every session of the person but `keep` ends, `keep` moves to the new
+   * `epoch`, and the store refuses from now on any session made under an older one (one made by a
+   * sign-in that read the old epoch and is still on its way). How many ended.
+   */
+  endForUser(userId: string, options: { keep?: string; epoch: number }, tx?: Tx): Promise<number>;
+  /**
+   * The kill switch's transaction failed after endForUser (the database kept the old epoch): lower
+   * the floor raised to `epoch` again, so sessions of the person's real epoch can be stored. What
+   * was ended stays ended (more signed out than asked, never less). A no-op in the database.
+   */
+  undoFloor(userId: string, epoch: number): Promise<void>;
   /** Ends the session of this person whose id starts with `handle` (the devices page's handle). */
   deleteByHandle(userId: string, handle: string, tx?: Tx): Promise<boolean>;
   /** The person's live sessions, newest use first. */

@@ -25,7 +25,12 @@ export async function POST(request: Request) {
     const jwt = await getCurrentJwt();
     if (!jwt.ok) return jsonError(401, "unauthorized", "Sign in with the jwt strategy first.");
     const { token } = await issueAccessToken(
-      { userId: jwt.user.id, familyId: jwt.claims.fam, tokenVersion: jwt.claims.ver },
+      {
+        userId: jwt.user.id,
+        familyId: jwt.claims.fam,
+        epoch: jwt.claims.ver,
+        authTime: new Date(jwt.claims.auth_time * 1000),
+      },
       Math.min(DEMO_TTL_SECONDS, jwt.claims.exp - Math.floor(Date.now() / 1000)),
       jwtSettings().demoAudience,
     );

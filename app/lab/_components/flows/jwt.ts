@@ -69,7 +69,7 @@ export const JWT_FLOWS: Record<FlowId, Diagram> = {
       {
         from: "app",
         to: "db",
-        label: "one query: jti denylisted? tokenVersion? family revoked?",
+        label: "one query: jti denylisted? epoch current? family live?",
         detail: "the app's “checked” verifier",
       },
       { from: "db", to: "app", label: "still good", reply: true },

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { issueTokenPair, tokenResponse } from "@/lib/auth/jwt/lifecycle";
 import { authenticateOAuthRequest } from "@/lib/auth/oauth/route-auth";
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
-import { getDb } from "@/lib/db";
 import { json, jsonError } from "@/lib/http/json";
 import { type AuthedHandler, authedRoute, methodNotAllowed } from "@/lib/http/route";
 import { contextFrom } from "@/lib/request-context";
@@ -20,12 +19,10 @@ type From = (typeof FROM)[number];
 const issue =
   (from: From): AuthedHandler<unknown> =>
   async (request, { user }) => {
-    const person = await getDb().user.findUnique({
-      where: { id: user.id },
-      select: { id: true, tokenVersion: true },
-    });
-    if (!person) return jsonError(401, "unauthorized", "This person no longer exists.");
-    const pair = await issueTokenPair(person, contextFrom(request.headers), {
+    // The new family is exactly as fresh as the credential it came from: same proof, same
+    // moment, same epoch. Exchanging a stolen cookie never manufactures a recent sign-in.
+    if (!user.provenance) return jsonError(401, "unauthorized", "Sign in again first.");
+    const pair = await issueTokenPair(user.id, user.provenance, contextFrom(request.headers), {
       exchangedFrom: from,
     });
     return json({ ...tokenResponse(pair.accessToken, pair.refreshToken), exchanged_from: from });
