@@ -13,6 +13,7 @@ const production = {
   AUTH_GOOGLE_SECRET: "google-secret",
   AUTH_GITHUB_ID: "github-client",
   AUTH_GITHUB_SECRET: "github-secret",
+  CLIENT_IP_SOURCE: "proxy",
 };
 
 const problem = (source: Record<string, string | undefined>) => {
@@ -63,8 +64,32 @@ describe("parseEnv in production", () => {
       /JWT_PRIVATE_KEYS is invalid/,
     ],
     ["a missing AUTH_SECRET", { AUTH_SECRET: undefined }, /AUTH_SECRET is missing/],
+    [
+      "no word on where a client's address comes from",
+      { CLIENT_IP_SOURCE: undefined },
+      /CLIENT_IP_SOURCE is missing/,
+    ],
+    [
+      "the connection's address without the server that records it",
+      { CLIENT_IP_SOURCE: "socket" },
+      /CLIENT_IP_SOURCE=socket needs `npm start`/,
+    ],
   ])("refuses %s, naming it", (_what, change, message) => {
     expect(problem({ ...production, ...change })).toMatch(message);
+  });
+
+  it("knows where a client's address comes from on Vercel, or from a recording server", () => {
+    expect(problem({ ...production, CLIENT_IP_SOURCE: undefined, VERCEL: "1" })).toBeNull();
+    expect(
+      problem({ ...production, CLIENT_IP_SOURCE: "socket", AUTH_LAB_SOCKET_ADDRESS: "recorded" }),
+    ).toBeNull();
+  });
+
+  it("refuses zero trusted proxies: the address would be one the client wrote", () => {
+    expect(problem({ ...production, TRUSTED_PROXY_HOPS: "0" })).toMatch(
+      /expected number to be >=1/,
+    );
+    expect(problem({ ...production, TRUSTED_PROXY_HOPS: "2" })).toBeNull();
   });
 
   it("takes the local identity provider only when asked to", () => {

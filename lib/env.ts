@@ -128,8 +128,12 @@ const schema = z.object({
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   OAUTH_LOCAL_IDP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9400"),
-  /** How recent a sign-in must be to link a provider without typing the password again. */
-  LINK_PROOF_SECONDS: seconds(5 * 60),
+  /**
+   * How recent the proof behind a credential must be for a sensitive action (linking or unlinking
+   * a provider, signing out everywhere, ending another device's credential): older, and the
+   * person proves it is them again first (lib/auth/account/recent-proof.ts).
+   */
+  RECENT_PROOF_SECONDS: seconds(5 * 60),
   /** Production only: the local identity provider stands in for a provider with no credentials. */
   OAUTH_ALLOW_LOCAL_IDP: z.enum(["true", "false"]).default("false"),
   /** Auth.js sessions: sliding (moved at most every UPDATE_AGE), and a hard end from sign-in. */
@@ -151,22 +155,33 @@ const schema = z.object({
    */
   PROOF_LIMIT_PER_IP: z.coerce.number().int().positive().max(10_000).default(120),
   PROOF_LIMIT_PER_HOUR: z.coerce.number().int().positive().max(100_000).default(2000),
+  /** The lab's experiments, per client address and per person, per 10 minutes. */
+  EXPERIMENT_LIMIT_PER_IP: z.coerce.number().int().positive().max(10_000).default(60),
   /**
-   * Where the client's address comes from: the header a trusted proxy sets, and how many proxies
-   * append to it. The address is the rightmost entry no trusted proxy wrote. On Vercel the default
-   * header is the one Vercel's edge sets and a client can't (x-vercel-forwarded-for).
+   * Where the client's address comes from (lib/request-context.ts), stated by whoever deploys:
+   * - "socket": the server is exposed directly; the address of the connection itself, recorded
+   *   by `npm start` (scripts/start.mjs). Whatever a client writes in X-Forwarded-For is ignored.
+   * - "proxy": behind TRUSTED_PROXY_HOPS proxies that each append to CLIENT_IP_HEADER
+   *   (x-forwarded-for by default); the address is the rightmost entry none of them wrote.
+   * - "vercel": Vercel's own x-vercel-forwarded-for, which a client can't write.
+   * Production refuses to start without it (except on Vercel); development uses "proxy" with one
+   * hop, as `next dev` fills x-forwarded-for from the connection when a request has none.
    */
+  CLIENT_IP_SOURCE: z.enum(["socket", "proxy", "vercel"]).optional(),
   CLIENT_IP_HEADER: z
     .string()
     .regex(/^[a-z0-9-]+$/, "CLIENT_IP_HEADER must be a lower-case header name.")
     .optional(),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** Set by scripts/start.mjs, which records each connection's address for CLIENT_IP_SOURCE=socket. */
+  AUTH_LAB_SOCKET_ADDRESS: z.enum(["recorded"]).optional(),
   VERCEL: z.string().optional(),
   /**
    * "on": every page offers "try it as a demo person" (a throwaway account made on the spot and
    * signed in with a session and a JWT), so a visitor can start in one click. "off" hides it.
+   * Unset: on in development, off in production (each demo person is an account anyone can make).
    */
-  DEMO_SIGN_IN: z.enum(["on", "off"]).default("on"),
+  DEMO_SIGN_IN: z.enum(["on", "off"]).optional(),
   /** New accounts per client address per hour, and for the whole site per hour. */
   REGISTRATION_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
   REGISTRATION_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(1000),
@@ -200,7 +215,19 @@ export function productionProblems(source: Record<string, string | undefined>, e
     );
   if (!source.APP_URL)
     problems.push("APP_URL is missing: production needs its public URL (https://…).");
-  else if (!env.APP_URL.startsWith("https://") && !isLoopback(env.APP_URL))
+  if (!env.CLIENT_IP_SOURCE && env.VERCEL !== "1")
+    problems.push(
+      "CLIENT_IP_SOURCE is missing: say where a client's address comes from (socket when the server is exposed directly, proxy behind TRUSTED_PROXY_HOPS proxies, vercel on Vercel). Throttling counts per address.",
+    );
+  if (
+    clientIpSourceOf(env) === "socket" &&
+    env.AUTH_LAB_SOCKET_ADDRESS !== "recorded" &&
+    !localCluster
+  )
+    problems.push(
+      "CLIENT_IP_SOURCE=socket needs `npm start` (scripts/start.mjs), which records each connection's address; `next start` passes on whatever X-Forwarded-For a client writes.",
+    );
+  if (source.APP_URL && !env.APP_URL.startsWith("https://") && !isLoopback(env.APP_URL))
     problems.push(
       "APP_URL must be https:// in production (plain http is allowed only for localhost).",
     );
@@ -250,6 +277,17 @@ let parsed: Env | undefined;
 export function getEnv(): Env {
   parsed ??= parseEnv(process.env);
   return parsed;
+}
+
+/** Where a client's address comes from (CLIENT_IP_SOURCE), with the defaults filled in. */
+export function clientIpSourceOf(env: Env): "socket" | "proxy" | "vercel" {
+  return env.CLIENT_IP_SOURCE ?? (env.VERCEL === "1" ? "vercel" : "proxy");
+}
+
+/** Are demo people offered (DEMO_SIGN_IN, or by default outside production)? */
+export function demoSignInOn(): boolean {
+  const env = getEnv();
+  return (env.DEMO_SIGN_IN ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on";
 }
 
 /** Is the lab's key-rotation experiment on (LAB_KEY_ROTATION, or by default outside production)? */

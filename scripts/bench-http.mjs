@@ -188,6 +188,8 @@ async function startServer(name, { profileDir = null, cwd = process.cwd() } = {}
     DATABASE_URL: databaseUrl,
     OAUTH_ALLOW_LOCAL_IDP: "true",
     REGISTRATION_LIMIT_PER_HOUR: "1000000",
+    // Behind no proxy here: one trusted hop, which `next start` fills from the connection.
+    CLIENT_IP_SOURCE: "proxy",
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...EXTRA_ENV,
   };

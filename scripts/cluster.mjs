@@ -144,6 +144,7 @@ async function startInstance(instance) {
     CLUSTER_CONTROL_TOKEN: TOKEN,
     CLUSTER_INSTANCES: INSTANCES,
     // The balancer appends the client's address: one trusted hop.
+    CLIENT_IP_SOURCE: "proxy",
     TRUSTED_PROXY_HOPS: "1",
   };
   if (!env.REDIS_URL) delete env.REDIS_URL;

@@ -1,5 +1,5 @@
 // Starts the production build for the end-to-end tests: a fresh SQLite file, freshly generated
-// secrets, the real migrations, `next start`. Extra variables come as NAME=value arguments
+// secrets, the real migrations, `npm start`'s server (scripts/start.mjs). Extra variables come as NAME=value arguments
 // (e.g. short session lifetimes for the expiry specs).
 //   node scripts/e2e-server.mjs 3100 SESSION_IDLE_TIMEOUT_SECONDS=3
 import { spawn } from "node:child_process";
@@ -24,7 +24,8 @@ const env = {
 const cleanUp = () => rmSync(dir, { recursive: true, force: true });
 await run(bin("prisma"), ["migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
-const server = spawn(bin("next"), ["start", "--port", port, "--hostname", "localhost"], {
+const start = path.join(import.meta.dirname, "start.mjs");
+const server = spawn(process.execPath, [start, "--port", port, "--hostname", "localhost"], {
   env,
   stdio: "inherit",
 });

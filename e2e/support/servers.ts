@@ -33,6 +33,10 @@ export const MAIN_SETTINGS = {
   JWT_CLOCK_TOLERANCE_SECONDS: 1,
   // Every test registers its people from its own address; the whole run stays under this.
   REGISTRATION_LIMIT_PER_HOUR: 10_000,
+  // The tests play many clients, each with its own address, behind one trusted proxy (themselves).
+  CLIENT_IP_SOURCE: "proxy",
+  // Off by default in production; the tour and the demo specs use it here.
+  DEMO_SIGN_IN: "on",
 } as const;
 
 /**
@@ -44,15 +48,16 @@ export const SHORT_LIVED_SETTINGS = {
   OAUTH_ALLOW_LOCAL_IDP: MAIN_SETTINGS.OAUTH_ALLOW_LOCAL_IDP,
   JWT_CLOCK_TOLERANCE_SECONDS: MAIN_SETTINGS.JWT_CLOCK_TOLERANCE_SECONDS,
   REGISTRATION_LIMIT_PER_HOUR: MAIN_SETTINGS.REGISTRATION_LIMIT_PER_HOUR,
+  CLIENT_IP_SOURCE: MAIN_SETTINGS.CLIENT_IP_SOURCE,
   LAB_SESSION_IDLE_SECONDS: MAIN_SETTINGS.LAB_SESSION_IDLE_SECONDS,
   LAB_ACCESS_TTL_SECONDS: MAIN_SETTINGS.LAB_ACCESS_TTL_SECONDS,
   SESSION_IDLE_TIMEOUT_SECONDS: 3,
   SESSION_ABSOLUTE_LIFETIME_SECONDS: 8,
   JWT_ACCESS_TTL_SECONDS: 4,
   PROXY_REDIRECTS: "off",
-  // A sign-in counts as fresh proof for linking a provider this long.
-  LINK_PROOF_SECONDS: 2,
-  // Demo people are offered by default; this server shows a deployment that turned them off.
+  // A proof counts as recent (for linking, unlinking, signing out everywhere) this long.
+  RECENT_PROOF_SECONDS: 2,
+  // This server shows a deployment that turned demo people off.
   DEMO_SIGN_IN: "off",
 } as const;
 
