@@ -310,7 +310,7 @@ test.describe("server session in the browser", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(
       page.getByText(
-        "Password changed. Signed out everywhere else: 1 server session, 0 JWT sign-ins, 0 provider sessions. This browser stays signed in.",
+        /^Password changed\. Ended everywhere else: 1 server session, 0 JWT sign-ins, 0 provider sessions, 1 trusted device\. .* This browser stays signed in\.$/,
       ),
     ).toBeVisible();
 

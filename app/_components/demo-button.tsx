@@ -1,5 +1,5 @@
 import { startAsDemoPerson } from "@/app/demo/actions";
-import { demoSignInOffered } from "@/lib/auth/demo";
+import { demoSignInOn } from "@/lib/env";
 
 /** "Try it as a demo person", wherever a visitor may want to start without registering. */
 export function DemoButton({
@@ -11,7 +11,7 @@ export function DemoButton({
   label?: string;
   className?: string;
 }) {
-  if (!demoSignInOffered()) return null;
+  if (!demoSignInOn()) return null;
   return (
     <form action={startAsDemoPerson}>
       <input type="hidden" name="next" value={next} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DemoButton } from "@/app/_components/demo-button";
 import { StrategyDot } from "@/app/_components/strategy-dot";
-import { demoSignInOffered } from "@/lib/auth/demo";
+import { demoSignInOn } from "@/lib/env";
 import { STRATEGIES } from "@/lib/auth/names";
 import { getStrategyStatuses } from "@/lib/auth/strategies";
 import { TourProgress } from "./tour-progress";
@@ -47,7 +47,7 @@ export default async function TourPage({ searchParams }: PageProps<"/tour">) {
             <p className="text-sm text-success">Done.</p>
           ) : (
             <div className="space-y-2">
-              {demoSignInOffered() ? (
+              {demoSignInOn() ? (
                 <>
                   <DemoButton next="/tour" label="Sign in both ways as a demo person" />
                   <p className="text-xs text-zinc-600 dark:text-zinc-400">

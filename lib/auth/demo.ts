@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "./events";
+import { type Provenance, provenNow } from "./proof";
 import { issueTokenPair } from "./jwt/lifecycle";
 import { registerUser } from "./register";
 import { DEMO_EMAIL_DOMAIN } from "./throwaway";
@@ -12,9 +12,13 @@ import { DEMO_EMAIL_DOMAIN } from "./throwaway";
 // is ever shown, so a first-time visitor of a deployed copy can start in one click without
 // registering, and no two visitors share an account. Registration's throttle applies.
 
-export const demoSignInOffered = () => getEnv().DEMO_SIGN_IN === "on";
-
-export type DemoPerson = { id: string; email: string; name: string; tokenVersion: number };
+export type DemoPerson = {
+  id: string;
+  email: string;
+  name: string;
+  epoch: number;
+  provenance: Provenance;
+};
 
 export async function createDemoPerson(
   context: RequestContext,
@@ -35,9 +39,16 @@ export async function createDemoPerson(
     };
   const person = await getDb().user.findUniqueOrThrow({
     where: { id: registered.userId },
-    select: { id: true, email: true, name: true, tokenVersion: true },
+    select: { id: true, email: true, name: true, epoch: true },
   });
-  return { ok: true, person: { ...person, name: person.name ?? "Demo visitor" } };
+  return {
+    ok: true,
+    person: {
+      ...person,
+      name: person.name ?? "Demo visitor",
+      provenance: provenNow(person.epoch, "demo"),
+    },
+  };
 }
 
 /** The demo person's JWT pair; the session is started by the caller (it owns the cookie). */
@@ -50,5 +61,5 @@ export async function demoTokens(person: DemoPerson, context: RequestContext) {
       context,
       detail: { demo: true },
     });
-  return issueTokenPair(person, context);
+  return issueTokenPair(person.id, person.provenance, context);
 }

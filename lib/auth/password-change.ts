@@ -1,12 +1,15 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
-import { checkNewPassword, hashPassword, passwordShapeSchema, verifyPassword } from "./credentials";
+import { checkNewPassword, hashPassword, passwordShapeSchema } from "./credentials";
 import type { StrategyId } from "./names";
 import { type Ended, endEveryCredential } from "./account/revoke-all";
-import { credentialsOfThisBrowser, renewKeptAccessToken } from "./account/this-browser";
-import { loginThrottle } from "./rate-limit";
-import { throttledMessage } from "./sign-in";
+import {
+  credentialsOfThisBrowser,
+  renewKeptAccessToken,
+  thisBrowser,
+} from "./account/this-browser";
+import { confirmPassword } from "./sign-in";
 
 // Changing a password needs the current one, and ends every other credential of the person under
 // every strategy (OWASP ASVS 7.4.3), in the same transaction as the new hash. This browser stays
@@ -35,18 +38,14 @@ export async function changePassword(
       },
     };
   }
-  // Guessing the current password from a stolen session is throttled like signing in.
-  const keys = { email: user.email, ip: context.ip };
-  const verdict = await loginThrottle.attempt(keys);
-  if (verdict.blocked)
-    return {
-      ok: false,
-      fieldErrors: { currentPassword: [throttledMessage(verdict.retryAfterSeconds)] },
-    };
+  // The current password is this action's proof. Its guesses are throttled on the proof this
+  // browser's credential came from, never on the account: a thief with a stolen cookie guesses
+  // slowly on that bucket alone, and nobody hammering the account can stop the owner here.
+  const browser = await thisBrowser();
+  const proof = browser.state === "signed-in" ? browser.proof : { authTime: new Date(0) };
+  const confirmed = await confirmPassword({ id: userId }, proof, input.currentPassword, context);
+  if (!confirmed.ok) return { ok: false, fieldErrors: { currentPassword: [confirmed.message] } };
 
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
-  }
   const shape = passwordShapeSchema.safeParse(input.newPassword);
   if (!shape.success)
     return {
@@ -75,7 +74,6 @@ export async function changePassword(
     event: { type: "password.changed", strategy: "account", detail: { via: strategy } },
     also: (tx) => tx.user.update({ where: { id: userId }, data: { passwordHash } }),
   });
-  await loginThrottle.recordSuccess(keys);
-  await renewKeptAccessToken(keep, userId, ended.tokenVersion);
+  await renewKeptAccessToken(keep, userId);
   return { ok: true, ended };
 }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { normalizeEmail, verifyPassword } from "./credentials";
 import { registerUser, type RegistrationField } from "./register";
 
@@ -37,7 +38,8 @@ describe("registerUser", () => {
       id: result.userId,
       email: `ada.${token}@example.com`,
       name: `Ada ${token}`,
-      tokenVersion: 0,
+      // Every new person starts at the first credential epoch.
+      epoch: 0,
     });
     expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user?.passwordHash).not.toContain(PASSWORD);
@@ -219,5 +221,41 @@ describe("registerUser", () => {
       expect(result).not.toHaveProperty("password");
       expect(result).not.toHaveProperty("passwordHash");
     }
+  });
+
+  it("spends the address's registration budget before any work, and refuses past it with a wait", async () => {
+    const ip = randomIp();
+    const limit = getEnv().REGISTRATION_LIMIT_PER_IP;
+    // Refused passwords cost no hash, but each attempt still spends from the budget.
+    for (let i = 0; i < limit; i++) {
+      const result = await registerUser(
+        { name: "Budget", email: `${randomUUID()}@test.authlab`, password: "Password1" },
+        contextFor(ip),
+      );
+      expect(result).toMatchObject({ ok: false, fieldErrors: { password: [expect.any(String)] } });
+    }
+    const email = `${randomUUID()}@test.authlab`;
+    const refused = await registerUser(
+      { name: "Budget", email, password: PASSWORD },
+      contextFor(ip),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      fieldErrors: {},
+      throttled: {
+        retryAfterSeconds: expect.any(Number),
+        message: expect.stringMatching(/^Too many new accounts from here\. Try again in \d+ /),
+      },
+    });
+    if (refused.ok || !refused.throttled) throw new Error("expected a throttled refusal");
+    // The budget refills steadily: the next registration is one interval away, not an hour.
+    expect(refused.throttled.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.throttled.retryAfterSeconds).toBeLessThanOrEqual(Math.ceil(3600 / limit));
+    await expect(getDb().user.count({ where: { email } })).resolves.toBe(0);
+
+    // Another address is unaffected.
+    await expect(
+      registerUser({ name: "Elsewhere", email, password: PASSWORD }, contextFor(randomIp())),
+    ).resolves.toMatchObject({ ok: true });
   });
 });

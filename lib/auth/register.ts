@@ -11,7 +11,7 @@ import {
   passwordShapeSchema,
 } from "./credentials";
 import { recordEvent } from "./events";
-import { registrationThrottle, waitText } from "./rate-limit";
+import { registrationBudget, waitText } from "./rate-limit";
 
 export const registrationSchema = z.object({
   name: nameSchema,
@@ -42,7 +42,7 @@ export async function registerUser(
   }
   const { name, email, password } = parsed.data;
   // Each registration costs an argon2id hash: counted per address and overall before any work.
-  const verdict = await registrationThrottle.attempt(context.ip);
+  const verdict = await registrationBudget.spend({ ip: context.ip });
   if (verdict.blocked) {
     const message = `Too many new accounts from here. Try again in ${waitText(verdict.retryAfterSeconds)}.`;
     return {

@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { type FormState, textField } from "@/lib/form-state";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { isStoreUnavailable, unavailableMessage } from "@/lib/store/errors";
-import { normalizeEmail } from "./credentials";
-import { rememberDevice, trustedDeviceFor } from "./device";
+import { readDeviceToken, rememberDevice } from "./device";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
 import type { StrategyId } from "./names";
 import {
@@ -34,7 +33,7 @@ export async function signInFromForm(
       strategy,
       context,
       undefined,
-      await trustedDeviceFor(normalizeEmail(email)),
+      await readDeviceToken(),
     );
   } catch (error) {
     // The throttle's store is down: sign-in fails closed, and says so.
@@ -52,7 +51,7 @@ export async function signInFromForm(
         : INVALID_CREDENTIALS_MESSAGE;
     return { status: "error", message, values: { email: email.slice(0, 300) } };
   }
-  await rememberDevice(result.user.email);
+  await rememberDevice(result.user, result.trustedDevice, context);
   await start(result.user, context);
   redirect(safeNextPath(formData.get("next"), fallbackNext));
 }

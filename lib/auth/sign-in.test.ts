@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createLoginThrottle } from "./rate-limit";
+import { createLoginThrottle, proofKey } from "./rate-limit";
 import { registerUser } from "./register";
-import { checkCredentials } from "./sign-in";
+import { checkCredentials, confirmPassword } from "./sign-in";
+import { generateToken, hashToken } from "./tokens";
 
 // checkCredentials against the real test database and a real throttle. Every test registers
 // its own person and uses its own address and key prefix, so counts and events are exact.
@@ -17,7 +18,10 @@ function randomIp(): string {
   return ["2001", "db8", ...groups].join(":");
 }
 
-/** A registered person, a fresh throttle (3 failures per account+address) and a context. */
+/**
+ * A registered person, a fresh throttle (3 attempts per account+address, 10 per account, 3 per
+ * device and per proof) and a context.
+ */
 async function setUp(password = PASSWORD) {
   const email = `${randomUUID()}@test.authlab`;
   const ip = randomIp();
@@ -30,10 +34,11 @@ async function setUp(password = PASSWORD) {
     throw new Error(`registration failed: ${JSON.stringify(registered.fieldErrors)}`);
   const throttle = createLoginThrottle(
     {
-      accountIp: { points: 3, duration: 60 },
-      account: { points: 10, duration: 60 },
-      ip: { points: 20, duration: 60 },
-      device: { points: 3, duration: 60 },
+      accountIp: { limit: 3, periodSeconds: 60 },
+      account: { limit: 10, periodSeconds: 60 },
+      ip: { limit: 20, periodSeconds: 60 },
+      device: { limit: 3, periodSeconds: 60 },
+      proof: { limit: 3, periodSeconds: 60 },
     },
     `test-${randomUUID()}`,
   );
@@ -58,9 +63,19 @@ describe("checkCredentials", () => {
 
     expect(result).toEqual({
       ok: true,
-      user: { id: userId, email, name: "Grace Hopper", tokenVersion: 0 },
+      user: {
+        id: userId,
+        email,
+        name: "Grace Hopper",
+        epoch: 0,
+        // The proof just made: the epoch read before it, now, with the password.
+        provenance: { epoch: 0, authTime: expect.any(Date), method: "password" },
+      },
+      // This browser sent no device cookie: the caller remembers a new device.
+      trustedDevice: null,
     });
     if (!result.ok) throw new Error("expected a sign-in");
+    expect(Math.abs(result.user.provenance.authTime.getTime() - Date.now())).toBeLessThan(5_000);
     expect(result.user).not.toHaveProperty("passwordHash");
     expect(JSON.stringify(result)).not.toContain("$argon2id$");
 
@@ -144,7 +159,7 @@ describe("checkCredentials", () => {
     await expect(eventsFrom("login.failure")).resolves.toHaveLength(1);
   });
 
-  it("throttles after the limit, logs it, and refuses even the right password while blocked", async () => {
+  it("throttles after the limit, logs it once, and refuses even the right password while blocked", async () => {
     const { email, userId, context, throttle, eventsFrom } = await setUp();
 
     for (let i = 0; i < 3; i++) {
@@ -178,23 +193,23 @@ describe("checkCredentials", () => {
     );
     expect(blockedRight).toMatchObject({ ok: false, reason: "throttled" });
 
+    // On the person's timeline, but a flood of refusals writes at most one line a minute.
     const throttledEvents = await eventsFrom("login.throttled");
-    expect(throttledEvents).toHaveLength(2);
-    for (const event of throttledEvents) {
-      expect(event).toMatchObject({ strategy: "session", userAgent: "vitest" });
-      expect(JSON.parse(event.detail)).toEqual({
-        scope: "accountIp",
-        retryAfterSeconds: expect.any(Number),
-      });
-    }
+    expect(throttledEvents).toHaveLength(1);
+    expect(throttledEvents[0]).toMatchObject({ strategy: "session", userId, userAgent: "vitest" });
+    expect(JSON.parse(throttledEvents[0]!.detail)).toEqual({
+      scope: "accountIp",
+      retryAfterSeconds: expect.any(Number),
+    });
     // While blocked no password was checked: no new failure, no success, and the right
     // password did not clear the count.
     await expect(eventsFrom("login.failure")).resolves.toHaveLength(3);
     await expect(
       getDb().authEvent.count({ where: { userId, type: "login.success" } }),
     ).resolves.toBe(0);
-    await expect(throttle.check({ email, ip: context.ip })).resolves.toMatchObject({
+    await expect(throttle.attempt({ email, ip: context.ip })).resolves.toMatchObject({
       blocked: true,
+      scope: "accountIp",
     });
 
     // Another address is not blocked by this address's failures.
@@ -247,5 +262,120 @@ describe("checkCredentials", () => {
       ok: true,
       user: { id: userId },
     });
+  });
+
+  it("spends a hammered account's allowance, and still lets the owner's trusted device in", async () => {
+    const { email, userId, context, throttle } = await setUp();
+    const token = generateToken();
+    await getDb().trustedDevice.create({ data: { id: hashToken(token), userId, epoch: 0 } });
+
+    // Ten wrong guesses from ten places: the account's own bucket is spent.
+    for (let i = 0; i < 10; i++)
+      await checkCredentials(
+        { email, password: `guess ${i}` },
+        "session",
+        { ip: randomIp(), userAgent: "attacker" },
+        throttle,
+      );
+    await expect(
+      checkCredentials({ email, password: PASSWORD }, "session", context, throttle),
+    ).resolves.toMatchObject({ ok: false, reason: "throttled" });
+
+    // The owner's browser, with its device cookie, from the same address: counted on its own.
+    await expect(
+      checkCredentials({ email, password: PASSWORD }, "session", context, throttle, token),
+    ).resolves.toMatchObject({ ok: true, user: { id: userId }, trustedDevice: hashToken(token) });
+  });
+
+  it("trusts a device only for its own person, and only under the person's current epoch", async () => {
+    const { email, userId, context, throttle } = await setUp();
+    const other = await setUp();
+    const theirs = generateToken();
+    await getDb().trustedDevice.create({
+      data: { id: hashToken(theirs), userId: other.userId, epoch: 0 },
+    });
+    const mine = generateToken();
+    await getDb().trustedDevice.create({ data: { id: hashToken(mine), userId, epoch: 0 } });
+
+    // Another person's device is no device of this one's.
+    await expect(
+      checkCredentials({ email, password: PASSWORD }, "jwt", context, throttle, theirs),
+    ).resolves.toMatchObject({ ok: true, trustedDevice: null });
+    await expect(
+      checkCredentials({ email, password: PASSWORD }, "jwt", context, throttle, mine),
+    ).resolves.toMatchObject({ ok: true, trustedDevice: hashToken(mine) });
+
+    // A password change (the kill switch) moved the epoch: the device made before counts for nothing.
+    await getDb().user.update({ where: { id: userId }, data: { epoch: 1 } });
+    const result = await checkCredentials(
+      { email, password: PASSWORD },
+      "jwt",
+      context,
+      throttle,
+      mine,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      user: { epoch: 1, provenance: { epoch: 1 } },
+      trustedDevice: null,
+    });
+
+    // And so it is throttled with the account like any other browser.
+    for (let i = 0; i < 10; i++)
+      await checkCredentials(
+        { email, password: `guess ${i}` },
+        "jwt",
+        { ip: randomIp(), userAgent: "attacker" },
+        throttle,
+      );
+    await expect(
+      checkCredentials({ email, password: PASSWORD }, "jwt", context, throttle, mine),
+    ).resolves.toMatchObject({ ok: false, reason: "throttled" });
+  });
+});
+
+describe("confirmPassword", () => {
+  it("confirms the signed-in person's password with a fresh proof, and refuses a wrong one", async () => {
+    const { userId, context, throttle } = await setUp();
+    const proof = { authTime: new Date(Date.now() - 30 * 60_000) };
+
+    const wrong = await confirmPassword({ id: userId }, proof, "not it", context, throttle);
+    expect(wrong).toEqual({ ok: false, message: "That is not your password." });
+
+    const right = await confirmPassword({ id: userId }, proof, PASSWORD, context, throttle);
+    expect(right).toEqual({
+      ok: true,
+      provenance: { epoch: 0, authTime: expect.any(Date), method: "password" },
+    });
+    if (!right.ok) throw new Error("expected a confirmation");
+    // A new proof: now, not the old one it confirmed.
+    expect(right.provenance.authTime.getTime()).toBeGreaterThan(proof.authTime.getTime());
+  });
+
+  it("is throttled on the proof in use, never on the account: a stolen cookie can't lock the owner out", async () => {
+    const { email, userId, context, throttle } = await setUp();
+    const stolen = { authTime: new Date(Date.now() - 60_000) };
+    for (let i = 0; i < 3; i++)
+      await expect(
+        confirmPassword({ id: userId }, stolen, `guess ${i}`, context, throttle),
+      ).resolves.toMatchObject({ ok: false, message: "That is not your password." });
+    // Blocked, even with the right password.
+    const blocked = await confirmPassword({ id: userId }, stolen, PASSWORD, context, throttle);
+    expect(blocked).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Too many wrong passwords\. Try again in \d+ seconds\.$/),
+    });
+    await expect(
+      throttle.attempt({ email: userId, ip: context.ip, proof: proofKey(userId, stolen.authTime) }),
+    ).resolves.toMatchObject({ blocked: true, scope: "proof" });
+
+    // The owner's own credential (another proof) confirms; signing in is untouched too.
+    const owner = { authTime: new Date(Date.now() - 5 * 60_000) };
+    await expect(
+      confirmPassword({ id: userId }, owner, PASSWORD, context, throttle),
+    ).resolves.toMatchObject({ ok: true });
+    await expect(
+      checkCredentials({ email, password: PASSWORD }, "session", context, throttle),
+    ).resolves.toMatchObject({ ok: true, user: { id: userId } });
   });
 });

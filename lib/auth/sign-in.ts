@@ -2,27 +2,72 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { emailSchema, passwordShapeSchema, verifyPassword } from "./credentials";
+import { deviceId } from "./device";
 import { recordEvent } from "./events";
 import type { StrategyId } from "./names";
-import { type LoginThrottle, loginThrottle } from "./rate-limit";
+import { type Provenance, provenNow } from "./proof";
+import { type LoginThrottle, loginThrottle, proofKey, waitText } from "./rate-limit";
 
 // The credential check behind both local strategies. Every failure looks the same from the
 // outside (one message, one status, the same argon2 work), so it never tells whether an
 // account exists.
+//
+// The person, their credential epoch and this browser's device are read in one query *before*
+// the password is checked: whatever the sign-in then makes carries that epoch, so a password
+// change that commits while the hash is being verified has already ended it (lib/auth/proof.ts).
 
-export type SignedInUser = { id: string; email: string; name: string | null; tokenVersion: number };
+export type SignedInUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  epoch: number;
+  /** The proof just made: the epoch read before it, now, "password". */
+  provenance: Provenance;
+};
 
 export type CredentialResult =
-  | { ok: true; user: SignedInUser }
+  | {
+      ok: true;
+      user: SignedInUser;
+      /** This browser's trusted device of this person (its id), or null: remember a new one. */
+      trustedDevice: string | null;
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password don't match an account.";
 
 export function throttledMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${minutes} minutes`;
-  return `Too many failed attempts. Try again in ${wait}.`;
+  return `Too many failed attempts. Try again in ${waitText(retryAfterSeconds)}.`;
+}
+
+// A flood of refused attempts must cost O(1) writes: the person's timeline notes a throttled
+// account at most once a minute per instance (the refused attempt itself writes nothing).
+const THROTTLE_LOG_EVERY_MS = 60_000;
+const lastThrottleLog = new Map<string, number>();
+
+function shouldLogThrottle(key: string, now = Date.now()): boolean {
+  const last = lastThrottleLog.get(key);
+  if (last !== undefined && now - last < THROTTLE_LOG_EVERY_MS) return false;
+  if (lastThrottleLog.size >= 10_000) lastThrottleLog.clear();
+  lastThrottleLog.set(key, now);
+  return true;
+}
+
+async function readPerson(email: string, device: string | null) {
+  return getDb().user.findUnique({
+    where: { email },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      epoch: true,
+      passwordHash: true,
+      trustedDevices: device
+        ? { where: { id: deviceId(device) }, select: { id: true, epoch: true } }
+        : false,
+    },
+  });
 }
 
 export async function checkCredentials(
@@ -30,11 +75,14 @@ export async function checkCredentials(
   strategy: Extract<StrategyId, "session" | "jwt">,
   context: RequestContext,
   throttle: LoginThrottle = loginThrottle,
-  /** This browser's device cookie, when it was made for this account (lib/auth/device.ts). */
-  device: string | null = null,
+  /** This browser's device token (lib/auth/device.ts), if it sent one. */
+  deviceToken: string | null = null,
 ): Promise<CredentialResult> {
   const email = emailSchema.safeParse(input.email);
   const password = passwordShapeSchema.safeParse(input.password);
+  const user = email.success ? await readPerson(email.data, deviceToken) : null;
+  // Trusted only if made for this person under their current epoch: a password change voids it.
+  const device = user?.trustedDevices?.find((row) => row.epoch === user.epoch)?.id ?? null;
   const keys = {
     email: email.success ? email.data : String(input.email ?? "").slice(0, 254),
     ip: context.ip,
@@ -44,25 +92,17 @@ export async function checkCredentials(
   const verdict = await throttle.attempt(keys);
   if (verdict.blocked) {
     // Logged on the person's own timeline too, so they can see someone is trying.
-    const target = email.success
-      ? await getDb().user.findUnique({ where: { email: email.data }, select: { id: true } })
-      : null;
-    await recordEvent({
-      type: "login.throttled",
-      strategy,
-      userId: target?.id ?? null,
-      context,
-      detail: { scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
-    });
+    if (shouldLogThrottle(user?.id ?? `ip:${context.ip}`))
+      await recordEvent({
+        type: "login.throttled",
+        strategy,
+        userId: user?.id ?? null,
+        context,
+        detail: { scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
+      });
     return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   }
 
-  const user = email.success
-    ? await getDb().user.findUnique({
-        where: { email: email.data },
-        select: { id: true, email: true, name: true, tokenVersion: true, passwordHash: true },
-      })
-    : null;
   // Malformed input still pays for one verification, like an unknown email does.
   const valid = await verifyPassword(
     user?.passwordHash ?? null,
@@ -84,29 +124,42 @@ export async function checkCredentials(
   await recordEvent({ type: "login.success", strategy, userId: user.id, context });
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, tokenVersion: user.tokenVersion },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      epoch: user.epoch,
+      provenance: provenNow(user.epoch, "password"),
+    },
+    trustedDevice: device,
   };
 }
 
 /**
- * A signed-in person types their password again (a fresh proof, before linking a provider):
- * throttled like a sign-in, so a stolen session can't be used to guess it.
+ * A signed-in person types their password again (a re-proof, a password change). Throttled on
+ * the proof their credential came from, never on the account: a stolen cookie guesses slowly on
+ * its own bucket, and nobody can lock the owner out of their own confirmation.
  */
 export async function confirmPassword(
-  user: { id: string; email: string },
+  user: { id: string },
+  proof: { authTime: Date },
   password: string,
   context: RequestContext,
   throttle: LoginThrottle = loginThrottle,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const keys = { email: user.email, ip: context.ip };
+): Promise<{ ok: true; provenance: Provenance } | { ok: false; message: string }> {
+  const keys = { email: user.id, ip: context.ip, proof: proofKey(user.id, proof.authTime) };
   const verdict = await throttle.attempt(keys);
-  if (verdict.blocked) return { ok: false, message: throttledMessage(verdict.retryAfterSeconds) };
+  if (verdict.blocked)
+    return {
+      ok: false,
+      message: `Too many wrong passwords. Try again in ${waitText(verdict.retryAfterSeconds)}.`,
+    };
   const row = await getDb().user.findUnique({
     where: { id: user.id },
-    select: { passwordHash: true },
+    select: { passwordHash: true, epoch: true },
   });
-  if (!(await verifyPassword(row?.passwordHash ?? null, password)))
+  if (!row || !(await verifyPassword(row.passwordHash, password)))
     return { ok: false, message: "That is not your password." };
   await throttle.recordSuccess(keys);
-  return { ok: true };
+  return { ok: true, provenance: provenNow(row.epoch, "password") };
 }

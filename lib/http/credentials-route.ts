@@ -7,8 +7,7 @@ import {
   throttledMessage,
   type SignedInUser,
 } from "@/lib/auth/sign-in";
-import { normalizeEmail } from "@/lib/auth/credentials";
-import { rememberDevice, trustedDeviceFor } from "@/lib/auth/device";
+import { readDeviceToken, rememberDevice } from "@/lib/auth/device";
 import { contextFrom, type RequestContext } from "@/lib/request-context";
 import { readJsonBody } from "./body";
 import { jsonError } from "./json";
@@ -37,10 +36,10 @@ export function credentialsRoute(
     if (!body.ok) return body.response;
 
     const context = contextFrom(request.headers);
-    const device = browser ? await trustedDeviceFor(normalizeEmail(body.data.email)) : null;
+    const device = browser ? await readDeviceToken() : null;
     const result = await checkCredentials(body.data, strategy, context, undefined, device);
     if (result.ok) {
-      if (browser) await rememberDevice(result.user.email);
+      if (browser) await rememberDevice(result.user, result.trustedDevice, context);
       return onSuccess(result.user, context);
     }
     return result.reason === "throttled"

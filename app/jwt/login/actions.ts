@@ -12,7 +12,7 @@ export async function signInWithJwt(
     "jwt",
     formData,
     async (user, context) => {
-      const pair = await issueTokenPair(user, context);
+      const pair = await issueTokenPair(user.id, user.provenance, context);
       await setTokenCookies(pair.accessToken, pair.refreshToken, pair.familyExpiresAt);
     },
     "/jwt",

@@ -10,7 +10,7 @@ export async function signInWithSession(
   return signInFromForm(
     "session",
     formData,
-    (user, context) => startSession(user, context),
+    (user, context) => startSession(user, user.provenance, context),
     "/session",
   );
 }

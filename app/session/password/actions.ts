@@ -1,13 +1,12 @@
 "use server";
 
+import { endedSentence } from "@/lib/auth/account/ended";
 import { changePassword, type PasswordChangeField } from "@/lib/auth/password-change";
 import { requireSession } from "@/lib/auth/session/guard";
 import { type FormState, textField } from "@/lib/form-state";
 import { currentRequestContext } from "@/lib/request-context";
 
 export type PasswordState = FormState<PasswordChangeField>;
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export async function changePasswordAction(
   _prev: PasswordState,
@@ -29,9 +28,8 @@ export async function changePasswordAction(
       message: "The password was not changed.",
       fieldErrors: result.fieldErrors,
     };
-  const { sessions, families, oauthSessions } = result.ended;
   return {
     status: "success",
-    message: `Password changed. Signed out everywhere else: ${plural(sessions, "server session", "server sessions")}, ${plural(families, "JWT sign-in", "JWT sign-ins")}, ${plural(oauthSessions, "provider session", "provider sessions")}. This browser stays signed in.`,
+    message: `Password changed. ${endedSentence(result.ended, "everywhere else")} This browser stays signed in.`,
   };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { isHttps } from "@/lib/env";
 import { cookieNames } from "../names";
-import { flowLogThrottle } from "../rate-limit";
+import { flowLogBudget } from "../rate-limit";
 import { generateToken, hashToken } from "../tokens";
 
 // The step log of this browser's last provider sign-in, the way oauth.tools shows a flow: the
@@ -84,7 +84,7 @@ export async function startFlowLog(
   authorizationUrl: string,
   ip: string | null,
 ): Promise<void> {
-  if ((await flowLogThrottle.attempt(ip)).blocked) return;
+  if ((await flowLogBudget.spend({ ip })).blocked) return;
   const url = new URL(authorizationUrl);
   const fields = [...url.searchParams].map(
     ([name, value]) => AUTHORIZATION_NOTES[name]?.(value) ?? { name, value },

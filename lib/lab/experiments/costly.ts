@@ -1,16 +1,17 @@
 import "server-only";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { proofThrottle, waitText } from "@/lib/auth/rate-limit";
+import { proofBudget, waitText } from "@/lib/auth/rate-limit";
 import { oneOfFew } from "@/lib/lab/proofs/in-flight";
 import { withProofPeople } from "@/lib/lab/proofs/people";
 import type { RequestContext } from "@/lib/request-context";
 import { fixationExperiment } from "./fixation";
+import { takeoverExperiment } from "./takeover";
 import { kdfExperiment } from "./kdf";
 import { keyRotationExperiment } from "./key-rotation";
 import { eventsSince, type ExperimentResult, nothingToTry } from "./result";
 
-// The lab's experiments that cost the server real work or rows: session fixation and the KDF make
-// throwaway people (argon2id hashes, sign-ins), key rotation makes signing keys. Counted per
+// The lab's experiments that cost the server real work or rows: session fixation, the takeover
+// attempt and the KDF make throwaway people (argon2id hashes, sign-ins), key rotation makes signing keys. Counted per
 // address like the interview room's proofs, and only a few run at once.
 
 type Finish = (
@@ -18,7 +19,7 @@ type Finish = (
 ) => Promise<ExperimentResult>;
 
 export async function runCostly(
-  name: "fixation" | "kdf" | "key-rotation",
+  name: "fixation" | "kdf" | "key-rotation" | "takeover",
   {
     context,
     people,
@@ -26,7 +27,7 @@ export async function runCostly(
     finish,
   }: { context: RequestContext; people: string[]; started: Date; finish: Finish },
 ): Promise<ExperimentResult> {
-  const verdict = await proofThrottle.attempt(context.ip);
+  const verdict = await proofBudget.spend({ ip: context.ip, person: people[0] });
   if (verdict.blocked)
     return nothingToTry(
       name,
@@ -41,10 +42,18 @@ export async function runCostly(
         await keyRotationExperiment({
           userId: jwt.user.id,
           familyId: jwt.claims.fam,
-          tokenVersion: jwt.claims.ver,
+          epoch: jwt.claims.ver,
+          authTime: new Date(jwt.claims.auth_time * 1000),
         }),
       );
     }
+    if (name === "takeover")
+      return withProofPeople(1, context, async ([victim]) => ({
+        experiment: name,
+        ...(await takeoverExperiment(victim!)),
+        events: await eventsSince([victim!.id], started),
+        ranAt: new Date().toISOString(),
+      }));
     if (name === "fixation")
       return withProofPeople(2, context, async ([attacker, victim]) => ({
         experiment: name,

@@ -5,6 +5,7 @@ import { clearTokenCookies } from "@/lib/auth/jwt/cookies";
 import { clearOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
 import { peekOAuthUser } from "@/lib/auth/oauth/sessions";
 import { deleteSessionCookie } from "@/lib/auth/session/cookie";
+import { experimentBudget, spendOrThrow } from "@/lib/auth/rate-limit";
 import { strategies } from "@/lib/auth/strategies";
 import type { RequestContext } from "@/lib/request-context";
 import { crossSiteExperiment } from "./cross-site";
@@ -31,6 +32,7 @@ export const EXPERIMENTS = [
   "fixation",
   "kdf",
   "key-rotation",
+  "takeover",
 ] as const;
 export type ExperimentName = (typeof EXPERIMENTS)[number];
 
@@ -45,6 +47,8 @@ export async function runExperiment(
   const people = (await Promise.all(strategies.map((s) => s.peekUser())))
     .filter((user) => user !== null)
     .map((user) => user.id);
+  // Every run sends real requests to this server: counted before any of them.
+  await spendOrThrow(experimentBudget, "experiments", { ip: context.ip, person: people[0] });
   const finish = async (run: Omit<ExperimentResult, "experiment" | "events" | "ranAt">) => ({
     experiment: name,
     ...run,
@@ -59,7 +63,12 @@ export async function runExperiment(
         name,
         "Sign in with JWT first: the experiment starts a second device for that person.",
       );
-    return finish(await refreshReuseExperiment(jwt.user.id, context));
+    if (!jwt.user.email)
+      return nothingToTry(
+        name,
+        "The checked verifier must be on: the experiment reads the family.",
+      );
+    return finish(await refreshReuseExperiment(jwt.user.id, jwt.user.provenance, context));
   }
   if (name === "delegated") {
     const user = await peekOAuthUser();
@@ -76,7 +85,7 @@ export async function runExperiment(
   }
   if (name === "cross-site") return finish(await crossSiteExperiment(held));
   if (name === "hybrid") return finish(await hybridExperiment(held));
-  if (name === "key-rotation" || name === "fixation" || name === "kdf")
+  if (name === "key-rotation" || name === "fixation" || name === "kdf" || name === "takeover")
     return runCostly(name, { context, people, started, finish });
   if (name === "tamper") {
     const result = await tamperExperiment(held);

@@ -7,7 +7,7 @@ import { methodNotAllowed } from "@/lib/http/route";
 // JSON sign-in for browsers: the same check as the form, and the pair goes into the same two
 // HttpOnly cookies. API clients that keep tokens themselves use /api/jwt/token instead.
 export const POST = credentialsRoute("jwt", async (user, context) => {
-  const pair = await issueTokenPair(user, context);
+  const pair = await issueTokenPair(user.id, user.provenance, context);
   await setTokenCookies(pair.accessToken, pair.refreshToken, pair.familyExpiresAt);
   const { id, email, name } = user;
   return json({

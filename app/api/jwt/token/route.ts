@@ -8,7 +8,7 @@ import { methodNotAllowed } from "@/lib/http/route";
 export const POST = credentialsRoute(
   "jwt",
   async (user, context) => {
-    const pair = await issueTokenPair(user, context);
+    const pair = await issueTokenPair(user.id, user.provenance, context);
     return json(tokenResponse(pair.accessToken, pair.refreshToken));
   },
   { browser: false },

@@ -1,4 +1,5 @@
-import { costProbeThrottle } from "@/lib/auth/rate-limit";
+import { costProbeBudget } from "@/lib/auth/rate-limit";
+import { strategies } from "@/lib/auth/strategies";
 import { json, jsonError } from "@/lib/http/json";
 import {
   busy,
@@ -22,7 +23,11 @@ export async function POST(request: Request) {
   try {
     if (isCrossSiteForgery(request))
       return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
-    const verdict = await costProbeThrottle.attempt(contextFrom(request.headers).ip);
+    const person = (await Promise.all(strategies.map((s) => s.peekUser()))).find(Boolean);
+    const verdict = await costProbeBudget.spend({
+      ip: contextFrom(request.headers).ip,
+      person: person?.id,
+    });
     if (verdict.blocked) return tooMany("measurements", verdict.retryAfterSeconds);
     return json({ guards: await twoAtOnce(() => measureGuardCosts(request)) });
   } catch (error) {

@@ -6,7 +6,7 @@ import { methodNotAllowed } from "@/lib/http/route";
 // JSON sign-in for the session strategy (the page uses a server action; this is the same check
 // for scripts and tests). Success sets the sealed session cookie.
 export const POST = credentialsRoute("session", async (user, context) => {
-  const session = await startSession(user, context);
+  const session = await startSession(user, user.provenance, context);
   const { id, email, name } = user;
   return json({
     strategy: "session",

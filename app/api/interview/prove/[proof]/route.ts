@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { proofThrottle } from "@/lib/auth/rate-limit";
+import { proofBudget } from "@/lib/auth/rate-limit";
+import { strategies } from "@/lib/auth/strategies";
 import { json, jsonError } from "@/lib/http/json";
 import {
   busy,
@@ -14,7 +15,8 @@ import { PROOF_IDS } from "@/lib/interview/questions";
 import { contextFrom } from "@/lib/request-context";
 
 // "Prove it": runs one claim's proof with throwaway people (lib/interview/proofs.ts) and answers
-// with a result shaped like the lab's experiments. Counted per address: each run makes people.
+// with a result shaped like the lab's experiments. Counted per person and per address: each run
+// makes people.
 
 const proofSchema = z.enum(PROOF_IDS);
 
@@ -25,7 +27,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
     const proof = proofSchema.safeParse((await params).proof);
     if (!proof.success) return jsonError(404, "not_found", "No such proof.");
     const context = contextFrom(request.headers);
-    const verdict = await proofThrottle.attempt(context.ip);
+    const person = (await Promise.all(strategies.map((s) => s.peekUser()))).find(Boolean);
+    const verdict = await proofBudget.spend({ ip: context.ip, person: person?.id });
     if (verdict.blocked) return tooMany("proofs", verdict.retryAfterSeconds);
     return json(await oneOfFew(() => runProof(proof.data, context)));
   } catch (error) {

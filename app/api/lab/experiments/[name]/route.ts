@@ -1,13 +1,20 @@
 import { z } from "zod";
 import { json, jsonError } from "@/lib/http/json";
-import { busy, internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { OverBudgetError } from "@/lib/auth/rate-limit";
+import {
+  busy,
+  internalError,
+  isCrossSiteForgery,
+  methodNotAllowed,
+  tooMany,
+} from "@/lib/http/route";
 import { EXPERIMENTS, runExperiment } from "@/lib/lab/experiments/run";
 import { ProofsBusyError } from "@/lib/lab/proofs/in-flight";
 import { contextFrom } from "@/lib/request-context";
 
 // Runs one of the lab's experiments with this browser's own credentials. The answer lists the
 // real requests made and what came back, a verdict and the events written; credentials never
-// leave the server whole.
+// leave the server whole. Each run is counted per person and per address (experimentBudget).
 
 const nameSchema = z.enum(EXPERIMENTS);
 
@@ -20,6 +27,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ nam
     return json(await runExperiment(name.data, contextFrom(request.headers)));
   } catch (error) {
     if (error instanceof ProofsBusyError) return busy("Several experiments are running already.");
+    if (error instanceof OverBudgetError) return tooMany(error.what, error.retryAfterSeconds);
     return internalError(error);
   }
 }
