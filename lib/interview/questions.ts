@@ -25,6 +25,7 @@ export const PROOF_IDS = [
   "hybrid",
   "shared-store",
   "key-rotation",
+  "takeover",
 ] as const;
 
 export type ProofId = (typeof PROOF_IDS)[number];
@@ -347,7 +348,7 @@ export const QUESTIONS: readonly Question[] = [
     question:
       "Someone's laptop has been stolen while they were signed in. How do you sign them out everywhere?",
     answer:
-      'Every kind of credential needs its own revocation: delete all of the person\'s session rows, revoke every refresh family, bump their token version so every outstanding access token fails the checked verifier, and delete all their OAuth-backed sessions. If the account itself may be compromised, force a password change and review linked providers and grants too. **"Everywhere" means every store that can say yes, not just the cookie in front of you.** Services that verify access tokens by signature alone remain the exception: they keep accepting them until exp, which is the reason to keep those tokens short.',
+      'Every kind of credential needs its own revocation: delete all of the person\'s session rows, revoke every refresh family, delete their OAuth-backed sessions and remembered devices, and bump one credential epoch that every credential records and every guard compares, so outstanding access tokens fail the checked verifier and a sign-in still on its way (it read the old epoch before its password check) is dead on arrival. If the account itself may be compromised, force a password change and review linked providers and grants too. **"Everywhere" means every store that can say yes, not just the cookie in front of you.** What it cannot reach lives until expiry: services that verify access tokens by signature alone keep accepting a copy until exp, which is the reason to keep those tokens short.',
     wrongAnswer: "Make them change their password; that logs them out everywhere.",
     whyWrong:
       "Existing cookies and tokens don't contain the password, so they keep working unless the password change explicitly ends sessions and revokes token families, as this app's does.",
@@ -355,6 +356,22 @@ export const QUESTIONS: readonly Question[] = [
     proves:
       "After sign out everywhere, every strategy, each copied credential (session cookie, access token, refresh token) is refused at its next request.",
     lab: "/lab#experiment-replay",
+  },
+  {
+    id: "stolen-cookie-takeover",
+    topic: "Attacks and defences",
+    question:
+      "An attacker copies a signed-in session cookie. How do you stop that one cookie from becoming the account for good?",
+    answer:
+      "The copy signs them in, and nothing but its expiry or a revocation changes that; the damage to contain is what they can do with it that outlives it: link their own Google or GitHub, unlink the owner's, change how the account signs in. So **every credential records when the person last proved who they are (OIDC's auth_time), and a refresh, a slide or an exchange copies that moment and never makes it newer**; actions that change how the account is entered ask for a proof from the last few minutes (GitHub's sudo mode, OWASP ASVS re-authentication): the password, or a provider sign-in made there and then with prompt=login and a checked auth_time. A link intent is bound to the OAuth round's state, so no other sign-in can use it, and a new link is written down and shown to the person until they acknowledge it. Then a password change or sign-out everywhere, which bumps the person's credential epoch, ends every copy.",
+    wrongAnswer:
+      "Exchange the session for a fresh token pair before sensitive actions; a token issued seconds ago proves the user is present.",
+    whyWrong:
+      "A token issued seconds ago proves only that someone held a credential seconds ago. An exchange that stamps a new issue time launders a stolen cookie into a fresh sign-in; the proof time has to travel with the credential, unchanged.",
+    proof: "takeover",
+    proves:
+      "A session cookie from an older sign-in still answers 200 and can be exchanged, but the new pair carries the old auth_time, and asking to link a provider with either answers 403 reauth_required, while the owner's fresh sign-in is let through.",
+    lab: "/lab#takeover",
   },
 
   // In production

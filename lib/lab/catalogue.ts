@@ -17,6 +17,7 @@ export const LAB_PARTS: { id: string; title: string; requires?: Requirement }[] 
   { id: "id-token", title: "Identity vs authorization", requires: "oauth" },
   { id: "hybrid", title: "Combining the models", requires: "session-or-oauth" },
   { id: "fixation", title: "Session fixation" },
+  { id: "takeover", title: "A stolen cookie, turned into the account?" },
   { id: "password-storage", title: "Storing passwords" },
   { id: "key-rotation", title: "Rotating signing keys", requires: "jwt" },
   { id: "scaling-heading", title: "Scaling" },

@@ -64,6 +64,20 @@ export async function Claims({
         />
       </LabSection>
       <LabSection
+        id="takeover"
+        title="A stolen cookie, turned into the account?"
+        intro="A copied session cookie signs its thief in. What it must never do is outlive itself: link the thief's own provider, unlink yours. A throwaway victim and a thief play it out."
+      >
+        <Experiment
+          name="takeover"
+          needs={null}
+          title="Exchange a stolen cookie, then try to link"
+          what="The victim's session cookie, from a sign-in made a while ago, is copied; the thief exchanges it for a brand-new JWT pair and asks to link GitHub with it. Then the victim, signing in again, asks the same."
+          button="Steal, exchange and link"
+          lesson="A credential carries the moment of the proof it came from; an exchange copies it. Linking wants a proof from the last few minutes, which only the person can give."
+        />
+      </LabSection>
+      <LabSection
         id="fixation"
         title="Session fixation"
         intro="An attacker plants a session cookie of theirs in your browser, hoping your sign-in adopts it. Two throwaway people play it out."
