@@ -11,13 +11,13 @@ import {
   newIdentity,
   otherBrowser,
   type Person,
-  SHORT_LIVED_SETTINGS,
   SHORT_LIVED_URL,
   signInOverHttp,
   signInThroughProvider,
   signInWithProviderOverHttp,
   STRATEGIES,
   test,
+  waitUntilProofIsOld,
 } from "./fixtures";
 
 // One person, one kill switch: account-wide revocation across the three strategies and across
@@ -112,7 +112,11 @@ test.describe("one person, one kill switch", () => {
     const page = await here.context.newPage();
     await page.goto(STRATEGIES.session.href);
     await confirmAction(page, "Sign out everywhere, every strategy", "Yes, end every sign-in");
-    await expect(page).toHaveURL(/\/\?signed-out=everywhere$/);
+    await expect(page).toHaveURL(/\/account\/signed-out\?/);
+    // The answer says exactly what ended, and what it can't reach until expiry.
+    await expect(page.getByTestId("kill-switch-answer")).toHaveText(
+      /^Ended everywhere, this browser included: 2 server sessions, 2 JWT sign-ins, 2 provider sessions, 3 trusted devices\. .*accepts a copied one until it expires, at most 15 minutes\.$/,
+    );
     for (const id of ["session", "jwt", "oauth"])
       await expect(page.getByTestId(`status-${id}`)).toContainText("signed out");
 
@@ -142,7 +146,7 @@ test.describe("one person, one kill switch", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(
       page.getByText(
-        /Signed out everywhere else: 1 server session, 1 JWT sign-in, 1 provider session\. This browser stays signed in\./,
+        /Ended everywhere else: 1 server session, 1 JWT sign-in, 1 provider session, 2 trusted devices\. .* This browser stays signed in\./,
       ),
     ).toBeVisible();
 
@@ -159,6 +163,7 @@ test.describe("one person, one kill switch", () => {
 
 test.describe("linking a provider", () => {
   test("needs a fresh proof, links for the password person only, and never signs anyone in", async ({
+    baseURL,
     page,
     person,
   }) => {
@@ -170,20 +175,17 @@ test.describe("linking a provider", () => {
 
     await signInOverHttp(page, "session", person);
     await page.goto("/oauth/link");
-    await expect(page.getByText(`Signed in with your password as ${person.email}`)).toBeVisible();
-    await expect(page.getByText("You signed in a moment ago")).toBeVisible();
+    await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
+    // A sign-in just made is a recent proof: straight to the provider, no password asked.
     await page.getByRole("button", { name: "Link Google" }).click();
     await page.waitForURL((url) => url.href.startsWith(IDP_URL));
-    // The link cookie goes to the provider callback only, and is no session of any kind.
-    const link = (await page.context().cookies()).find((c) => c.name === COOKIES.linkIntent);
-    expect(link).toMatchObject({ httpOnly: true, path: "/api/auth/callback" });
+    // The intent lives on the server, bound to this round's state: the browser holds nothing new
+    // but Auth.js's own short-lived round cookies.
+    const names = (await page.context().cookies(baseURL)).map((cookie) => cookie.name);
     expect(
-      (
-        await page.request.get("/api/oauth/me", {
-          headers: { cookie: `${COOKIES.oauthSession}=${link?.value}` },
-        })
-      ).status(),
-    ).toBe(401);
+      names.filter((name) => !/authjs\.(state|pkce|nonce|callback-url|csrf)/.test(name)),
+    ).toEqual(expect.arrayContaining([COOKIES.session]));
+    expect(names.some((name) => name.includes("link"))).toBe(false);
     await completeAtProvider(page, identity);
 
     await expect(page).toHaveURL(/\/oauth\/link\?linked=google$/);
@@ -192,8 +194,14 @@ test.describe("linking a provider", () => {
     // A link is not a sign-in: no Auth.js session came of it.
     expect(await cookieValue(page, COOKIES.oauthSession)).toBeUndefined();
     expect((await page.request.get("/api/oauth/me")).status()).toBe(401);
-    // The intent was used up: the same cookie can't link anything again.
-    expect(await cookieValue(page, COOKIES.linkIntent)).toBeUndefined();
+    // The link is written down, and the person is told on their next visit until they say so.
+    await page.goto("/account");
+    await expect(page.getByTestId("link-notice")).toContainText("Google, linked");
+    await expect(page.getByTestId("inventory-provider")).toContainText(
+      "through your session sign-in, after password",
+    );
+    await page.getByRole("button", { name: "That was me" }).click();
+    await expect(page.getByTestId("link-notice")).toHaveCount(0);
 
     // Now Google signs the same person in.
     await signInWithProviderOverHttp(page, "google", identity);
@@ -234,29 +242,22 @@ test.describe("linking a provider", () => {
     await expect(page.getByTestId("account-activity")).toContainText("Linking github refused");
   });
 
-  test("a browser signed in through a provider as someone else can't capture the link", async ({
+  test("a browser signed in as two different people links nothing: it isn't guessed at", async ({
     page,
     person,
   }) => {
     // This browser holds an Auth.js session for a stranger…
-    const stranger = newIdentity();
-    await signInWithProviderOverHttp(page, "google", stranger);
-    const strangerMe = (await (await page.request.get("/api/oauth/me")).json()) as {
-      user: { id: string };
-    };
-    // …and a server session for the person, who links GitHub.
+    await signInWithProviderOverHttp(page, "google", newIdentity());
+    // …and a server session for the person.
     await signInOverHttp(page, "session", person);
     await page.goto("/oauth/link");
-    await page.getByRole("button", { name: "Link GitHub" }).click();
-    await completeAtProvider(page, person);
-    await expect(page.getByText("GitHub is linked")).toBeVisible();
-
-    // It went to the person the page showed, not to the stranger's session.
-    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
-    await expect(page.getByTestId("linked-account")).toHaveCount(1);
-    await expect(page.getByTestId("linked-account")).toContainText("Google");
-    const me = (await (await page.request.get("/api/oauth/me")).json()) as { user: { id: string } };
-    expect(me.user.id).toBe(strangerMe.user.id);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "signed in as two different people" }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Link GitHub" })).toHaveCount(0);
+    // The API says the same, and no round to the provider starts.
+    const link = await page.request.post("/api/account/link", { data: { provider: "github" } });
+    expect(link.status()).toBe(409);
   });
 
   test("signed in through a provider, a new provider account is never linked by signing in with it", async ({
@@ -363,35 +364,30 @@ test("no JSON the app serves to a signed-in browser contains a credential it hol
 });
 
 test.describe("linking after an old sign-in", () => {
-  // The short-lived server counts a sign-in as fresh for LINK_PROOF_SECONDS only.
+  // The short-lived server counts a proof as recent for RECENT_PROOF_SECONDS only.
   test.use({ baseURL: SHORT_LIVED_URL });
 
-  test("an old sign-in must type the password again; a wrong one links nothing", async ({
+  test("an old sign-in must confirm it is them first; a wrong password links nothing", async ({
     page,
     person,
   }) => {
     await signInOverHttp(page, "session", person);
-    await expect
-      .poll(
-        async () => {
-          await page.goto("/oauth/link");
-          return page.getByLabel("Your password").count();
-        },
-        {
-          message: `the sign-in to go stale (LINK_PROOF_SECONDS=${SHORT_LIVED_SETTINGS.LINK_PROOF_SECONDS})`,
-          intervals: [500, 1000],
-        },
-      )
-      .toBe(1);
+    await page.goto("/oauth/link");
+    await waitUntilProofIsOld(page);
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await expect(page).toHaveURL(
+      /\/account\/confirm\?action=link&provider=github&next=%2Foauth%2Flink$/,
+    );
+    await expect(page.getByText("link a sign-in provider to your account")).toBeVisible();
     await page.getByLabel("Your password").fill("not my password at all");
-    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByText("That is not your password.")).toBeVisible();
-    await expect(page.getByText("Nothing was linked.")).toBeVisible();
-    expect(await cookieValue(page, COOKIES.linkIntent)).toBeUndefined();
+    await expect(page.getByText("Not confirmed.")).toBeVisible();
 
+    // Confirmed: the link carries on to the provider without a second press.
     await page.getByLabel("Your password").fill(person.password);
-    await page.getByRole("button", { name: "Link GitHub" }).click();
-    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
-    expect(await cookieValue(page, COOKIES.linkIntent)).toBeTruthy();
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await completeAtProvider(page, person);
+    await expect(page).toHaveURL(/\/oauth\/link\?linked=github$/);
   });
 });

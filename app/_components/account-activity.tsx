@@ -7,6 +7,10 @@ const DESCRIBE: Record<string, (detail: Record<string, unknown>) => string> = {
   "account.link_refused": (detail) =>
     `Linking ${String(detail.provider)} refused: that account belongs to someone else`,
   "account.signed_out_everywhere": () => "Signed out everywhere, under every strategy",
+  "account.reproved": (detail) => `Confirmed it was you (${String(detail.method)})`,
+  "account.reproof_refused": (detail) =>
+    `A confirmation through ${String(detail.provider)} was refused (${String(detail.reason)})`,
+  "device.forgotten": () => "A trusted device was forgotten",
   "password.changed": () => "Password changed; every other sign-in ended",
   register: () => "Account created",
 };

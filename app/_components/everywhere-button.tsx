@@ -3,7 +3,7 @@ import type { StrategyId } from "@/lib/auth/names";
 import { ConfirmAction } from "./confirm-action";
 
 /** The account-wide kill switch, offered on every strategy's account pages. */
-export function EverywhereButton({ via }: { via: StrategyId }) {
+export function EverywhereButton({ via }: { via: StrategyId | "account" }) {
   return (
     <ConfirmAction
       action={signOutEverywhereEveryStrategy}

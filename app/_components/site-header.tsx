@@ -9,6 +9,7 @@ const NAV = [
   { href: "/oauth", label: "OAuth" },
   { href: "/lab", label: "Lab" },
   { href: "/interview", label: "Interview" },
+  { href: "/account", label: "Account" },
 ] as const;
 
 export async function SiteHeader() {

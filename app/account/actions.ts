@@ -1,34 +1,173 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { endEveryCredential } from "@/lib/auth/account/revoke-all";
-import { credentialsOfThisBrowser } from "@/lib/auth/account/this-browser";
-import { clearTokenCookies } from "@/lib/auth/jwt/cookies";
-import { clearOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
-import { forgetFlowDetails } from "@/lib/auth/oauth/flow-log";
-import { deleteSessionCookie } from "@/lib/auth/session/cookie";
-import { getStrategy, strategyIdSchema } from "@/lib/auth/strategies";
+import { z } from "zod";
+import { isEverywhereScope, signOutEverywhere } from "@/lib/auth/account/everywhere";
+import {
+  confirmPathFor,
+  isSensitiveAction,
+  reprove,
+  requireRecentProof,
+} from "@/lib/auth/account/recent-proof";
+import { linkNow, unlinkNow } from "@/lib/auth/account/provider-actions";
+import {
+  keepOf,
+  type SignedInBrowser,
+  strategyOfProof,
+  thisBrowser,
+} from "@/lib/auth/account/this-browser";
+import { forgetDevice } from "@/lib/auth/device";
+import { recordEvent } from "@/lib/auth/events";
+import { revokeFamily } from "@/lib/auth/jwt/refresh";
+import { acknowledgeLinks } from "@/lib/auth/oauth/accounts";
+import { endOAuthSessionByHandle } from "@/lib/auth/oauth/sessions";
+import { startProviderSignIn } from "@/lib/auth/oauth/start";
+import { revokeDevice } from "@/lib/auth/session/devices";
+import { confirmPassword } from "@/lib/auth/sign-in";
+import { STRATEGIES } from "@/lib/auth/names";
+import { strategyIdSchema } from "@/lib/auth/strategies";
+import { type FormState, textField } from "@/lib/form-state";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { currentRequestContext } from "@/lib/request-context";
 
+const ACCOUNT = "/account";
+
 /**
- * "Sign out everywhere, every strategy": the person this browser is signed in as (under the
- * strategy whose page asked) loses every credential under all three, here too.
+ * "Sign out everywhere, every strategy" (after a recent proof): every credential of the person,
+ * under all three strategies, this browser's included, and the answer says what ended.
  */
 export async function signOutEverywhereEveryStrategy(formData: FormData): Promise<void> {
   const via = strategyIdSchema.safeParse(formData.get("via"));
-  const person = via.success ? await getStrategy(via.data).peekUser() : null;
-  if (!person) redirect("/");
-  // This browser's own credentials of this person, so their cookies can go too.
-  const here = await credentialsOfThisBrowser(person.id);
-  await endEveryCredential(person.id, {
-    reason: "signed_out_everywhere",
-    context: await currentRequestContext(),
+  const back = via.success ? STRATEGIES[via.data].href : ACCOUNT;
+  const browser = await requireRecentProof("sign-out-everywhere", back, { via: "account" });
+  redirect(await signOutEverywhere(browser, "account", await currentRequestContext()));
+}
+
+const endSchema = z.object({
+  kind: z.enum(["session", "family", "oauth", "device"]),
+  id: z.string().min(1).max(64),
+});
+
+/** Ends one credential from the account page; another browser's needs a recent proof. */
+export async function endCredential(formData: FormData): Promise<void> {
+  const parsed = endSchema.safeParse({ kind: formData.get("kind"), id: formData.get("id") });
+  if (!parsed.success) redirect(ACCOUNT);
+  const { kind, id } = parsed.data;
+  const browser = await thisBrowser();
+  if (browser.state !== "signed-in") redirect(ACCOUNT);
+  const mine = { ...keepOf(browser) };
+  const thisOne =
+    (kind === "session" && mine.session?.startsWith(id)) ||
+    (kind === "family" && mine.family === id) ||
+    (kind === "device" && mine.device?.startsWith(id));
+  if (!thisOne) await requireRecentProof("end-credential", ACCOUNT);
+  const userId = browser.user.id;
+  const context = await currentRequestContext();
+  if (kind === "session") await revokeDevice(userId, id, context);
+  if (kind === "family") await revokeFamily(id, userId, "revoked_by_user", context);
+  if (kind === "oauth") await endOAuthSessionByHandle(userId, id, context);
+  if (kind === "device" && (await forgetDevice(userId, id)))
+    await recordEvent({ type: "device.forgotten", strategy: "account", userId, context });
+  revalidatePath(ACCOUNT);
+  redirect(`${ACCOUNT}?ended=${kind}`);
+}
+
+export type ConfirmState = FormState<"password">;
+
+const providerSchema = z.enum(["google", "github"]);
+
+const confirmTarget = (formData: FormData) => {
+  const action = formData.get("action");
+  const provider = providerSchema.safeParse(formData.get("provider"));
+  const via = formData.get("via");
+  return {
+    action: isSensitiveAction(action) ? action : "link",
+    next: safeNextPath(formData.get("next"), ACCOUNT),
+    pending: {
+      provider: provider.success ? provider.data : undefined,
+      via: isEverywhereScope(via) ? via : undefined,
+    },
+  } as const;
+};
+
+/**
+ * Carries on with what was being confirmed, for a browser whose proof is recent: a link goes to
+ * the provider, an unlink or a "sign out everywhere" happens; anything else goes back to `next`.
+ */
+async function carryOn(
+  browser: SignedInBrowser,
+  { action, next, pending }: ReturnType<typeof confirmTarget>,
+): Promise<never> {
+  if (action === "link" && pending.provider) return linkNow(browser, pending.provider, next);
+  if (action === "unlink" && pending.provider) return unlinkNow(browser, pending.provider, next);
+  if (action === "sign-out-everywhere" && pending.via)
+    redirect(await signOutEverywhere(browser, pending.via, await currentRequestContext()));
+  redirect(next);
+}
+
+/** The confirmation page's "Continue", after a re-proof made at a provider. */
+export async function continueAfterProof(formData: FormData): Promise<void> {
+  const target = confirmTarget(formData);
+  const browser = await requireRecentProof(target.action, target.next, target.pending);
+  await carryOn(browser, target);
+}
+
+/** The re-proof by password: throttled on this browser's proof, never on the account. */
+export async function confirmWithPassword(
+  _prev: ConfirmState,
+  formData: FormData,
+): Promise<ConfirmState> {
+  const target = confirmTarget(formData);
+  const browser = await thisBrowser();
+  if (browser.state !== "signed-in")
+    return { status: "error", message: "Sign in first: this browser holds no sign-in of yours." };
+  const context = await currentRequestContext();
+  const proof = await confirmPassword(
+    browser.user,
+    browser.proof,
+    textField(formData, "password"),
+    context,
+  );
+  if (!proof.ok)
+    return {
+      status: "error",
+      message: "Not confirmed.",
+      fieldErrors: { password: [proof.message] },
+    };
+  await reprove(browser, proof.provenance);
+  await recordEvent({
+    type: "account.reproved",
+    strategy: "account",
+    userId: browser.user.id,
+    context,
+    detail: { method: "password" },
   });
-  await Promise.all([
-    here.session ? deleteSessionCookie() : null,
-    here.family ? clearTokenCookies() : null,
-    here.oauthSession ? clearOAuthSessionCookie() : null,
-    forgetFlowDetails(),
-  ]);
-  redirect("/?signed-out=everywhere");
+  return carryOn({ ...browser, proof: proof.provenance }, target);
+}
+
+/** The re-proof by a provider sign-in made now, inside this flow (prompt=login, max_age=0). */
+export async function confirmWithProvider(formData: FormData): Promise<void> {
+  const { action, next, pending } = confirmTarget(formData);
+  const provider = providerSchema.safeParse(formData.get("with"));
+  const here = confirmPathFor(action, next, pending);
+  const browser = await thisBrowser();
+  if (!provider.success || browser.state !== "signed-in") redirect(here);
+  await startProviderSignIn(provider.data, here, {
+    purpose: "reauth",
+    userId: browser.user.id,
+    epoch: browser.proof.epoch,
+    proof: browser.proof.method,
+    fromCredential: strategyOfProof(browser),
+    returnTo: here,
+  });
+}
+
+/** "That was me": the notice of new links goes away. */
+export async function acknowledgeLinkNotice(formData: FormData): Promise<void> {
+  const back = safeNextPath(formData.get("next"), ACCOUNT);
+  const browser = await thisBrowser();
+  if (browser.state === "signed-in") await acknowledgeLinks(browser.user.id);
+  revalidatePath(back);
+  redirect(back);
 }

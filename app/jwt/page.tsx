@@ -8,6 +8,7 @@ import { DecodedTokenView } from "./_components/decoded-token";
 import { SilentRefresh } from "./_components/silent-refresh";
 import { STRATEGIES } from "@/lib/auth/names";
 import { AccountActivity } from "@/app/_components/account-activity";
+import { LinkNotice } from "@/app/_components/link-notice";
 import { ConfirmAction } from "@/app/_components/confirm-action";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
 
@@ -41,6 +42,7 @@ export default async function JwtAccountPage() {
       >
         {user.name} · {user.email}
       </PageHeader>
+      <LinkNotice userId={user.id} next="/jwt" />
 
       <DecodedTokenView token={current.view} exp={current.exp} />
 

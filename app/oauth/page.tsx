@@ -1,7 +1,9 @@
 import { redirect } from "next/navigation";
 import { STRATEGIES } from "@/lib/auth/names";
-import { auth } from "@/lib/auth/oauth/auth";
+import { getStrategy } from "@/lib/auth/strategies";
 
 export default async function OAuthPage() {
-  redirect((await auth())?.user ? "/oauth/account" : STRATEGIES.oauth.loginPath);
+  redirect(
+    (await getStrategy("oauth").currentUser()) ? "/oauth/account" : STRATEGIES.oauth.loginPath,
+  );
 }

@@ -6,6 +6,7 @@ import { requireSession } from "@/lib/auth/session/guard";
 import { signOut } from "./actions";
 import { STRATEGIES } from "@/lib/auth/names";
 import { AccountActivity } from "@/app/_components/account-activity";
+import { LinkNotice } from "@/app/_components/link-notice";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
 
 export const metadata: Metadata = { title: "Server session" };
@@ -21,6 +22,7 @@ export default async function SessionAccountPage() {
       >
         {user.name} · {user.email}
       </PageHeader>
+      <LinkNotice userId={user.id} next="/session" />
 
       <section aria-labelledby="this-session" className="space-y-3 card">
         <h2 id="this-session" className="text-lg font-semibold">

@@ -14,6 +14,8 @@ export type Claims = {
   sub: string;
   fam: string;
   ver: number;
+  /** When the person proved who they are for the sign-in behind the token (seconds). */
+  auth_time: number;
   jti: string;
   iat: number;
   exp: number;

@@ -1,4 +1,5 @@
-import { expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { SHORT_LIVED_SETTINGS } from "./servers";
 
 // Waiting for a credential to die, without sleeping: poll until the server says so, with a
 // deadline computed from the lifetime being watched. A failure names that lifetime.
@@ -30,4 +31,23 @@ export async function waitUntilEnded<T>(
       intervals: [250, 500, 1000],
     })
     .toEqual(expected);
+}
+
+/**
+ * Until this browser's proof is no longer recent (RECENT_PROOF_SECONDS on the server it talks to),
+ * as its account page says.
+ */
+export async function waitUntilProofIsOld(
+  page: Page,
+  seconds = SHORT_LIVED_SETTINGS.RECENT_PROOF_SECONDS,
+) {
+  await waitUntilEnded(
+    {
+      name: `the proof's recency (RECENT_PROOF_SECONDS=${seconds})`,
+      endsAt: Date.now() + seconds * 1000,
+    },
+    async () =>
+      (await (await page.request.get("/account")).text()).includes("Sensitive actions will ask"),
+    true,
+  );
 }

@@ -24,6 +24,9 @@ export type AuthEventType =
   | "account.linked"
   | "account.unlinked"
   | "account.link_refused"
+  | "account.reproved"
+  | "account.reproof_refused"
+  | "device.forgotten"
   | "account.signed_out_everywhere"
   | "id_token.rejected";
 

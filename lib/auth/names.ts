@@ -71,8 +71,6 @@ export function cookieNames(https: boolean) {
     jwtAccess: https ? "__Host-auth-lab.access" : "auth-lab.access",
     jwtRefresh: https ? "__Secure-auth-lab.refresh" : "auth-lab.refresh",
     oauthSession: https ? "__Host-authjs.session-token" : "authjs.session-token",
-    /** A link intent, sent only to the provider callbacks (lib/auth/oauth/link.ts). */
-    linkIntent: https ? "__Secure-auth-lab.link" : "auth-lab.link",
     /** A known device for sign-in throttling (lib/auth/device.ts). */
     device: https ? "__Host-auth-lab.device" : "auth-lab.device",
     /** The step log of this browser's last provider sign-in, encrypted (lib/auth/oauth/flow-log.ts). */
@@ -88,13 +86,9 @@ export const COOKIE_STRATEGY: Record<CookieRole, StrategyId | "account"> = {
   jwtAccess: "jwt",
   jwtRefresh: "jwt",
   oauthSession: "oauth",
-  linkIntent: "oauth",
   device: "account",
   oauthFlow: "oauth",
 };
-
-/** Where the link-intent cookie is sent: the provider callbacks, nowhere else. */
-export const LINK_CALLBACK_PATH = "/api/auth/callback";
 
 /** The cookie whose presence means "maybe signed in" under each strategy (proxy.ts's hint). */
 export const PRESENCE_COOKIE: Record<StrategyId, CookieRole> = {

@@ -5,7 +5,6 @@ import { clearTokenCookies, readAccessCookie } from "./jwt/cookies";
 import { getCurrentJwt, peekJwt, refreshable } from "./jwt/guard";
 import { ownerForSignOut, signOutEverywhere, signOutWithAccessToken } from "./jwt/lifecycle";
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
-import { auth } from "./oauth/auth";
 import { readOAuthSessionCookie } from "./oauth/cookie";
 import { forgetFlowDetails } from "./oauth/flow-log";
 import { peekOAuthUser, signOutOAuthEverywhere, signOutOAuthHere } from "./oauth/sessions";
@@ -99,7 +98,9 @@ const jwt: Strategy = {
 
 const oauth: Strategy = {
   ...STRATEGIES.oauth,
-  currentUser: async () => user((await auth())?.user ?? null),
+  // Auth.js's auth() would read the cookie its own way and slide the row where no cookie can be
+  // set (a page): the app's one reader, peeking, instead. Route handlers slide (route-auth.ts).
+  currentUser: peekOAuthUser,
   peekUser: peekOAuthUser,
   async signOut(context) {
     await signOutOAuthHere(context);

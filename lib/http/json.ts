@@ -18,6 +18,8 @@ export type ErrorCode =
   | "invalid_token"
   | "token_expired"
   | "session_expired"
+  /** A sensitive action needs a recent proof of who you are (lib/auth/account/recent-proof.ts). */
+  | "reauth_required"
   | "conflict"
   | "unavailable"
   | "internal";

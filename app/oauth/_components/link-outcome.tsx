@@ -9,8 +9,6 @@ const name = (provider: unknown) =>
 const PROBLEMS: Record<string, string> = {
   taken:
     "That provider account is already linked to someone else's Auth Lab account, so it was not linked to yours.",
-  stale:
-    "Linking needs a sign-in made in the last few minutes. Sign in again with your provider, then link.",
   "use-link":
     "That provider account isn't linked to you. To add it, use “Link” below: Auth Lab never links an account just because a browser is signed in.",
 };

@@ -3,7 +3,13 @@ import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { unlinkProvider } from "../actions";
 
 /** Unlinking ends every other sign-in of the person, so it asks first. */
-export function UnlinkButton({ provider, from }: { provider: string; from: "oauth" | "password" }) {
+export function UnlinkButton({
+  provider,
+  from,
+}: {
+  provider: string;
+  from: "oauth" | "password" | "account";
+}) {
   const name = PROVIDER_NAMES[provider as ProviderId] ?? provider;
   return (
     <ConfirmAction

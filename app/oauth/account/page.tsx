@@ -4,17 +4,17 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Time } from "@/app/_components/time";
 import { AccountActivity } from "@/app/_components/account-activity";
+import { LinkNotice } from "@/app/_components/link-notice";
 import { ConfirmAction } from "@/app/_components/confirm-action";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
 import { STRATEGIES } from "@/lib/auth/names";
 import { getStrategy, signInPathFor } from "@/lib/auth/strategies";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { auth } from "@/lib/auth/oauth/auth";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
-import { isFresh } from "@/lib/auth/oauth/link";
 import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
-import { currentOAuthSignIn, listOAuthSessions } from "@/lib/auth/oauth/sessions";
-import { signInAgain, signOutEverywhereOAuth, signOutOAuth, startProviderLink } from "../actions";
+import { listOAuthSessions } from "@/lib/auth/oauth/sessions";
+import { signOutEverywhereOAuth, signOutOAuth } from "../actions";
+import { LinkProviders } from "../_components/link-providers";
 import { DelegatedResult } from "../_components/delegated-result";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
@@ -26,18 +26,16 @@ import { viewCheckedToken } from "@/lib/tokens/sources";
 export const metadata: Metadata = { title: "Your provider accounts" };
 
 export default async function OAuthAccountPage({ searchParams }: PageProps<"/oauth/account">) {
-  const session = await auth();
-  if (!session?.user) redirect(await signInPathFor(getStrategy("oauth"), "/oauth/account"));
-  const { user } = session;
+  const oauth = getStrategy("oauth");
+  const user = await oauth.currentUser();
+  if (!user) redirect(await signInPathFor(oauth, "/oauth/account"));
   const params = await searchParams;
-  const [accounts, sessions, signIn, flow, idToken] = await Promise.all([
+  const [accounts, sessions, flow, idToken] = await Promise.all([
     listLinkedAccounts(user.id),
     listOAuthSessions(user.id),
-    currentOAuthSignIn(),
     readFlowLog(),
     viewCheckedToken("id-token"),
   ]);
-  const fresh = signIn ? isFresh(signIn.signedInAt) : false;
   const calls = await Promise.all(
     accounts.map((account) => callProviderApi(user.id, account.provider as ProviderId)),
   );
@@ -65,6 +63,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
       >
         {user.name} · {user.email}
       </PageHeader>
+      <LinkNotice userId={user.id} next="/oauth/account" />
 
       <LinkOutcome params={params} />
       {flow ? <SingleSignOnNote log={flow} /> : null}
@@ -106,40 +105,10 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
         {unlinked.length > 0 ? (
           <div className="space-y-3 card">
             <h3 className="font-semibold">Link another provider</h3>
-            {fresh ? (
-              <ul className="flex flex-wrap gap-3">
-                {unlinked.map((provider) => (
-                  <li key={provider.id}>
-                    <form action={startProviderLink}>
-                      <input type="hidden" name="provider" value={provider.id} />
-                      <button type="submit" className="btn-secondary">
-                        Link {provider.name}
-                      </button>
-                    </form>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <div className="space-y-2 text-sm">
-                <p>
-                  Linking needs a sign-in made in the last few minutes, so nobody can add their own
-                  provider to a session left open. Sign in again first:
-                </p>
-                <ul className="flex flex-wrap gap-3">
-                  {accounts.map((account) => (
-                    <li key={account.provider}>
-                      <form action={signInAgain}>
-                        <input type="hidden" name="provider" value={account.provider} />
-                        <button type="submit" className="btn-secondary">
-                          Sign in again with{" "}
-                          {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
-                        </button>
-                      </form>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            <LinkProviders
+              providers={unlinked.map(({ id, name }) => ({ id, name }))}
+              from="oauth"
+            />
           </div>
         ) : null}
       </section>

@@ -2,35 +2,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountActivity } from "@/app/_components/account-activity";
 import { PageHeader } from "@/app/_components/page-header";
-import { passwordPerson } from "@/lib/auth/account/person";
+import { type PersonShown, thisBrowser } from "@/lib/auth/account/this-browser";
 import { STRATEGIES } from "@/lib/auth/names";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { isFresh } from "@/lib/auth/oauth/link";
 import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
-import { LinkForm } from "./link-form";
+import { LinkProviders } from "../_components/link-providers";
 
 export const metadata: Metadata = { title: "Linked providers" };
 
 export default async function LinkPage({ searchParams }: PageProps<"/oauth/link">) {
-  const current = await passwordPerson();
+  const current = await thisBrowser();
   const params = await searchParams;
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <PageHeader strategy="oauth" title="Link Google or GitHub to your account">
         <p className="text-zinc-600 dark:text-zinc-400">
-          Linking needs proof that the account is yours: your password, or a sign-in made a moment
-          ago. Auth Lab never links on a matching email alone, and a link never signs anyone in.
+          Linking needs a recent proof that the account is yours: a sign-in made a moment ago, or
+          your password typed again. Auth Lab never links on a matching email alone, and a link
+          never signs anyone in.
         </p>
       </PageHeader>
       <LinkOutcome params={params} />
       {current.state === "signed-in" ? (
-        <SignedIn person={current.person} />
+        <SignedIn user={current.user} />
       ) : current.state === "two-people" ? (
         <p role="alert" className="rounded-lg border border-danger/40 bg-danger/5 p-3 text-sm">
-          This browser is signed in as two different people (a server session and a JWT). Sign out
-          of one of them first, so it is clear whose account gets the provider.
+          This browser is signed in as two different people (under two strategies). Sign out of one
+          of them first, so it is clear whose account gets the provider.
         </p>
       ) : (
         <p>
@@ -49,19 +49,15 @@ export default async function LinkPage({ searchParams }: PageProps<"/oauth/link"
   );
 }
 
-async function SignedIn({
-  person,
-}: {
-  person: { user: { id: string; email: string }; signedInAt: Date };
-}) {
-  const accounts = await listLinkedAccounts(person.user.id);
+async function SignedIn({ user }: { user: PersonShown }) {
+  const accounts = await listLinkedAccounts(user.id);
   const unlinked = providerInfo().filter(
     (provider) => !accounts.some((account) => account.provider === provider.id),
   );
   return (
     <>
       <p>
-        Signed in with your password as <strong>{person.user.email}</strong>.
+        Signed in as <strong>{user.email}</strong>.
       </p>
       <section aria-labelledby="linked-heading" className="space-y-3">
         <h2 id="linked-heading" className="text-lg font-semibold">
@@ -91,13 +87,15 @@ async function SignedIn({
           <h2 id="link-heading" className="text-lg font-semibold">
             Link a provider
           </h2>
-          <LinkForm
-            providers={unlinked.map(({ id, name }) => ({ id, name }))}
-            needsPassword={!isFresh(person.signedInAt)}
-          />
+          <div className="card">
+            <LinkProviders
+              providers={unlinked.map(({ id, name }) => ({ id, name }))}
+              from="password"
+            />
+          </div>
         </section>
       ) : null}
-      <AccountActivity userId={person.user.id} />
+      <AccountActivity userId={user.id} />
     </>
   );
 }

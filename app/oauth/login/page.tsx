@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { SignedOutNotice } from "@/app/_components/sign-in-page";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/oauth/auth";
+import { getStrategy } from "@/lib/auth/strategies";
 import { providerInfo } from "@/lib/auth/oauth/providers";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { OAuthErrorMessage } from "../_components/error-message";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Sign in with Google or GitHub" };
 export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth/login">) {
   const params = await searchParams;
   const next = safeNextPath(params.next ?? params.callbackUrl, "/oauth/account");
-  if ((await auth())?.user) redirect(next);
+  if (await getStrategy("oauth").currentUser()) redirect(next);
   const error = typeof params.error === "string" ? params.error : null;
   const local = providerInfo().some((provider) => provider.local);
   const log = error ? await readFlowLog() : null;

@@ -1,30 +1,36 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { signOutEverywhere } from "@/lib/auth/account/everywhere";
+import { requireRecentProof } from "@/lib/auth/account/recent-proof";
 import { revokeDevice } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
-import { revokeAllSessions } from "@/lib/auth/session/lifecycle";
 import { textField } from "@/lib/form-state";
 import { currentRequestContext } from "@/lib/request-context";
 import { revalidatePath } from "next/cache";
-import { STRATEGIES } from "@/lib/auth/names";
 
 const DEVICES = "/session/devices";
 
 export async function revokeDeviceAction(formData: FormData): Promise<void> {
-  const { user } = await requireSession(DEVICES);
-  await revokeDevice(user.id, textField(formData, "handle"), await currentRequestContext());
+  const { user, session } = await requireSession(DEVICES);
+  const handle = textField(formData, "handle");
+  if (!session.id.startsWith(handle)) await requireRecentProof("end-credential", DEVICES);
+  await revokeDevice(user.id, handle, await currentRequestContext());
   revalidatePath(DEVICES);
 }
 
 export async function signOutOthersAction(): Promise<void> {
-  const { user, session } = await requireSession(DEVICES);
-  await revokeAllSessions(user.id, session, "others", await currentRequestContext());
+  await requireSession(DEVICES);
+  const browser = await requireRecentProof("sign-out-everywhere", DEVICES, {
+    via: "session-others",
+  });
+  const next = await signOutEverywhere(browser, "session-others", await currentRequestContext());
   revalidatePath(DEVICES);
+  redirect(next);
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
-  const { user, session } = await requireSession(DEVICES);
-  await revokeAllSessions(user.id, session, "all", await currentRequestContext());
-  redirect(STRATEGIES.session.loginPath);
+  await requireSession(DEVICES);
+  const browser = await requireRecentProof("sign-out-everywhere", DEVICES, { via: "session" });
+  redirect(await signOutEverywhere(browser, "session", await currentRequestContext()));
 }

@@ -6,7 +6,7 @@ import { type Credentials, type Ended, endEveryCredential } from "../account/rev
 import { recordEvent } from "../events";
 import { redact } from "../tokens";
 import { sealedTokenColumns } from "./adapter";
-import { PROVIDER_NAMES, type ProviderId } from "./providers";
+import { PROVIDER_NAMES } from "./providers";
 
 // Linked providers of one person, as plain objects. Provider tokens stay in the database,
 // encrypted: pages learn only whether they exist and when they expire.
@@ -22,6 +22,15 @@ export type LinkedAccount = {
   hasRefreshToken: boolean;
   hasIdToken: boolean;
   linkedAt: string;
+  /** How it came to be: its first sign-in made the account, or the linking flow. */
+  linkedVia: "sign-up" | "link";
+  /** For a link: the proof it was made after, the strategy that asked, and from where. */
+  linkProof: string | null;
+  linkedFrom: string | null;
+  linkedIp: string | null;
+  linkedUserAgent: string | null;
+  /** The person has not acknowledged it yet (the banner still shows). */
+  unacknowledged: boolean;
 };
 
 export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[]> {
@@ -37,6 +46,12 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
       refresh_token: true,
       id_token: true,
       createdAt: true,
+      linkedVia: true,
+      linkProof: true,
+      linkedFrom: true,
+      linkedIp: true,
+      linkedUserAgent: true,
+      noticeSeenAt: true,
     },
   });
   return accounts.map((account) => ({
@@ -49,6 +64,12 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
     hasRefreshToken: Boolean(account.refresh_token),
     hasIdToken: Boolean(account.id_token),
     linkedAt: account.createdAt.toISOString(),
+    linkedVia: account.linkedVia === "link" ? "link" : "sign-up",
+    linkProof: account.linkProof,
+    linkedFrom: account.linkedFrom,
+    linkedIp: account.linkedIp,
+    linkedUserAgent: account.linkedUserAgent,
+    unacknowledged: account.linkedVia === "link" && account.noticeSeenAt === null,
   }));
 }
 
@@ -64,11 +85,18 @@ type ProviderAccount = { type: string } & Pick<
   | "token_type"
 >;
 
-/** Links a provider account to this person (the link intent's), and logs it for every strategy. */
+/** How a link was asked for: the proof, the strategy of the credential, and from where. */
+export type LinkOrigin = { proof: string; fromCredential: string; context: RequestContext };
+
+/**
+ * Links a provider account to this person (a link intent's, lib/auth/oauth/intent.ts), records how
+ * it was asked for, and logs `account.linked` for every strategy: the person's account pages show
+ * a notice of it until they acknowledge it.
+ */
 export async function linkProviderAccount(
   userId: string,
   account: ProviderAccount,
-  context?: RequestContext,
+  { proof, fromCredential, context }: LinkOrigin,
 ): Promise<void> {
   await transaction(async (tx) => {
     await tx.account.create({
@@ -78,6 +106,11 @@ export async function linkProviderAccount(
         provider: account.provider,
         providerAccountId: account.providerAccountId,
         ...sealedTokenColumns(account),
+        linkedVia: "link",
+        linkProof: proof,
+        linkedFrom: fromCredential,
+        linkedIp: context.ip,
+        linkedUserAgent: context.userAgent,
       },
     });
     await recordEvent(
@@ -86,10 +119,18 @@ export async function linkProviderAccount(
         strategy: "account",
         userId,
         context,
-        detail: { provider: account.provider },
+        detail: { provider: account.provider, proof, from: fromCredential },
       },
       tx,
     );
+  });
+}
+
+/** The person has seen the notice of their links. */
+export async function acknowledgeLinks(userId: string): Promise<void> {
+  await getDb().account.updateMany({
+    where: { userId, linkedVia: "link", noticeSeenAt: null },
+    data: { noticeSeenAt: new Date() },
   });
 }
 
@@ -104,22 +145,20 @@ export async function refreshProviderTokens(account: ProviderAccount): Promise<v
   });
 }
 
-/** How many ways this person can sign in: linked providers, plus a password. */
-async function signInMethods(userId: string): Promise<number> {
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { passwordHash: true, _count: { select: { accounts: true } } },
-  });
-  return (user?._count.accounts ?? 0) + (user?.passwordHash ? 1 : 0);
-}
-
 export type UnlinkResult =
   { ok: true; ended: Ended } | { ok: false; reason: "not_linked" | "last_method" };
 
+class Refused extends Error {
+  constructor(readonly reason: "not_linked" | "last_method") {
+    super(reason);
+  }
+}
+
 /**
- * Unlinks a provider and ends every credential of the person except this browser's: sessions
- * made through that provider must not outlive the link, and the session rows don't say which
- * provider made them.
+ * Unlinks a provider and ends every credential of the person except this browser's, in one
+ * transaction: sessions made through that provider must not outlive the link, and the session rows
+ * don't say which provider made them. The last way to sign in is never removed (checked inside
+ * the transaction, so two unlinks racing can't remove both).
  */
 export async function unlinkAccount(
   userId: string,
@@ -128,18 +167,26 @@ export async function unlinkAccount(
   context: RequestContext,
 ): Promise<UnlinkResult> {
   if (!(provider in PROVIDER_NAMES)) return { ok: false, reason: "not_linked" };
-  if ((await signInMethods(userId)) <= 1) return { ok: false, reason: "last_method" };
-  const { count } = await getDb().account.deleteMany({ where: { userId, provider } });
-  if (count === 0) return { ok: false, reason: "not_linked" };
-  const ended = await endEveryCredential(userId, {
-    keep,
-    reason: "provider_unlinked",
-    context,
-    event: {
-      type: "account.unlinked",
-      strategy: "account",
-      detail: { provider: provider as ProviderId },
-    },
-  });
-  return { ok: true, ended };
+  try {
+    const ended = await endEveryCredential(userId, {
+      keep,
+      reason: "provider_unlinked",
+      context,
+      event: { type: "account.unlinked", strategy: "account", detail: { provider } },
+      also: async (tx) => {
+        const { count } = await tx.account.deleteMany({ where: { userId, provider } });
+        if (count === 0) throw new Refused("not_linked");
+        const left = await tx.user.findUnique({
+          where: { id: userId },
+          select: { passwordHash: true, _count: { select: { accounts: true } } },
+        });
+        if ((left?._count.accounts ?? 0) + (left?.passwordHash ? 1 : 0) === 0)
+          throw new Refused("last_method");
+      },
+    });
+    return { ok: true, ended };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.reason };
+    throw error;
+  }
 }

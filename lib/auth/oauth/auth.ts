@@ -12,10 +12,12 @@ import {
   oauthSessionCookieOptions,
   readOAuthSessionCookie,
 } from "./cookie";
-import { linkProviderAccount, refreshProviderTokens } from "./accounts";
+import { refreshProviderTokens } from "./accounts";
+import { callbackContext } from "./callback-context";
 import { recordIdTokenCheck, recordProfile } from "./flow-steps";
 import { verifyIdToken } from "./id-token";
-import { consumeLinkIntent } from "./link";
+import { consumeIntent } from "./intent";
+import { linkOutcome, reauthOutcome } from "./intent-outcomes";
 import type { ProviderId } from "./providers";
 import { buildProviders } from "./providers";
 import { findOAuthSession } from "./adapter";
@@ -24,8 +26,10 @@ import { findOAuthSession } from "./adapter";
 // can be listed and revoked. Three rules of the app's own are enforced in the signIn callback,
 // before Auth.js creates or links anything:
 // 1. an OpenID Connect ID token's signature is verified against the provider's keys;
-// 2. a provider is linked to a person only through a link intent (a fresh proof, lib/auth/oauth/link.ts):
-//    the callback links it for that person and ends there, creating no session at all;
+// 2. a provider is linked to a person only through a link intent bound to this very round's state
+//    (made after a recent proof, lib/auth/oauth/intent.ts): the callback links it for that person
+//    and ends there, creating no session at all; a re-proof intent likewise only refreshes the
+//    proof of this browser's credentials;
 // 3. no implicit linking: a new provider account never joins whoever this browser's Auth.js
 //    session belongs to, and (no allowDangerousEmailAccountLinking) never joins an account just
 //    because the email matches (OAuthAccountNotLinked).
@@ -87,6 +91,7 @@ function authLabConfig(): NextAuthConfig {
       async signIn({ account, profile }) {
         if (!account) return false;
         const provider = account.provider as ProviderId;
+        let idTokenAuthTime: number | null = null;
         if (provider === "google") {
           const check = account.id_token
             ? await verifyIdToken(account.id_token, "google")
@@ -100,10 +105,20 @@ function authLabConfig(): NextAuthConfig {
             });
             return `${REFUSED}IdTokenInvalid`;
           }
+          idTokenAuthTime = check.claims.authTime;
         } else recordProfile(profile);
 
-        const db = getDb();
-        const existing = await db.account.findUnique({
+        // The proof this callback is: when the person really signed in at the provider (an ID
+        // token's auth_time: a single sign-on that asked nothing is not a fresh proof), never
+        // later than now. GitHub says nothing, so its round trip is the proof.
+        const callback = callbackContext();
+        const now = Date.now();
+        const authTime = new Date(
+          idTokenAuthTime === null ? now : Math.min(now, idTokenAuthTime * 1000),
+        );
+        callback.proof = { method: provider, authTime };
+
+        const existing = await getDb().account.findUnique({
           where: {
             provider_providerAccountId: {
               provider,
@@ -112,27 +127,14 @@ function authLabConfig(): NextAuthConfig {
           },
           select: { userId: true },
         });
-        const intent = await consumeLinkIntent(provider);
-        if (intent) {
-          const back = (outcome: string) =>
-            `${intent.returnTo}${intent.returnTo.includes("?") ? "&" : "?"}${outcome}`;
-          if (existing && existing.userId !== intent.userId) {
-            await recordEvent({
-              type: "account.link_refused",
-              strategy: "account",
-              userId: intent.userId,
-              detail: { provider, reason: "linked_to_someone_else" },
-            });
-            return back("link=taken");
-          }
-          if (existing) await refreshProviderTokens(account);
-          else await linkProviderAccount(intent.userId, account);
-          return back(`linked=${provider}`);
-        }
+        const intent = await consumeIntent(callback.state, provider);
+        if (intent?.purpose === "link") return linkOutcome(intent, account, existing);
+        if (intent?.purpose === "reauth") return reauthOutcome(intent, existing, authTime);
 
         if (!existing) {
           // Auth.js would link this new provider account to the person whose session this
           // browser holds. Linking takes a link intent (and its fresh proof), never a cookie.
+          // The cookie is read by the one reader Auth.js agrees with (lib/auth/oauth/cookie.ts).
           const token = await readOAuthSessionCookie();
           if (token && (await findOAuthSession(token)))
             return `${STRATEGIES.oauth.protectedPaths[0]}?link=use-link`;
@@ -158,10 +160,12 @@ function authLabConfig(): NextAuthConfig {
           detail: { provider: account?.provider ?? "unknown", newUser: Boolean(isNewUser) },
         });
       },
+      // Auth.js links an account only for a person its own sign-in just made (the linking
+      // flow links in lib/auth/oauth/accounts.ts): a sign-up, logged as one.
       async linkAccount({ user, account }) {
         await recordEvent({
-          type: "account.linked",
-          strategy: "account",
+          type: "register",
+          strategy: "oauth",
           userId: user.id ?? null,
           detail: { provider: account.provider },
         });

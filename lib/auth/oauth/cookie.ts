@@ -1,6 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
-import { requestCookie } from "@/lib/http/cookies";
+import { cookies, headers } from "next/headers";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 
@@ -16,10 +15,44 @@ export function oauthSessionCookieOptions() {
   return { httpOnly: true, sameSite: "lax", secure: isHttps(), path: "/" } as const;
 }
 
-/** From the request a route handler was given, when there is one; from next/headers otherwise. */
+export type OAuthSessionCookie =
+  | { state: "none" }
+  | { state: "one"; token: string }
+  /** Twice, or in chunks (`name.0`, `name.1`…): Auth.js would read it one way, Next.js another. */
+  | { state: "ambiguous" };
+
+/**
+ * The Auth.js session cookie, read the one way everything in the app reads it. Auth.js keeps the
+ * first of two same-named cookies and joins chunked ones (name.0, name.1…); Next.js's cookies()
+ * keeps the last and knows no chunks. A request on which the two could disagree never reaches a
+ * decision: it counts as no session here, and /api/auth refuses it before Auth.js runs. This app
+ * never sends such a cookie (its session cookie is small and unchunked); an attacker can plant
+ * one (over plain HTTP from a sibling subdomain; `__Host-` rules it out over HTTPS).
+ */
+export function oauthSessionCookieIn(source: Headers): OAuthSessionCookie {
+  const name = oauthSessionCookieName();
+  let token: string | null = null;
+  let seen = 0;
+  for (const pair of (source.get("cookie") ?? "").split(/; */)) {
+    const splitAt = pair.indexOf("=");
+    const key = splitAt === -1 ? pair : pair.slice(0, splitAt);
+    if (key.startsWith(`${name}.`) && /^\d+$/.test(key.slice(name.length + 1)))
+      return { state: "ambiguous" };
+    if (key !== name) continue;
+    if (++seen > 1) return { state: "ambiguous" };
+    try {
+      token = decodeURIComponent(pair.slice(splitAt + 1));
+    } catch {
+      return { state: "ambiguous" };
+    }
+  }
+  return token ? { state: "one", token } : { state: "none" };
+}
+
+/** The session token, when the request carries exactly one; from next/headers without a request. */
 export async function readOAuthSessionCookie(request?: Request): Promise<string | undefined> {
-  if (request) return requestCookie(request.headers, oauthSessionCookieName(), { unique: true });
-  return (await cookies()).get(oauthSessionCookieName())?.value;
+  const found = oauthSessionCookieIn(request ? request.headers : await headers());
+  return found.state === "one" ? found.token : undefined;
 }
 
 export async function clearOAuthSessionCookie(): Promise<void> {

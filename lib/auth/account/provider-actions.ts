@@ -1,0 +1,52 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { currentRequestContext } from "@/lib/request-context";
+import { unlinkAccount } from "../oauth/accounts";
+import type { ProviderId } from "../oauth/providers";
+import { startProviderSignIn } from "../oauth/start";
+import {
+  keepOf,
+  renewKeptAccessToken,
+  type SignedInBrowser,
+  strategyOfProof,
+} from "./this-browser";
+
+// Linking and unlinking, for a browser that has already shown a recent proof: the buttons call
+// these after requireRecentProof, and the confirmation page calls them straight after a re-proof,
+// so the person doesn't press the button twice.
+
+/** Off to the provider, with a single-use link intent bound to that round. */
+export async function linkNow(
+  browser: SignedInBrowser,
+  provider: ProviderId,
+  back: string,
+): Promise<never> {
+  return startProviderSignIn(provider, back, {
+    purpose: "link",
+    userId: browser.user.id,
+    epoch: browser.proof.epoch,
+    proof: browser.proof.method,
+    fromCredential: strategyOfProof(browser),
+    returnTo: back,
+  });
+}
+
+/** Unlinks, ends every other credential of the person (this browser's stay), and says so. */
+export async function unlinkNow(
+  browser: SignedInBrowser,
+  provider: string,
+  back: string,
+): Promise<never> {
+  const keep = keepOf(browser);
+  const result = await unlinkAccount(
+    browser.user.id,
+    provider,
+    keep,
+    await currentRequestContext(),
+  );
+  revalidatePath(back);
+  if (!result.ok) redirect(`${back}?unlink=${result.reason}`);
+  await renewKeptAccessToken(keep, browser.user.id);
+  redirect(`${back}?unlinked=${provider}`);
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Account } from "next-auth";
+import { currentRequestContext } from "@/lib/request-context";
+import { reprove } from "../account/recent-proof";
+import { thisBrowser } from "../account/this-browser";
+import { recordEvent } from "../events";
+import { linkProviderAccount, refreshProviderTokens } from "./accounts";
+import type { ProviderIntent } from "./intent";
+
+// What a provider callback that carries an intent does instead of signing anyone in (lib/auth/
+// oauth/auth.ts). Each answer is a path on this site; no Auth.js session is ever made for it.
+
+/** A re-proof at the provider must be a sign-in made after the re-proof began (clock skew aside). */
+const SKEW_MS = 30_000;
+
+const back = (intent: ProviderIntent, outcome: string) =>
+  `${intent.returnTo}${intent.returnTo.includes("?") ? "&" : "?"}${outcome}`;
+
+/** A link: this provider account joins the intent's person, unless it belongs to someone else. */
+export async function linkOutcome(
+  intent: ProviderIntent,
+  account: Account,
+  existing: { userId: string } | null,
+): Promise<string> {
+  const context = await currentRequestContext();
+  if (existing && existing.userId !== intent.userId) {
+    await recordEvent({
+      type: "account.link_refused",
+      strategy: "account",
+      userId: intent.userId,
+      context,
+      detail: { provider: intent.provider, reason: "linked_to_someone_else" },
+    });
+    return back(intent, "link=taken");
+  }
+  if (existing) await refreshProviderTokens(account);
+  else
+    await linkProviderAccount(intent.userId, account, {
+      proof: intent.proof,
+      fromCredential: intent.fromCredential,
+      context,
+    });
+  return back(intent, `linked=${intent.provider}`);
+}
+
+/**
+ * A re-proof: the provider account must be the intent's person's, the sign-in at the provider
+ * must be new (its auth_time, where the provider sends one), and this browser must still hold that
+ * person's credentials. Then each of them carries this proof, and the browser goes back to the
+ * action it was confirming.
+ */
+export async function reauthOutcome(
+  intent: ProviderIntent,
+  existing: { userId: string } | null,
+  authTime: Date,
+): Promise<string> {
+  const context = await currentRequestContext();
+  const refuse = async (reason: string) => {
+    await recordEvent({
+      type: "account.reproof_refused",
+      strategy: "account",
+      userId: intent.userId,
+      context,
+      detail: { provider: intent.provider, reason },
+    });
+    return back(intent, `reauth=${reason}`);
+  };
+  if (existing?.userId !== intent.userId) return refuse("someone-else");
+  if (authTime.getTime() < intent.createdAt.getTime() - SKEW_MS) return refuse("not-fresh");
+  const browser = await thisBrowser();
+  if (browser.state !== "signed-in" || browser.user.id !== intent.userId)
+    return refuse("signed-out");
+  await reprove(browser, { epoch: intent.epoch, authTime, method: intent.provider });
+  await recordEvent({
+    type: "account.reproved",
+    strategy: "account",
+    userId: intent.userId,
+    context,
+    detail: { method: intent.provider },
+  });
+  return intent.returnTo;
+}
