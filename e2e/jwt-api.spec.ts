@@ -75,6 +75,7 @@ test.describe("JWT API with Bearer tokens", () => {
         sub: identity.user.id,
         fam: expect.any(String),
         ver: 0,
+        auth_time: expect.any(Number),
         jti: expect.any(String),
         iat: expect.any(Number),
         exp: expect.any(Number),

@@ -107,6 +107,7 @@ test.describe("verifying access tokens with the public JWKS only", () => {
       sub: expect.any(String),
       fam: expect.any(String),
       ver: 0,
+      auth_time: expect.any(Number),
       jti: expect.any(String),
       iat: expect.any(Number),
       exp: expect.any(Number),

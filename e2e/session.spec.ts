@@ -262,8 +262,10 @@ test.describe("server session in the browser", () => {
 
     await expectSentToSignIn(third.context, "/session");
     expect(await sessionMeStatus(request, third.seal)).toBe(401);
-    // This browser stays signed in.
-    expect(await sessionMeStatus(request, mine)).toBe(200);
+    // This browser stays signed in, with a new session: a copy of its old cookie was one of the
+    // "else" and is refused too.
+    expect(await sessionMeStatus(request, await sessionSeal(page))).toBe(200);
+    expect(await sessionMeStatus(request, mine)).toBe(401);
     await Promise.all([second.context.close(), third.context.close()]);
   });
 
@@ -291,7 +293,7 @@ test.describe("server session in the browser", () => {
     await other.context.close();
   });
 
-  test("changing the password ends the other sessions, keeps this one, and only the new password signs in", async ({
+  test("changing the password ends the other sessions, signs this one in again, and only the new password signs in", async ({
     browser,
     baseURL,
     page,
@@ -315,7 +317,9 @@ test.describe("server session in the browser", () => {
     ).toBeVisible();
 
     expect(await sessionMeStatus(request, theirs)).toBe(401);
-    expect(await sessionMeStatus(request, mine)).toBe(200);
+    // This browser signed in again under the new password: a copy of its old cookie is refused.
+    expect(await sessionMeStatus(request, mine)).toBe(401);
+    expect(await sessionMeStatus(request, await sessionSeal(page))).toBe(200);
     await page.goto("/session");
     await expect(sessionStatus(page)).toContainText(`signed in as ${person.name}`);
 

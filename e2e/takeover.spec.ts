@@ -100,6 +100,32 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     await expect(page.getByTestId("linked-account")).toHaveCount(1);
   });
 
+  test("the owner's re-proof gives the owner new credentials: a copy of the old cookie stays old", async ({
+    browser,
+    page,
+    person,
+  }) => {
+    await signInOverHttp(page, "session", person);
+    const copied = (await cookieValue(page, COOKIES.session)) ?? "";
+    await page.goto("/oauth/link");
+    await waitUntilProofIsOld(page);
+    // The owner confirms with the password on the way to linking GitHub.
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await page.getByLabel("Your password").fill(person.password);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+    // The owner's browser holds a new session; the thief's copy of the old one is dead, not fresh.
+    expect(await cookieValue(page, COOKIES.session)).not.toBe(copied);
+    const thief = await otherBrowser(browser, SHORT_LIVED_URL);
+    await thief.context.addCookies([cookie(COOKIES.session, copied)]);
+    expect((await thief.context.request.get("/api/session/me")).status()).toBe(401);
+    const link = await thief.context.request.post("/api/account/link", {
+      data: { provider: "github" },
+    });
+    expect(link.status()).toBe(401);
+    await thief.context.close();
+  });
+
   test("the owner confirms with a provider sign-in made there and then", async ({
     oauthUser: { page, identity },
   }) => {
@@ -145,10 +171,13 @@ test.describe("one reader of the Auth.js cookie", () => {
     clientIp,
   }) => {
     const name = COOKIES.oauthSession;
+    // Auth.js joins every cookie whose name starts with the session cookie's; Next.js doesn't.
     for (const cookie of [
       `${name}=one; ${name}=two`,
       `${name}.0=one`,
       `${name}.0=a; ${name}.1=b`,
+      `${name}X=one`,
+      `${name}-0=one`,
     ]) {
       const request = await playwright.request.newContext({
         baseURL,
@@ -168,7 +197,7 @@ test.describe("one reader of the Auth.js cookie", () => {
     }
   });
 
-  test("a victim's session planted in chunks can't pull the attacker's provider into the account", async ({
+  test("a victim's session planted under a longer name can't pull the attacker's provider into the account", async ({
     browser,
     baseURL,
     oauthUser: { page },
@@ -176,7 +205,8 @@ test.describe("one reader of the Auth.js cookie", () => {
     const victim = (await cookieValue(page, COOKIES.oauthSession)) ?? "";
     const attacker = await otherBrowser(browser, baseURL);
     const url = baseURL ?? "";
-    await attacker.context.addCookies([{ name: `${COOKIES.oauthSession}.0`, value: victim, url }]);
+    // Not even a chunk name: Auth.js joins any cookie whose name starts with its own.
+    await attacker.context.addCookies([{ name: `${COOKIES.oauthSession}X`, value: victim, url }]);
     // The attacker signs in with a provider account of their own: refused outright.
     const csrf = await attacker.context.request.get("/api/auth/csrf");
     expect(csrf.status()).toBe(400);
@@ -243,6 +273,8 @@ test.describe("the owner's way in", () => {
     await signInOverHttp(old.context, "session", person);
     expect(await cookieValue(old.context, COOKIES.device)).toBeTruthy();
     await signInOverHttp(page, "session", person);
+    // A thief holds a copy of the owner's very session cookie.
+    const copied = (await cookieValue(page, COOKIES.session)) ?? "";
 
     await hammer(request, person.email);
     // The owner's authenticated change is counted on their own proof, never on the account.
@@ -259,7 +291,18 @@ test.describe("the owner's way in", () => {
       data: { email: person.email, password: next },
     });
     expect(retry.status()).toBe(429);
-    // The owner's own device (kept by the change) still gets in.
+    // The owner stays signed in with new credentials; the thief's copy of the old cookie is ended
+    // with everything else, not kept as "this browser's".
+    expect(await cookieValue(page, COOKIES.session)).not.toBe(copied);
+    expect((await page.request.get("/api/session/me")).status()).toBe(200);
+    expect(
+      (
+        await request.get("/api/session/me", {
+          headers: { cookie: `${COOKIES.session}=${copied}` },
+        })
+      ).status(),
+    ).toBe(401);
+    // The owner's own device (given a new cookie by the change) still gets in.
     await page.context().clearCookies({ name: COOKIES.session });
     const owner = await page.request.post("/api/session/login", {
       data: { email: person.email, password: next },

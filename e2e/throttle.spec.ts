@@ -1,5 +1,14 @@
 import { type APIRequestContext, type APIResponse } from "@playwright/test";
-import { expect, newPerson, type Person, randomIp, STRATEGIES, test } from "./fixtures";
+import {
+  expect,
+  newPerson,
+  type Person,
+  randomIp,
+  SHORT_LIVED_SETTINGS,
+  SHORT_LIVED_URL,
+  STRATEGIES,
+  test,
+} from "./fixtures";
 
 // Login throttling: 5 failures for one account from one address per 15 minutes, then 429 with
 // Retry-After, for that account from that address only.
@@ -93,5 +102,31 @@ test.describe("login throttling", () => {
     });
     expect(unknownEmail.headers()["set-cookie"]).toBeUndefined();
     expect(wrongPassword.headers()["set-cookie"]).toBeUndefined();
+  });
+});
+
+test.describe("budgets for expensive work", () => {
+  // The short-lived server allows a handful of experiments per address and person.
+  test.use({ baseURL: SHORT_LIVED_URL });
+
+  test("an address over its experiment budget gets 429 with when to retry, and runs nothing", async ({
+    request,
+  }) => {
+    const limit = SHORT_LIVED_SETTINGS.EXPERIMENT_LIMIT_PER_IP;
+    for (let run = 1; run <= limit; run++)
+      expect((await request.post("/api/lab/experiments/forged-alg")).status(), `run ${run}`).toBe(
+        200,
+      );
+    const refused = await request.post("/api/lab/experiments/forged-alg");
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual({
+      error: { code: "too_many_requests", message: expect.stringMatching(/^Too many experiments/) },
+    });
+    // Another address (another client) still has its own budget.
+    const elsewhere = await request.post("/api/lab/experiments/forged-alg", {
+      headers: { "x-forwarded-for": randomIp() },
+    });
+    expect(elsewhere.status()).toBe(200);
   });
 });

@@ -7,12 +7,12 @@ import { isEverywhereScope, signOutEverywhere } from "@/lib/auth/account/everywh
 import {
   confirmPathFor,
   isSensitiveAction,
-  reprove,
   requireRecentProof,
 } from "@/lib/auth/account/recent-proof";
 import { linkNow, unlinkNow } from "@/lib/auth/account/provider-actions";
+import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import {
-  keepOf,
+  idsOf,
   type SignedInBrowser,
   strategyOfProof,
   thisBrowser,
@@ -56,7 +56,7 @@ export async function endCredential(formData: FormData): Promise<void> {
   const { kind, id } = parsed.data;
   const browser = await thisBrowser();
   if (browser.state !== "signed-in") redirect(ACCOUNT);
-  const mine = { ...keepOf(browser) };
+  const mine = idsOf(browser);
   const thisOne =
     (kind === "session" && mine.session?.startsWith(id)) ||
     (kind === "family" && mine.family === id) ||
@@ -135,7 +135,8 @@ export async function confirmWithPassword(
       message: "Not confirmed.",
       fieldErrors: { password: [proof.message] },
     };
-  await reprove(browser, proof.provenance);
+  // New credentials for this browser carry the new proof; a copy of the old ones doesn't.
+  await reissueThisBrowser(browser, proof.provenance, context);
   await recordEvent({
     type: "account.reproved",
     strategy: "account",
@@ -163,11 +164,14 @@ export async function confirmWithProvider(formData: FormData): Promise<void> {
   });
 }
 
-/** "That was me": the notice of new links goes away. */
+/**
+ * "That was me": the notice of new links goes away. A recent proof first: a thief who linked their
+ * own provider must not be able to hide the notice with the stolen cookie.
+ */
 export async function acknowledgeLinkNotice(formData: FormData): Promise<void> {
   const back = safeNextPath(formData.get("next"), ACCOUNT);
-  const browser = await thisBrowser();
-  if (browser.state === "signed-in") await acknowledgeLinks(browser.user.id);
+  const browser = await requireRecentProof("acknowledge-link", back);
+  await acknowledgeLinks(browser.user.id);
   revalidatePath(back);
   redirect(back);
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { renewKeptAccessToken } from "@/lib/auth/account/this-browser";
+import { renewAccessToken } from "@/lib/auth/account/this-browser";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { retireAllLabKeys } from "@/lib/auth/jwt/lab-keys";
 
@@ -13,6 +13,6 @@ export async function backToConfiguredKey(): Promise<void> {
   const jwt = await getCurrentJwt();
   if (!jwt.ok) return;
   await retireAllLabKeys(jwt.claims.fam);
-  await renewKeptAccessToken({ family: jwt.claims.fam }, jwt.user.id);
+  await renewAccessToken(jwt.claims.fam, jwt.user.id);
   revalidatePath("/lab");
 }

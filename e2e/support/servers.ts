@@ -57,6 +57,8 @@ export const SHORT_LIVED_SETTINGS = {
   PROXY_REDIRECTS: "off",
   // A proof counts as recent (for linking, unlinking, signing out everywhere) this long.
   RECENT_PROOF_SECONDS: 2,
+  // A handful of lab experiments per address and person, so the budget's 429 is quick to reach.
+  EXPERIMENT_LIMIT_PER_IP: 4,
   // This server shows a deployment that turned demo people off.
   DEMO_SIGN_IN: "off",
 } as const;

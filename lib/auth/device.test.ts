@@ -77,7 +77,7 @@ describe("trusted devices", () => {
   it("count for nothing after a password change (another epoch)", async () => {
     const { email, userId, throttle, trust } = await setUp();
     const token = await trust();
-    await endEveryCredential(userId, { reason: "password_changed", keep: {} });
+    await endEveryCredential(userId, { reason: "password_changed" });
     // The kill switch deleted it; a copy made under the old epoch is refused just the same.
     await getDb().trustedDevice.create({ data: { id: hashToken(token), userId, epoch: 0 } });
     await hammer(email, throttle);

@@ -74,6 +74,16 @@ async function evictBeyondCap(tx: Tx, userId: string) {
     await tx.trustedDevice.deleteMany({ where: { id: { in: beyond.map((row) => row.id) } } });
 }
 
+/** This browser's trusted device, replaced by a new one under `user.epoch` (a new token). */
+export async function replaceDevice(
+  user: { id: string; epoch: number },
+  oldId: string | null,
+  context: RequestContext,
+): Promise<void> {
+  if (oldId) await getDb().trustedDevice.deleteMany({ where: { id: oldId, userId: user.id } });
+  await rememberDevice(user, null, context);
+}
+
 export type TrustedDeviceView = {
   id: string;
   epoch: number;

@@ -4,11 +4,9 @@ import type { RequestContext } from "@/lib/request-context";
 import { checkNewPassword, hashPassword, passwordShapeSchema } from "./credentials";
 import type { StrategyId } from "./names";
 import { type Ended, endEveryCredential } from "./account/revoke-all";
-import {
-  credentialsOfThisBrowser,
-  renewKeptAccessToken,
-  thisBrowser,
-} from "./account/this-browser";
+import { elsewhere } from "./account/ended";
+import { reissueThisBrowser } from "./account/reissue";
+import { thisBrowser } from "./account/this-browser";
 import { confirmPassword } from "./sign-in";
 
 // Changing a password needs the current one, and ends every other credential of the person under
@@ -64,16 +62,16 @@ export async function changePassword(
   });
   if (weakness) return { ok: false, fieldErrors: { newPassword: [weakness] } };
 
-  // The new hash and the end of every other credential, in one transaction.
+  // The new hash and the end of every credential, in one transaction; then this browser signs in
+  // again under the new epoch, with the current password as the proof it just gave.
   const passwordHash = await hashPassword(shape.data);
-  const keep = await credentialsOfThisBrowser(userId);
   const ended = await endEveryCredential(userId, {
-    keep,
     reason: "password_changed",
     context,
     event: { type: "password.changed", strategy: "account", detail: { via: strategy } },
     also: (tx) => tx.user.update({ where: { id: userId }, data: { passwordHash } }),
   });
-  await renewKeptAccessToken(keep, userId);
-  return { ok: true, ended };
+  if (browser.state !== "signed-in" || browser.user.id !== userId) return { ok: true, ended };
+  await reissueThisBrowser(browser, { ...confirmed.provenance, epoch: ended.epoch }, context);
+  return { ok: true, ended: elsewhere(ended, browser) };
 }

@@ -7,6 +7,7 @@ import {
   DEFAULT_RATES,
   OverBudgetError,
   proofKey,
+  addressBucket,
   spendOrThrow,
   type ThrottleRates,
   type ThrottleVerdict,
@@ -442,5 +443,23 @@ describe("waitText", () => {
     expect(waitText(90)).toBe("2 minutes");
     expect(waitText(120)).toBe("2 minutes");
     expect(waitText(121)).toBe("3 minutes");
+  });
+});
+
+describe("addressBucket", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2::9", "2001:db8:1:2::/64"],
+    ["2001:0db8:0001:0002:ffff::1", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+  ])("counts %s in %s", (ip, bucket) => {
+    expect(addressBucket(ip)).toBe(bucket);
+  });
+
+  it("puts a missing address in the shared unknown bucket", () => {
+    expect(addressBucket(null)).toBe("unknown");
   });
 });

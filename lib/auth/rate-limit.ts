@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import { getEnv } from "@/lib/env";
 import { buckets, type Rule } from "@/lib/store/buckets";
 
@@ -41,11 +42,35 @@ export const DEFAULT_RATES: ThrottleRates = {
   ip: { limit: 100, periodSeconds: 15 * 60 },
   // The owner's own browser: mistyped passwords only.
   device: { limit: 10, periodSeconds: 15 * 60 },
-  // A signed-in person confirming the password (and whoever holds a copy of their cookie).
-  proof: { limit: 5, periodSeconds: 15 * 60 },
+  // A signed-in person confirming the password (and whoever holds a copy of their cookie): a thief
+  // with a stolen cookie gets a handful of guesses an hour on it, the owner a fresh allowance at
+  // every sign-in.
+  proof: { limit: 5, periodSeconds: 60 * 60 },
 };
 
 export const UNKNOWN_ADDRESS = "unknown";
+
+/**
+ * The bucket an address counts in: an IPv4 address itself, an IPv6 address its /64 (one
+ * customer's network: anyone holding one has 2^64 addresses to rotate through), a missing one the
+ * shared "unknown".
+ */
+export function addressBucket(ip: string | null): string {
+  if (!ip) return UNKNOWN_ADDRESS;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (isIP(ip) !== 6) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::")
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
 
 /** The bucket of an authenticated re-proof: the person and the moment of the proof in use. */
 export const proofKey = (userId: string, authTime: Date) => `${userId}@${authTime.getTime()}`;
@@ -61,9 +86,9 @@ export function createLoginThrottle(rates: ThrottleRates = DEFAULT_RATES, prefix
       : device
         ? [rule("device", device)]
         : [
-            rule("accountIp", `${email}|${ip ?? UNKNOWN_ADDRESS}`),
+            rule("accountIp", `${email}|${addressBucket(ip)}`),
             rule("account", email),
-            rule("ip", ip ?? UNKNOWN_ADDRESS),
+            rule("ip", addressBucket(ip)),
           ];
   const scopeOf = (key: string) => key.slice(prefix.length + 1).split(":")[0] as ThrottleScope;
 
@@ -122,7 +147,7 @@ export function createBudget(
     async spend(who: { ip: string | null; person?: string | null }): Promise<ThrottleVerdict> {
       const { perIp, perPerson, overall } = rates();
       const rules: Rule[] = [
-        { key: `${name}:ip:${who.ip ?? UNKNOWN_ADDRESS}`, ...perIp },
+        { key: `${name}:ip:${addressBucket(who.ip)}`, ...perIp },
         { key: `${name}:all`, ...overall },
         ...(perPerson && who.person ? [{ key: `${name}:person:${who.person}`, ...perPerson }] : []),
       ];

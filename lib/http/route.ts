@@ -22,6 +22,8 @@ export type AuthedUser = {
   email?: string;
   name?: string | null;
   provenance?: Provenance;
+  /** When the credential ends whatever happens (its absolute lifetime), where the guard knows. */
+  endsAt?: Date;
 };
 export type AuthFailure = {
   status: 400 | 401;
@@ -35,7 +37,15 @@ export type Authenticator = (
 ) => Promise<AuthedUser | AuthFailure | null>;
 export type AuthedHandler<Ctx> = (
   request: Request,
-  auth: { user: AuthedUser; timing: ServerTiming },
+  auth: {
+    /** Who: the person's id, and their email and name where the guard read them. */
+    user: Omit<AuthedUser, "provenance">;
+    /** The proof the credential came from, where the guard read its row. */
+    provenance?: Provenance;
+    /** When the credential ends whatever happens, where the guard knows. */
+    endsAt?: Date;
+    timing: ServerTiming;
+  },
   ctx: Ctx,
 ) => Promise<Response>;
 
@@ -68,7 +78,8 @@ export function authedRoute<Ctx>(
       return jsonError(401, "unauthorized", `Sign in with the ${strategy} strategy first.`);
     if (isFailure(result))
       return jsonError(result.status, result.code, result.message, result.headers);
-    return handler(request, { user: result, timing }, ctx);
+    const { provenance, endsAt, ...user } = result;
+    return handler(request, { user, provenance, endsAt, timing }, ctx);
   });
 }
 

@@ -9,6 +9,8 @@ const name = (provider: unknown) =>
 const PROBLEMS: Record<string, string> = {
   taken:
     "That provider account is already linked to someone else's Auth Lab account, so it was not linked to yours.",
+  ended:
+    "Nothing was linked: every sign-in of yours was ended while you were at the provider (a password change, say). Sign in and link again.",
   "use-link":
     "That provider account isn't linked to you. To add it, use “Link” below: Auth Lab never links an account just because a browser is signed in.",
 };

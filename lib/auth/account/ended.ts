@@ -1,6 +1,7 @@
 import "server-only";
 import { jwtSettings } from "../jwt/config";
 import type { Ended } from "./revoke-all";
+import type { SignedInBrowser } from "./this-browser";
 
 // What the kill switch's answer says, one sentence for every caller (a password change, an unlink,
 // "sign out everywhere"): exactly what it ended, and what it can't reach until expiry.
@@ -43,5 +44,17 @@ export function endedFromQuery(
     families: families!,
     oauthSessions: oauthSessions!,
     devices: devices!,
+  };
+}
+
+/** What ended elsewhere: the counts without this browser's own (it was given new ones). */
+export function elsewhere(ended: Ended, browser: SignedInBrowser): Ended {
+  const minus = (count: number, held: unknown) => Math.max(0, count - (held ? 1 : 0));
+  return {
+    epoch: ended.epoch,
+    sessions: minus(ended.sessions, browser.held.session),
+    families: minus(ended.families, browser.held.family),
+    oauthSessions: minus(ended.oauthSessions, browser.held.oauthSession),
+    devices: minus(ended.devices, browser.device),
   };
 }

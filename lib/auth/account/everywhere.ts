@@ -6,11 +6,11 @@ import { clearOAuthSessionCookie } from "../oauth/cookie";
 import { forgetFlowDetails } from "../oauth/flow-log";
 import { deleteSessionCookie } from "../session/cookie";
 import { getCurrentSession } from "../session/guard";
-import { revokeAllSessions } from "../session/lifecycle";
+import { replaceSession, revokeAllSessions } from "../session/lifecycle";
 import { getStrategy } from "../strategies";
 import { endedQuery } from "./ended";
 import { endEveryCredential } from "./revoke-all";
-import { keepOf, type SignedInBrowser } from "./this-browser";
+import { idsOf, type SignedInBrowser } from "./this-browser";
 
 // Every "sign out everywhere" the pages offer, in one place: the buttons call these after a
 // recent proof, and the confirmation page calls them straight after a re-proof. Each answers with
@@ -30,7 +30,7 @@ export async function signOutEverywhere(
   switch (scope) {
     case "account": {
       // Every credential of the person under all three strategies, this browser's included.
-      const here = keepOf(browser);
+      const here = idsOf(browser);
       const ended = await endEveryCredential(browser.user.id, {
         reason: "signed_out_everywhere",
         context,
@@ -47,9 +47,13 @@ export async function signOutEverywhere(
     case "session-others": {
       const current = await getCurrentSession();
       if (!current.session) return STRATEGIES.session.loginPath;
-      const others = scope === "session-others";
-      await revokeAllSessions(current.user.id, current.session, others ? "others" : "all", context);
-      return others ? "/session/devices" : STRATEGIES.session.loginPath;
+      await revokeAllSessions(current.user.id, current.session, "all", context);
+      if (scope === "session") return STRATEGIES.session.loginPath;
+      // "Everywhere else": this browser signs in again with a new session (a copy of its old
+      // cookie is one of the "else"), carrying the proof it had.
+      const { epoch, authTime, authMethod } = current.session;
+      await replaceSession(current.user, null, { epoch, authTime, method: authMethod }, context);
+      return "/session/devices";
     }
     case "jwt":
       await getStrategy("jwt").signOutEverywhere(context);

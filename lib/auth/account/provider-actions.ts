@@ -5,12 +5,8 @@ import { currentRequestContext } from "@/lib/request-context";
 import { unlinkAccount } from "../oauth/accounts";
 import type { ProviderId } from "../oauth/providers";
 import { startProviderSignIn } from "../oauth/start";
-import {
-  keepOf,
-  renewKeptAccessToken,
-  type SignedInBrowser,
-  strategyOfProof,
-} from "./this-browser";
+import { reissueThisBrowser } from "./reissue";
+import { type SignedInBrowser, strategyOfProof } from "./this-browser";
 
 // Linking and unlinking, for a browser that has already shown a recent proof: the buttons call
 // these after requireRecentProof, and the confirmation page calls them straight after a re-proof,
@@ -38,15 +34,11 @@ export async function unlinkNow(
   provider: string,
   back: string,
 ): Promise<never> {
-  const keep = keepOf(browser);
-  const result = await unlinkAccount(
-    browser.user.id,
-    provider,
-    keep,
-    await currentRequestContext(),
-  );
+  const context = await currentRequestContext();
+  const result = await unlinkAccount(browser.user.id, provider, context);
   revalidatePath(back);
   if (!result.ok) redirect(`${back}?unlink=${result.reason}`);
-  await renewKeptAccessToken(keep, browser.user.id);
+  // Every credential ended, this browser's too: it gets new ones, under the new epoch.
+  await reissueThisBrowser(browser, { ...browser.proof, epoch: result.ended.epoch }, context);
   redirect(`${back}?unlinked=${provider}`);
 }

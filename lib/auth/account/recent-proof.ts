@@ -1,10 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { sessionStore } from "@/lib/store/sessions";
 import type { Provenance } from "../proof";
-import { renewKeptAccessToken, type SignedInBrowser, thisBrowser } from "./this-browser";
+import { type SignedInBrowser, thisBrowser } from "./this-browser";
 
 // Recent authentication, one concept (OWASP ASVS V6/V7, GitHub's "sudo mode"): an action that
 // changes how a person signs in, or ends their sign-ins elsewhere, needs a proof of who they are
@@ -18,6 +16,7 @@ export const SENSITIVE_ACTIONS = {
   unlink: "unlink a sign-in provider",
   "sign-out-everywhere": "sign out everywhere",
   "end-credential": "end a sign-in of another browser or device",
+  "acknowledge-link": "confirm that a newly linked provider was yours",
 } as const;
 export type SensitiveAction = keyof typeof SENSITIVE_ACTIONS;
 
@@ -59,33 +58,4 @@ export async function requireRecentProof(
   if (browser.state === "two-people") redirect("/account?error=two-people");
   if (!isRecent(browser.proof)) redirect(confirmPathFor(action, next, pending));
   return browser;
-}
-
-/**
- * A new proof by the person holding this browser's credentials: each of them now says so (the
- * time and the method), and the JWT family gets an access token carrying the new auth_time. Only
- * credentials of the proof's epoch move: anything older has been ended anyway.
- */
-export async function reprove(browser: SignedInBrowser, proof: Provenance): Promise<void> {
-  const { session, family, oauthSession } = browser.held;
-  const fresh = { authTime: proof.authTime, authMethod: proof.method };
-  const db = getDb();
-  await Promise.all([
-    session && session.provenance.epoch === proof.epoch
-      ? sessionStore().reprove(session.id, proof.authTime, proof.method)
-      : null,
-    family
-      ? db.refreshFamily.updateMany({
-          where: { id: family.id, userId: browser.user.id, epoch: proof.epoch },
-          data: fresh,
-        })
-      : null,
-    oauthSession
-      ? db.session.updateMany({
-          where: { sessionToken: oauthSession.id, userId: browser.user.id, epoch: proof.epoch },
-          data: fresh,
-        })
-      : null,
-  ]);
-  if (family) await renewKeptAccessToken({ family: family.id }, browser.user.id);
 }

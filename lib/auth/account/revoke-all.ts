@@ -12,20 +12,9 @@ import { revokeAllFamilies, type RevokeReason } from "../jwt/refresh";
 // is still making (it read the old epoch before its password check) is dead on arrival. Nothing is
 // left half done: it all commits, or nothing does.
 //
-// `keep` spares the credentials this very browser holds (a password change or an unlink keeps the
-// person signed in where they made it): they move to the new epoch. Without it, this browser is
-// signed out too.
-
-export type Credentials = {
-  /** A server session's id (the SHA-256 of its token). */
-  session?: string;
-  /** A JWT refresh family's id. */
-  family?: string;
-  /** An Auth.js session's stored id (the SHA-256 of its token). */
-  oauthSession?: string;
-  /** A trusted device's id (the SHA-256 of its cookie's token). */
-  device?: string;
-};
+// Nothing is spared, this browser's credentials included: a password change or an unlink that
+// keeps the person signed in where they made it gives this browser new ones afterwards
+// (lib/auth/account/reissue.ts), so a copy of its old cookie dies with the rest.
 
 /** Exactly what the kill switch ended, for its answer. */
 export type Ended = {
@@ -39,13 +28,11 @@ export type Ended = {
 export async function endEveryCredential(
   userId: string,
   {
-    keep = {},
     reason,
     context,
     event,
     also,
   }: {
-    keep?: Credentials;
     /** Another write that must land with these (the new password hash, an unlinked account). */
     also?: (tx: Tx) => Promise<unknown>;
     reason: RevokeReason;
@@ -55,9 +42,9 @@ export async function endEveryCredential(
   },
 ): Promise<Ended> {
   const store = sessionStore();
-  // Set once the session store (Redis, memory) has ended its sessions under the new epoch.
+  // Set just before the session store (Redis, memory) ends its sessions under the new epoch.
   let floorRaisedTo: number | null = null;
-  const ended = await transaction(async (tx) => {
+  return transaction(async (tx) => {
     // A write first: the transaction holds the write lock from its first statement.
     const { epoch } = await tx.user.update({
       where: { id: userId },
@@ -65,35 +52,15 @@ export async function endEveryCredential(
       select: { epoch: true },
     });
     await also?.(tx);
-    const families = await revokeAllFamilies(tx, userId, reason, {
-      context,
-      keep: keep.family,
-      epoch,
-    });
-    const spare = <T extends string | undefined>(id: T) => (id ? { not: id } : undefined);
-    const oauthSessions = await tx.session.deleteMany({
-      where: { userId, sessionToken: spare(keep.oauthSession) },
-    });
-    const devices = await tx.trustedDevice.deleteMany({
-      where: { userId, id: spare(keep.device) },
-    });
-    if (keep.oauthSession)
-      await tx.session.updateMany({
-        where: { sessionToken: keep.oauthSession, userId },
-        data: { epoch },
-      });
-    if (keep.device)
-      await tx.trustedDevice.updateMany({ where: { id: keep.device, userId }, data: { epoch } });
+    const families = await revokeAllFamilies(tx, userId, reason, context);
+    const oauthSessions = await tx.session.deleteMany({ where: { userId } });
+    const devices = await tx.trustedDevice.deleteMany({ where: { userId } });
     // A link or a re-proof started before this can't be completed after it.
     await tx.providerIntent.deleteMany({ where: { userId } });
     // Sessions kept outside the database (Redis) end last, right before the commit: if the store
     // can't be reached nothing here commits (a 503) and the person is as before.
     if (!store.inDatabase) floorRaisedTo = epoch;
-    const sessions = await store.endForUser(
-      userId,
-      { keep: keep.session, epoch },
-      store.inDatabase ? tx : undefined,
-    );
+    const sessions = await store.endForUser(userId, epoch, store.inDatabase ? tx : undefined);
     const ended: Ended = {
       epoch,
       sessions,
@@ -124,5 +91,4 @@ export async function endEveryCredential(
     if (floorRaisedTo !== null) await store.undoFloor(userId, floorRaisedTo).catch(() => {});
     throw error;
   });
-  return ended;
 }

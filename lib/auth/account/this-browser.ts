@@ -13,7 +13,6 @@ import { readOAuthSessionCookie } from "../oauth/cookie";
 import type { Provenance } from "../proof";
 import { getCurrentSession } from "../session/guard";
 import { hashToken } from "../tokens";
-import type { Credentials } from "./revoke-all";
 
 // What this browser holds, under every strategy, for the one person it is signed in as: each
 // credential's id and the proof it came from. The freshest of those proofs is this browser's
@@ -21,6 +20,18 @@ import type { Credentials } from "./revoke-all";
 // keeps, so the person stays signed in where they are while every other browser is signed out.
 
 export type PersonShown = { id: string; email: string; name: string | null };
+
+/** The ids of what a browser holds, by role. */
+export type Credentials = {
+  /** A server session's id (the SHA-256 of its token). */
+  session?: string;
+  /** A JWT refresh family's id. */
+  family?: string;
+  /** An Auth.js session's stored id (the SHA-256 of its token). */
+  oauthSession?: string;
+  /** A trusted device's id (the SHA-256 of its cookie's token). */
+  device?: string;
+};
 export type HeldCredential = { id: string; provenance: Provenance };
 
 export type ThisBrowser =
@@ -31,7 +42,7 @@ export type ThisBrowser =
       state: "signed-in";
       user: PersonShown;
       held: { session?: HeldCredential; family?: HeldCredential; oauthSession?: HeldCredential };
-      /** This browser's trusted-device cookie, as an id (whoever it was made for). */
+      /** This browser's trusted device of this person, as an id. */
       device?: string;
       /** The freshest proof among the credentials held. */
       proof: Provenance;
@@ -99,14 +110,24 @@ export const thisBrowser = cache(async (): Promise<ThisBrowser> => {
   const proof = found
     .map((entry) => entry.held.provenance)
     .reduce((a, b) => (b.authTime > a.authTime ? b : a));
+  const trusted = device ? await trustedDeviceOf(first.user.id, deviceId(device)) : null;
   return {
     state: "signed-in",
     user: first.user,
     held,
-    ...(device ? { device: deviceId(device) } : {}),
+    ...(trusted ? { device: trusted } : {}),
     proof,
   };
 });
+
+/** The device id, if it is one of this person's trusted devices. */
+async function trustedDeviceOf(userId: string, id: string): Promise<string | null> {
+  const row = await getDb().trustedDevice.findFirst({
+    where: { id, userId },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
 
 export type SignedInBrowser = Extract<ThisBrowser, { state: "signed-in" }>;
 
@@ -119,9 +140,8 @@ export function strategyOfProof(browser: SignedInBrowser): "session" | "jwt" | "
   return ROLE_STRATEGY[role];
 }
 
-/** The ids an account-wide operation made here spares. */
-export function keepOf(browser: ThisBrowser): Credentials {
-  if (browser.state !== "signed-in") return {};
+/** The ids of what this browser holds: which of the person's credentials are this browser's. */
+export function idsOf(browser: SignedInBrowser): Credentials {
   const { held, device } = browser;
   return {
     ...(held.session ? { session: held.session.id } : {}),
@@ -131,21 +151,13 @@ export function keepOf(browser: ThisBrowser): Credentials {
   };
 }
 
-/** This browser's credentials of `userId`, for an operation that already knows the person. */
-export async function credentialsOfThisBrowser(userId: string): Promise<Credentials> {
-  const browser = await thisBrowser();
-  return browser.state === "signed-in" && browser.user.id === userId ? keepOf(browser) : {};
-}
-
 /**
- * The kept family's access token carries the old epoch (or proof time), which every checked
- * verifier now refuses: give this browser a new one at once. (Its refresh token would too; this
- * saves a round trip.)
+ * A new access token for this browser's family, carrying the family's epoch and proof (after the
+ * lab changed the key the family signs with, say): the one in its cookie no longer verifies.
  */
-export async function renewKeptAccessToken(kept: Credentials, userId: string): Promise<void> {
-  if (!kept.family) return;
+export async function renewAccessToken(familyId: string, userId: string): Promise<void> {
   const family = await getDb().refreshFamily.findFirst({
-    where: { id: kept.family, userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { id: familyId, userId, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, expiresAt: true, accessTtlSeconds: true, epoch: true, authTime: true },
   });
   if (!family) return;

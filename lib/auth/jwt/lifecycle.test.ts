@@ -21,6 +21,21 @@ async function signedIn() {
 }
 
 describe("issueTokenPair", () => {
+  it("ends an exchanged family when the credential it came from ends, not a lifetime later", async () => {
+    const user = await getDb().user.create({
+      data: { email: `${randomUUID()}@lifecycle.test` },
+      select: { id: true },
+    });
+    const sourceEnds = new Date(Date.now() + 90_000);
+    const pair = await issueTokenPair(user.id, provenNow(0, "password"), context, {
+      exchangedFrom: "session",
+      notAfter: sourceEnds,
+    });
+    expect(pair.familyExpiresAt.getTime()).toBe(sourceEnds.getTime());
+    // The access token never outlives its family either.
+    expect(pair.claims.exp).toBeLessThanOrEqual(Math.ceil(sourceEnds.getTime() / 1000));
+  });
+
   it("records the proof on the family and in the token, never a newer one for an exchange", async () => {
     const user = await getDb().user.create({
       data: { email: `${randomUUID()}@lifecycle.test`, epoch: 2 },

@@ -6,6 +6,7 @@ import type { Provenance } from "../proof";
 import { type AccessClaims, issueAccessToken, verifyIgnoringExpiry } from "./access-token";
 import { accessTtlFor, jwtSettings } from "./config";
 import { accessLifetime, revokeAllFamilies, revokeFamily, startFamily } from "./refresh";
+import { setTokenCookies } from "./cookies";
 import { denyAccessToken } from "./revocation";
 
 // Issuing a pair at sign-in and ending it at sign-out, for both transports. Each is one
@@ -27,7 +28,14 @@ export async function issueTokenPair(
   userId: string,
   provenance: Provenance,
   context: RequestContext,
-  { exchangedFrom = null }: { exchangedFrom?: "session" | "oauth" | null } = {},
+  {
+    exchangedFrom = null,
+    notAfter,
+  }: {
+    exchangedFrom?: "session" | "oauth" | null;
+    /** The family ends by then at the latest (an exchange: when the source credential ends). */
+    notAfter?: Date;
+  } = {},
 ): Promise<TokenPair> {
   return transaction(async (tx) => {
     const { refreshToken, familyId, expiresAt } = await startFamily(
@@ -36,6 +44,7 @@ export async function issueTokenPair(
       context,
       tx,
       exchangedFrom,
+      notAfter,
     );
     const { token, claims } = await issueAccessToken(
       { userId, familyId, epoch: provenance.epoch, authTime: provenance.authTime },
@@ -60,6 +69,21 @@ export async function issueTokenPair(
     );
     return { accessToken: token, refreshToken, claims, familyId, familyExpiresAt: expiresAt };
   });
+}
+
+/**
+ * This browser's JWT sign-in, replaced by a new family carrying `provenance`, in its cookies; the
+ * old family (if it still lives) ends, so a copy of its refresh or access token is dead.
+ */
+export async function replaceFamily(
+  userId: string,
+  oldFamily: string | null,
+  provenance: Provenance,
+  context: RequestContext,
+): Promise<void> {
+  const pair = await issueTokenPair(userId, provenance, context);
+  if (oldFamily) await revokeFamily(oldFamily, userId, "replaced", context);
+  await setTokenCookies(pair.accessToken, pair.refreshToken, pair.familyExpiresAt);
 }
 
 /** The response body of the token and refresh endpoints (RFC 6749 §5.1 names). */
@@ -125,7 +149,7 @@ export async function ownerForSignOut(token: string): Promise<string | null> {
  * person's other strategies are not this strategy's to end.
  */
 export async function signOutEverywhere(userId: string, context: RequestContext): Promise<number> {
-  return transaction((tx) => revokeAllFamilies(tx, userId, "signed_out_everywhere", { context }));
+  return transaction((tx) => revokeAllFamilies(tx, userId, "signed_out_everywhere", context));
 }
 
 /**

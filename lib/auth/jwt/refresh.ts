@@ -28,7 +28,9 @@ export type RevokeReason =
   | "signed_out_everywhere"
   | "provider_unlinked"
   /** Made under an older credential epoch (a sign-in that raced the kill switch). */
-  | "epoch_changed";
+  | "epoch_changed"
+  /** Replaced by a new family for the same browser (a re-proof, a password change kept it). */
+  | "replaced";
 
 export type RotationResult =
   | {
@@ -69,9 +71,12 @@ export async function startFamily(
   context: RequestContext,
   db: Tx | ReturnType<typeof getDb> = getDb(),
   exchangedFrom: "session" | "oauth" | null = null,
+  notAfter?: Date,
 ): Promise<{ refreshToken: string; familyId: string; expiresAt: Date }> {
   const refreshToken = generateToken();
-  const expiresAt = new Date(Date.now() + jwtSettings().refreshTtlSeconds * 1000);
+  const expiresAt = new Date(
+    Math.min(Date.now() + jwtSettings().refreshTtlSeconds * 1000, notAfter?.getTime() ?? Infinity),
+  );
   const family = await db.refreshFamily.create({
     data: {
       userId,
@@ -225,22 +230,19 @@ export async function revokeFamily(
 }
 
 /**
- * Every live family of this person except `keep`, and a log line, as part of `tx`. The checked
- * verifier refuses their access tokens at once (it reads the family); with `epoch` (the kill
- * switch), the kept family moves to the person's new epoch.
+ * Every live family of this person, and a log line, as part of `tx`. The checked verifier refuses
+ * their access tokens from the commit on.
  */
 export async function revokeAllFamilies(
   tx: Tx,
   userId: string,
   reason: RevokeReason,
-  { context, keep, epoch }: { context?: RequestContext; keep?: string; epoch?: number } = {},
+  context?: RequestContext,
 ): Promise<number> {
   const { count } = await tx.refreshFamily.updateMany({
-    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+    where: { userId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
-  if (keep && epoch !== undefined)
-    await tx.refreshFamily.updateMany({ where: { id: keep, userId }, data: { epoch } });
   if (count > 0)
     await recordEvent(
       { type: "family.revoked", strategy: "jwt", userId, context, detail: { reason, count } },

@@ -2,7 +2,7 @@ import "server-only";
 import type { AdapterAccount } from "@auth/core/adapters";
 import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
-import { type Credentials, type Ended, endEveryCredential } from "../account/revoke-all";
+import { type Ended, endEveryCredential } from "../account/revoke-all";
 import { recordEvent } from "../events";
 import { redact } from "../tokens";
 import { sealedTokenColumns } from "./adapter";
@@ -85,8 +85,13 @@ type ProviderAccount = { type: string } & Pick<
   | "token_type"
 >;
 
-/** How a link was asked for: the proof, the strategy of the credential, and from where. */
-export type LinkOrigin = { proof: string; fromCredential: string; context: RequestContext };
+/** How a link was asked for: the epoch and proof, the strategy of the credential, from where. */
+export type LinkOrigin = {
+  epoch: number;
+  proof: string;
+  fromCredential: string;
+  context: RequestContext;
+};
 
 /**
  * Links a provider account to this person (a link intent's, lib/auth/oauth/intent.ts), records how
@@ -96,9 +101,16 @@ export type LinkOrigin = { proof: string; fromCredential: string; context: Reque
 export async function linkProviderAccount(
   userId: string,
   account: ProviderAccount,
-  { proof, fromCredential, context }: LinkOrigin,
-): Promise<void> {
-  await transaction(async (tx) => {
+  { epoch, proof, fromCredential, context }: LinkOrigin,
+): Promise<boolean> {
+  return transaction(async (tx) => {
+    // The epoch again, in the transaction that links: a kill switch that committed since the
+    // intent was checked voids the link too.
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, epoch },
+      data: { updatedAt: new Date() },
+    });
+    if (count === 0) return false;
     await tx.account.create({
       data: {
         userId,
@@ -123,6 +135,7 @@ export async function linkProviderAccount(
       },
       tx,
     );
+    return true;
   });
 }
 
@@ -155,21 +168,19 @@ class Refused extends Error {
 }
 
 /**
- * Unlinks a provider and ends every credential of the person except this browser's, in one
- * transaction: sessions made through that provider must not outlive the link, and the session rows
+ * Unlinks a provider and ends every credential of the person, in one transaction (the caller gives
+ * this browser new ones): sessions made through that provider must not outlive the link, and the session rows
  * don't say which provider made them. The last way to sign in is never removed (checked inside
  * the transaction, so two unlinks racing can't remove both).
  */
 export async function unlinkAccount(
   userId: string,
   provider: string,
-  keep: Credentials,
   context: RequestContext,
 ): Promise<UnlinkResult> {
   if (!(provider in PROVIDER_NAMES)) return { ok: false, reason: "not_linked" };
   try {
     const ended = await endEveryCredential(userId, {
-      keep,
       reason: "provider_unlinked",
       context,
       event: { type: "account.unlinked", strategy: "account", detail: { provider } },

@@ -156,21 +156,49 @@ describe("the Auth.js adapter", () => {
 
   it("stores provider tokens encrypted, and only the server can read them back", async () => {
     const adapter = authLabAdapter();
-    const user = await newUser();
     const access = `gho_${randomUUID()}`;
-    await adapter.linkAccount!({
-      userId: user.id,
-      type: "oauth",
-      provider: "github",
-      providerAccountId: randomUUID(),
-      access_token: access,
-      token_type: "bearer",
-      scope: "read:user",
+    // A sign-up, as Auth.js makes it: the person made by this very callback, then their account.
+    const user = await runInCallbackContext(new Request("http://x/cb"), async () => {
+      const made = await adapter.createUser!({
+        id: "",
+        email: `${randomUUID()}@adapter.test`,
+        emailVerified: null,
+        name: "Sign Up",
+      });
+      await adapter.linkAccount!({
+        userId: made.id,
+        type: "oauth",
+        provider: "github",
+        providerAccountId: randomUUID(),
+        access_token: access,
+        token_type: "bearer",
+        scope: "read:user",
+      });
+      return made;
     });
     const row = await getDb().account.findFirstOrThrow({ where: { userId: user.id } });
     expect(row.access_token).not.toContain(access);
     expect(row.access_token).toMatch(/^v1\./);
     expect(unseal(row.access_token, PROVIDER_TOKEN_PURPOSE)).toBe(access);
     expect(unseal(row.access_token, "another purpose")).toBeNull();
+  });
+
+  it("links an account to nobody but the person its own callback made", async () => {
+    const adapter = authLabAdapter();
+    const victim = await newUser();
+    const account = {
+      userId: victim.id,
+      type: "oauth" as const,
+      provider: "github",
+      providerAccountId: randomUUID(),
+    };
+    // Whatever Auth.js read from the session cookie, an existing person is never linked here.
+    await expect(
+      runInCallbackContext(new Request("http://x/cb"), async () => {
+        await adapter.linkAccount!(account);
+      }),
+    ).rejects.toThrow(/only through a link intent/);
+    await expect(adapter.linkAccount!(account)).rejects.toThrow(/only through a link intent/);
+    expect(await getDb().account.count({ where: { userId: victim.id } })).toBe(0);
   });
 });

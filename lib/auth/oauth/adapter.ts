@@ -223,10 +223,18 @@ export function authLabAdapter(): Adapter {
         data: { email, name: name ?? null, image: image ?? null, emailVerified },
         select: USER_FIELDS,
       });
-      callbackContext().person = { id: user.id, epoch: 0 };
+      const context = callbackContext();
+      context.person = { id: user.id, epoch: 0 };
+      context.created = user.id;
       return user as AdapterUser;
     },
+    // Auth.js links a provider account to whoever its own reading of the session cookie names.
+    // The app links only through its intents (lib/auth/account/link.ts), so here the only account
+    // linked is the first one of a person this very callback made (a sign-up); anything else is
+    // refused, whatever the cookie said.
     async linkAccount(account) {
+      if (callbackContext().created !== account.userId)
+        throw new Error("Refused: providers are linked only through a link intent.");
       await db.account.create({ data: accountRow(account) });
     },
     async createSession({ sessionToken, userId, expires }) {

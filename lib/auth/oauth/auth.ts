@@ -129,7 +129,15 @@ function authLabConfig(): NextAuthConfig {
         });
         const intent = await consumeIntent(callback.state, provider);
         if (intent?.purpose === "link") return linkOutcome(intent, account, existing);
-        if (intent?.purpose === "reauth") return reauthOutcome(intent, existing, authTime);
+        if (intent?.purpose === "reauth")
+          // A re-proof with Google needs the ID token's auth_time (OIDC requires it when max_age
+          // was sent): without it nothing says the person signed in just now. GitHub sends none
+          // and ignores prompt=login, so its round trip is all the proof there is (README).
+          return reauthOutcome(
+            intent,
+            existing,
+            provider === "google" && idTokenAuthTime === null ? null : authTime,
+          );
 
         if (!existing) {
           // Auth.js would link this new provider account to the person whose session this

@@ -15,6 +15,8 @@ export type CallbackContext = {
   state: string | null;
   /** The person the provider account belongs to, with their epoch, read before anything is made. */
   person?: { id: string; epoch: number };
+  /** A person this callback made (a sign-up): the only one Auth.js may link an account to. */
+  created?: string;
   /** The proof this callback is: which provider, and when the person really signed in there. */
   proof?: { method: ProofMethod; authTime: Date };
 };

@@ -18,30 +18,30 @@ export function oauthSessionCookieOptions() {
 export type OAuthSessionCookie =
   | { state: "none" }
   | { state: "one"; token: string }
-  /** Twice, or in chunks (`name.0`, `name.1`…): Auth.js would read it one way, Next.js another. */
+  /** Twice, or beside another cookie whose name starts with it: Auth.js would join them. */
   | { state: "ambiguous" };
 
 /**
- * The Auth.js session cookie, read the one way everything in the app reads it. Auth.js keeps the
- * first of two same-named cookies and joins chunked ones (name.0, name.1…); Next.js's cookies()
- * keeps the last and knows no chunks. A request on which the two could disagree never reaches a
- * decision: it counts as no session here, and /api/auth refuses it before Auth.js runs. This app
- * never sends such a cookie (its session cookie is small and unchunked); an attacker can plant
- * one (over plain HTTP from a sibling subdomain; `__Host-` rules it out over HTTPS).
+ * The Auth.js session cookie, read the one way everything in the app reads it. Auth.js joins every
+ * cookie whose name merely starts with the session cookie's (meant for chunks, `name.0`, `name.1`,
+ * but `nameX` or `name-0` count too), names trimmed of spaces and tabs, and keeps the first of two
+ * same-named cookies; Next.js's cookies() keeps the last and knows no chunks. A request on which
+ * the two could disagree never reaches a decision: it counts as no session here, and /api/auth
+ * refuses it before Auth.js runs. This app never sends such a cookie (its session cookie is small
+ * and unchunked); an attacker can plant one (over plain HTTP from a sibling subdomain; `__Host-`
+ * rules that out over HTTPS), or send it from their own client.
  */
 export function oauthSessionCookieIn(source: Headers): OAuthSessionCookie {
   const name = oauthSessionCookieName();
   let token: string | null = null;
-  let seen = 0;
-  for (const pair of (source.get("cookie") ?? "").split(/; */)) {
+  for (const pair of (source.get("cookie") ?? "").split(";")) {
     const splitAt = pair.indexOf("=");
-    const key = splitAt === -1 ? pair : pair.slice(0, splitAt);
-    if (key.startsWith(`${name}.`) && /^\d+$/.test(key.slice(name.length + 1)))
-      return { state: "ambiguous" };
-    if (key !== name) continue;
-    if (++seen > 1) return { state: "ambiguous" };
+    const key = (splitAt === -1 ? pair : pair.slice(0, splitAt)).trim();
+    if (!key.startsWith(name)) continue;
+    // Anything beyond the one exact name, or the name twice: the readers could disagree.
+    if (key !== name || token !== null) return { state: "ambiguous" };
     try {
-      token = decodeURIComponent(pair.slice(splitAt + 1));
+      token = decodeURIComponent(pair.slice(splitAt + 1).trim());
     } catch {
       return { state: "ambiguous" };
     }

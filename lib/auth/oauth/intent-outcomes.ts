@@ -1,7 +1,7 @@
 import "server-only";
 import type { Account } from "next-auth";
 import { currentRequestContext } from "@/lib/request-context";
-import { reprove } from "../account/recent-proof";
+import { reissueThisBrowser } from "../account/reissue";
 import { thisBrowser } from "../account/this-browser";
 import { recordEvent } from "../events";
 import { linkProviderAccount, refreshProviderTokens } from "./accounts";
@@ -34,12 +34,15 @@ export async function linkOutcome(
     return back(intent, "link=taken");
   }
   if (existing) await refreshProviderTokens(account);
-  else
-    await linkProviderAccount(intent.userId, account, {
+  else if (
+    !(await linkProviderAccount(intent.userId, account, {
+      epoch: intent.epoch,
       proof: intent.proof,
       fromCredential: intent.fromCredential,
       context,
-    });
+    }))
+  )
+    return back(intent, "link=ended");
   return back(intent, `linked=${intent.provider}`);
 }
 
@@ -52,7 +55,8 @@ export async function linkOutcome(
 export async function reauthOutcome(
   intent: ProviderIntent,
   existing: { userId: string } | null,
-  authTime: Date,
+  /** When the person signed in at the provider; null when the provider didn't say. */
+  authTime: Date | null,
 ): Promise<string> {
   const context = await currentRequestContext();
   const refuse = async (reason: string) => {
@@ -66,11 +70,17 @@ export async function reauthOutcome(
     return back(intent, `reauth=${reason}`);
   };
   if (existing?.userId !== intent.userId) return refuse("someone-else");
-  if (authTime.getTime() < intent.createdAt.getTime() - SKEW_MS) return refuse("not-fresh");
+  if (!authTime || authTime.getTime() < intent.createdAt.getTime() - SKEW_MS)
+    return refuse("not-fresh");
   const browser = await thisBrowser();
   if (browser.state !== "signed-in" || browser.user.id !== intent.userId)
     return refuse("signed-out");
-  await reprove(browser, { epoch: intent.epoch, authTime, method: intent.provider });
+  // New credentials for this browser carry the new proof; a copy of the old ones doesn't.
+  await reissueThisBrowser(
+    browser,
+    { epoch: intent.epoch, authTime, method: intent.provider },
+    context,
+  );
   await recordEvent({
     type: "account.reproved",
     strategy: "account",

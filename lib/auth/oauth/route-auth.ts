@@ -17,6 +17,6 @@ export const authenticateOAuthRequest: Authenticator = async (request, timing) =
   if (!found) return null;
   // The row's expiry slid: the cookie's follows, or the browser would drop a live session.
   if (found.slidTo) await setOAuthSessionCookie(token, found.slidTo);
-  const { user, provenance } = found;
-  return { id: user.id, email: user.email, name: user.name, provenance };
+  const { user, provenance, endsAt } = found;
+  return { id: user.id, email: user.email, name: user.name, provenance, endsAt };
 };

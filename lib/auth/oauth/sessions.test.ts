@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { hashToken } from "../tokens";
-import { authLabAdapter, oauthLifetimes } from "./adapter";
+import { absoluteEnd, authLabAdapter, oauthLifetimes } from "./adapter";
 import { authenticateOAuthSession } from "./sessions";
 
 // The route handlers' Auth.js guard without Auth.js: what Auth.js's session check does for a
@@ -47,9 +47,14 @@ describe("authenticateOAuthSession", () => {
     const { user, sessionToken, expires, provenance } = await signedIn(maxAgeMs - 1000);
     const before = await expires();
     // The proof it carries is the provider sign-in's, as stored.
+    // It ends at the absolute lifetime counted from its sign-in, whatever slides.
+    const row = await getDb().session.findUniqueOrThrow({
+      where: { sessionToken: hashToken(sessionToken) },
+    });
     await expect(authenticateOAuthSession(sessionToken)).resolves.toEqual({
       user,
       provenance,
+      endsAt: absoluteEnd(row.createdAt),
       slidTo: null,
     });
     expect(await expires()).toEqual(before);

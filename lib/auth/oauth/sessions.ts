@@ -4,7 +4,7 @@ import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { type ProofMethod, type Provenance, proofMethodOf } from "../proof";
-import { hashToken, redact } from "../tokens";
+import { generateToken, hashToken, redact } from "../tokens";
 import {
   absoluteEnd,
   deleteEndedOAuthSession,
@@ -12,7 +12,7 @@ import {
   oauthLifetimes,
   slideOAuthSession,
 } from "./adapter";
-import { clearOAuthSessionCookie, readOAuthSessionCookie } from "./cookie";
+import { clearOAuthSessionCookie, readOAuthSessionCookie, setOAuthSessionCookie } from "./cookie";
 
 // The OAuth strategy's sessions outside Auth.js's own request handling: who this browser is
 // without writing anything (Auth.js's auth() slides the row it reads), the session list, and
@@ -35,9 +35,12 @@ export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
  * Nothing is cached: a deleted session is refused on the very next request. `slidTo` is the new
  * expiry when it slid, for the caller to give the cookie too (Auth.js does the same).
  */
-export async function authenticateOAuthSession(
-  token: string,
-): Promise<{ user: OAuthUser; provenance: Provenance; slidTo: Date | null } | null> {
+export async function authenticateOAuthSession(token: string): Promise<{
+  user: OAuthUser;
+  provenance: Provenance;
+  endsAt: Date;
+  slidTo: Date | null;
+} | null> {
   const found = await findOAuthSession(token);
   if (!found) {
     await deleteEndedOAuthSession(token);
@@ -54,6 +57,7 @@ export async function authenticateOAuthSession(
   return {
     user: { id: user.id, email: user.email, name: user.name ?? null },
     provenance: found.session.provenance,
+    endsAt: absoluteEnd(found.session.createdAt),
     slidTo: slid?.expires ?? null,
   };
 }
@@ -159,6 +163,33 @@ export async function signOutOAuthEverywhere(
   });
   await clearOAuthSessionCookie();
   return count;
+}
+
+/**
+ * This browser's Auth.js session, replaced by a new one (a new token) carrying `provenance`, as
+ * the adapter would store it; the old row (its stored id) ends, so a copy of the old cookie is dead.
+ */
+export async function replaceOAuthSession(
+  userId: string,
+  oldStoredId: string | null,
+  provenance: Provenance,
+): Promise<void> {
+  const token = generateToken();
+  const expires = new Date(Date.now() + oauthLifetimes().maxAgeSeconds * 1000);
+  await transaction(async (tx) => {
+    await tx.session.create({
+      data: {
+        sessionToken: hashToken(token),
+        userId,
+        expires,
+        epoch: provenance.epoch,
+        authTime: provenance.authTime,
+        authMethod: provenance.method,
+      },
+    });
+    if (oldStoredId) await tx.session.deleteMany({ where: { sessionToken: oldStoredId } });
+  });
+  await setOAuthSessionCookie(token, expires);
 }
 
 const handleOf = (storedId: string) => hashToken(storedId).slice(0, 16);

@@ -29,6 +29,22 @@ export async function startSession(
   return session;
 }
 
+/**
+ * This browser's session, replaced by a new one (a new token, a new id) carrying `provenance`:
+ * after a re-proof or a kill switch that keeps the person signed in here, a copy of the old cookie
+ * is dead. `oldId` is ended if it still lives.
+ */
+export async function replaceSession(
+  user: SessionUser,
+  oldId: string | null,
+  provenance: Provenance,
+  context: RequestContext,
+): Promise<void> {
+  const { token, session } = await createSession(user, provenance, context);
+  if (oldId) await sessionStore().delete(oldId);
+  await setSessionCookie(await sealToken(token), session.absoluteExpiresAt);
+}
+
 /** Deletes the row behind this browser's cookie (whoever it belonged to), and the cookie. */
 export async function signOutSession(context: RequestContext): Promise<void> {
   const seal = await readSessionCookie();

@@ -11,8 +11,12 @@ const TIMED_OUT = {
 export const authenticateSessionRequest: Authenticator = async (request, timing) => {
   const result = await authenticateSession(timing, { request });
   if (result.user) {
-    const { epoch, authTime, authMethod } = result.session;
-    return { ...result.user, provenance: { epoch, authTime, method: authMethod } };
+    const { epoch, authTime, authMethod, absoluteExpiresAt } = result.session;
+    return {
+      ...result.user,
+      provenance: { epoch, authTime, method: authMethod },
+      endsAt: absoluteExpiresAt,
+    };
   }
   if (result.expired)
     return { status: 401, code: "session_expired", message: TIMED_OUT[result.expired] };

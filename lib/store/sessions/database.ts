@@ -81,14 +81,6 @@ export const databaseSessions: SessionStore = {
     return count > 0;
   },
 
-  async reprove(id, authTime, authMethod, tx: Tx = getDb()) {
-    const { count } = await tx.cookieSession.updateMany({
-      where: { id },
-      data: { authTime, authMethod },
-    });
-    return count > 0;
-  },
-
   async delete(id, tx: Tx = getDb()) {
     const row = await tx.cookieSession.findUnique({ where: { id }, select: { userId: true } });
     const { count } = await tx.cookieSession.deleteMany({ where: { id } });
@@ -103,10 +95,8 @@ export const databaseSessions: SessionStore = {
   },
 
   // The epoch itself is the User row's, bumped by the caller in the same transaction.
-  async endForUser(userId, { keep, epoch }, tx: Tx = getDb()) {
-    const ended = await databaseSessions.deleteForUser(userId, keep, tx);
-    if (keep) await tx.cookieSession.updateMany({ where: { id: keep, userId }, data: { epoch } });
-    return ended;
+  async endForUser(userId, _epoch, tx: Tx = getDb()) {
+    return databaseSessions.deleteForUser(userId, undefined, tx);
   },
 
   // The floor is the person's own epoch column: a failed transaction rolled it back already.

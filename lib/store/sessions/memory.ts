@@ -43,17 +43,9 @@ export const memorySessions: SessionStore = {
     Object.assign(entry.session, { idleTimeoutSeconds, lastSeenAt: at, idleExpiresAt });
     return true;
   },
-  async reprove(id, authTime, authMethod) {
-    const entry = sessions.get(id);
-    if (entry) Object.assign(entry.session, { authTime, authMethod });
-    return Boolean(entry);
-  },
-  async endForUser(userId, { keep, epoch }) {
+  async endForUser(userId, epoch) {
     floors.set(userId, Math.max(floors.get(userId) ?? -1, epoch));
-    const ended = await memorySessions.deleteForUser(userId, keep);
-    const kept = keep ? sessions.get(keep) : undefined;
-    if (kept?.session.userId === userId) kept.session.epoch = epoch;
-    return ended;
+    return memorySessions.deleteForUser(userId);
   },
   async undoFloor(userId, epoch) {
     if (floors.get(userId) === epoch) floors.set(userId, epoch - 1);

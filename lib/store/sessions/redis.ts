@@ -91,18 +91,6 @@ const LOWER_FLOOR = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') end
 return 1`;
 
-// A field (or two) of one session's JSON, in place.
-const SET_FIELDS = `
-local value = redis.call('GET', KEYS[1])
-if not value then return 0 end
-local session = cjson.decode(value)
-for i = 1, #ARGV, 2 do
-  local number = tonumber(ARGV[i + 1])
-  if number then session[ARGV[i]] = number else session[ARGV[i]] = ARGV[i + 1] end
-end
-redis.call('SET', KEYS[1], cjson.encode(session), 'KEEPTTL')
-return 1`;
-
 const SHORTEN = `
 local value = redis.call('GET', KEYS[1])
 if not value then return 0 end
@@ -213,21 +201,6 @@ export const redisSessions: SessionStore = {
     return Number(done) === 1;
   },
 
-  async reprove(id, authTime, method) {
-    const done = await withRedis((redis) =>
-      redis.eval(
-        SET_FIELDS,
-        1,
-        sessionKey(id),
-        "authTime",
-        authTime.getTime(),
-        "authMethod",
-        method,
-      ),
-    );
-    return Number(done) === 1;
-  },
-
   async delete(id) {
     const stored = parse(await withRedis((redis) => redis.get(sessionKey(id))));
     if (!stored) return null;
@@ -242,15 +215,12 @@ export const redisSessions: SessionStore = {
     );
   },
 
-  async endForUser(userId, { keep, epoch }) {
+  async endForUser(userId, epoch) {
     // The floor first: from here on no session under an older epoch can be stored. It is kept as
     // long as a session lives; older sessions are gone by then anyway.
     const keepMs = getEnv().SESSION_ABSOLUTE_LIFETIME_SECONDS * 1000;
     await withRedis((redis) => redis.eval(RAISE_FLOOR, 1, epochKey(userId), epoch, keepMs));
-    const ended = await redisSessions.deleteForUser(userId, keep);
-    if (keep)
-      await withRedis((redis) => redis.eval(SET_FIELDS, 1, sessionKey(keep), "epoch", epoch));
-    return ended;
+    return redisSessions.deleteForUser(userId);
   },
 
   async undoFloor(userId, epoch) {

@@ -43,18 +43,16 @@ export interface SessionStore {
   ): Promise<void>;
   /** The lab's expiry experiment: a shorter idle timeout for this session, starting now. */
   shorten(id: string, idleTimeoutSeconds: number, at: Date, idleExpiresAt: Date): Promise<boolean>;
-  /** A new proof by the person holding this session (a re-proof): its time and method. */
-  reprove(id: string, authTime: Date, method: ProofMethod, tx?: Tx): Promise<boolean>;
   /** Ends one session; says whose it was, or null when it was already gone. */
   delete(id: string, tx?: Tx): Promise<{ userId: string } | null>;
   /** Ends every session of a person but `exceptId`; how many ended. */
   deleteForUser(userId: string, exceptId?: string, tx?: Tx): Promise<number>;
   /**
-   * The kill switch's part: every session of the person but `keep` ends, `keep` moves to the new
-   * `epoch`, and the store refuses from now on any session made under an older one (one made by a
-   * sign-in that read the old epoch and is still on its way). How many ended.
+   * The kill switch's part: every session of the person ends, and the store refuses from now on
+   * any session made under an epoch older than `epoch` (one made by a sign-in that read the old
+   * epoch and is still on its way). How many ended.
    */
-  endForUser(userId: string, options: { keep?: string; epoch: number }, tx?: Tx): Promise<number>;
+  endForUser(userId: string, epoch: number, tx?: Tx): Promise<number>;
   /**
    * The kill switch's transaction failed after endForUser (the database kept the old epoch): lower
    * the floor raised to `epoch` again, so sessions of the person's real epoch can be stored. What

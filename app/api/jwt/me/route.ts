@@ -19,7 +19,7 @@ export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
     strategy: "jwt",
     verifier: auth.mode,
     transport: auth.transport,
-    user: auth.user,
+    user: { id: auth.user.id, email: auth.user.email, name: auth.user.name },
     claims: auth.claims,
   });
 });

@@ -18,12 +18,14 @@ type From = (typeof FROM)[number];
 
 const issue =
   (from: From): AuthedHandler<unknown> =>
-  async (request, { user }) => {
+  async (request, { user, provenance, endsAt }) => {
     // The new family is exactly as fresh as the credential it came from: same proof, same
     // moment, same epoch. Exchanging a stolen cookie never manufactures a recent sign-in.
-    if (!user.provenance) return jsonError(401, "unauthorized", "Sign in again first.");
-    const pair = await issueTokenPair(user.id, user.provenance, contextFrom(request.headers), {
+    if (!provenance) return jsonError(401, "unauthorized", "Sign in again first.");
+    // …and it ends when that credential would have ended, not a full family lifetime later.
+    const pair = await issueTokenPair(user.id, provenance, contextFrom(request.headers), {
       exchangedFrom: from,
+      notAfter: endsAt,
     });
     return json({ ...tokenResponse(pair.accessToken, pair.refreshToken), exchanged_from: from });
   };
