@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { testThrottle } from "@/tests/throttle";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { endEveryCredential } from "./account/revoke-all";
-import { createLoginThrottle } from "./rate-limit";
+import type { LoginThrottle } from "./rate-limit";
 import { registerUser } from "./register";
 import { checkCredentials, confirmPassword } from "./sign-in";
 import { generateToken, hashToken } from "./tokens";
@@ -21,16 +22,13 @@ async function setUp() {
     { ip: randomIp(), userAgent: "vitest" },
   );
   if (!registered.ok) throw new Error("registration failed");
-  const throttle = createLoginThrottle(
-    {
-      accountIp: { limit: 3, periodSeconds: 60 },
-      account: { limit: 5, periodSeconds: 600 },
-      ip: { limit: 100, periodSeconds: 60 },
-      device: { limit: 3, periodSeconds: 60 },
-      proof: { limit: 3, periodSeconds: 60 },
-    },
-    `device-${randomUUID()}`,
-  );
+  const throttle = testThrottle({
+    accountIp: 3,
+    account: { limit: 5, periodSeconds: 600 },
+    ip: 100,
+    device: 3,
+    proof: 3,
+  });
   const trust = async () => {
     const token = generateToken();
     await getDb().trustedDevice.create({
@@ -42,7 +40,7 @@ async function setUp() {
 }
 
 /** Wrong guesses from many addresses until the account's own bucket is spent. */
-async function hammer(email: string, throttle: ReturnType<typeof createLoginThrottle>) {
+async function hammer(email: string, throttle: LoginThrottle) {
   for (let i = 0; i < 8; i++)
     await checkCredentials(
       { email, password: `wrong guess ${i}` },

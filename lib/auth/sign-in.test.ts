@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { testThrottle } from "@/tests/throttle";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createLoginThrottle, proofKey } from "./rate-limit";
+import { proofKey } from "./rate-limit";
 import { registerUser } from "./register";
 import { checkCredentials, confirmPassword } from "./sign-in";
 import { generateToken, hashToken } from "./tokens";
@@ -32,16 +33,7 @@ async function setUp(password = PASSWORD) {
   );
   if (!registered.ok)
     throw new Error(`registration failed: ${JSON.stringify(registered.fieldErrors)}`);
-  const throttle = createLoginThrottle(
-    {
-      accountIp: { limit: 3, periodSeconds: 60 },
-      account: { limit: 10, periodSeconds: 60 },
-      ip: { limit: 20, periodSeconds: 60 },
-      device: { limit: 3, periodSeconds: 60 },
-      proof: { limit: 3, periodSeconds: 60 },
-    },
-    `test-${randomUUID()}`,
-  );
+  const throttle = testThrottle({ accountIp: 3, account: 10, ip: 20, device: 3, proof: 3 });
   const eventsFrom = (type?: string) =>
     getDb().authEvent.findMany({
       where: { ip, ...(type ? { type } : {}) },

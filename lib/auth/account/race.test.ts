@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { testThrottle } from "@/tests/throttle";
 import { describe, expect, it, vi } from "vitest";
 
 // The kill switch against sign-ins racing it, on every session store: many sign-ins with the old
@@ -22,7 +23,6 @@ describe.each(["database", "redis", "memory"] as const)("with sessions in %s", (
     else delete process.env.REDIS_URL;
     const { registerUser } = await import("../register");
     const { checkCredentials } = await import("../sign-in");
-    const { createLoginThrottle } = await import("../rate-limit");
     const { createSession, validateSessionToken } = await import("../session/store");
     const { issueTokenPair } = await import("../jwt/lifecycle");
     const { rotateRefreshToken } = await import("../jwt/refresh");
@@ -37,16 +37,13 @@ describe.each(["database", "redis", "memory"] as const)("with sessions in %s", (
     );
     if (!registered.ok) throw new Error("registration failed");
     const userId = registered.userId;
-    const throttle = createLoginThrottle(
-      {
-        accountIp: { limit: 1000, periodSeconds: 60 },
-        account: { limit: 1000, periodSeconds: 60 },
-        ip: { limit: 1000, periodSeconds: 60 },
-        device: { limit: 1000, periodSeconds: 60 },
-        proof: { limit: 1000, periodSeconds: 60 },
-      },
-      `race-${randomUUID()}`,
-    );
+    const throttle = testThrottle({
+      accountIp: 1000,
+      account: 1000,
+      ip: 1000,
+      device: 1000,
+      proof: 1000,
+    });
     const newHash = await hashPassword(NEW);
 
     // One sign-in as the routes do it: the check, then the session and the token pair it earns.
