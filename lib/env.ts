@@ -1,9 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { LOCAL_IDP_DEFAULT_URL } from "./auth/oauth/local-idp";
 
-// The only module that reads process.env. Parsed once, on first use, so `next build` can
-// collect pages without production secrets; instrumentation.ts calls it at start so a
-// production server with a missing or weak secret never comes up.
+// The one module that validates the environment; everything on the server reads its settings
+// through getEnv(). Parsed once, on first use, so `next build` can collect pages without
+// production secrets; instrumentation.ts calls it at start so a production server with a missing
+// or weak secret never comes up. (The few modules that also run in the proxy or at build time,
+// lib/security-headers.ts and lib/demo-people.ts, read a variable or two directly.)
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -127,7 +130,7 @@ const schema = z.object({
   AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
-  OAUTH_LOCAL_IDP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9400"),
+  OAUTH_LOCAL_IDP_URL: z.url({ protocol: /^https?$/ }).default(LOCAL_IDP_DEFAULT_URL),
   /**
    * How recent the proof behind a credential must be for a sensitive action (linking or unlinking
    * a provider, signing out everywhere, ending another device's credential): older, and the

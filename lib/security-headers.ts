@@ -1,5 +1,6 @@
 // Response headers shared by next.config.ts (every response) and proxy.ts (pages, with a nonce).
 // Plain module with no server-only import: next.config.ts loads it at build time.
+import { LOCAL_IDP_DEFAULT_URL } from "./auth/oauth/local-idp";
 
 const isDev = process.env.NODE_ENV !== "production";
 // next.config.ts and proxy.ts can't use lib/env.ts (it is server-only and needs every secret),
@@ -13,10 +14,10 @@ const servedOverHttps = (process.env.APP_URL ?? "").startsWith("https://");
 function identityProviderOrigins(): string[] {
   const origins = [];
   if (!(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET))
-    origins.push(process.env.OAUTH_LOCAL_IDP_URL ?? "http://127.0.0.1:9400");
+    origins.push(process.env.OAUTH_LOCAL_IDP_URL ?? LOCAL_IDP_DEFAULT_URL);
   else origins.push("https://accounts.google.com");
   if (!(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET))
-    origins.push(process.env.OAUTH_LOCAL_IDP_URL ?? "http://127.0.0.1:9400");
+    origins.push(process.env.OAUTH_LOCAL_IDP_URL ?? LOCAL_IDP_DEFAULT_URL);
   else origins.push("https://github.com");
   return [...new Set(origins.map((url) => new URL(url).origin))];
 }

@@ -80,16 +80,6 @@ export function cookieNames(https: boolean) {
 
 export type CookieRole = keyof ReturnType<typeof cookieNames>;
 
-/** Which strategy each cookie belongs to. */
-export const COOKIE_STRATEGY: Record<CookieRole, StrategyId | "account"> = {
-  session: "session",
-  jwtAccess: "jwt",
-  jwtRefresh: "jwt",
-  oauthSession: "oauth",
-  device: "account",
-  oauthFlow: "oauth",
-};
-
 /** The cookie whose presence means "maybe signed in" under each strategy (proxy.ts's hint). */
 export const PRESENCE_COOKIE: Record<StrategyId, CookieRole> = {
   session: "session",

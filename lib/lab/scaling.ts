@@ -29,8 +29,6 @@ export type Answer = {
   code: string | null;
 };
 
-export type ScalingResult = { status: ClusterStatus; answers: Answer[]; servedBy: string };
-
 const statusSchema = z.object({
   store: z.enum(["redis", "database", "memory"]),
   redis: z.enum(["running", "stopped"]),
