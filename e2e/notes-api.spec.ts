@@ -20,7 +20,7 @@ import {
 } from "./fixtures";
 
 // The notes API contract, one table for the three strategies: the code is one factory
-// (lib/http/notes-routes.ts) with a different guard in front, so the contract must hold the same
+// (lib/auth/http/notes-routes.ts) with a different guard in front, so the contract must hold the same
 // way for each. Each row knows how its strategy authenticates an API client, and what its guard
 // reports in Server-Timing.
 

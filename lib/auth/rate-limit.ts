@@ -1,6 +1,8 @@
 import "server-only";
 import { isIP } from "node:net";
 import { getEnv } from "@/lib/env";
+import { jsonError } from "@/lib/http/json";
+import { HttpError } from "@/lib/http/route-errors";
 import { buckets, type Rule } from "@/lib/store/buckets";
 
 // Throttling, shared by every instance (the buckets live in Redis when configured, else in the
@@ -165,13 +167,27 @@ export function createBudget(
 
 export type Budget = ReturnType<typeof createBudget>;
 
+/** 429 for an address over its limit: what was refused, and when to come back. */
+export function tooMany(what: string, retryAfterSeconds: number): Response {
+  return jsonError(
+    429,
+    "too_many_requests",
+    `Too many ${what} from here. Try again in ${waitText(retryAfterSeconds)}.`,
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
 /** Work refused because its budget is spent: route handlers answer 429 with Retry-After. */
-export class OverBudgetError extends Error {
+export class OverBudgetError extends HttpError {
   constructor(
     readonly what: string,
     readonly retryAfterSeconds: number,
   ) {
     super(`Too many ${what}. Try again in ${waitText(retryAfterSeconds)}.`);
+  }
+
+  override toResponse(): Response {
+    return tooMany(this.what, this.retryAfterSeconds);
   }
 }
 

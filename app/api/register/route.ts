@@ -2,8 +2,7 @@ import { z } from "zod";
 import { registerUser } from "@/lib/auth/register";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
-import { checkOrigin } from "@/lib/http/origin";
-import { internalError, methodNotAllowed } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { contextFrom } from "@/lib/request-context";
 
 // Registration for scripts and tests: the same rules as the form (lib/auth/register.ts). Field
@@ -17,30 +16,27 @@ const body = z
   })
   .strict();
 
-export async function POST(request: Request) {
-  try {
-    if (checkOrigin(request) === "cross-site")
-      return jsonError(403, "forbidden", "Cross-site registration is not allowed.");
-    const parsed = await readJsonBody(request, body);
-    if (!parsed.ok) return parsed.response;
-    const result = await registerUser(parsed.data, contextFrom(request.headers));
-    if (result.ok) return json({ user: { id: result.userId } }, { status: 201 });
-    if (result.throttled)
-      return jsonError(429, "too_many_requests", result.throttled.message, {
-        "Retry-After": String(result.throttled.retryAfterSeconds),
-      });
-    const [field, messages] = Object.entries(result.fieldErrors)[0] ?? ["body", ["Invalid."]];
-    return json(
-      {
-        error: { code: "bad_request", message: `${field}: ${messages?.[0] ?? "Invalid."}` },
-        fieldErrors: result.fieldErrors,
-      },
-      { status: 400 },
-    );
-  } catch (error) {
-    return internalError(error);
-  }
+async function register(request: Request) {
+  const parsed = await readJsonBody(request, body);
+  if (!parsed.ok) return parsed.response;
+  const result = await registerUser(parsed.data, contextFrom(request.headers));
+  if (result.ok) return json({ user: { id: result.userId } }, { status: 201 });
+  if (result.throttled)
+    return jsonError(429, "too_many_requests", result.throttled.message, {
+      "Retry-After": String(result.throttled.retryAfterSeconds),
+    });
+  const [field, messages] = Object.entries(result.fieldErrors)[0] ?? ["body", ["Invalid."]];
+  return json(
+    {
+      error: { code: "bad_request", message: `${field}: ${messages?.[0] ?? "Invalid."}` },
+      fieldErrors: result.fieldErrors,
+    },
+    { status: 400 },
+  );
 }
 
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  origin: "strict",
+  crossSite: "Cross-site registration is not allowed.",
+  methods: { POST: register },
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { bearerToken } from "@/lib/http/bearer";
-import type { AuthFailure, Authenticator } from "@/lib/http/route";
+import type { Authenticator } from "@/lib/auth/http/authenticator";
+import type { AuthFailure } from "@/lib/http/route";
 import { readAccessCookie } from "./cookies";
 import { authenticateJwt, type JwtFailure, type VerifierMode } from "./guard";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Authenticator } from "@/lib/http/route";
+import type { Authenticator } from "@/lib/auth/http/authenticator";
 import { readOAuthSessionCookie, setOAuthSessionCookie } from "./cookie";
 import { authenticateOAuthSession } from "./sessions";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Authenticator } from "@/lib/http/route";
+import type { Authenticator } from "@/lib/auth/http/authenticator";
 import { authenticateSession } from "./guard";
 
 const TIMED_OUT = {

@@ -1,12 +1,18 @@
 import "server-only";
+import { busy, HttpError, type RouteWords } from "@/lib/http/route-errors";
 
 // Proofs and the lab's people-making experiments do real work (argon2id hashes, sign-ins over
 // HTTP, writes): at most this many run at once in a process. The rest are told to come back,
 // rather than queue behind each other and slow everyone's sign-ins.
 
-export class ProofsBusyError extends Error {
+/** Answered 503 with Retry-After, in the words of the route that refused (its `busy`). */
+export class ProofsBusyError extends HttpError {
   constructor() {
     super("Too many proofs are running right now.");
+  }
+
+  override toResponse(route: RouteWords): Response {
+    return busy(route.busy ?? this.message);
   }
 }
 

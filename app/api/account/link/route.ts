@@ -4,7 +4,7 @@ import { strategyOfProof, thisBrowser } from "@/lib/auth/account/this-browser";
 import { authorizationUrl } from "@/lib/auth/oauth/start";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
 // Starting a link for a script or a single-page app, with the same rule as the pages' button:
 // whatever this request's cookies hold, a link needs a recent proof of who the person is. The
@@ -15,41 +15,37 @@ import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/
 const body = z.object({ provider: z.enum(["google", "github"]) }).strict();
 const RETURN_TO = "/account";
 
-export async function POST(request: Request) {
-  try {
-    if (isCrossSiteForgery(request))
-      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
-    const parsed = await readJsonBody(request, body);
-    if (!parsed.ok) return parsed.response;
-    const browser = await thisBrowser();
-    if (browser.state === "signed-out") return jsonError(401, "unauthorized", "Sign in first.");
-    if (browser.state === "two-people")
-      return jsonError(409, "conflict", "These cookies name two different people.");
-    if (!isRecent(browser.proof))
-      return Response.json(
-        {
-          error: {
-            code: "reauth_required",
-            message: "Linking needs a recent proof of who you are: confirm it is you first.",
-          },
-          auth_time: Math.floor(browser.proof.authTime.getTime() / 1000),
-          confirm_url: confirmPathFor("link", RETURN_TO),
+async function startLink(request: Request) {
+  const parsed = await readJsonBody(request, body);
+  if (!parsed.ok) return parsed.response;
+  const browser = await thisBrowser();
+  if (browser.state === "signed-out") return jsonError(401, "unauthorized", "Sign in first.");
+  if (browser.state === "two-people")
+    return jsonError(409, "conflict", "These cookies name two different people.");
+  if (!isRecent(browser.proof))
+    return Response.json(
+      {
+        error: {
+          code: "reauth_required",
+          message: "Linking needs a recent proof of who you are: confirm it is you first.",
         },
-        { status: 403, headers: { "Cache-Control": "no-store" } },
-      );
-    const url = await authorizationUrl(parsed.data.provider, RETURN_TO, {
-      purpose: "link",
-      userId: browser.user.id,
-      epoch: browser.proof.epoch,
-      proof: browser.proof.method,
-      fromCredential: strategyOfProof(browser),
-      returnTo: RETURN_TO,
-    });
-    return json({ authorize_url: url });
-  } catch (error) {
-    return internalError(error);
-  }
+        auth_time: Math.floor(browser.proof.authTime.getTime() / 1000),
+        confirm_url: confirmPathFor("link", RETURN_TO),
+      },
+      { status: 403, headers: { "Cache-Control": "no-store" } },
+    );
+  const url = await authorizationUrl(parsed.data.provider, RETURN_TO, {
+    purpose: "link",
+    userId: browser.user.id,
+    epoch: browser.proof.epoch,
+    proof: browser.proof.method,
+    fromCredential: strategyOfProof(browser),
+    returnTo: RETURN_TO,
+  });
+  return json({ authorize_url: url });
 }
 
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  origin: "strict",
+  methods: { POST: startLink },
+});

@@ -8,7 +8,7 @@ import {
 } from "jose";
 import { bearerToken } from "@/lib/http/bearer";
 import { json, jsonError } from "@/lib/http/json";
-import { methodNotAllowed, strategyRoute } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
 import { getEnv } from "@/lib/env";
 
@@ -59,31 +59,38 @@ async function verifyDownstream(token: string, appUrl: string, tolerance: number
   return result;
 }
 
-export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
-  const token = bearerToken(request.headers);
-  if (!token)
-    return jsonError(401, "unauthorized", "Send the access token as a Bearer token.", {
-      "WWW-Authenticate": "Bearer",
-    });
-  const { APP_URL, JWT_CLOCK_TOLERANCE_SECONDS } = getEnv();
-  try {
-    const { payload, protectedHeader } = await timing.measure("verify", () =>
-      verifyDownstream(token, APP_URL, JWT_CLOCK_TOLERANCE_SECONDS),
-    );
-    return json({
-      service: "downstream",
-      verifiedWith: "the public JWKS only: no database, no revocation list",
-      subject: payload.sub,
-      expiresAt: new Date((payload.exp ?? 0) * 1000).toISOString(),
-      kid: protectedHeader.kid,
-    });
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "ERR_JWT_INVALID";
-    return jsonError(401, "invalid_token", `The downstream service rejected the token (${code}).`, {
-      "WWW-Authenticate": 'Bearer error="invalid_token"',
-    });
-  }
-});
+/** Any failure to verify the token, or to read what it says, is the token's: 401. */
+function rejected(error: unknown) {
+  const code = error instanceof Error && "code" in error ? String(error.code) : "ERR_JWT_INVALID";
+  return jsonError(401, "invalid_token", `The downstream service rejected the token (${code}).`, {
+    "WWW-Authenticate": 'Bearer error="invalid_token"',
+  });
+}
 
-const notAllowed = methodNotAllowed(["GET"]);
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+// A Bearer token only, read with GET: nothing for the Origin rule to do.
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  strategy: "jwt",
+  origin: "none",
+  methods: {
+    GET: async (request, { timing }) => {
+      const token = bearerToken(request.headers);
+      if (!token)
+        return jsonError(401, "unauthorized", "Send the access token as a Bearer token.", {
+          "WWW-Authenticate": "Bearer",
+        });
+      const { APP_URL, JWT_CLOCK_TOLERANCE_SECONDS } = getEnv();
+      return timing
+        .measure("verify", () => verifyDownstream(token, APP_URL, JWT_CLOCK_TOLERANCE_SECONDS))
+        .then(({ payload, protectedHeader }) =>
+          json({
+            service: "downstream",
+            verifiedWith: "the public JWKS only: no database, no revocation list",
+            subject: payload.sub,
+            expiresAt: new Date((payload.exp ?? 0) * 1000).toISOString(),
+            kid: protectedHeader.kid,
+          }),
+        )
+        .catch(rejected);
+    },
+  },
+});

@@ -4,8 +4,7 @@ import { signOutWithAccessToken } from "@/lib/auth/jwt/lifecycle";
 import { revokeFamilyOfRefreshToken } from "@/lib/auth/jwt/refresh";
 import { bearerToken } from "@/lib/http/bearer";
 import { readJsonBody } from "@/lib/http/body";
-import { jsonError } from "@/lib/http/json";
-import { isCrossSiteForgery, methodNotAllowed, strategyRoute } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { contextFrom } from "@/lib/request-context";
 
 // Sign-out: revokes the refresh family and denylists the access token until its exp. Takes the
@@ -13,9 +12,7 @@ import { contextFrom } from "@/lib/request-context";
 
 const logoutBody = z.object({ refresh_token: z.string().min(1).max(512) }).strict();
 
-export const POST = strategyRoute("jwt", async (request) => {
-  if (isCrossSiteForgery(request, true))
-    return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
+async function signOut(request: Request) {
   const context = contextFrom(request.headers);
 
   if (request.headers.get("content-type")) {
@@ -27,7 +24,10 @@ export const POST = strategyRoute("jwt", async (request) => {
   if (accessToken) await signOutWithAccessToken(accessToken, context);
   await clearTokenCookies();
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
-});
+}
 
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  strategy: "jwt",
+  origin: "bearer-ok",
+  methods: { POST: signOut },
+});

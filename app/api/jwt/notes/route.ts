@@ -1,4 +1,8 @@
 import { jwtAuthenticator } from "@/lib/auth/jwt/route-auth";
-import { notesCollectionRoutes } from "@/lib/http/notes-routes";
+import { notesCollectionRoutes } from "@/lib/auth/http/notes-routes";
 
-export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes("jwt", jwtAuthenticator());
+export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes({
+  strategy: "jwt",
+  origin: "bearer-ok",
+  auth: jwtAuthenticator(),
+});

@@ -4,7 +4,7 @@ import { tokenResponse } from "@/lib/auth/jwt/lifecycle";
 import { rotateRefreshToken } from "@/lib/auth/jwt/refresh";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
-import { methodNotAllowed, isCrossSiteForgery, strategyRoute } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { contextFrom } from "@/lib/request-context";
 
 // Rotation. API clients send {"refresh_token": "…"} and get a new pair in JSON; browsers send
@@ -20,44 +20,51 @@ const MESSAGES = {
   reuse_detected: "Refresh token reuse detected: the whole family is revoked. Sign in again.",
 } as const;
 
-export const POST = strategyRoute("jwt", async (request, _ctx, timing) => {
-  const hasBody =
-    Boolean(request.headers.get("content-type")) ||
-    Number(request.headers.get("content-length") ?? 0) > 0;
-  let presented: string | undefined;
-  if (hasBody) {
-    const body = await readJsonBody(request, refreshBody);
-    if (!body.ok) return body.response;
-    presented = body.data.refresh_token;
-  } else {
-    if (isCrossSiteForgery(request, true))
-      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
-    presented = await readRefreshCookie();
-  }
-  const viaCookie = !hasBody;
-  if (!presented) return jsonError(401, "unauthorized", "No refresh token: sign in first.");
+/** An API client's request: the refresh token comes in the body, never from the cookie. */
+const sendsBody = (request: Request) =>
+  Boolean(request.headers.get("content-type")) ||
+  Number(request.headers.get("content-length") ?? 0) > 0;
 
-  const context = contextFrom(request.headers);
-  const result = await timing.measure("rotate", () => rotateRefreshToken(presented, context));
-  if (!result.ok) {
-    if (result.reason === "superseded") {
-      return jsonError(
-        409,
-        "conflict",
-        "This refresh token was just rotated by another request: retry with the newest one.",
-      );
-    }
-    if (viaCookie) await clearTokenCookies();
-    return jsonError(401, "invalid_token", MESSAGES[result.reason]);
-  }
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  strategy: "jwt",
+  // The cookie is the credential only when there is no body: a refresh token in the body is the
+  // request's own, like a Bearer token, and needs no Origin check.
+  origin: "bearer-ok",
+  ownCredential: sendsBody,
+  methods: {
+    POST: async (request, { timing }) => {
+      const hasBody = sendsBody(request);
+      let presented: string | undefined;
+      if (hasBody) {
+        const body = await readJsonBody(request, refreshBody);
+        if (!body.ok) return body.response;
+        presented = body.data.refresh_token;
+      } else {
+        presented = await readRefreshCookie();
+      }
+      const viaCookie = !hasBody;
+      if (!presented) return jsonError(401, "unauthorized", "No refresh token: sign in first.");
 
-  const expiresIn = result.claims.exp - result.claims.iat;
-  const body = tokenResponse(result.accessToken, result.refreshToken, expiresIn);
-  if (!viaCookie) return json(body);
-  await setTokenCookies(result.accessToken, result.refreshToken, result.familyExpiresAt);
-  const { expires_in, token_type } = body;
-  return json({ token_type, expires_in });
+      const context = contextFrom(request.headers);
+      const result = await timing.measure("rotate", () => rotateRefreshToken(presented, context));
+      if (!result.ok) {
+        if (result.reason === "superseded") {
+          return jsonError(
+            409,
+            "conflict",
+            "This refresh token was just rotated by another request: retry with the newest one.",
+          );
+        }
+        if (viaCookie) await clearTokenCookies();
+        return jsonError(401, "invalid_token", MESSAGES[result.reason]);
+      }
+
+      const expiresIn = result.claims.exp - result.claims.iat;
+      const body = tokenResponse(result.accessToken, result.refreshToken, expiresIn);
+      if (!viaCookie) return json(body);
+      await setTokenCookies(result.accessToken, result.refreshToken, result.familyExpiresAt);
+      const { expires_in, token_type } = body;
+      return json({ token_type, expires_in });
+    },
+  },
 });
-
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

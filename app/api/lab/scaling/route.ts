@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
-import { checkOrigin } from "@/lib/http/origin";
-import { internalError, methodNotAllowed } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import {
   askEveryInstance,
   clusterConfigured,
@@ -30,39 +29,38 @@ const step = z.discriminatedUnion("action", [
 const NO_CLUSTER = () =>
   jsonError(404, "not_found", "The Scaling experiment runs on `npm run cluster` only.");
 
-export async function GET() {
-  try {
-    if (!clusterConfigured()) return NO_CLUSTER();
-    return json({ status: await clusterStatus(), answers: [], servedBy: servedBy() });
-  } catch (error) {
-    return internalError(error);
-  }
+async function runStep(request: Request) {
+  const body = await readJsonBody(request, step);
+  if (!body.ok) return body.response;
+  const input = body.data;
+  const answers =
+    input.action === "ask"
+      ? await askEveryInstance()
+      : input.action === "sign-in"
+        ? await signInOn(input.instance)
+        : input.action === "sign-out"
+          ? await signOutOnThenReplay(input.instance)
+          : [];
+  if (input.action === "restart") await restartInstance(input.instance);
+  if (input.action === "store") await moveSessionsTo(input.store);
+  if (input.action === "redis") await setRedis(input.state);
+  return json({ status: await clusterStatus(), answers, servedBy: servedBy() });
 }
 
-export async function POST(request: Request) {
-  try {
-    if (!clusterConfigured()) return NO_CLUSTER();
-    if (checkOrigin(request) === "cross-site")
-      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
-    const body = await readJsonBody(request, step);
-    if (!body.ok) return body.response;
-    const input = body.data;
-    const answers =
-      input.action === "ask"
-        ? await askEveryInstance()
-        : input.action === "sign-in"
-          ? await signInOn(input.instance)
-          : input.action === "sign-out"
-            ? await signOutOnThenReplay(input.instance)
-            : [];
-    if (input.action === "restart") await restartInstance(input.instance);
-    if (input.action === "store") await moveSessionsTo(input.store);
-    if (input.action === "redis") await setRedis(input.state);
-    return json({ status: await clusterStatus(), answers, servedBy: servedBy() });
-  } catch (error) {
-    return internalError(error);
-  }
-}
+const scaling = route({
+  origin: "strict",
+  methods: {
+    GET: async () => json({ status: await clusterStatus(), answers: [], servedBy: servedBy() }),
+    POST: runStep,
+  },
+});
 
-const notAllowed = methodNotAllowed(["GET", "POST"]);
-export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+/** Off the cluster there is no such endpoint: its 404 comes first, before the Origin check. */
+const onTheCluster =
+  (handler: (request: Request, ctx: unknown) => Promise<Response>) =>
+  async (request: Request, ctx: unknown) =>
+    clusterConfigured() ? handler(request, ctx) : NO_CLUSTER();
+
+export const GET = onTheCluster(scaling.GET);
+export const POST = onTheCluster(scaling.POST);
+export const { PUT, PATCH, DELETE } = scaling;

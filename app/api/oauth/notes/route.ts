@@ -1,7 +1,8 @@
 import { authenticateOAuthRequest } from "@/lib/auth/oauth/route-auth";
-import { notesCollectionRoutes } from "@/lib/http/notes-routes";
+import { notesCollectionRoutes } from "@/lib/auth/http/notes-routes";
 
-export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes(
-  "oauth",
-  authenticateOAuthRequest,
-);
+export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes({
+  strategy: "oauth",
+  origin: "strict",
+  auth: authenticateOAuthRequest,
+});

@@ -1,10 +1,10 @@
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
 import { json } from "@/lib/http/json";
-import { authedRoute, methodNotAllowed } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
-export const GET = authedRoute("session", authenticateSessionRequest, async (_request, { user }) =>
-  json({ strategy: "session", user }),
-);
-
-const notAllowed = methodNotAllowed(["GET"]);
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  strategy: "session",
+  origin: "strict",
+  auth: authenticateSessionRequest,
+  methods: { GET: async (_request, { user }) => json({ strategy: "session", user }) },
+});

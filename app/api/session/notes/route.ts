@@ -1,7 +1,8 @@
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
-import { notesCollectionRoutes } from "@/lib/http/notes-routes";
+import { notesCollectionRoutes } from "@/lib/auth/http/notes-routes";
 
-export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes(
-  "session",
-  authenticateSessionRequest,
-);
+export const { GET, POST, PUT, PATCH, DELETE } = notesCollectionRoutes({
+  strategy: "session",
+  origin: "strict",
+  auth: authenticateSessionRequest,
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
-import { internalError, isCrossSiteForgery, methodNotAllowed } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { checkEditedSignature } from "@/lib/tokens/sources";
 
 // The token viewer's live check: the header and payload as the visitor edited them, in front of
@@ -18,20 +18,16 @@ const bodySchema = z.object({
   payload: part,
 });
 
-export async function POST(request: Request) {
-  try {
-    if (isCrossSiteForgery(request))
-      return jsonError(403, "forbidden", "Cross-site requests are not allowed here.");
-    const body = await readJsonBody(request, bodySchema);
-    if (!body.ok) return body.response;
-    const check = await checkEditedSignature(body.data.source, body.data.header, body.data.payload);
-    if (!check)
-      return jsonError(404, "not_found", "This browser holds no such token. Sign in first.");
-    return json(check);
-  } catch (error) {
-    return internalError(error);
-  }
+async function checkSignature(request: Request) {
+  const body = await readJsonBody(request, bodySchema);
+  if (!body.ok) return body.response;
+  const check = await checkEditedSignature(body.data.source, body.data.header, body.data.payload);
+  if (!check)
+    return jsonError(404, "not_found", "This browser holds no such token. Sign in first.");
+  return json(check);
 }
 
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  origin: "strict",
+  methods: { POST: checkSignature },
+});

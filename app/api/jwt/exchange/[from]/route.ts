@@ -1,9 +1,10 @@
 import { z } from "zod";
+import type { AuthedUser } from "@/lib/auth/http/authenticator";
 import { issueTokenPair, tokenResponse } from "@/lib/auth/jwt/lifecycle";
 import { authenticateOAuthRequest } from "@/lib/auth/oauth/route-auth";
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
 import { json, jsonError } from "@/lib/http/json";
-import { type AuthedHandler, authedRoute, methodNotAllowed } from "@/lib/http/route";
+import { type GuardedHandler, route } from "@/lib/http/route";
 import { contextFrom } from "@/lib/request-context";
 
 // The hybrids production apps use: a sign-in made one way, exchanged for the app's own JWT pair
@@ -17,7 +18,7 @@ const fromSchema = z.enum(FROM);
 type From = (typeof FROM)[number];
 
 const issue =
-  (from: From): AuthedHandler<unknown> =>
+  (from: From): GuardedHandler<unknown, AuthedUser> =>
   async (request, { user, provenance, endsAt }) => {
     // The new family is exactly as fresh as the credential it came from: same proof, same
     // moment, same epoch. Exchanging a stolen cookie never manufactures a recent sign-in.
@@ -30,17 +31,28 @@ const issue =
     return json({ ...tokenResponse(pair.accessToken, pair.refreshToken), exchanged_from: from });
   };
 
-const routes = {
-  session: authedRoute("session", authenticateSessionRequest, issue("session")),
-  oauth: authedRoute("oauth", authenticateOAuthRequest, issue("oauth")),
+const exchanges = {
+  session: route({
+    strategy: "session",
+    origin: "strict",
+    auth: authenticateSessionRequest,
+    methods: { POST: issue("session") },
+  }),
+  oauth: route({
+    strategy: "oauth",
+    origin: "strict",
+    auth: authenticateOAuthRequest,
+    methods: { POST: issue("oauth") },
+  }),
 };
 
+// Which exchange comes from the path, before anything else: an unknown one is a plain 404.
 export async function POST(request: Request, { params }: { params: Promise<{ from: string }> }) {
   const from = fromSchema.safeParse((await params).from);
   if (!from.success)
     return jsonError(404, "not_found", "Exchange a sign-in from session or oauth.");
-  return routes[from.data](request, undefined);
+  return exchanges[from.data].POST(request, undefined);
 }
 
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+// The other methods answer 405 alike from either exchange.
+export const { GET, PUT, PATCH, DELETE } = exchanges.session;

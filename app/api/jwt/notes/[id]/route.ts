@@ -1,4 +1,8 @@
 import { jwtAuthenticator } from "@/lib/auth/jwt/route-auth";
-import { noteItemRoutes } from "@/lib/http/notes-routes";
+import { noteItemRoutes } from "@/lib/auth/http/notes-routes";
 
-export const { DELETE, GET, POST, PUT, PATCH } = noteItemRoutes("jwt", jwtAuthenticator());
+export const { GET, POST, PUT, PATCH, DELETE } = noteItemRoutes({
+  strategy: "jwt",
+  origin: "bearer-ok",
+  auth: jwtAuthenticator(),
+});

@@ -2,27 +2,34 @@ import { verifyAccessToken } from "@/lib/auth/jwt/access-token";
 import { jwtSettings } from "@/lib/auth/jwt/config";
 import { bearerToken } from "@/lib/http/bearer";
 import { json, jsonError } from "@/lib/http/json";
-import { methodNotAllowed, strategyRoute } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
 // The only endpoint that accepts the XSS demo's token (its audience): it stands for "the API a
 // careless SPA calls". The app's own APIs and the downstream service refuse that token.
-export const GET = strategyRoute("jwt", async (request, _ctx, timing) => {
-  const token = bearerToken(request.headers);
-  if (!token)
-    return jsonError(401, "unauthorized", "Send the demo token as a Bearer token.", {
-      "WWW-Authenticate": "Bearer",
-    });
-  const verified = await timing.measure("verify", () =>
-    verifyAccessToken(token, jwtSettings().demoAudience),
-  );
-  if (!verified.ok)
-    return jsonError(401, "invalid_token", `The demo API rejected the token: ${verified.reason}.`);
-  return json({
-    service: "the demo SPA's API",
-    subject: verified.claims.sub,
-    expiresAt: new Date(verified.claims.exp * 1000).toISOString(),
-  });
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  strategy: "jwt",
+  origin: "none",
+  methods: {
+    GET: async (request, { timing }) => {
+      const token = bearerToken(request.headers);
+      if (!token)
+        return jsonError(401, "unauthorized", "Send the demo token as a Bearer token.", {
+          "WWW-Authenticate": "Bearer",
+        });
+      const verified = await timing.measure("verify", () =>
+        verifyAccessToken(token, jwtSettings().demoAudience),
+      );
+      if (!verified.ok)
+        return jsonError(
+          401,
+          "invalid_token",
+          `The demo API rejected the token: ${verified.reason}.`,
+        );
+      return json({
+        service: "the demo SPA's API",
+        subject: verified.claims.sub,
+        expiresAt: new Date(verified.claims.exp * 1000).toISOString(),
+      });
+    },
+  },
 });
-
-const notAllowed = methodNotAllowed(["GET"]);
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,4 +1,8 @@
 import { authenticateOAuthRequest } from "@/lib/auth/oauth/route-auth";
-import { noteItemRoutes } from "@/lib/http/notes-routes";
+import { noteItemRoutes } from "@/lib/auth/http/notes-routes";
 
-export const { DELETE, GET, POST, PUT, PATCH } = noteItemRoutes("oauth", authenticateOAuthRequest);
+export const { GET, POST, PUT, PATCH, DELETE } = noteItemRoutes({
+  strategy: "oauth",
+  origin: "strict",
+  auth: authenticateOAuthRequest,
+});

@@ -1,7 +1,8 @@
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
-import { noteItemRoutes } from "@/lib/http/notes-routes";
+import { noteItemRoutes } from "@/lib/auth/http/notes-routes";
 
-export const { DELETE, GET, POST, PUT, PATCH } = noteItemRoutes(
-  "session",
-  authenticateSessionRequest,
-);
+export const { GET, POST, PUT, PATCH, DELETE } = noteItemRoutes({
+  strategy: "session",
+  origin: "strict",
+  auth: authenticateSessionRequest,
+});
