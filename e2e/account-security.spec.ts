@@ -372,8 +372,9 @@ test.describe("linking after an old sign-in", () => {
     person,
   }) => {
     await signInOverHttp(page, "session", person);
-    await page.goto("/oauth/link");
     await waitUntilProofIsOld(page);
+    await page.goto("/oauth/link");
+    await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
     await page.getByRole("button", { name: "Link GitHub" }).click();
     await expect(page).toHaveURL(
       /\/account\/confirm\?action=link&provider=github&next=%2Foauth%2Flink$/,

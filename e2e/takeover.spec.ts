@@ -22,7 +22,7 @@ import {
 // end in a refusal, and the person's own way in survives.
 
 test.describe("a stolen cookie is never a fresh proof", () => {
-  // The short-lived server counts a proof as recent for two seconds only.
+  // The short-lived server counts a proof as recent for a second only.
   test.use({ baseURL: SHORT_LIVED_URL });
 
   test("a session cookie exchanged for a brand-new JWT pair still can't link a provider", async ({
@@ -144,7 +144,7 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     await Promise.race([allow.waitFor(), page.waitForURL(back)]);
     if (!back(new URL(page.url()))) await allow.click();
     // Back at the app: the proof is new. (The link then carries on to GitHub by itself, if the
-    // short-lived server's two-second window hasn't closed again on a busy machine.)
+    // short-lived server's one-second window hasn't closed again on a busy machine.)
     await page.waitForURL(back);
     await page.goto("/account");
     await expect(page.getByTestId("account-activity")).toContainText(

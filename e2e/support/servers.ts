@@ -56,7 +56,7 @@ export const SHORT_LIVED_SETTINGS = {
   JWT_ACCESS_TTL_SECONDS: 4,
   PROXY_REDIRECTS: "off",
   // A proof counts as recent (for linking, unlinking, signing out everywhere) this long.
-  RECENT_PROOF_SECONDS: 2,
+  RECENT_PROOF_SECONDS: 1,
   // A handful of lab experiments per address and person, so the budget's 429 is quick to reach.
   EXPERIMENT_LIMIT_PER_IP: 4,
   // This server shows a deployment that turned demo people off.
