@@ -62,24 +62,6 @@ export async function authenticateOAuthSession(token: string): Promise<{
   };
 }
 
-/** This browser's Auth.js person and when they signed in (a link needs a sign-in just made). */
-export async function currentOAuthSignIn(): Promise<{ user: OAuthUser; signedInAt: Date } | null> {
-  const token = await readOAuthSessionCookie();
-  const found = token ? await findOAuthSession(token) : null;
-  if (!found?.user.email) return null;
-  return {
-    user: { id: found.user.id, email: found.user.email, name: found.user.name ?? null },
-    signedInAt: found.session.createdAt,
-  };
-}
-
-/** This browser's Auth.js session row id (the token's hash), if the cookie names a live one. */
-export async function currentOAuthSessionId(userId: string): Promise<string | null> {
-  const token = await readOAuthSessionCookie();
-  const found = token ? await findOAuthSession(token) : null;
-  return found && found.user.id === userId ? hashToken(token ?? "") : null;
-}
-
 export type OAuthSessionView = {
   /** Names the row to end it (lib/auth/oauth/sessions.ts: endOAuthSessionByHandle). */
   id: string;
