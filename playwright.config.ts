@@ -7,16 +7,21 @@ import {
   MAIN_SETTINGS,
   MAIN_URL,
   PORTS,
+  RECENT_PROOF_SETTINGS,
+  RECENT_PROOF_URL,
   SHORT_LIVED_SETTINGS,
   SHORT_LIVED_URL,
 } from "./e2e/support/servers";
 
 // Playwright's own Chromium when it has been downloaded (that needs internet, see README);
-// otherwise the system one (Debian: `apt-get install chromium`), or CHROMIUM_PATH.
+// otherwise CHROMIUM_PATH, or the system one (Debian): its headless shell when installed
+// (`apt-get install chromium-headless-shell`, a third less CPU than the full browser), else
+// `chromium` itself.
 const bundled = chromium.executablePath();
+const SYSTEM_CHROMIUMS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 const executablePath = existsSync(bundled)
   ? undefined
-  : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+  : (process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUMS.find(existsSync) ?? SYSTEM_CHROMIUMS[1]);
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,7 +55,7 @@ export default defineConfig({
       command: `node_modules/.bin/tsx scripts/idp/server.ts`,
       env: {
         IDP_PORT: String(PORTS.idp),
-        IDP_APP_ORIGINS: `${MAIN_URL},${SHORT_LIVED_URL},${CLUSTER_URL}`,
+        IDP_APP_ORIGINS: [MAIN_URL, SHORT_LIVED_URL, RECENT_PROOF_URL, CLUSTER_URL].join(","),
       },
       url: `${IDP_URL}/health`,
       reuseExistingServer: false,
@@ -75,6 +80,13 @@ export default defineConfig({
     {
       command: `node scripts/e2e-server.mjs ${PORTS.shortLived} ${asArguments(SHORT_LIVED_SETTINGS)}`,
       url: `${SHORT_LIVED_URL}/api/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node scripts/e2e-server.mjs ${PORTS.recentProof} ${asArguments(RECENT_PROOF_SETTINGS)}`,
+      url: `${RECENT_PROOF_URL}/api/health`,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

@@ -11,7 +11,7 @@ import {
   newIdentity,
   otherBrowser,
   type Person,
-  SHORT_LIVED_URL,
+  RECENT_PROOF_URL,
   signInOverHttp,
   signInThroughProvider,
   signInWithProviderOverHttp,
@@ -373,15 +373,15 @@ test("no JSON the app serves to a signed-in browser contains a credential it hol
 });
 
 test.describe("linking after an old sign-in", () => {
-  // The short-lived server counts a proof as recent for RECENT_PROOF_SECONDS only.
-  test.use({ baseURL: SHORT_LIVED_URL });
+  // The recent-proof server counts a proof as recent for RECENT_PROOF_SECONDS only.
+  test.use({ baseURL: RECENT_PROOF_URL });
 
   test("an old sign-in must confirm it is them first; a wrong password links nothing", async ({
     page,
     person,
   }) => {
     await signInOverHttp(page, "session", person);
-    await waitUntilProofIsOld(page);
+    await waitUntilProofIsOld();
     await page.goto("/oauth/link");
     await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
     await page.getByRole("button", { name: "Link GitHub" }).click();

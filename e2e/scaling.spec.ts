@@ -3,7 +3,8 @@ import { CLUSTER_URL, expect, test } from "./fixtures";
 
 // The lab's Scaling experiment on `npm run cluster` (two instances behind a load balancer, with
 // Redis and a supervisor): each failure mode from the textbook, live. The tests share one cluster,
-// so they run one after another, and each starts by putting the sessions where it needs them.
+// so they run one after another, and each starts by putting the sessions where it needs them: in
+// this order, the store changes twice (each change restarts both instances).
 
 test.use({ baseURL: CLUSTER_URL });
 test.describe.configure({ mode: "serial" });
@@ -64,22 +65,6 @@ test("a session in Redis is honoured by every instance and survives a restart; a
   );
 });
 
-test("an in-memory session exists on one instance only, and a restart forgets it", async ({
-  page,
-}) => {
-  await sessionsIn(page, "memory (teaching mode)");
-  await expect(page.getByTestId("scaling-store")).toHaveText("each instance's memory");
-  await step(page, "Sign in on instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
-  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "401");
-  await expect(page.getByTestId("scaling-verdict")).toContainText("sticky sessions");
-
-  await step(page, "Restart instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "401");
-  // The JWT needs no session store at all: every instance still checks its signature.
-  await expect(answer(page, "b", "JWT, stateless")).toHaveAttribute("data-status", "200");
-});
-
 test("Redis down: nobody can use a session (503), stateless JWTs keep working, and it recovers with no restart", async ({
   page,
 }) => {
@@ -107,4 +92,20 @@ test("a session in the database is shared and survives a restart too", async ({ 
   await step(page, "Restart instance a");
   await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
   await expect(page.getByTestId("scaling-verdict")).toContainText("lives in the database");
+});
+
+test("an in-memory session exists on one instance only, and a restart forgets it", async ({
+  page,
+}) => {
+  await sessionsIn(page, "memory (teaching mode)");
+  await expect(page.getByTestId("scaling-store")).toHaveText("each instance's memory");
+  await step(page, "Sign in on instance a");
+  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
+  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "401");
+  await expect(page.getByTestId("scaling-verdict")).toContainText("sticky sessions");
+
+  await step(page, "Restart instance a");
+  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "401");
+  // The JWT needs no session store at all: every instance still checks its signature.
+  await expect(answer(page, "b", "JWT, stateless")).toHaveAttribute("data-status", "200");
 });

@@ -9,8 +9,8 @@ import {
   newIdentity,
   otherBrowser,
   randomIp,
-  SHORT_LIVED_SETTINGS,
-  SHORT_LIVED_URL,
+  RECENT_PROOF_SETTINGS,
+  RECENT_PROOF_URL,
   signInOverHttp,
   signInWithProviderOverHttp,
   test,
@@ -22,8 +22,8 @@ import {
 // end in a refusal, and the person's own way in survives.
 
 test.describe("a stolen cookie is never a fresh proof", () => {
-  // The short-lived server counts a proof as recent for a second only.
-  test.use({ baseURL: SHORT_LIVED_URL });
+  // The recent-proof server counts a proof as recent for a second only.
+  test.use({ baseURL: RECENT_PROOF_URL });
 
   test("a session cookie exchanged for a brand-new JWT pair still can't link a provider", async ({
     page,
@@ -33,10 +33,10 @@ test.describe("a stolen cookie is never a fresh proof", () => {
   }) => {
     await signInOverHttp(page, "session", person);
     const stolen = (await cookieValue(page, COOKIES.session)) ?? "";
-    await waitUntilProofIsOld(page);
+    await waitUntilProofIsOld();
 
     const thief = await playwright.request.newContext({
-      baseURL: SHORT_LIVED_URL,
+      baseURL: RECENT_PROOF_URL,
       extraHTTPHeaders: { "x-forwarded-for": clientIp },
       storageState: {
         cookies: [cookie(COOKIES.session, stolen)],
@@ -49,11 +49,11 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     const { access_token: access } = (await exchanged.json()) as { access_token: string };
     // …but the new pair is exactly as old as the stolen sign-in: auth_time is copied, not new.
     const age = Date.now() / 1000 - claimsOf(access).auth_time;
-    expect(age).toBeGreaterThan(SHORT_LIVED_SETTINGS.RECENT_PROOF_SECONDS);
+    expect(age).toBeGreaterThan(RECENT_PROOF_SETTINGS.RECENT_PROOF_SECONDS);
 
     // Holding both, the thief asks to link GitHub: a proof is asked for that they can't give.
     const withBoth = await playwright.request.newContext({
-      baseURL: SHORT_LIVED_URL,
+      baseURL: RECENT_PROOF_URL,
       extraHTTPHeaders: { "x-forwarded-for": clientIp },
       storageState: {
         cookies: [cookie(COOKIES.session, stolen), cookie(COOKIES.jwtAccess, access)],
@@ -74,8 +74,8 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     oauthUser: { page },
   }) => {
     const stolen = (await cookieValue(page, COOKIES.oauthSession)) ?? "";
-    await waitUntilProofIsOld(page);
-    const thief = await otherBrowser(browser, SHORT_LIVED_URL);
+    await waitUntilProofIsOld();
+    const thief = await otherBrowser(browser, RECENT_PROOF_URL);
     await thief.context.addCookies([cookie(COOKIES.oauthSession, stolen)]);
     const exchanged = await thief.context.request.post("/api/jwt/exchange/oauth");
     expect(exchanged.status()).toBe(200);
@@ -108,7 +108,7 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     await signInOverHttp(page, "session", person);
     const copied = (await cookieValue(page, COOKIES.session)) ?? "";
     await page.goto("/oauth/link");
-    await waitUntilProofIsOld(page);
+    await waitUntilProofIsOld();
     // The owner confirms with the password on the way to linking GitHub.
     await page.getByRole("button", { name: "Link GitHub" }).click();
     await page.getByLabel("Your password").fill(person.password);
@@ -116,7 +116,7 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     await page.waitForURL((url) => url.href.startsWith(IDP_URL));
     // The owner's browser holds a new session; the thief's copy of the old one is dead, not fresh.
     expect(await cookieValue(page, COOKIES.session)).not.toBe(copied);
-    const thief = await otherBrowser(browser, SHORT_LIVED_URL);
+    const thief = await otherBrowser(browser, RECENT_PROOF_URL);
     await thief.context.addCookies([cookie(COOKIES.session, copied)]);
     expect((await thief.context.request.get("/api/session/me")).status()).toBe(401);
     const link = await thief.context.request.post("/api/account/link", {
@@ -129,7 +129,7 @@ test.describe("a stolen cookie is never a fresh proof", () => {
   test("the owner confirms with a provider sign-in made there and then", async ({
     oauthUser: { page, identity },
   }) => {
-    await waitUntilProofIsOld(page);
+    await waitUntilProofIsOld();
     await page.goto("/oauth/account");
     await page.getByRole("button", { name: "Link GitHub" }).click();
     await page.getByRole("button", { name: "Continue with Google" }).click();

@@ -27,9 +27,15 @@ const app = next({ dev: false, hostname: values.hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   void handle(request, response);
-}).listen(port, values.hostname, () => {
+});
+// Node closes an idle keep-alive connection after 5 s, and a client that sends on it at that very
+// moment gets ECONNRESET. Whatever sits in front (a load balancer, a test's request context) must
+// be the side that closes first: keep connections longer than the usual 60 s proxy idle timeout.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, values.hostname, () => {
   console.log(`Auth Lab on http://${values.hostname}:${port}`);
 });

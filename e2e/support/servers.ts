@@ -5,6 +5,7 @@
 export const PORTS = {
   main: 3100,
   shortLived: 3101,
+  recentProof: 3102,
   idp: 9401,
   /** The main server's Redis. */
   redis: 6391,
@@ -15,6 +16,7 @@ export const PORTS = {
 export const IDP_URL = `http://127.0.0.1:${PORTS.idp}`;
 export const MAIN_URL = `http://localhost:${PORTS.main}`;
 export const SHORT_LIVED_URL = `http://localhost:${PORTS.shortLived}`;
+export const RECENT_PROOF_URL = `http://localhost:${PORTS.recentProof}`;
 export const CLUSTER_URL = `http://localhost:${PORTS.cluster}`;
 export const REDIS_URL = `redis://127.0.0.1:${PORTS.redis}`;
 
@@ -55,12 +57,23 @@ export const SHORT_LIVED_SETTINGS = {
   SESSION_ABSOLUTE_LIFETIME_SECONDS: 8,
   JWT_ACCESS_TTL_SECONDS: 4,
   PROXY_REDIRECTS: "off",
-  // A proof counts as recent (for linking, unlinking, signing out everywhere) this long.
-  RECENT_PROOF_SECONDS: 1,
   // A handful of lab experiments per address and person, so the budget's 429 is quick to reach.
   EXPERIMENT_LIMIT_PER_IP: 4,
   // This server shows a deployment that turned demo people off.
   DEMO_SIGN_IN: "off",
+} as const;
+
+/**
+ * The app's lifetimes, except that a proof counts as recent (for linking, unlinking, signing out
+ * everywhere) for a second only: the specs of old sign-ins wait that out, and nothing else runs
+ * out meanwhile (on the short-lived server an idle session would, under a slow runner's load).
+ */
+export const RECENT_PROOF_SETTINGS = {
+  OAUTH_LOCAL_IDP_URL: MAIN_SETTINGS.OAUTH_LOCAL_IDP_URL,
+  OAUTH_ALLOW_LOCAL_IDP: MAIN_SETTINGS.OAUTH_ALLOW_LOCAL_IDP,
+  REGISTRATION_LIMIT_PER_HOUR: MAIN_SETTINGS.REGISTRATION_LIMIT_PER_HOUR,
+  CLIENT_IP_SOURCE: MAIN_SETTINGS.CLIENT_IP_SOURCE,
+  RECENT_PROOF_SECONDS: 1,
 } as const;
 
 /** The app's defaults, as lib/env.ts has them, for specs that check them. */
