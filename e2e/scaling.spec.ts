@@ -7,7 +7,11 @@ import { CLUSTER_URL, expect, test } from "./fixtures";
 // this order, the store changes twice (each change restarts both instances).
 
 test.use({ baseURL: CLUSTER_URL });
-test.describe.configure({ mode: "serial" });
+// Each test starts two or three Next.js processes (a store switch restarts both instances, then
+// one restarts again): 1.5 s each on an idle machine, 10 s and more on a busy 2-core runner. That
+// is the work these tests exist to do, so each gets a budget for it, not the default 30 s of a
+// test that starts none.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 /** Presses a step's button and waits for its last request: the step itself, then (after a
  * restart or a switch, once every instance is back) the question to both instances. */

@@ -80,3 +80,18 @@ export async function listEvents(
     createdAt: row.createdAt.toISOString(),
   }));
 }
+
+/** What one event says, without who or when: how a demonstration shows what it wrote. */
+export type LoggedEvent = { type: string; strategy: string; detail: Record<string, unknown> };
+
+/** The events of these people written since `since`, oldest first (at most 30). */
+export async function eventsSince(userIds: string[], since: Date): Promise<LoggedEvent[]> {
+  if (userIds.length === 0) return [];
+  const rows = await getDb().authEvent.findMany({
+    where: { userId: { in: userIds }, createdAt: { gte: since } },
+    orderBy: { createdAt: "asc" },
+    select: { type: true, strategy: true, detail: true },
+    take: 30,
+  });
+  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
+}

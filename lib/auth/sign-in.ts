@@ -1,4 +1,5 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { emailSchema, passwordShapeSchema, verifyPassword } from "./credentials";
@@ -16,10 +17,7 @@ import { type LoginThrottle, loginThrottle, proofKey, waitText } from "./rate-li
 // the password is checked: whatever the sign-in then makes carries that epoch, so a password
 // change that commits while the hash is being verified has already ended it (lib/auth/proof.ts).
 
-export type SignedInUser = {
-  id: string;
-  email: string;
-  name: string | null;
+export type SignedInUser = User & {
   epoch: number;
   /** The proof just made: the epoch read before it, now, "password". */
   provenance: Provenance;

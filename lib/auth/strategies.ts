@@ -1,4 +1,5 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/request-context";
 import { clearTokenCookies, readAccessCookie } from "./jwt/cookies";
@@ -14,13 +15,12 @@ import { revokeAllSessions, signOutSession } from "./session/lifecycle";
 // The common face of the three strategies: the same verbs, each answered its own way. Pages, the
 // header, the lab and notes code talk to this, never to a strategy's cookie, token or table.
 
-export type CurrentUser = { id: string; name: string | null; email: string };
 
 export type Strategy = (typeof STRATEGIES)[StrategyId] & {
   /** Who is signed in: a use of the credential (a session slides, a JWT is checked in full). */
-  currentUser(): Promise<CurrentUser | null>;
+  currentUser(): Promise<User | null>;
   /** The same question, writing nothing: for status displays and polling. */
-  peekUser(): Promise<CurrentUser | null>;
+  peekUser(): Promise<User | null>;
   /** Ends this browser's credential under this strategy, and clears its cookies. */
   signOut(context: RequestContext): Promise<void>;
   /** Ends every credential of this browser's person under this strategy, this one included. */
@@ -133,7 +133,7 @@ export function getStrategy(id: StrategyId): Strategy {
 }
 
 export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href"> & {
-  user: Pick<CurrentUser, "name" | "email"> | null;
+  user: Pick<User, "name" | "email"> | null;
   unavailable: boolean;
 };
 

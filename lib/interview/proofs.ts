@@ -1,9 +1,9 @@
 import "server-only";
+import { idsByEmail } from "@/lib/auth/account/person";
 import { provenNow } from "@/lib/auth/proof";
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/names";
-import { getDb } from "@/lib/db";
 import { isHttps } from "@/lib/env";
 import { PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import { anatomyExperiment } from "@/lib/lab/experiments/anatomy";
@@ -24,7 +24,8 @@ import {
 } from "@/lib/lab/experiments/oauth-proofs";
 import { refreshReuseExperiment } from "@/lib/lab/experiments/refresh-reuse";
 import { replayExperiment } from "@/lib/lab/experiments/replay";
-import { eventsSince, type ExperimentResult } from "@/lib/lab/experiments/result";
+import { eventsSince } from "@/lib/auth/events";
+import type { ExperimentResult } from "@/lib/lab/experiments/result";
 import { sharedStoreExperiment } from "@/lib/lab/experiments/store-proofs";
 import { tamperExperiment } from "@/lib/lab/experiments/tamper";
 import { xssProofExperiment } from "@/lib/lab/experiments/xss-proof";
@@ -226,13 +227,11 @@ export async function runProof(id: ProofId, context: RequestContext): Promise<Ex
         alsoRemove(email);
       },
     });
-    const others = emails.length
-      ? await getDb().user.findMany({ where: { email: { in: emails } }, select: { id: true } })
-      : [];
+    const others = await idsByEmail(emails);
     return {
       experiment: id,
       ...ran,
-      events: await eventsSince([...people.map((p) => p.id), ...others.map((u) => u.id)], started),
+      events: await eventsSince([...people.map((p) => p.id), ...others], started),
       ranAt: new Date().toISOString(),
     };
   });

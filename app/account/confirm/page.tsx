@@ -8,11 +8,11 @@ import {
   SENSITIVE_ACTIONS,
 } from "@/lib/auth/account/recent-proof";
 import { isEverywhereScope } from "@/lib/auth/account/everywhere";
+import { hasPassword } from "@/lib/auth/account/person";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { PROOF_NAMES } from "@/lib/auth/proof";
-import { getDb } from "@/lib/db";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { Time } from "@/app/_components/time";
 import { confirmWithProvider } from "../actions";
@@ -61,9 +61,9 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
     );
   }
 
-  const [accounts, person] = await Promise.all([
+  const [accounts, withPassword] = await Promise.all([
     listLinkedAccounts(browser.user.id),
-    getDb().user.findUnique({ where: { id: browser.user.id }, select: { passwordHash: true } }),
+    hasPassword(browser.user.id),
   ]);
   const minutes = Math.max(1, Math.round(recentProofSeconds() / 60));
   const problem = typeof params.reauth === "string" ? REAUTH_PROBLEMS[params.reauth] : undefined;
@@ -88,11 +88,11 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
           {problem}
         </p>
       ) : null}
-      {person?.passwordHash ? <ConfirmPasswordForm fields={fields} /> : null}
+      {withPassword ? <ConfirmPasswordForm fields={fields} /> : null}
       {accounts.length > 0 ? (
         <section aria-labelledby="confirm-provider" className="space-y-3 card">
           <h2 id="confirm-provider" className="font-semibold">
-            {person?.passwordHash
+            {withPassword
               ? "Or sign in again with a provider"
               : "Sign in again with a provider"}
           </h2>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountActivity } from "@/app/_components/account-activity";
 import { PageHeader } from "@/app/_components/page-header";
-import { type PersonShown, thisBrowser } from "@/lib/auth/account/this-browser";
+import { thisBrowser } from "@/lib/auth/account/this-browser";
+import type { User } from "@/lib/auth/user";
 import { STRATEGIES } from "@/lib/auth/names";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
@@ -49,7 +50,7 @@ export default async function LinkPage({ searchParams }: PageProps<"/oauth/link"
   );
 }
 
-async function SignedIn({ user }: { user: PersonShown }) {
+async function SignedIn({ user }: { user: User }) {
   const accounts = await listLinkedAccounts(user.id);
   const unlinked = providerInfo().filter(
     (provider) => !accounts.some((account) => account.provider === provider.id),

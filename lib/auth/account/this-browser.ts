@@ -1,4 +1,5 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { readDeviceToken, deviceId } from "../device";
@@ -19,7 +20,6 @@ import { hashToken } from "../tokens";
 // proof (lib/auth/account/recent-proof.ts); the ids are what an account-wide operation made here
 // keeps, so the person stays signed in where they are while every other browser is signed out.
 
-export type PersonShown = { id: string; email: string; name: string | null };
 
 /** The ids of what a browser holds, by role. */
 export type Credentials = {
@@ -40,7 +40,7 @@ export type ThisBrowser =
   | { state: "two-people" }
   | {
       state: "signed-in";
-      user: PersonShown;
+      user: User;
       held: { session?: HeldCredential; family?: HeldCredential; oauthSession?: HeldCredential };
       /** This browser's trusted device of this person, as an id. */
       device?: string;
@@ -53,7 +53,7 @@ export type ThisBrowser =
  * that has just expired, the same token's family if it is still live (the refresh cookie would
  * renew it in a moment; signing out everywhere must not wait for that).
  */
-async function jwtHeld(): Promise<{ user: PersonShown; held: HeldCredential } | null> {
+async function jwtHeld(): Promise<{ user: User; held: HeldCredential } | null> {
   const jwt = await getCurrentJwt();
   if (jwt.ok && jwt.user.email)
     return {
@@ -68,7 +68,7 @@ async function jwtHeld(): Promise<{ user: PersonShown; held: HeldCredential } | 
   return { user: live.user, held: { id: claims.fam, provenance: live.user.provenance } };
 }
 
-async function oauthHeld(): Promise<{ user: PersonShown; held: HeldCredential } | null> {
+async function oauthHeld(): Promise<{ user: User; held: HeldCredential } | null> {
   const token = await readOAuthSessionCookie();
   const found = token ? await findOAuthSession(token) : null;
   if (!token || !found?.user.email) return null;
@@ -88,7 +88,7 @@ export const thisBrowser = cache(async (): Promise<ThisBrowser> => {
     readDeviceToken(),
   ]);
   const found: {
-    user: PersonShown;
+    user: User;
     held: HeldCredential;
     role: "session" | "family" | "oauthSession";
   }[] = [];

@@ -1,4 +1,5 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { getDb, type Tx } from "@/lib/db";
 import { readOne, type Row } from "@/lib/sqlite-reads";
 import { type Provenance, proofMethodOf } from "../proof";
@@ -10,13 +11,8 @@ import { deny, denylistInDatabase, isDeniedInRedis } from "@/lib/store/denylist"
 // (person exists, the token's epoch is the person's, jti not denylisted, refresh family live and
 // of that epoch). With the denylist in Redis, one Redis lookup runs alongside it.
 
-export type LiveUser = {
-  id: string;
-  email: string;
-  name: string | null;
-  /** The proof the token's family came from (the token carries its epoch and auth_time). */
-  provenance: Provenance;
-};
+/** The proof the token's family came from (the token carries its epoch and auth_time). */
+export type LiveUser = User & { provenance: Provenance };
 export type RevocationCheck = { ok: true; user: LiveUser } | { ok: false; reason: "revoked" };
 
 // One SQL for both denylists: with the denylist in Redis, the jti never matches here (its table

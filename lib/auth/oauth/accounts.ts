@@ -6,7 +6,7 @@ import { type Ended, endEveryCredential } from "../account/revoke-all";
 import { recordEvent } from "../events";
 import { redact } from "../tokens";
 import { sealedTokenColumns } from "./adapter";
-import { PROVIDER_NAMES } from "./providers";
+import { PROVIDER_NAMES, type ProviderId } from "./providers";
 
 // Linked providers of one person, as plain objects. Provider tokens stay in the database,
 // encrypted: pages learn only whether they exist and when they expire.
@@ -86,6 +86,27 @@ type ProviderAccount = { type: string } & Pick<
 >;
 
 /** How a link was asked for: the epoch and proof, the strategy of the credential, from where. */
+/** A provider account's access token as it sits in the database (encrypted), for the lessons that show it. */
+export type TokenAtRest = { provider: string; scope: string | null; accessToken: string | null };
+
+/** The person's first linked account (of `provider`, when given), as stored; null without one. */
+export async function tokenAtRest(
+  userId: string,
+  provider?: ProviderId,
+): Promise<TokenAtRest | null> {
+  const account = await getDb().account.findFirst({
+    where: { userId, ...(provider ? { provider } : {}) },
+    select: { provider: true, scope: true, access_token: true },
+  });
+  return (
+    account && {
+      provider: account.provider,
+      scope: account.scope,
+      accessToken: account.access_token,
+    }
+  );
+}
+
 export type LinkOrigin = {
   epoch: number;
   proof: string;

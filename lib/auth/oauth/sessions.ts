@@ -1,4 +1,5 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { cache } from "react";
 import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
@@ -18,10 +19,9 @@ import { clearOAuthSessionCookie, readOAuthSessionCookie, setOAuthSessionCookie 
 // without writing anything (Auth.js's auth() slides the row it reads), the session list, and
 // signing out, here or everywhere. Rows are found by the SHA-256 of the cookie's token.
 
-export type OAuthUser = { id: string; email: string; name: string | null };
 
 /** Who this browser is signed in as, without a write: for the header and the lab's polling. */
-export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
+export const peekOAuthUser = cache(async (): Promise<User | null> => {
   const token = await readOAuthSessionCookie();
   const found = token ? await findOAuthSession(token) : null;
   if (!found?.user.email) return null;
@@ -36,7 +36,7 @@ export const peekOAuthUser = cache(async (): Promise<OAuthUser | null> => {
  * expiry when it slid, for the caller to give the cookie too (Auth.js does the same).
  */
 export async function authenticateOAuthSession(token: string): Promise<{
-  user: OAuthUser;
+  user: User;
   provenance: Provenance;
   endsAt: Date;
   slidTo: Date | null;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import type { RequestContext } from "@/lib/request-context";
 import { sessionStore } from "@/lib/store/sessions";
 import { recordEvent } from "../events";
@@ -9,7 +10,6 @@ import { sealToken, unsealToken } from "./seal";
 import {
   createSession,
   type SessionRecord,
-  type SessionUser,
   shortenIdleTimeout,
   withSessionStore,
 } from "./store";
@@ -19,7 +19,7 @@ import {
 
 /** After a successful proof. Any session the browser already had is ended first. */
 export async function startSession(
-  user: SessionUser,
+  user: User,
   provenance: Provenance,
   context: RequestContext,
 ): Promise<SessionRecord> {
@@ -35,7 +35,7 @@ export async function startSession(
  * is dead. `oldId` is ended if it still lives.
  */
 export async function replaceSession(
-  user: SessionUser,
+  user: User,
   oldId: string | null,
   provenance: Provenance,
   context: RequestContext,

@@ -1,11 +1,11 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { getDb, transaction, type Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import {
   type DeviceSession,
   type SessionRecord,
   sessionStore,
-  type SessionUser,
 } from "@/lib/store/sessions";
 import type { StoreName } from "@/lib/store/errors";
 import { recordEvent } from "../events";
@@ -17,9 +17,9 @@ import { sessionLifetimes } from "./config";
 // the session's id, and every request looks the session up with its person in one round trip.
 // Where sessions live (database, Redis, or memory for the lab) is the store's business.
 
-export type { DeviceSession, SessionRecord, SessionUser };
+export type { DeviceSession, SessionRecord };
 export type SessionValidation =
-  | { session: SessionRecord; user: SessionUser }
+  | { session: SessionRecord; user: User }
   | {
       session: null;
       user: null;
@@ -42,7 +42,7 @@ export function withSessionStore<T>(work: (db: Tx) => Promise<T>): Promise<T> {
 
 /** A session for `user`, carrying the proof it comes from and the epoch that proof was made under. */
 export async function createSession(
-  user: SessionUser,
+  user: User,
   provenance: Provenance,
   context: RequestContext,
 ): Promise<{ token: string; session: SessionRecord }> {

@@ -8,7 +8,8 @@ import { fixationExperiment } from "./fixation";
 import { takeoverExperiment } from "./takeover";
 import { kdfExperiment } from "./kdf";
 import { keyRotationExperiment } from "./key-rotation";
-import { eventsSince, type ExperimentResult, nothingToTry } from "./result";
+import { eventsSince } from "@/lib/auth/events";
+import { type ExperimentResult, nothingToTry } from "./result";
 
 // The lab's experiments that cost the server real work or rows: session fixation, the takeover
 // attempt and the KDF make throwaway people (argon2id hashes, sign-ins), key rotation makes signing keys. Counted per

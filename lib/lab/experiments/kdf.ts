@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/credentials";
-import { getDb } from "@/lib/db";
+import { storedPasswordHash } from "@/lib/auth/account/person";
 import type { Fact, Verdict } from "./result";
 
 // Passwords are stored as argon2id PHC strings: the parameters are public, the salt and hash are
@@ -33,11 +33,8 @@ function timeSha256(): number {
 const perSecond = (ms: number) => Math.round(1000 / ms).toLocaleString("en-GB");
 
 export async function kdfExperiment(userId: string): Promise<{ facts: Fact[]; verdict: Verdict }> {
-  const stored = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { passwordHash: true },
-  });
-  const phc = stored?.passwordHash ? redactPhc(stored.passwordHash) : null;
+  const stored = await storedPasswordHash(userId);
+  const phc = stored ? redactPhc(stored) : null;
   const started = process.hrtime.bigint();
   await hashPassword(randomBytes(12).toString("base64url"));
   const argonMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookieNames } from "@/lib/auth/names";
-import { getDb } from "@/lib/db";
+import { tokenAtRest } from "@/lib/auth/oauth/accounts";
 import { isHttps } from "@/lib/env";
 import type { ProofBrowser } from "@/lib/lab/proofs/browser";
 import { appUrl, type ProviderSignIn } from "@/lib/lab/proofs/people";
@@ -87,10 +87,7 @@ export async function idTokenExperiment(userId: string): Promise<Shown> {
     };
   const signature = await checkIdTokenSignature(token);
   const claim = (name: string) => String(split.payload[name] ?? "(none)");
-  const account = await getDb().account.findFirst({
-    where: { userId, provider: "google" },
-    select: { access_token: true, scope: true },
-  });
+  const account = await tokenAtRest(userId, "google");
   const facts: Fact[] = [
     { name: "ID token: iss", value: claim("iss"), note: "The provider that signed it." },
     {
@@ -114,8 +111,8 @@ export async function idTokenExperiment(userId: string): Promise<Shown> {
     },
     {
       name: "The access token beside it",
-      value: account?.access_token
-        ? `opaque, stored encrypted (${account.access_token.slice(0, 3)}…), scope ${account.scope}`
+      value: account?.accessToken
+        ? `opaque, stored encrypted (${account.accessToken.slice(0, 3)}…), scope ${account.scope}`
         : "none",
       note: "For calling the provider's API as the person. It says nothing to Auth Lab about who they are.",
     },
@@ -142,12 +139,9 @@ export async function providerTokensExperiment(
   const held = browser.cookieHeader(appUrl("/"));
   const heldNames = held.split("; ").map((pair) => pair.split("=")[0]);
   const sessionCookie = browser.cookie(appUrl("/"), names.oauthSession) ?? "";
-  const account = await getDb().account.findFirst({
-    where: { userId },
-    select: { access_token: true, refresh_token: true, provider: true },
-  });
+  const account = await tokenAtRest(userId);
   const delegated = await delegatedExperiment(userId);
-  const encrypted = account?.access_token?.startsWith("v1.") ?? false;
+  const encrypted = account?.accessToken?.startsWith("v1.") ?? false;
   const facts: Fact[] = [
     {
       name: "Cookies the browser holds",
@@ -160,7 +154,7 @@ export async function providerTokensExperiment(
     },
     {
       name: `The ${account?.provider ?? "provider"} access token, as stored`,
-      value: account?.access_token ? `${account.access_token.slice(0, 3)}… (AES-256-GCM)` : "none",
+      value: account?.accessToken ? `${account.accessToken.slice(0, 3)}… (AES-256-GCM)` : "none",
       note: "Encrypted at rest under a key derived from AUTH_SECRET: a leaked table alone is useless.",
     },
   ];

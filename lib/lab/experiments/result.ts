@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { LoggedEvent } from "@/lib/auth/events";
 import type { Probe } from "./self-request";
 
 // What every experiment answers with: the requests and their answers, a verdict in words, and the
@@ -11,7 +11,6 @@ import type { Probe } from "./self-request";
  */
 export type Outcome = "refused" | "worked" | "partly" | "shown" | "nothing-to-try";
 export type Verdict = { outcome: Outcome; headline: string; reason: string };
-export type LoggedEvent = { type: string; strategy: string; detail: Record<string, unknown> };
 /** A measured or observed value the result rests on (a size, a time, a decoded claim). */
 export type Fact = { name: string; value: string; note?: string };
 
@@ -34,18 +33,6 @@ export const nothingToTry = (experiment: string, needs: string): ExperimentResul
   events: [],
   ranAt: new Date().toISOString(),
 });
-
-/** The auth events of these people written since `since` (what the run did to the log). */
-export async function eventsSince(userIds: string[], since: Date): Promise<LoggedEvent[]> {
-  if (userIds.length === 0) return [];
-  const rows = await getDb().authEvent.findMany({
-    where: { userId: { in: userIds }, createdAt: { gte: since } },
-    orderBy: { createdAt: "asc" },
-    select: { type: true, strategy: true, detail: true },
-    take: 30,
-  });
-  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
-}
 
 /** Codes of the refusals, for a reason sentence: "bad_signature, invalid_token". */
 export const codesOf = (probes: Probe[]) =>

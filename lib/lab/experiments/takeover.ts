@@ -3,7 +3,7 @@ import { recentProofSeconds } from "@/lib/auth/account/recent-proof";
 import { cookieNames } from "@/lib/auth/names";
 import { sealToken } from "@/lib/auth/session/seal";
 import { createSession } from "@/lib/auth/session/store";
-import { getDb } from "@/lib/db";
+import { personWithEpoch } from "@/lib/auth/account/person";
 import { isHttps } from "@/lib/env";
 import { ProofBrowser } from "@/lib/lab/proofs/browser";
 import { appUrl, type ProofPerson, signInOver } from "@/lib/lab/proofs/people";
@@ -24,10 +24,8 @@ export async function takeoverExperiment(
   const names = cookieNames(isHttps());
   // The stolen cookie's sign-in, dated back past the window (the experiment can't wait minutes).
   const ageSeconds = recentProofSeconds() + 60;
-  const person = await getDb().user.findUniqueOrThrow({
-    where: { id: victim.id },
-    select: { id: true, email: true, name: true, epoch: true },
-  });
+  const person = await personWithEpoch(victim.id);
+  if (!person) throw new Error("the victim was removed before the experiment ran");
   const authTime = new Date(Date.now() - ageSeconds * 1000);
   const { token } = await createSession(
     person,

@@ -1,10 +1,8 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { endEveryCredential } from "@/lib/auth/account/revoke-all";
-import { hashPassword } from "@/lib/auth/credentials";
+import { createThrowawayPerson, deletePerson, idsByEmail } from "@/lib/auth/account/person";
 import { STRATEGIES } from "@/lib/auth/names";
 import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
-import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import type { RequestContext } from "@/lib/request-context";
@@ -25,23 +23,7 @@ async function makePerson(): Promise<ProofPerson> {
     email: `proof-${tag}-${randomUUID().slice(0, 6)}${PROOF_EMAIL_DOMAIN}`,
     password: randomBytes(18).toString("base64url"),
   };
-  const user = await getDb().user.create({
-    data: {
-      name: person.name,
-      email: person.email,
-      passwordHash: await hashPassword(person.password),
-    },
-    select: { id: true },
-  });
-  return { id: user.id, ...person };
-}
-
-/** Ends everything the person held (sessions in Redis too), then deletes them. */
-async function removePerson(userId: string, context: RequestContext): Promise<void> {
-  await endEveryCredential(userId, { reason: "signed_out_everywhere", context }).catch(
-    () => undefined,
-  );
-  await getDb().user.deleteMany({ where: { id: userId } });
+  return { id: await createThrowawayPerson(person), ...person };
 }
 
 /**
@@ -60,11 +42,9 @@ export async function withProofPeople<T>(
     for (let i = 0; i < count; i++) people.push(await makePerson());
     return await work(people, (email) => emails.push(email));
   } finally {
-    const others = emails.length
-      ? await getDb().user.findMany({ where: { email: { in: emails } }, select: { id: true } })
-      : [];
-    for (const id of [...people.map((p) => p.id), ...others.map((u) => u.id)])
-      await removePerson(id, context).catch((error: unknown) =>
+    const others = await idsByEmail(emails);
+    for (const id of [...people.map((p) => p.id), ...others])
+      await deletePerson(id, context).catch((error: unknown) =>
         console.error(
           "a proof person was left behind:",
           error instanceof Error ? error.message : error,

@@ -1,11 +1,12 @@
 import "server-only";
-import type { DeviceSession, SessionStore, SessionUser } from "./types";
+import type { User } from "@/lib/auth/user";
+import type { DeviceSession, SessionStore } from "./types";
 
 // A teaching mode, never a default and refused in production: each server process keeps its own
 // sessions in a Map. Another instance knows none of them (so a load balancer would need sticky
 // sessions), and a restart forgets them all. The lab's Scaling experiment shows both.
 
-type Entry = { session: DeviceSession; user: SessionUser };
+type Entry = { session: DeviceSession; user: User };
 const globalForMemory = globalThis as typeof globalThis & {
   authLabMemorySessions?: Map<string, Entry>;
   authLabMemoryEpochs?: Map<string, number>;

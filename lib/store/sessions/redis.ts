@@ -1,8 +1,9 @@
 import "server-only";
+import type { User } from "@/lib/auth/user";
 import { proofMethodOf } from "@/lib/auth/proof";
 import { getEnv } from "@/lib/env";
 import { withRedis } from "../redis";
-import type { DeviceSession, SessionRecord, SessionStore, SessionUser } from "./types";
+import type { DeviceSession, SessionRecord, SessionStore } from "./types";
 
 // Sessions in Redis: one key per session (its JSON, expiring by itself at the absolute end) and
 // one set per person listing their session ids, so the devices page, revoking and "sign out
@@ -117,7 +118,7 @@ export const redisSessions: SessionStore = {
   kind: "redis",
   inDatabase: false,
 
-  async create(session: DeviceSession, user: SessionUser) {
+  async create(session: DeviceSession, user: User) {
     const stored: Stored = {
       userId: session.userId,
       createdAt: session.createdAt.getTime(),

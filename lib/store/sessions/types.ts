@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { User } from "@/lib/auth/user";
 import type { ProofMethod } from "@/lib/auth/proof";
 
 // What every session store keeps, whichever it is. Ids are the SHA-256 of the session token.
@@ -18,7 +19,6 @@ export type SessionRecord = {
   authTime: Date;
   authMethod: ProofMethod;
 };
-export type SessionUser = { id: string; email: string; name: string | null };
 export type DeviceSession = SessionRecord & { userAgent: string | null; ip: string | null };
 export type NewSession = DeviceSession;
 
@@ -28,12 +28,12 @@ export interface SessionStore {
   readonly kind: SessionStoreKind;
   /** Its writes can be part of a database transaction (pass `tx`). */
   readonly inDatabase: boolean;
-  create(session: NewSession, user: SessionUser): Promise<void>;
+  create(session: NewSession, user: User): Promise<void>;
   /**
    * The session, its person, and the person's current epoch as this store knows it, in one round
    * trip: this runs on every request. A session made under an older epoch has been ended.
    */
-  find(id: string): Promise<{ session: SessionRecord; user: SessionUser; epoch: number } | null>;
+  find(id: string): Promise<{ session: SessionRecord; user: User; epoch: number } | null>;
   /** Slides the idle deadline, unless the lab changed this session's timeout meanwhile. */
   touch(
     id: string,
