@@ -321,13 +321,16 @@ async function createCredentials(appUrl, databaseUrl) {
     const now = new Date();
     const expires = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000);
     await db.execute({
-      sql: `INSERT INTO "Session" ("id", "sessionToken", "userId", "expires", "createdAt", "updatedAt")
-            VALUES (?, ?, ?, ?, ?, ?)`,
+      // The person's epoch (0: just registered) and the proof, as a provider callback records them.
+      sql: `INSERT INTO "Session" ("id", "sessionToken", "userId", "expires", "createdAt",
+              "updatedAt", "epoch", "authTime", "authMethod")
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'google')`,
       args: [
         `bench${randomBytes(10).toString("hex")}`,
         createHash("sha256").update(oauthToken).digest("hex"),
         userId,
         toDb(expires),
+        toDb(now),
         toDb(now),
         toDb(now),
       ],

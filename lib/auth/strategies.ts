@@ -15,7 +15,6 @@ import { revokeAllSessions, signOutSession } from "./session/lifecycle";
 // The common face of the three strategies: the same verbs, each answered its own way. Pages, the
 // header, the lab and notes code talk to this, never to a strategy's cookie, token or table.
 
-
 export type Strategy = (typeof STRATEGIES)[StrategyId] & {
   /** Who is signed in: a use of the credential (a session slides, a JWT is checked in full). */
   currentUser(): Promise<User | null>;

@@ -92,9 +92,7 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
       {accounts.length > 0 ? (
         <section aria-labelledby="confirm-provider" className="space-y-3 card">
           <h2 id="confirm-provider" className="font-semibold">
-            {withPassword
-              ? "Or sign in again with a provider"
-              : "Sign in again with a provider"}
+            {withPassword ? "Or sign in again with a provider" : "Sign in again with a provider"}
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             The provider is asked to make you sign in now, not to answer from an earlier sign-in.

@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { currentRequestContext } from "@/lib/request-context";
-import { unlinkAccount } from "../oauth/accounts";
+import { unlinkAccount } from "./links";
 import type { ProviderId } from "../oauth/providers";
 import { startProviderSignIn } from "../oauth/start";
 import { reissueThisBrowser } from "./reissue";

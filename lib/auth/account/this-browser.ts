@@ -20,7 +20,6 @@ import { hashToken } from "../tokens";
 // proof (lib/auth/account/recent-proof.ts); the ids are what an account-wide operation made here
 // keeps, so the person stays signed in where they are while every other browser is signed out.
 
-
 /** The ids of what a browser holds, by role. */
 export type Credentials = {
   /** A server session's id (the SHA-256 of its token). */

@@ -1,12 +1,9 @@
 import "server-only";
 import type { AdapterAccount } from "@auth/core/adapters";
-import { getDb, transaction } from "@/lib/db";
-import type { RequestContext } from "@/lib/request-context";
-import { type Ended, endEveryCredential } from "../account/revoke-all";
-import { recordEvent } from "../events";
+import { getDb } from "@/lib/db";
 import { redact } from "../tokens";
 import { sealedTokenColumns } from "./adapter";
-import { PROVIDER_NAMES, type ProviderId } from "./providers";
+import type { ProviderId } from "./providers";
 
 // Linked providers of one person, as plain objects. Provider tokens stay in the database,
 // encrypted: pages learn only whether they exist and when they expire.
@@ -73,7 +70,7 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
   }));
 }
 
-type ProviderAccount = { type: string } & Pick<
+export type ProviderAccount = { type: string } & Pick<
   AdapterAccount,
   | "provider"
   | "providerAccountId"
@@ -107,67 +104,6 @@ export async function tokenAtRest(
   );
 }
 
-export type LinkOrigin = {
-  epoch: number;
-  proof: string;
-  fromCredential: string;
-  context: RequestContext;
-};
-
-/**
- * Links a provider account to this person (a link intent's, lib/auth/oauth/intent.ts), records how
- * it was asked for, and logs `account.linked` for every strategy: the person's account pages show
- * a notice of it until they acknowledge it.
- */
-export async function linkProviderAccount(
-  userId: string,
-  account: ProviderAccount,
-  { epoch, proof, fromCredential, context }: LinkOrigin,
-): Promise<boolean> {
-  return transaction(async (tx) => {
-    // The epoch again, in the transaction that links: a kill switch that committed since the
-    // intent was checked voids the link too.
-    const { count } = await tx.user.updateMany({
-      where: { id: userId, epoch },
-      data: { updatedAt: new Date() },
-    });
-    if (count === 0) return false;
-    await tx.account.create({
-      data: {
-        userId,
-        type: account.type,
-        provider: account.provider,
-        providerAccountId: account.providerAccountId,
-        ...sealedTokenColumns(account),
-        linkedVia: "link",
-        linkProof: proof,
-        linkedFrom: fromCredential,
-        linkedIp: context.ip,
-        linkedUserAgent: context.userAgent,
-      },
-    });
-    await recordEvent(
-      {
-        type: "account.linked",
-        strategy: "account",
-        userId,
-        context,
-        detail: { provider: account.provider, proof, from: fromCredential },
-      },
-      tx,
-    );
-    return true;
-  });
-}
-
-/** The person has seen the notice of their links. */
-export async function acknowledgeLinks(userId: string): Promise<void> {
-  await getDb().account.updateMany({
-    where: { userId, linkedVia: "link", noticeSeenAt: null },
-    data: { noticeSeenAt: new Date() },
-  });
-}
-
 /**
  * A sign-in with an account that is already linked brings fresh provider tokens: keep those, so
  * the delegated call uses what the person granted last, not what they granted first.
@@ -177,48 +113,4 @@ export async function refreshProviderTokens(account: ProviderAccount): Promise<v
     where: { provider: account.provider, providerAccountId: account.providerAccountId },
     data: sealedTokenColumns(account),
   });
-}
-
-export type UnlinkResult =
-  { ok: true; ended: Ended } | { ok: false; reason: "not_linked" | "last_method" };
-
-class Refused extends Error {
-  constructor(readonly reason: "not_linked" | "last_method") {
-    super(reason);
-  }
-}
-
-/**
- * Unlinks a provider and ends every credential of the person, in one transaction (the caller gives
- * this browser new ones): sessions made through that provider must not outlive the link, and the session rows
- * don't say which provider made them. The last way to sign in is never removed (checked inside
- * the transaction, so two unlinks racing can't remove both).
- */
-export async function unlinkAccount(
-  userId: string,
-  provider: string,
-  context: RequestContext,
-): Promise<UnlinkResult> {
-  if (!(provider in PROVIDER_NAMES)) return { ok: false, reason: "not_linked" };
-  try {
-    const ended = await endEveryCredential(userId, {
-      reason: "provider_unlinked",
-      context,
-      event: { type: "account.unlinked", strategy: "account", detail: { provider } },
-      also: async (tx) => {
-        const { count } = await tx.account.deleteMany({ where: { userId, provider } });
-        if (count === 0) throw new Refused("not_linked");
-        const left = await tx.user.findUnique({
-          where: { id: userId },
-          select: { passwordHash: true, _count: { select: { accounts: true } } },
-        });
-        if ((left?._count.accounts ?? 0) + (left?.passwordHash ? 1 : 0) === 0)
-          throw new Refused("last_method");
-      },
-    });
-    return { ok: true, ended };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: error.reason };
-    throw error;
-  }
 }

@@ -17,7 +17,7 @@ import { callbackContext } from "./callback-context";
 import { recordIdTokenCheck, recordProfile } from "./flow-steps";
 import { verifyIdToken } from "./id-token";
 import { consumeIntent } from "./intent";
-import { linkOutcome, reauthOutcome } from "./intent-outcomes";
+import { linkOutcome, reauthOutcome } from "../account/provider-callback";
 import type { ProviderId } from "./providers";
 import { buildProviders } from "./providers";
 import { findOAuthSession } from "./adapter";
@@ -169,7 +169,7 @@ function authLabConfig(): NextAuthConfig {
         });
       },
       // Auth.js links an account only for a person its own sign-in just made (the linking
-      // flow links in lib/auth/oauth/accounts.ts): a sign-up, logged as one.
+      // flow links in lib/auth/account/links.ts): a sign-up, logged as one.
       async linkAccount({ user, account }) {
         await recordEvent({
           type: "register",

@@ -19,7 +19,6 @@ import { clearOAuthSessionCookie, readOAuthSessionCookie, setOAuthSessionCookie 
 // without writing anything (Auth.js's auth() slides the row it reads), the session list, and
 // signing out, here or everywhere. Rows are found by the SHA-256 of the cookie's token.
 
-
 /** Who this browser is signed in as, without a write: for the header and the lab's polling. */
 export const peekOAuthUser = cache(async (): Promise<User | null> => {
   const token = await readOAuthSessionCookie();

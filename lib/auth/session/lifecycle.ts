@@ -7,12 +7,7 @@ import type { Provenance } from "../proof";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
 import { sealToken, unsealToken } from "./seal";
-import {
-  createSession,
-  type SessionRecord,
-  shortenIdleTimeout,
-  withSessionStore,
-} from "./store";
+import { createSession, type SessionRecord, shortenIdleTimeout, withSessionStore } from "./store";
 
 // Starting and ending a session in the browser: the store plus the cookie. Every ending is one
 // transaction with its log line.

@@ -2,11 +2,7 @@ import "server-only";
 import type { User } from "@/lib/auth/user";
 import { getDb, transaction, type Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
-import {
-  type DeviceSession,
-  type SessionRecord,
-  sessionStore,
-} from "@/lib/store/sessions";
+import { type DeviceSession, type SessionRecord, sessionStore } from "@/lib/store/sessions";
 import type { StoreName } from "@/lib/store/errors";
 import { recordEvent } from "../events";
 import type { Provenance } from "../proof";

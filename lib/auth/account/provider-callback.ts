@@ -1,14 +1,16 @@
 import "server-only";
 import type { Account } from "next-auth";
 import { currentRequestContext } from "@/lib/request-context";
-import { reissueThisBrowser } from "../account/reissue";
-import { thisBrowser } from "../account/this-browser";
 import { recordEvent } from "../events";
-import { linkProviderAccount, refreshProviderTokens } from "./accounts";
-import type { ProviderIntent } from "./intent";
+import { refreshProviderTokens } from "../oauth/accounts";
+import type { ProviderIntent } from "../oauth/intent";
+import { linkProviderAccount } from "./links";
+import { reissueThisBrowser } from "./reissue";
+import { thisBrowser } from "./this-browser";
 
-// What a provider callback that carries an intent does instead of signing anyone in (lib/auth/
-// oauth/auth.ts). Each answer is a path on this site; no Auth.js session is ever made for it.
+// What a provider callback that carries an intent does instead of signing anyone in: the account's
+// verbs, called by Auth.js's configuration (lib/auth/oauth/auth.ts, where the layers are put
+// together). Each answer is a path on this site; no Auth.js session is ever made for it.
 
 /** A re-proof at the provider must be a sign-in made after the re-proof began (clock skew aside). */
 const SKEW_MS = 30_000;
