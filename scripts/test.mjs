@@ -8,6 +8,8 @@ const steps = [
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
   ["format", bin("prettier"), ["--check", "--log-level", "warn", "."]],
+  // Unused files, exports and dependencies (knip.json says where the entry points are).
+  ["dead code", bin("knip"), ["--reporter", "compact"]],
   ["unit tests", bin("vitest"), ["run"]],
   ["build", bin("next"), ["build"]],
   ["end-to-end tests", bin("playwright"), ["test"]],

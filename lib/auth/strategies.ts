@@ -3,7 +3,7 @@ import type { User } from "@/lib/auth/user";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/request-context";
 import { clearTokenCookies, readAccessCookie } from "./jwt/cookies";
-import { getCurrentJwt, peekJwt, refreshable } from "./jwt/guard";
+import { getCurrentJwt, refreshable } from "./jwt/guard";
 import { ownerForSignOut, signOutEverywhere, signOutWithAccessToken } from "./jwt/lifecycle";
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from "./names";
 import { readOAuthSessionCookie } from "./oauth/cookie";
@@ -65,8 +65,9 @@ const jwt: Strategy = {
     const auth = await getCurrentJwt();
     return auth.ok ? user(auth.user) : null;
   },
+  // The checked verifier writes nothing, so peeking is the same question.
   peekUser: async () => {
-    const auth = await peekJwt();
+    const auth = await getCurrentJwt();
     return auth.ok ? user(auth.user) : null;
   },
   async signOut(context) {
@@ -86,7 +87,7 @@ const jwt: Strategy = {
     return refreshable(auth);
   },
   unavailable: async () => {
-    const auth = await peekJwt();
+    const auth = await getCurrentJwt();
     return !auth.ok && auth.reason === "unavailable";
   },
   whySignedOut: async () => {

@@ -63,16 +63,6 @@ export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<
   }
 }
 
-/** The raw client, for code that runs its own commands (lib/store/buckets.ts). */
-export function redisClient(): Redis {
-  return client();
-}
-
-/** Resolves once the first connection is up (or has had its chance): call before the raw client. */
-export function redisReady(): Promise<void> {
-  return firstConnection(client());
-}
-
 /** At start: wait a little for the first connection, so the first requests don't meet a 503. */
 export async function waitForRedis(timeoutMs = 5000): Promise<boolean> {
   const redis = client();

@@ -77,6 +77,3 @@ export const getCurrentJwt = cache(async (): Promise<JwtAuth> => {
  */
 export const refreshable = (auth: JwtAuth) =>
   !auth.ok && (auth.reason === "expired" || auth.reason === "unknown_key");
-
-/** The checked verifier writes nothing, so peeking is the same question. */
-export const peekJwt = getCurrentJwt;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AdapterAccount } from "@auth/core/adapters";
+import type { AdapterAccount } from "next-auth/adapters";
 import { getDb } from "@/lib/db";
 import { redact } from "../tokens";
 import { sealedTokenColumns } from "./adapter";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "@auth/core/adapters";
+import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";

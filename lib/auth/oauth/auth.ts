@@ -1,6 +1,5 @@
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getEnv, isHttps } from "@/lib/env";
 import { recordEvent } from "../events";
@@ -183,6 +182,3 @@ function authLabConfig(): NextAuthConfig {
 }
 
 export const { handlers, signIn } = nextAuth;
-
-/** The Auth.js session, once per request for pages and actions. */
-export const auth = cache(() => nextAuth.auth());
