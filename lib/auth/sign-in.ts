@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedMap } from "@/lib/bounded-map";
 import type { User } from "@/lib/auth/user";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
@@ -42,12 +43,11 @@ export function throttledMessage(retryAfterSeconds: number): string {
 // A flood of refused attempts must cost O(1) writes: the person's timeline notes a throttled
 // account at most once a minute per instance (the refused attempt itself writes nothing).
 const THROTTLE_LOG_EVERY_MS = 60_000;
-const lastThrottleLog = new Map<string, number>();
+const lastThrottleLog = new BoundedMap<string, number>(10_000);
 
 function shouldLogThrottle(key: string, now = Date.now()): boolean {
   const last = lastThrottleLog.get(key);
   if (last !== undefined && now - last < THROTTLE_LOG_EVERY_MS) return false;
-  if (lastThrottleLog.size >= 10_000) lastThrottleLog.clear();
   lastThrottleLog.set(key, now);
   return true;
 }

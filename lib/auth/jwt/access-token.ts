@@ -11,8 +11,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
 import type { Tx } from "@/lib/db";
-import { signingKey, UnknownKeyError, verificationKey } from "./keys";
-import { LAB_KID_PREFIX, labKeySignsFor } from "./lab-keys";
+import { isConfiguredKid, signingKey, UnknownKeyError, verificationKey } from "./keys";
+import { labKeySignsFor } from "./lab-keys";
 import { recall, remember } from "./verified-tokens";
 
 // Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
@@ -125,7 +125,7 @@ export async function verifyAccessToken(
   const { nbf, ...result } = await checkFromScratch(token, audience);
   // A lab key can be retired at any moment (its life is a database row), so only tokens signed
   // by a configured key, fixed for the process's life, are remembered.
-  if (result.ok && !result.header.kid?.startsWith(LAB_KID_PREFIX))
+  if (result.ok && (await isConfiguredKid(result.header.kid)))
     remember(memoKey, result.claims, nbf, result.header);
   return result;
 }

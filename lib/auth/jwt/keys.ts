@@ -62,6 +62,11 @@ export async function verificationKey(header: JWSHeaderParameters): Promise<Cryp
   return key;
 }
 
+/** Whether `kid` names one of the configured keys (fixed for the process's life; a lab key is not). */
+export async function isConfiguredKid(kid: unknown): Promise<boolean> {
+  return typeof kid === "string" && (await loadKeyRing()).verifying.has(kid);
+}
+
 export class UnknownKeyError extends Error {
   constructor() {
     super("unknown key id");

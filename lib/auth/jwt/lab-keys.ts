@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedMap } from "@/lib/bounded-map";
 import { randomBytes } from "node:crypto";
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { getDb, type Tx } from "@/lib/db";
@@ -30,7 +31,9 @@ const live = (now = new Date()) => ({
 });
 
 /** Imported public keys and their family, by kid: neither ever changes, only whether it is live. */
-const imported = new Map<string, { key: Promise<CryptoKey>; familyId: string }>();
+const imported = new BoundedMap<string, { key: Promise<CryptoKey>; familyId: string }>(
+  2 * MAX_ACTIVE,
+);
 
 /** The public half of every live lab key, for the JWKS. */
 export async function publishedLabJwks(): Promise<JWK[]> {
@@ -58,7 +61,6 @@ export async function labVerificationKey(
   if (!row) return undefined;
   let entry = imported.get(kid);
   if (!entry) {
-    if (imported.size >= 2 * MAX_ACTIVE) imported.clear();
     entry = {
       key: importJWK(JSON.parse(row.publicJwk) as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>,
       familyId: row.familyId,

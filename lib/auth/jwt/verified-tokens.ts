@@ -1,21 +1,21 @@
 import "server-only";
 import type { JWTHeaderParameters } from "jose";
+import { BoundedMap } from "@/lib/bounded-map";
 import type { AccessClaims, RejectReason, VerifyResult } from "./access-token";
 
 /**
  * Access tokens that passed every check of verifyAccessToken, per process. The signature, `alg`,
  * `kid`, `typ`, `iss` and `aud` of a given token string can't change while the process runs (its
- * keys and settings are fixed; lab keys, which are not, are never remembered), so an ES256
+ * configured keys and settings are fixed; only tokens signed by one of those are remembered), so an ES256
  * verification (~200-400 µs of CPU) need not run again for it. What changes with time, `exp`,
  * `nbf` and the token's age, is checked again on every use, exactly as jose checks it. This saves
  * work and decides nothing: revocation is the checked verifier's lookup, which runs on every
  * request whatever this holds. Bounded, oldest out first; only tokens that verified get in.
  */
-const VERIFIED_LIMIT = 1000;
-const verified = new Map<
+const verified = new BoundedMap<
   string,
   { claims: AccessClaims; nbf?: number; header: JWTHeaderParameters }
->();
+>(1000);
 
 export function remember(
   memoKey: string,
@@ -23,7 +23,6 @@ export function remember(
   nbf: unknown,
   header: JWTHeaderParameters,
 ): void {
-  if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
   verified.set(memoKey, {
     claims: { ...claims },
     ...(typeof nbf === "number" ? { nbf } : {}),

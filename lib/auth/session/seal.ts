@@ -1,5 +1,6 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
+import { BoundedMap } from "@/lib/bounded-map";
 import { sealPasswords, sessionLifetimes } from "./config";
 
 // The cookie carries the session token sealed (encrypted and authenticated) by iron-session.
@@ -9,8 +10,7 @@ import { sealPasswords, sessionLifetimes } from "./config";
 
 /** Cookies larger than this are refused before any crypto runs. */
 export const MAX_SEAL_LENGTH = 1024;
-const CACHE_SIZE = 1000;
-const cache = new Map<string, string>();
+const cache = new BoundedMap<string, string>(1000);
 
 type SealedSession = { t?: unknown };
 
@@ -34,7 +34,6 @@ export async function unsealToken(seal: string): Promise<string | null> {
   }
   if (typeof data.t !== "string" || data.t.length === 0) return null;
 
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(seal, data.t);
   return data.t;
 }
