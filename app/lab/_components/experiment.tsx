@@ -6,7 +6,7 @@ import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
-import type { ExperimentName } from "@/lib/lab/experiments/run";
+import type { ExperimentName } from "@/lib/lab/experiments";
 import { NeedsNote } from "./needs-note";
 
 // One experiment: a button that makes the server run real requests with this browser's own

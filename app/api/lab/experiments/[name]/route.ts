@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { json, jsonError } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-import { EXPERIMENTS, runExperiment } from "@/lib/lab/experiments/run";
+import { EXPERIMENTS } from "@/lib/lab/experiments";
+import { runExperiment } from "@/lib/lab/experiments/run";
 import { contextFrom } from "@/lib/request-context";
 
 // Runs one of the lab's experiments with this browser's own credentials. The answer lists the
