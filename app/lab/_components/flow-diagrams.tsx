@@ -1,5 +1,7 @@
 import { StrategyDot } from "@/app/_components/strategy-dot";
-import { FLOW_IDS, FLOWS, STRATEGY_IDS, type FlowId } from "./flows";
+import { STRATEGY_IDS } from "@/lib/auth/names";
+import { FLOWS } from "./flows";
+import { FLOW_IDS, type FlowId } from "./flows/ids";
 import { HYBRID_FLOWS } from "./flows/hybrid";
 import { SequenceDiagram } from "./sequence-diagram";
 

@@ -11,7 +11,8 @@ import { type CryptoKey, generateKeyPair, exportJWK, importJWK, SignJWT } from "
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { issueAccessToken, type RejectReason, verifyAccessToken } from "./access-token";
+import { issueAccessToken, verifyAccessToken } from "./access-token";
+import type { RejectReason } from "./claims";
 import { jwtSettings, MAX_TOKEN_LENGTH } from "./config";
 
 const CLOCK_TOLERANCE_SECONDS = jwtSettings().clockToleranceSeconds;

@@ -1,41 +1,16 @@
 import "server-only";
-import {
-  compactVerify,
-  decodeProtectedHeader,
-  errors,
-  jwtVerify,
-  type JWTHeaderParameters,
-  SignJWT,
-} from "jose";
+import { compactVerify, decodeProtectedHeader, errors, jwtVerify, SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ACCESS_TOKEN_TYPE, jwtSettings, MAX_TOKEN_LENGTH, SIGNING_ALGORITHM } from "./config";
 import type { Tx } from "@/lib/db";
 import { isConfiguredKid, signingKey, UnknownKeyError, verificationKey } from "./keys";
 import { labKeySignsFor } from "./lab-keys";
+import type { AccessClaims, AccessSubject, RejectReason, VerifyResult } from "./claims";
 import { recall, remember } from "./verified-tokens";
 
 // Access tokens: short-lived ES256 JWS (RFC 9068 shape) that any service holding the public key
 // can verify. The payload is readable by anyone, so it carries ids only, never an email or secret.
-
-export type AccessClaims = {
-  sub: string;
-  /** The refresh family this token came from, so sign-out can end the family's tokens. */
-  fam: string;
-  /** The person's credential epoch when the family began: the kill switch bumps it. */
-  ver: number;
-  /**
-   * When the person last proved who they are, for the sign-in the family came from (RFC 9068
-   * §2.2.1, as in OIDC): every token of the family carries the same one; refreshing never moves it.
-   */
-  auth_time: number;
-  jti: string;
-  iat: number;
-  exp: number;
-};
-
-/** Whose token, of which family, and the family's epoch and proof time. */
-export type AccessSubject = { userId: string; familyId: string; epoch: number; authTime: Date };
 
 export async function issueAccessToken(
   subject: AccessSubject,
@@ -74,25 +49,6 @@ export async function issueAccessToken(
     .sign(key);
   return { token, claims };
 }
-
-export type RejectReason =
-  | "malformed"
-  | "too_large"
-  | "forbidden_header"
-  | "unknown_key"
-  | "algorithm_not_allowed"
-  | "bad_signature"
-  | "expired"
-  | "not_yet_valid"
-  | "wrong_issuer"
-  | "wrong_audience"
-  | "wrong_type"
-  | "missing_claim"
-  | "invalid_claims";
-
-export type VerifyResult =
-  | { ok: true; claims: AccessClaims; header: JWTHeaderParameters }
-  | { ok: false; reason: RejectReason };
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(64),

@@ -4,7 +4,8 @@ import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import type { Provenance } from "../proof";
 import { generateToken, hashToken } from "../tokens";
-import { type AccessClaims, issueAccessToken } from "./access-token";
+import { issueAccessToken } from "./access-token";
+import type { AccessClaims } from "./claims";
 import { accessTtlFor, jwtSettings } from "./config";
 
 // Refresh tokens: opaque 256-bit values, stored only as SHA-256, grouped in families. A family's

@@ -3,7 +3,7 @@ import type { User } from "@/lib/auth/user";
 import { getDb, type Tx } from "@/lib/db";
 import { readOne, type Row } from "@/lib/sqlite-reads";
 import { type Provenance, proofMethodOf } from "../proof";
-import type { AccessClaims } from "./access-token";
+import type { AccessClaims } from "./claims";
 import { jwtSettings } from "./config";
 import { deny, denylistInDatabase, isDeniedInRedis } from "@/lib/store/denylist";
 

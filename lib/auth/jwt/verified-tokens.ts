@@ -1,7 +1,7 @@
 import "server-only";
 import type { JWTHeaderParameters } from "jose";
 import { BoundedMap } from "@/lib/bounded-map";
-import type { AccessClaims, RejectReason, VerifyResult } from "./access-token";
+import type { AccessClaims, RejectReason, VerifyResult } from "./claims";
 
 /**
  * Access tokens that passed every check of verifyAccessToken, per process. The signature, `alg`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { decodeProtectedHeader } from "jose";
-import { type AccessSubject, issueAccessToken } from "@/lib/auth/jwt/access-token";
+import { issueAccessToken } from "@/lib/auth/jwt/access-token";
+import type { AccessSubject } from "@/lib/auth/jwt/claims";
 import { retireLabKey, rotateLabKey } from "@/lib/auth/jwt/lab-keys";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
 import type { Fact, Verdict } from "./result";

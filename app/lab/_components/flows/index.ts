@@ -1,16 +1,12 @@
 import type { StrategyId } from "@/lib/auth/names";
 import type { Diagram } from "../sequence-types";
+import type { FlowId } from "./ids";
 import { JWT_FLOWS } from "./jwt";
 import { OAUTH_FLOWS } from "./oauth";
 import { SESSION_FLOWS } from "./session";
 
 // The three flows of each strategy, drawn as sequence diagrams on the lab page. Each file
 // follows its strategy's code; the steps name the real routes, tables and cookies.
-
-export const FLOW_IDS = ["sign-in", "request", "refresh-revoke"] as const;
-export type FlowId = (typeof FLOW_IDS)[number];
-
-export const STRATEGY_IDS = ["session", "jwt", "oauth"] as const satisfies readonly StrategyId[];
 
 export const FLOWS: Record<FlowId, Record<StrategyId, Diagram>> = {
   "sign-in": {

@@ -1,5 +1,5 @@
 import { defineDiagram, type Diagram } from "../sequence-types";
-import type { FlowId } from "./index";
+import type { FlowId } from "./ids";
 import { APP, ATTACKER, BROWSER, DB } from "./participants";
 
 // JWT access + refresh: lib/auth/jwt/* (access-token.ts, refresh.ts, revocation.ts, guard.ts),

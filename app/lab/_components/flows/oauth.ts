@@ -1,5 +1,5 @@
 import { defineDiagram, type Diagram } from "../sequence-types";
-import type { FlowId } from "./index";
+import type { FlowId } from "./ids";
 import { APP, ATTACKER, BROWSER, DB } from "./participants";
 
 // Google / GitHub through Auth.js v5 with the Prisma adapter and database sessions:

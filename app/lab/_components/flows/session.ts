@@ -1,5 +1,5 @@
 import { defineDiagram, type Diagram } from "../sequence-types";
-import type { FlowId } from "./index";
+import type { FlowId } from "./ids";
 import { APP, ATTACKER, BROWSER, DB } from "./participants";
 
 // Server sessions: lib/auth/session/* (store.ts, seal.ts, lifecycle.ts, guard.ts).
