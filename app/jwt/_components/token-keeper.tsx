@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { JWT_REFRESH_PATH } from "@/lib/auth/names";
 import { countSilentRefresh, useSilentRefreshPaused } from "./keeper-controls";
 
 // Keeps the JWT pair fresh so the person never notices expiry. Rendered once, in the header, for
@@ -9,7 +10,6 @@ import { countSilentRefresh, useSilentRefreshPaused } from "./keeper-controls";
 // access token's life has passed, or at once when the server found it already expired, then
 // re-renders the page, which now sees the new cookie, or sees that the person is signed out.
 
-const REFRESH_PATH = "/api/jwt/refresh";
 /** Refresh when this share of the lifetime has passed, and at most a minute before expiry. */
 const LIFETIME_SHARE = 0.8;
 const MAX_LEAD_MS = 60_000;
@@ -25,7 +25,7 @@ export function TokenKeeper({ issuedAt, expiresAt, expired = false }: Props) {
     if (paused) return;
     let cancelled = false;
     const refresh = async () => {
-      const response = await fetch(REFRESH_PATH, {
+      const response = await fetch(JWT_REFRESH_PATH, {
         method: "POST",
         credentials: "same-origin",
       }).catch(() => null);

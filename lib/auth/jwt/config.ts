@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv, isHttps } from "@/lib/env";
-import { cookieNames } from "../names";
+import { cookieNames, JWT_REFRESH_PATH } from "../names";
 
 // Everything the JWT strategy needs to know about lifetimes, names and cookies, in one place.
 
@@ -8,7 +8,6 @@ export const ACCESS_TOKEN_TYPE = "at+jwt"; // RFC 9068: an access token, not an 
 export const SIGNING_ALGORITHM = "ES256";
 /** Longer than any token we issue; anything bigger is refused before parsing. */
 export const MAX_TOKEN_LENGTH = 2048;
-export const REFRESH_PATH = "/api/jwt/refresh";
 
 export function jwtSettings() {
   const env = getEnv();
@@ -50,7 +49,7 @@ export function jwtCookieOptions(kind: "access" | "refresh", maxAgeSeconds: numb
     httpOnly: true,
     sameSite: "lax",
     secure: isHttps(),
-    path: kind === "access" ? "/" : REFRESH_PATH,
+    path: kind === "access" ? "/" : JWT_REFRESH_PATH,
     maxAge: maxAgeSeconds,
   } as const;
 }

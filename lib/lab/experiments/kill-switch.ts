@@ -1,6 +1,6 @@
 import "server-only";
 import { endEveryCredential } from "@/lib/auth/account/revoke-all";
-import { cookieNames } from "@/lib/auth/names";
+import { cookieNames, JWT_REFRESH_PATH } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
 import type { Fact, Verdict } from "./result";
@@ -51,7 +51,7 @@ export async function killSwitchExperiment(
         await selfRequest({
           label: `${device}: its copied refresh token`,
           method: "POST",
-          path: "/api/jwt/refresh",
+          path: JWT_REFRESH_PATH,
           expected: 401,
           json: { refresh_token: refresh },
           curlJson: { refresh_token: "$REFRESH_TOKEN" },

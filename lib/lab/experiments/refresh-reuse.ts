@@ -1,5 +1,6 @@
 import "server-only";
 import { startFamily } from "@/lib/auth/jwt/refresh";
+import { JWT_REFRESH_PATH } from "@/lib/auth/names";
 import type { Provenance } from "@/lib/auth/proof";
 import type { RequestContext } from "@/lib/request-context";
 import type { Verdict } from "./result";
@@ -21,7 +22,7 @@ export async function refreshReuseExperiment(
     return selfRequestWithBody({
       label,
       method: "POST",
-      path: "/api/jwt/refresh",
+      path: JWT_REFRESH_PATH,
       expected,
       json: { refresh_token: value },
       curlJson: { refresh_token: `$REFRESH_TOKEN_${name.split(" ")[1] ?? ""}` },
