@@ -1,4 +1,5 @@
 import { type APIResponse, expect } from "@playwright/test";
+import type { AccessClaims } from "../../lib/auth/jwt/claims";
 
 // What every API answer is checked against: the one error shape, and tokens read as any client may.
 
@@ -10,18 +11,8 @@ export type TokenPair = {
   token_type: string;
   expires_in: number;
 };
-export type Claims = {
-  sub: string;
-  fam: string;
-  ver: number;
-  /** When the person proved who they are for the sign-in behind the token (seconds). */
-  auth_time: number;
-  jti: string;
-  iat: number;
-  exp: number;
-  iss?: string;
-  aud?: string;
-};
+/** An access token's payload as the app signs it (lib/auth/jwt/claims.ts), with iss and aud. */
+export type Claims = AccessClaims & { iss?: string; aud?: string };
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
