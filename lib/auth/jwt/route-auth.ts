@@ -1,5 +1,5 @@
 import "server-only";
-import { bearerToken } from "@/lib/http/bearer";
+import { bearerChallenge, bearerToken } from "@/lib/http/bearer";
 import type { Authenticator } from "@/lib/auth/http/authenticator";
 import type { AuthFailure } from "@/lib/http/route";
 import { readAccessCookie } from "./cookies";
@@ -24,11 +24,11 @@ export function jwtFailure(reason: JwtFailure): AuthFailure {
       status: 401,
       code: "unauthorized",
       message: "Sign in with the jwt strategy first.",
-      headers: { "WWW-Authenticate": "Bearer" },
+      headers: { "WWW-Authenticate": bearerChallenge() },
     };
   }
   const challenge = (description: string) => ({
-    "WWW-Authenticate": `Bearer error="invalid_token", error_description="${description}"`,
+    "WWW-Authenticate": bearerChallenge({ description }),
   });
   if (reason === "expired") {
     return {

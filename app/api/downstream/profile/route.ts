@@ -6,7 +6,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from "jose";
-import { bearerToken } from "@/lib/http/bearer";
+import { bearerChallenge, bearerToken } from "@/lib/http/bearer";
 import { json, jsonError } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
@@ -63,7 +63,7 @@ async function verifyDownstream(token: string, appUrl: string, tolerance: number
 function rejected(error: unknown) {
   const code = error instanceof Error && "code" in error ? String(error.code) : "ERR_JWT_INVALID";
   return jsonError(401, "invalid_token", `The downstream service rejected the token (${code}).`, {
-    "WWW-Authenticate": 'Bearer error="invalid_token"',
+    "WWW-Authenticate": bearerChallenge({}),
   });
 }
 
@@ -76,7 +76,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
       const token = bearerToken(request.headers);
       if (!token)
         return jsonError(401, "unauthorized", "Send the access token as a Bearer token.", {
-          "WWW-Authenticate": "Bearer",
+          "WWW-Authenticate": bearerChallenge(),
         });
       const { APP_URL, JWT_CLOCK_TOLERANCE_SECONDS } = getEnv();
       return timing

@@ -1,6 +1,6 @@
 import { verifyAccessToken } from "@/lib/auth/jwt/access-token";
 import { jwtSettings } from "@/lib/auth/jwt/config";
-import { bearerToken } from "@/lib/http/bearer";
+import { bearerChallenge, bearerToken } from "@/lib/http/bearer";
 import { json, jsonError } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 
@@ -14,7 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
       const token = bearerToken(request.headers);
       if (!token)
         return jsonError(401, "unauthorized", "Send the demo token as a Bearer token.", {
-          "WWW-Authenticate": "Bearer",
+          "WWW-Authenticate": bearerChallenge(),
         });
       const verified = await timing.measure("verify", () =>
         verifyAccessToken(token, jwtSettings().demoAudience),
@@ -24,6 +24,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
           401,
           "invalid_token",
           `The demo API rejected the token: ${verified.reason}.`,
+          { "WWW-Authenticate": bearerChallenge({}) },
         );
       return json({
         service: "the demo SPA's API",
