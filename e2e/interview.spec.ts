@@ -3,7 +3,7 @@ import { CHECKLIST, QUESTIONS } from "../lib/interview/questions";
 import { expect, test } from "./fixtures";
 
 // The interview room: every question's "Prove it" runs from a fresh browser (no account: the
-// proofs make their own throwaway people) and shows a result that explains itself, right under
+// experiments make their own throwaway people) and shows a result that explains itself, right under
 // the answer. Progress is kept in the browser.
 
 const TOPICS = [...new Set(QUESTIONS.map((question) => question.topic))];
@@ -13,7 +13,7 @@ async function proveEvery(page: Page, topic: string): Promise<void> {
     const card = page.locator(`article#${question.id}`);
     await card.getByRole("button", { name: "Prove it" }).click();
     const result = card.getByTestId("result");
-    // Every proof has something to show here: the e2e server plays Google locally.
+    // Every experiment has something to show here: the e2e server plays Google locally.
     await expect(result, question.id).toHaveAttribute("data-outcome", /^(refused|partly|shown)$/);
     await expect(result, question.id).toBeFocused();
     await expect(card.getByTestId("verdict-reason"), question.id).not.toBeEmpty();
@@ -30,7 +30,7 @@ async function proveEvery(page: Page, topic: string): Promise<void> {
   }
 }
 
-test("the room has at least 20 questions, each with an answer, the wrong answer and a proof", async ({
+test("the room has at least 20 questions, each with an answer, the wrong answer and an experiment", async ({
   page,
 }) => {
   expect(QUESTIONS.length).toBeGreaterThanOrEqual(20);
@@ -69,12 +69,12 @@ test("progress is kept in this browser: answers marked ready and checklist lines
   await expect(page.getByTestId("checklist").getByRole("checkbox").first()).toBeChecked();
 });
 
-test("proofs refuse a cross-site request and an unknown name", async ({ request }) => {
+test("“Prove it” refuses a cross-site request and an unknown name", async ({ request }) => {
   const crossSite = await request.post("/api/interview/prove/decode", {
     headers: { origin: "http://evil.test" },
   });
   expect(crossSite.status()).toBe(403);
   const unknown = await request.post("/api/interview/prove/nope");
   expect(unknown.status()).toBe(404);
-  expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "No such proof." } });
+  expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "No such experiment." } });
 });

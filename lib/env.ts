@@ -156,8 +156,8 @@ const schema = z.object({
    * Interview-room proofs (each makes and removes throwaway people): per client address per hour,
    * and for the whole site per hour.
    */
-  PROOF_LIMIT_PER_IP: z.coerce.number().int().positive().max(10_000).default(120),
-  PROOF_LIMIT_PER_HOUR: z.coerce.number().int().positive().max(100_000).default(2000),
+  COSTLY_RUN_LIMIT_PER_IP: z.coerce.number().int().positive().max(10_000).default(120),
+  COSTLY_RUN_LIMIT_PER_HOUR: z.coerce.number().int().positive().max(100_000).default(2000),
   /** The lab's experiments, per client address and per person, per 10 minutes. */
   EXPERIMENT_LIMIT_PER_IP: z.coerce.number().int().positive().max(10_000).default(60),
   /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { DEMO_EMAIL_DOMAIN, PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
+import { DEMO_EMAIL_DOMAIN, THROWAWAY_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import { purgeExpired } from "./purge";
 
 // Rows that can't authenticate anyone go; live ones stay.
@@ -121,8 +121,8 @@ describe("purgeExpired", () => {
     const tag = randomUUID().slice(0, 8);
     const make = (email: string, createdAt: Date) =>
       db.user.create({ data: { email, createdAt }, select: { id: true } });
-    const staleProof = await make(`proof-${tag}${PROOF_EMAIL_DOMAIN}`, past(11 * 60 * 1000));
-    const runningProof = await make(`proof-new-${tag}${PROOF_EMAIL_DOMAIN}`, past(60 * 1000));
+    const staleProof = await make(`proof-${tag}${THROWAWAY_EMAIL_DOMAIN}`, past(11 * 60 * 1000));
+    const runningProof = await make(`proof-new-${tag}${THROWAWAY_EMAIL_DOMAIN}`, past(60 * 1000));
     const oldDemo = await make(`demo-${tag}${DEMO_EMAIL_DOMAIN}`, past(31 * DAY));
     const recentDemo = await make(`demo-new-${tag}${DEMO_EMAIL_DOMAIN}`, past(DAY));
     const someone = await make(`${tag}@purge.test`, past(365 * DAY));

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { DEMO_EMAIL_DOMAIN, PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
+import { DEMO_EMAIL_DOMAIN, THROWAWAY_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 
 // Rows that can no longer authenticate anyone are deleted, on a timer in every server process
 // (instrumentation.ts) and idempotently, so several instances purging at once is harmless. The
@@ -89,7 +89,7 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     // Throwaway people: the proofs' (removed as they finish; these are leftovers of a crash), and
     // demo people whose every credential has ended.
     db.user.deleteMany({
-      where: { email: { endsWith: PROOF_EMAIL_DOMAIN }, createdAt: { lte: proofCutoff } },
+      where: { email: { endsWith: THROWAWAY_EMAIL_DOMAIN }, createdAt: { lte: proofCutoff } },
     }),
     db.user.deleteMany({
       where: { email: { endsWith: DEMO_EMAIL_DOMAIN }, createdAt: { lte: demoCutoff } },

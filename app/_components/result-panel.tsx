@@ -2,7 +2,7 @@
 
 import { forwardRef, useState } from "react";
 import type { ExperimentResult } from "@/lib/lab/experiments/result";
-import type { Probe, Sent } from "@/lib/lab/experiments/self-request";
+import type { Probe, Sent } from "@/lib/lab/client/probe";
 import { Time } from "./time";
 
 // How every experiment's result reads, in the lab and in the interview room: the verdict first, in

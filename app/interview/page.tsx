@@ -10,7 +10,7 @@ const TOPICS = [...new Set(QUESTIONS.map((question) => question.topic))] as Topi
 const slug = (topic: string) => topic.toLowerCase().replace(/[^a-z]+/g, "-");
 
 // The questions people get asked about sessions, JWTs and OAuth: an answer in our words, the
-// answer people often give instead, and a proof run live against this server.
+// answer people often give instead, and an experiment that runs live against this server.
 export default function InterviewPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -69,7 +69,7 @@ export default function InterviewPage() {
               </details>
               <ProveIt
                 question={question.id}
-                proof={question.proof}
+                experiment={question.experiment}
                 proves={question.proves}
                 lab={question.lab}
               />

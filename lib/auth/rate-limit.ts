@@ -210,18 +210,18 @@ export const registrationBudget = createBudget("register", () => ({
   overall: perHour(getEnv().REGISTRATION_LIMIT_PER_HOUR),
 }));
 
-/** Interview-room proofs and the lab's costly parts: each makes (and removes) throwaway people. */
-export const proofBudget = createBudget("proof", () => ({
-  perIp: perHour(getEnv().PROOF_LIMIT_PER_IP),
-  perPerson: perHour(getEnv().PROOF_LIMIT_PER_IP),
-  overall: perHour(getEnv().PROOF_LIMIT_PER_HOUR),
+/** Standalone experiments and the lab's costly ones: each makes (and removes) throwaway people or keys. */
+export const costlyRunBudget = createBudget("costly-run", () => ({
+  perIp: perHour(getEnv().COSTLY_RUN_LIMIT_PER_IP),
+  perPerson: perHour(getEnv().COSTLY_RUN_LIMIT_PER_IP),
+  overall: perHour(getEnv().COSTLY_RUN_LIMIT_PER_HOUR),
 }));
 
 /** The lab's experiments: each sends several requests to the app itself. */
 export const experimentBudget = createBudget("experiment", () => ({
   perIp: { limit: getEnv().EXPERIMENT_LIMIT_PER_IP, periodSeconds: 10 * 60 },
   perPerson: { limit: getEnv().EXPERIMENT_LIMIT_PER_IP, periodSeconds: 10 * 60 },
-  overall: perHour(getEnv().PROOF_LIMIT_PER_HOUR * 5),
+  overall: perHour(getEnv().COSTLY_RUN_LIMIT_PER_HOUR * 5),
 }));
 
 /** The lab's cost probe: a few dozen guard calls per run. */

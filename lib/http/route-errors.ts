@@ -18,7 +18,7 @@ export abstract class HttpError extends Error {
   abstract toResponse(route: RouteWords): Response;
 }
 
-/** 503 for work refused because enough of it is running already (lib/lab/proofs/in-flight.ts). */
+/** 503 for work refused because enough of it is running already (lib/lab/experiments/in-flight.ts). */
 export function busy(message: string): Response {
   return jsonError(503, "unavailable", `${message} Try again in a moment.`, { "Retry-After": "2" });
 }

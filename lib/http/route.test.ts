@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { OverBudgetError } from "@/lib/auth/rate-limit";
 import { getEnv } from "@/lib/env";
 import { instanceId } from "@/lib/instance";
-import { ProofsBusyError } from "@/lib/lab/proofs/in-flight";
+import { TooManyRunningError } from "@/lib/lab/experiments/in-flight";
 import { StoreUnavailableError, unavailableMessage } from "@/lib/store/errors";
 import { json } from "./json";
 import { type Authenticator, type GuardedUser, METHODS, type OpenHandler, route } from "./route";
@@ -229,18 +229,18 @@ describe("route(): errors, answered once", () => {
     }).POST(request("POST"), undefined);
 
   it("answers a busy refusal 503 in the route's words, with Retry-After", async () => {
-    const response = await throwing(new ProofsBusyError(), {
-      busy: "Several proofs are running already.",
+    const response = await throwing(new TooManyRunningError(), {
+      busy: "Several experiments are running already.",
     });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("2");
     expect(await errorOf(response)).toEqual({
       code: "unavailable",
-      message: "Several proofs are running already. Try again in a moment.",
+      message: "Several experiments are running already. Try again in a moment.",
     });
-    const unworded = await throwing(new ProofsBusyError());
+    const unworded = await throwing(new TooManyRunningError());
     expect((await errorOf(unworded)).message).toBe(
-      "Too many proofs are running right now. Try again in a moment.",
+      "Too many experiments are running right now. Try again in a moment.",
     );
   });
 

@@ -1,34 +1,8 @@
 // Interview practice: the questions people get asked about sessions, JWTs and OAuth, each with a
 // precise answer, the answer candidates often give instead, and the live experiment in this app
-// that proves the right one. Plain data: no imports, nothing server-only.
+// that proves the right one (a standalone entry of the registry). Plain data, nothing server-only.
 
-/** Every proof the interview room can run, in no particular order. */
-export const PROOF_IDS = [
-  "decode",
-  "tamper",
-  "forged-alg",
-  "stateless-verify",
-  "denylist",
-  "replay",
-  "refresh-reuse",
-  "xss",
-  "csrf",
-  "jwks",
-  "id-token",
-  "oauth-flow",
-  "provider-tokens",
-  "kill-switch",
-  "sizes",
-  "fixation",
-  "kdf",
-  "authz",
-  "hybrid",
-  "shared-store",
-  "key-rotation",
-  "takeover",
-] as const;
-
-export type ProofId = (typeof PROOF_IDS)[number];
+import type { StandaloneExperiment } from "@/lib/lab/experiments";
 
 export type Topic =
   "The models" | "JWT" | "Sessions" | "OAuth and OIDC" | "Attacks and defences" | "In production";
@@ -46,8 +20,8 @@ export type Question = {
   /** Why it is wrong or incomplete, in 1-3 sentences. */
   whyWrong: string;
   /** The live experiment that proves the answer. */
-  proof: ProofId;
-  /** What the proof's result shows, in terms of this question. */
+  experiment: StandaloneExperiment;
+  /** What the experiment's result shows, in terms of this question. */
   proves: string;
   /** Where the fuller experiment is in the lab. */
   lab: string;
@@ -65,7 +39,7 @@ export const QUESTIONS: readonly Question[] = [
       "JWT is the modern replacement for sessions, and OAuth is basically JWT with a Google button.",
     whyWrong:
       "They sit on different axes: sessions versus JWTs is about where state lives and how revocation works, while OAuth is a protocol for obtaining delegated access whose tokens may or may not be JWTs. After an OAuth sign-in the app still has to choose a session or tokens for itself.",
-    proof: "replay",
+    experiment: "replay",
     proves:
       "Copies replayed after sign-out behave three different ways: the session and the Auth.js session are refused at once, while the JWT is refused only where a verifier consults server state.",
     lab: "/lab#flows-heading",
@@ -80,7 +54,7 @@ export const QUESTIONS: readonly Question[] = [
       "Because with JWTs the server doesn't store anything, so you don't need a database.",
     whyWrong:
       "Only the verification of access tokens needs no storage; the users, refresh tokens and revocation records still live somewhere. Stateless describes one check, not the whole system.",
-    proof: "stateless-verify",
+    experiment: "stateless-verify",
     proves:
       "A downstream service accepts the token using only the public JWKS, and its Server-Timing shows a signature check and no database step.",
     lab: "/lab#cost-heading",
@@ -94,7 +68,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "You delete the token on the client, and then the user is logged out.",
     whyWrong:
       "Deleting the browser's copy does nothing to a copy someone else already has. For a JWT that copy keeps working until exp unless the server keeps revocation state and checks it.",
-    proof: "replay",
+    experiment: "replay",
     proves:
       "After sign-out the copied session cookie is refused at once, and the copied JWT is refused by the checked verifier but still accepted downstream until exp.",
     lab: "/lab#experiment-replay",
@@ -109,7 +83,7 @@ export const QUESTIONS: readonly Question[] = [
       "If the request has a valid token the user is allowed; the middleware already checked auth.",
     whyWrong:
       "The middleware checked authentication only. Without a per-object check that the resource belongs to (or is shared with) the caller, any authenticated person can act on any record by guessing or changing its id.",
-    proof: "authz",
+    experiment: "authz",
     proves:
       "A signed-in person trying to delete someone else's note gets 404 and the note survives: authenticated, but not authorized.",
     lab: "/lab#flows-heading",
@@ -126,7 +100,7 @@ export const QUESTIONS: readonly Question[] = [
       "Yes, it's base64 and signed with a secret key, so nobody can read what's inside without the key.",
     whyWrong:
       "Base64url is an encoding, not encryption, and a signature protects integrity, not confidentiality. Anyone who sees the token can read every claim.",
-    proof: "decode",
+    experiment: "decode",
     proves:
       "A real access token's header and payload are decoded in the page with no key at all: encoded, not encrypted.",
     lab: "/lab#token-anatomy",
@@ -141,7 +115,7 @@ export const QUESTIONS: readonly Question[] = [
       "Nothing, the payload is only base64, so anyone can change the role; that's why roles must never go in a JWT.",
     whyWrong:
       "Editing the payload is easy, but the server refuses the result because the signature no longer verifies. Roles in a JWT are safe against tampering; the real caveat is that they can't change until the token expires.",
-    proof: "tamper",
+    experiment: "tamper",
     proves:
       "A real token with one claim changed and its original signature kept is refused as bad_signature, and a session seal with one character changed is refused as unreadable.",
     lab: "/lab#experiment-tamper",
@@ -155,7 +129,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "You can't revoke a JWT; you just have to wait for it to expire.",
     whyWrong:
       "You can, with a denylist or a version check. The honest answer is that doing so costs a lookup on every request and gives up statelessness, so the real design choice is where you check and how short the tokens live.",
-    proof: "denylist",
+    experiment: "denylist",
     proves:
       "After sign-out the checked verifier refuses the copied token as revoked with one indexed lookup, while the stateless verifier keeps accepting it until exp.",
     lab: "/lab#experiment-replay",
@@ -170,7 +144,7 @@ export const QUESTIONS: readonly Question[] = [
       "The refresh token is just a longer-lived JWT: when the access token expires you send the refresh token instead.",
     whyWrong:
       "A refresh token that works as an access credential, or never changes, gives a thief its whole lifetime. Its value comes from being sent only to the token endpoint, being stored server-side so it can be revoked, and being rotated so that a second use exposes the theft.",
-    proof: "refresh-reuse",
+    experiment: "refresh-reuse",
     proves:
       "After two rotations, presenting the first refresh token again revokes the whole family, so even the newest token stops working.",
     lab: "/lab#experiment-refresh-reuse",
@@ -184,7 +158,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "RS256 is more secure because RSA is stronger encryption than HS256.",
     whyWrong:
       "Neither is encryption, and HS256 with a strong secret is not weak. The difference is key distribution: with HMAC every verifier holds the signing key, with a key pair only the issuer does.",
-    proof: "jwks",
+    experiment: "jwks",
     proves:
       "The JWKS publishes public keys only, with a kid each and no private fields, and a token verifies against it: verifiers can check tokens without being able to sign them.",
     lab: "/lab#token-anatomy",
@@ -202,7 +176,7 @@ export const QUESTIONS: readonly Question[] = [
       "Sessions don't scale; once you have more than one server you have to switch to JWTs.",
     whyWrong:
       "A shared store scales out fine and a session lookup takes well under a millisecond. The real cost is a dependency whose outage stops every session, which you plan for with replication and failing closed, not by giving up instant revocation.",
-    proof: "shared-store",
+    experiment: "shared-store",
     proves:
       "The same session cookie is honoured by whichever instance answers, because each one looks it up in the shared store; the result names the store and the instance.",
     lab: "/lab#scaling-heading",
@@ -216,7 +190,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "The cookie is HttpOnly and we use HTTPS, so CSRF isn't possible.",
     whyWrong:
       "HttpOnly stops scripts reading the cookie and HTTPS stops eavesdropping, but neither stops the browser from attaching the cookie to a request another site triggers. CSRF never needs to read the cookie, only to make the browser send it.",
-    proof: "csrf",
+    experiment: "cross-site",
     proves:
       "A cross-site POST carrying the session cookie is refused with 403 and creates nothing, while the same POST from the app's own origin works.",
     lab: "/lab#experiment-cross-site",
@@ -230,7 +204,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "Use HTTPS and HttpOnly cookies, then nobody can get hold of the session id.",
     whyWrong:
       "In fixation the attacker already knows the id because they supplied it; nothing has to be stolen. Only replacing the id at sign-in breaks the link between the planted id and the authenticated session.",
-    proof: "fixation",
+    experiment: "fixation",
     proves:
       "A session cookie planted before sign-in is dead afterwards, and the signed-in session has a different id, shown by the redacted prefixes before and after.",
     lab: "/lab#fixation",
@@ -246,7 +220,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "Yes, Sign in with Google is OAuth, so OAuth is a login protocol.",
     whyWrong:
       "Sign in with Google is OpenID Connect built on OAuth. OAuth itself defines how a client gets permission to call an API, not how it learns who the user is.",
-    proof: "id-token",
+    experiment: "id-token",
     proves:
       "The ID token names the person (sub), is addressed to the app (aud) and carries the nonce and a checked signature, while the access token beside it is only for calling the provider's API.",
     lab: "/lab#id-token",
@@ -262,7 +236,7 @@ export const QUESTIONS: readonly Question[] = [
       "The ID token is a JWT with the user's details, so I send it as the Bearer token to our backend.",
     whyWrong:
       "The ID token's audience is the client application and it grants nothing; an API should check that a token was issued for it and carries the right scopes. Access tokens exist for exactly that.",
-    proof: "id-token",
+    experiment: "id-token",
     proves:
       "Decoded side by side, the ID token describes a sign-in for the app (aud, sub, nonce, exp) and the access token is what the provider's API accepts.",
     lab: "/lab#id-token",
@@ -277,7 +251,7 @@ export const QUESTIONS: readonly Question[] = [
       "Implicit is the flow for SPAs because they can't keep a client secret; PKCE is only for mobile apps.",
     whyWrong:
       "That was the advice of 2012. PKCE protects the code without any client secret, so SPAs and servers use code with PKCE too, and the current BCP deprecates implicit entirely.",
-    proof: "oauth-flow",
+    experiment: "oauth-flow",
     proves:
       "The real authorization request carries response_type=code, an S256 code_challenge, state and nonce, and a callback with a tampered state is refused.",
     lab: "/lab#flows-heading",
@@ -292,7 +266,7 @@ export const QUESTIONS: readonly Question[] = [
       "Put Google's access token in localStorage and send it to our API, which calls Google to check it.",
     whyWrong:
       "That makes a provider token your session credential, exposes it to every script on the page, and puts Google on the path of every request. Validate the sign-in once and issue your own session or tokens.",
-    proof: "provider-tokens",
+    experiment: "provider-tokens",
     proves:
       "After a provider sign-in the browser holds only an opaque session cookie, while the server keeps the provider tokens encrypted and uses them to call the provider's API.",
     lab: "/lab#experiment-delegated",
@@ -309,7 +283,7 @@ export const QUESTIONS: readonly Question[] = [
       "localStorage is fine as long as we escape our output, and cookies are worse because of CSRF.",
     whyWrong:
       "XSS also arrives through third-party scripts and dependencies, and a stolen token keeps working off-site until it expires. CSRF has a cheap, standard defence; a script reading localStorage has none.",
-    proof: "xss",
+    experiment: "xss",
     proves:
       "A simulated injected script reads the token from localStorage and replays it elsewhere with a 200, while document.cookie shows none of the HttpOnly cookies.",
     lab: "/lab#experiment-xss",
@@ -323,7 +297,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "Modern libraries handle that; you just have to check the signature.",
     whyWrong:
       "Checking the signature is exactly what the attack subverts when the token chooses how it is checked. The allowed algorithm must be fixed in the verifier's configuration, and libraries only do that if you pass it.",
-    proof: "forged-alg",
+    experiment: "forged-alg",
     proves:
       "A token with alg none and one signed with HS256 using the public key are both refused as algorithm_not_allowed before any key is used.",
     lab: "/lab#experiment-forged-alg",
@@ -337,7 +311,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "We hash them with SHA-256 and a salt, so they're safe.",
     whyWrong:
       "A salt defeats precomputed tables but not speed: SHA-256 is built to be fast, so a single GPU tries billions of guesses a second against a leaked table. A password hash has to be slow and memory-hard on purpose.",
-    proof: "kdf",
+    experiment: "kdf",
     proves:
       "The stored PHC string names argon2id with m=19456, t=2, p=1, and one argon2id hash is measured at orders of magnitude slower than one SHA-256: that gap is the attacker's cost per guess.",
     lab: "/lab#password-storage",
@@ -352,7 +326,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "Make them change their password; that logs them out everywhere.",
     whyWrong:
       "Existing cookies and tokens don't contain the password, so they keep working unless the password change explicitly ends sessions and revokes token families, as this app's does.",
-    proof: "kill-switch",
+    experiment: "kill-switch",
     proves:
       "After sign out everywhere, every strategy, each copied credential (session cookie, access token, refresh token) is refused at its next request.",
     lab: "/lab#experiment-replay",
@@ -368,7 +342,7 @@ export const QUESTIONS: readonly Question[] = [
       "Exchange the session for a fresh token pair before sensitive actions; a token issued seconds ago proves the user is present.",
     whyWrong:
       "A token issued seconds ago proves only that someone held a credential seconds ago. An exchange that stamps a new issue time launders a stolen cookie into a fresh sign-in; the proof time has to travel with the credential, unchanged.",
-    proof: "takeover",
+    experiment: "takeover",
     proves:
       "A session cookie from an older sign-in still answers 200 and can be exchanged, but the new pair carries the old auth_time, and asking to link a provider with either answers 403 reauth_required, while the owner's fresh sign-in is let through.",
     lab: "/lab#takeover",
@@ -384,7 +358,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "JWTs, because mobile apps can't use cookies, so sessions don't work on mobile.",
     whyWrong:
       "A session doesn't need a cookie: an opaque token in a header that the server looks up is a session. What matters is that a purely stateless JWT can't be cut off before exp, which a bank can't accept.",
-    proof: "denylist",
+    experiment: "denylist",
     proves:
       "After sign-out the checked verifier refuses the copied token at once while a signature-only verifier accepts it until exp; a bank needs the first behaviour.",
     lab: "/lab#experiment-replay",
@@ -398,7 +372,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "Give every service the same HS256 secret so they can all validate the JWT.",
     whyWrong:
       "With a shared HMAC secret every service can also mint tokens for any user, so compromising the least important service forges identity everywhere. Publish asymmetric public keys so services can verify without being able to sign.",
-    proof: "stateless-verify",
+    experiment: "stateless-verify",
     proves:
       "A separate service verifies the access token with nothing but the public JWKS, and its Server-Timing shows a signature check and no database call.",
     lab: "/lab#scaling-heading",
@@ -413,7 +387,7 @@ export const QUESTIONS: readonly Question[] = [
       "A JWT and a session id are both just a string in a header; the size difference doesn't matter.",
     whyWrong:
       "A session id is a fixed, small random value, while a JWT is many times larger and grows with each claim. It is sent on every matching request, and past the cookie limit it simply breaks.",
-    proof: "sizes",
+    experiment: "sizes",
     proves:
       "Measured side by side, the session cookie, the access-token cookie and the Bearer header show how many bytes each credential adds to every request.",
     lab: "/lab#cost-heading",
@@ -427,7 +401,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "You pick one; modern apps are all JWT now.",
     whyWrong:
       "Each model suits a different client: browsers are best served by an HttpOnly session cookie, native and API clients by tokens, and third-party identity by OIDC. Large systems run all of them, with provider sign-in handing off to the app's own credential.",
-    proof: "hybrid",
+    experiment: "hybrid",
     proves:
       "A provider sign-in comes out as the app's own JWT pair for API calls: the provider said who the person is, and the app issued its own credential.",
     lab: "/lab#hybrid",
@@ -441,7 +415,7 @@ export const QUESTIONS: readonly Question[] = [
     wrongAnswer: "Change the secret in the environment variable and redeploy.",
     whyWrong:
       "Swapping the key in one step breaks every token already issued and every verifier still holding the old JWKS. Rotation is an overlap, not a switch.",
-    proof: "key-rotation",
+    experiment: "key-rotation",
     proves:
       "Rotating puts a new kid in the JWKS and on new tokens while old tokens still verify, and only retiring the old key makes its tokens fail.",
     lab: "/lab#key-rotation",

@@ -1,51 +1,64 @@
-import "server-only";
 import type { StrategyId } from "@/lib/auth/names";
 import { STRATEGIES } from "@/lib/auth/names";
+import {
+  type ExperimentName,
+  experimentsIn,
+  infoOf,
+  type Requirement,
+} from "@/lib/lab/experiments";
 
-// The lab's parts in their suggested order, and what each experiment needs from this browser:
-// one list for the table of contents, the experiments' buttons and the tour.
+// The lab's parts in their suggested order, and what each part and experiment needs from this
+// browser: one list for the table of contents, the experiments' buttons and the tour. An
+// experiment's own needs are the registry's (lib/lab/experiments/index.ts).
 
-export type Requirement = "nothing" | StrategyId | "session-or-jwt" | "session-or-oauth" | "any";
 export type Needs = { text: string; href: string } | null;
 
-export const LAB_PARTS: { id: string; title: string; requires?: Requirement }[] = [
+type Part = { id: string; title: string; requires?: Requirement };
+
+/** A part holding experiments needs what its experiment needs (the "Experiments" part lists its own). */
+const needsOfPart = (part: Part): Part => {
+  if (part.requires || part.id === "experiments-heading") return part;
+  const [experiment] = experimentsIn(part.id);
+  const requires = experiment ? infoOf(experiment).lab?.requires : undefined;
+  return requires && requires !== "nothing" ? { ...part, requires } : part;
+};
+
+const PARTS: Part[] = [
   { id: "lab-columns", title: "What each holds" },
   { id: "lifetimes-heading", title: "Lifetimes" },
   { id: "flows-heading", title: "How each one works" },
   { id: "experiments-heading", title: "Experiments" },
   { id: "token-anatomy", title: "What's in a token", requires: "jwt" },
   { id: "id-token", title: "Identity vs authorization", requires: "oauth" },
-  { id: "hybrid", title: "Combining the models", requires: "session-or-oauth" },
+  { id: "hybrid", title: "Combining the models" },
   { id: "fixation", title: "Session fixation" },
   { id: "takeover", title: "A stolen cookie, turned into the account?" },
   { id: "password-storage", title: "Storing passwords" },
-  { id: "key-rotation", title: "Rotating signing keys", requires: "jwt" },
+  { id: "key-rotation", title: "Rotating signing keys" },
   { id: "scaling-heading", title: "Scaling" },
   { id: "script-heading", title: "What a script can read" },
   { id: "cost-heading", title: "What a request costs" },
   { id: "timeline-heading", title: "Timeline" },
 ];
 
-export const EXPERIMENT_PARTS: { id: string; title: string; requires: Requirement }[] = [
-  { id: "tamper", title: "Tamper with a token", requires: "session-or-jwt" },
-  { id: "forged-alg", title: "Forge the algorithm", requires: "nothing" },
-  { id: "replay", title: "Replay after sign-out", requires: "any" },
-  { id: "refresh-reuse", title: "Reuse a refresh token", requires: "jwt" },
-  { id: "xss", title: "What a script can steal", requires: "jwt" },
-  { id: "cross-site", title: "A cross-site request", requires: "session-or-jwt" },
-  { id: "expiry", title: "Expiry, sped up", requires: "session-or-jwt" },
-  { id: "delegated", title: "Act on your behalf", requires: "oauth" },
-];
+export const LAB_PARTS = PARTS.map(needsOfPart);
+
+/** The experiments listed under the "Experiments" part, in the registry's order. */
+export const EXPERIMENTS_PART = experimentsIn("experiments-heading");
 
 const signIn = (id: StrategyId, what: string) => ({
   text: what,
   href: `${STRATEGIES[id].loginPath}?next=/lab`,
 });
 
-/** What the browser still lacks for the lab part or experiment `id` (listed above); null when ready. */
-export function needsOf(id: string, signedIn: Record<StrategyId, boolean>): Needs {
-  const part = [...LAB_PARTS, ...EXPERIMENT_PARTS].find((candidate) => candidate.id === id);
-  return part?.requires ? needsFor(part.requires, signedIn) : null;
+/** What the browser still lacks for the experiment `name`; null when it can run. */
+export const needsOf = (name: ExperimentName, signedIn: Record<StrategyId, boolean>): Needs =>
+  needsFor(infoOf(name).lab?.requires ?? "nothing", signedIn);
+
+/** What the browser still lacks for the lab part `id` (listed above); null when ready. */
+export function partNeeds(id: string, signedIn: Record<StrategyId, boolean>): Needs {
+  const requires = LAB_PARTS.find((part) => part.id === id)?.requires;
+  return requires ? needsFor(requires, signedIn) : null;
 }
 
 /** What the browser still lacks for `requires`, given who it is signed in as. */

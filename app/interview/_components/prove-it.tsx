@@ -4,26 +4,27 @@ import Link from "next/link";
 import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
+import { EXPERIMENT_REGISTRY, type StandaloneExperiment } from "@/lib/lab/experiments";
 
 /** "Prove it": runs the answer's claim live, and shows the result under the answer. */
 export function ProveIt({
   question,
-  proof,
+  experiment,
   proves,
   lab,
 }: {
   question: string;
-  proof: string;
+  experiment: StandaloneExperiment;
   proves: string;
   lab: string;
 }) {
   const hydrated = useHydrated();
   const { result, restored, state, run, focusTarget } = useExperiment(
     `interview-${question}`,
-    `/api/interview/prove/${proof}`,
+    `/api/interview/prove/${experiment}`,
   );
   return (
-    <div className="space-y-3" data-testid="prove-it" data-proof={proof}>
+    <div className="space-y-3" data-testid="prove-it" data-experiment={experiment}>
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
@@ -37,10 +38,17 @@ export function ProveIt({
           The fuller experiment in the lab
         </Link>
       </div>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{proves}</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <span className="font-medium text-zinc-800 dark:text-zinc-200">
+          {EXPERIMENT_REGISTRY[experiment].title}:
+        </span>{" "}
+        {proves}
+      </p>
       <div aria-live="polite">
         {state === "failed" ? (
-          <p className="text-sm text-danger">The proof could not run. Try again in a moment.</p>
+          <p className="text-sm text-danger">
+            The experiment could not run. Try again in a moment.
+          </p>
         ) : null}
         {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}
       </div>

@@ -6,24 +6,53 @@ import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
-import type { ExperimentName } from "@/lib/lab/experiments";
+import {
+  type CardExperiment,
+  EXPERIMENT_REGISTRY,
+  type ExperimentName,
+} from "@/lib/lab/experiments";
 import { NeedsNote } from "./needs-note";
 
 // One experiment: a button that makes the server run real requests with this browser's own
 // credentials (copied or forged), then a result that explains itself. Until the browser holds
-// what the experiment needs, the button says why it can't run, with a way to get it.
+// what the experiment needs, the button says why it can't run, with a way to get it. The words
+// are the registry's (lib/lab/experiments/index.ts).
 
-type Props = {
-  name: Exclude<ExperimentName, "cross-site">;
-  title: string;
-  what: ReactNode;
-  button: string;
-  lesson: ReactNode;
+/** An experiment's card: its heading (the registry's title) and whatever it shows. */
+export function ExperimentCard({
+  name,
+  wide = false,
+  children,
+}: {
+  name: ExperimentName;
+  /** Spans every column of the grid. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <article
+      className={`${wide ? "col-span-full space-y-4" : "space-y-3"} card`}
+      aria-labelledby={`experiment-${name}`}
+      data-testid={`experiment-${name}`}
+    >
+      <h3 id={`experiment-${name}`} className="font-semibold">
+        {EXPERIMENT_REGISTRY[name].title}
+      </h3>
+      {children}
+    </article>
+  );
+}
+
+/** The standard card: what the experiment does, its button, and the result under it. */
+export function Experiment({
+  name,
+  needs,
+}: {
+  name: CardExperiment;
   /** What this browser still lacks, and where to get it; null when it can run. */
   needs: { text: string; href: string } | null;
-};
-
-export function Experiment({ name, title, what, button, lesson, needs }: Props) {
+}) {
+  const { what, button, lesson } = EXPERIMENT_REGISTRY[name].lab.card;
   const router = useRouter();
   const hydrated = useHydrated();
   const { result, restored, state, run, focusTarget } = useExperiment(
@@ -36,14 +65,7 @@ export function Experiment({ name, title, what, button, lesson, needs }: Props) 
   };
 
   return (
-    <article
-      className="space-y-3 card"
-      aria-labelledby={`experiment-${name}`}
-      data-testid={`experiment-${name}`}
-    >
-      <h3 id={`experiment-${name}`} className="font-semibold">
-        {title}
-      </h3>
+    <ExperimentCard name={name}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{what}</p>
       <NeedsNote needs={needs} testId="experiment-needs" />
       <button
@@ -68,6 +90,6 @@ export function Experiment({ name, title, what, button, lesson, needs }: Props) 
           </p>
         ) : null}
       </div>
-    </article>
+    </ExperimentCard>
   );
 }

@@ -25,14 +25,7 @@ export async function KeyRotation({ signedIn }: { signedIn: Record<StrategyId, b
     >
       {on ? (
         <>
-          <Experiment
-            name="key-rotation"
-            needs={needsOf("key-rotation", signedIn)}
-            title="The whole cycle"
-            what="Rotates twice (two lab keys published, each signing a token), checks the older token still verifies, then retires the older key: the app refuses its token at once."
-            button="Rotate, rotate, retire"
-            lesson="Publish first, sign with the new key, retire the old one only when its last token has expired."
-          />
+          <Experiment name="key-rotation" needs={needsOf("key-rotation", signedIn)} />
           {keys.length > 0 ? (
             <div className="space-y-2 text-sm" data-testid="lab-keys">
               <p>

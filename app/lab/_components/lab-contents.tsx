@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { StrategyId } from "@/lib/auth/names";
-import { EXPERIMENT_PARTS, LAB_PARTS, type Needs, needsFor } from "@/lib/lab/catalogue";
+import { EXPERIMENTS_PART, LAB_PARTS, type Needs, needsOf, needsFor } from "@/lib/lab/catalogue";
+import { EXPERIMENT_REGISTRY } from "@/lib/lab/experiments";
 
 /** "ready", or what this browser still needs, with the link to get it. */
 function Readiness({ needs }: { needs: Needs }) {
@@ -32,17 +33,14 @@ export function LabContents({ signedIn }: { signedIn: Record<StrategyId, boolean
           {part.requires ? <Readiness needs={needsFor(part.requires, signedIn)} /> : null}
           {part.id === "experiments-heading" ? (
             <ol className="mt-1 space-y-1 border-l border-zinc-200 pl-3 dark:border-zinc-700">
-              {EXPERIMENT_PARTS.map((experiment) => {
-                const needs = needsFor(experiment.requires, signedIn);
-                return (
-                  <li key={experiment.id} data-testid={`contents-${experiment.id}`}>
-                    <a href={`#experiment-${experiment.id}`} className="link">
-                      {experiment.title}
-                    </a>{" "}
-                    <Readiness needs={needs} />
-                  </li>
-                );
-              })}
+              {EXPERIMENTS_PART.map((name) => (
+                <li key={name} data-testid={`contents-${name}`}>
+                  <a href={`#experiment-${name}`} className="link">
+                    {EXPERIMENT_REGISTRY[name].title}
+                  </a>{" "}
+                  <Readiness needs={needsOf(name, signedIn)} />
+                </li>
+              ))}
             </ol>
           ) : null}
         </li>

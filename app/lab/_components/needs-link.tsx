@@ -1,8 +1,8 @@
 import type { StrategyId } from "@/lib/auth/names";
-import { needsOf } from "@/lib/lab/catalogue";
+import { partNeeds } from "@/lib/lab/catalogue";
 import { NeedsNote } from "./needs-note";
 
 /** What a lab part still needs from this browser, with the link to get it; nothing when ready. */
 export function NeedsLink({ id, signedIn }: { id: string; signedIn: Record<StrategyId, boolean> }) {
-  return <NeedsNote needs={needsOf(id, signedIn)} testId="part-needs" />;
+  return <NeedsNote needs={partNeeds(id, signedIn)} testId="part-needs" />;
 }

@@ -5,7 +5,7 @@ import { ResultPanel } from "@/app/_components/result-panel";
 import { resultKey, saveInTab, useSavedResult, useStored } from "@/app/_components/saved-results";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import type { ExperimentResult } from "@/lib/lab/experiments/result";
-import type { Probe } from "@/lib/lab/experiments/self-request";
+import type { Probe } from "@/lib/lab/client/probe";
 import { NeedsNote } from "./needs-note";
 
 // A clearly labelled demo of the SPA habit of keeping the access token in localStorage, and of

@@ -3,7 +3,7 @@ import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import { splitToken } from "@/lib/tokens/anatomy";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "./self-request";
+import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
 // A JWT taken apart with no key at all, and what each credential adds to every request: the
 // session cookie, the access-token cookie, the same token as a Bearer header.

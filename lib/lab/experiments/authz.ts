@@ -1,6 +1,6 @@
 import "server-only";
 import type { Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Authentication is not authorization: two people, both signed in; one tries to delete the
 // other's note by its id. A valid session proves who, not what they may touch.

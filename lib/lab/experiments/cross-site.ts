@@ -2,7 +2,12 @@ import "server-only";
 import { cookieNames, STRATEGY_IDS, STRATEGIES } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import { codesOf, type Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest, selfRequestWithBody } from "./self-request";
+import {
+  type Probe,
+  redactCredential,
+  selfRequest,
+  selfRequestWithBody,
+} from "@/lib/lab/client/probe";
 
 // A cross-site request forgery, as the attacker page sends it: for each strategy, a POST to the
 // notes route carrying this browser's cookies, from another site's Origin. (In a real browser,

@@ -3,7 +3,7 @@ import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
 import type { ProviderId } from "@/lib/auth/oauth/providers";
 import type { Verdict } from "./result";
-import type { Probe } from "./self-request";
+import type { Probe } from "@/lib/lab/client/probe";
 
 // Delegated authorization: with the token the person granted, the server calls the provider's API
 // on their behalf. The scopes say what it may do; the answer is about the person, not about us.

@@ -3,11 +3,11 @@ import { cookieNames } from "@/lib/auth/names";
 import { unsealToken } from "@/lib/auth/session/seal";
 import { hashToken, redact } from "@/lib/auth/tokens";
 import { isHttps } from "@/lib/env";
-import { ProofBrowser } from "@/lib/lab/proofs/browser";
-import { appUrl, type ProofPerson, signInOver } from "@/lib/lab/proofs/people";
-import { probeFrom } from "./probe-from";
+import { LabBrowser } from "@/lib/lab/client/browser";
+import { type ThrowawayPerson, signInOver } from "@/lib/lab/people";
+import { appUrl } from "@/lib/lab/client/send";
+import { probeOf, type Probe, redactCredential } from "@/lib/lab/client/probe";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential } from "./self-request";
 
 // Session fixation: an attacker plants a session cookie of theirs in the victim's browser, hoping
 // the victim's sign-in makes it the victim's session. Here the victim's browser carries the
@@ -20,16 +20,16 @@ async function idOf(seal: string | undefined): Promise<string> {
 }
 
 export async function fixationExperiment(
-  attacker: ProofPerson,
-  victim: ProofPerson,
+  attacker: ThrowawayPerson,
+  victim: ThrowawayPerson,
 ): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
   const name = cookieNames(isHttps()).session;
-  const attackerBrowser = new ProofBrowser();
+  const attackerBrowser = new LabBrowser();
   const planting = await signInOver(attackerBrowser, "session", attacker);
   const planted = attackerBrowser.cookie(appUrl("/"), name) ?? "";
 
   // The victim's browser holds the planted cookie when the victim signs in.
-  const victimBrowser = new ProofBrowser();
+  const victimBrowser = new LabBrowser();
   const victimSignIn = await victimBrowser.request(appUrl("/api/session/login"), {
     method: "POST",
     json: { email: victim.email, password: victim.password },
@@ -37,10 +37,10 @@ export async function fixationExperiment(
   });
   const issued = victimBrowser.cookie(appUrl("/"), name);
 
-  const replay = await new ProofBrowser().request(appUrl("/api/session/me"), {
+  const replay = await new LabBrowser().request(appUrl("/api/session/me"), {
     headers: { cookie: `${name}=${planted}` },
   });
-  const victimMe = await new ProofBrowser().request(appUrl("/api/session/me"), {
+  const victimMe = await new LabBrowser().request(appUrl("/api/session/me"), {
     headers: { cookie: `${name}=${issued ?? ""}` },
   });
 
@@ -50,26 +50,26 @@ export async function fixationExperiment(
     { name: "Cookie", value: `${name}=${redactCredential(value)}` },
   ];
   const probes = [
-    probeFrom(planting, {
+    probeOf(planting, {
       label: "The attacker signs in and keeps the cookie",
       method: "POST",
       expected: 200,
     }),
-    probeFrom(victimSignIn, {
+    probeOf(victimSignIn, {
       label: "The victim signs in, the planted cookie in their browser",
       method: "POST",
       expected: 200,
       sent: cookie(planted).map((sent) => ({ ...sent, changed: sent.value.split("=")[1] })),
       curlHeaders: { cookie: `${name}=$PLANTED_COOKIE`, origin: "$APP_URL" },
     }),
-    probeFrom(replay, {
+    probeOf(replay, {
       label: "The attacker uses the planted cookie afterwards",
       method: "GET",
       expected: 401,
       sent: cookie(planted),
       curlHeaders: { cookie: `${name}=$PLANTED_COOKIE` },
     }),
-    probeFrom(victimMe, {
+    probeOf(victimMe, {
       label: "The victim's new cookie",
       method: "GET",
       expected: 200,

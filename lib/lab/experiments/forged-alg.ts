@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { publicJwks } from "@/lib/auth/jwt/keys";
 import { jwtSettings } from "@/lib/auth/jwt/config";
 import { codesOf, type Verdict } from "./result";
-import { type Probe, selfRequest } from "./self-request";
+import { type Probe, selfRequest } from "@/lib/lab/client/probe";
 
 // Forged algorithm: the two classic attacks on naive verifiers. "alg: none" (no signature at all)
 // and HS256 signed with the server's *public* key as the HMAC secret (key confusion: a verifier

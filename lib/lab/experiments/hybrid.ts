@@ -2,7 +2,7 @@ import "server-only";
 import { cookieNames, STRATEGIES } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // What production apps do: combine the models. A sign-in made one way is exchanged for the app's
 // own JWT pair for API calls: an OAuth sign-in for an SPA's tokens (the provider says who you

@@ -1,177 +1,247 @@
-import "server-only";
-import { deleteSessionCookie } from "@/lib/auth/session/cookie";
-import { eventsSince } from "@/lib/auth/events";
-import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { clearTokenCookies } from "@/lib/auth/jwt/cookies";
-import { clearOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
-import { peekOAuthUser } from "@/lib/auth/oauth/sessions";
-import { withProofPeople } from "@/lib/lab/proofs/people";
-import type { RequestContext } from "@/lib/request-context";
-import { crossSiteExperiment } from "./cross-site";
-import { delegatedExperiment } from "./delegated";
-import { fixationExperiment } from "./fixation";
-import { forgedAlgorithmExperiment } from "./forged-alg";
-import { hybridExperiment } from "./hybrid";
-import { kdfExperiment } from "./kdf";
-import { keyRotationExperiment } from "./key-rotation";
-import { refreshReuseExperiment } from "./refresh-reuse";
-import { replayExperiment } from "./replay";
-import { type ExperimentResult, nothingToTry } from "./result";
-import { takeoverExperiment } from "./takeover";
-import { tamperExperiment } from "./tamper";
+import type { StrategyId } from "@/lib/auth/names";
 
-// The lab's server-side experiments, one entry each: whether it costs the server real work or
-// rows (throwaway people, argon2id hashes, signing keys: counted and run a few at a time), and how
-// it runs, including what it needs from this browser first. lib/lab/experiments/run.ts runs any
-// of them the same way; the API route accepts exactly these names.
+// Every experiment this app runs, once: its title, where and how it runs, and what it needs. The
+// lab's cards and table of contents, its API route and the interview room's "Prove it" all read
+// this list; the bodies live beside it (./in-lab.ts for the lab's server runs, ./standalone.ts for
+// runs by throwaway people). Plain data: client components read the words too.
 
-export type Finish = (
-  run: Omit<ExperimentResult, "experiment" | "events" | "ranAt">,
-) => Promise<ExperimentResult>;
+/** What this browser must hold before the lab can run an experiment with its credentials. */
+export type Requirement = "nothing" | StrategyId | "session-or-jwt" | "session-or-oauth" | "any";
 
-export type Run = {
-  /** The experiment's name (a key of the registry below). */
-  name: string;
-  context: RequestContext;
-  /** This browser's cookies, by name. */
-  held: Map<string, string>;
-  /** Whoever this browser is signed in as, under any strategy. */
-  people: string[];
-  started: Date;
-  /** The result, with what the run wrote to these people's log. */
-  finish: Finish;
+type InLab = {
+  /** The lab part it sits in (an id of lib/lab/catalogue.ts's LAB_PARTS). */
+  part:
+    | "experiments-heading"
+    | "hybrid"
+    | "takeover"
+    | "fixation"
+    | "password-storage"
+    | "key-rotation";
+  requires: Requirement;
+  /**
+   * "server": the server runs it with this browser's own credentials (POST
+   * /api/lab/experiments/<name>); "page": the page itself does it, in front of the visitor.
+   */
+  runs: "server" | "page";
+  /** The words of the lab's standard card (./in-lab.ts's runs without a page of their own). */
+  card?: { what: string; button: string; lesson: string };
 };
 
-type Experiment = { costly: boolean; run: (run: Run) => Promise<ExperimentResult> };
-
-/** A result for throwaway people: their own log, since the run started. */
-const forPeople = async (
-  { name, started }: Run,
-  ids: string[],
-  result: Omit<ExperimentResult, "experiment" | "events" | "ranAt">,
-): Promise<ExperimentResult> => ({
-  experiment: name,
-  ...result,
-  events: await eventsSince(ids, started),
-  ranAt: new Date().toISOString(),
-});
+type ExperimentInfo = {
+  title: string;
+  lab?: InLab;
+  /** Runs from any browser, by throwaway people made for it: the interview room's "Prove it". */
+  standalone?: true;
+};
 
 export const EXPERIMENT_REGISTRY = {
-  replay: {
-    costly: false,
-    async run({ name, held, finish }) {
-      const result = await replayExperiment(held);
-      if (result.probes.length === 0)
-        return nothingToTry(
-          name,
-          "Sign in under at least one strategy first: there is nothing to copy.",
-        );
-      // The copies are dead now; so are this browser's cookies, each cleared by its own strategy.
-      await Promise.all([deleteSessionCookie(), clearTokenCookies(), clearOAuthSessionCookie()]);
-      return finish(result);
-    },
-  },
   tamper: {
-    costly: false,
-    async run({ name, held, finish }) {
-      const result = await tamperExperiment(held);
-      if (result.probes.length === 0)
-        return nothingToTry(
-          name,
-          "Sign in with a server session or a JWT first: there is nothing of yours to tamper with.",
-        );
-      return finish(result);
+    title: "Tamper with a token",
+    lab: {
+      part: "experiments-heading",
+      requires: "session-or-jwt",
+      runs: "server",
+      card: {
+        what: "Changes one claim of your JWT (keeping its signature) and one character of your session seal, then presents them.",
+        button: "Tamper and present",
+        lesson:
+          "Readable is not writable: anyone can decode a JWT, nobody can change it without the server's key.",
+      },
     },
+    standalone: true,
   },
   "forged-alg": {
-    costly: false,
-    async run({ finish }) {
-      const jwt = await getCurrentJwt();
-      return finish(await forgedAlgorithmExperiment(jwt.ok ? jwt.user.id : "nobody"));
+    title: "Forge the algorithm",
+    lab: {
+      part: "experiments-heading",
+      requires: "nothing",
+      runs: "server",
+      card: {
+        what: 'Presents a token with "alg": "none" and one signed with HS256 using the server\'s public key as the secret.',
+        button: "Present the forgeries",
+        lesson:
+          "The verifier's algorithm comes from its own allowlist (ES256), never from the token it is checking.",
+      },
     },
+    standalone: true,
+  },
+  replay: {
+    title: "Replay a stolen credential after sign-out",
+    lab: {
+      part: "experiments-heading",
+      requires: "any",
+      runs: "server",
+      card: {
+        what: "Copies each credential you hold, signs you out of every strategy, then presents the copies again.",
+        button: "Sign out and replay (signs you out)",
+        lesson:
+          "Server state is revoked at once. A JWT is revoked only where a verifier asks a server; everywhere else it lives until exp.",
+      },
+    },
+    standalone: true,
   },
   "refresh-reuse": {
-    costly: false,
-    async run({ name, context, finish }) {
-      const jwt = await getCurrentJwt();
-      if (!jwt.ok)
-        return nothingToTry(
-          name,
-          "Sign in with JWT first: the experiment starts a second device for that person.",
-        );
-      if (!jwt.user.email)
-        return nothingToTry(
-          name,
-          "The checked verifier must be on: the experiment reads the family.",
-        );
-      return finish(await refreshReuseExperiment(jwt.user.id, jwt.user.provenance, context));
+    title: "Reuse a rotated refresh token",
+    lab: {
+      part: "experiments-heading",
+      requires: "jwt",
+      runs: "server",
+      card: {
+        what: "A second device signs in and refreshes twice; then its first refresh token, already used, comes back, as a thief's copy would.",
+        button: "Rotate twice, then reuse",
+        lesson:
+          "Rotation turns a stolen refresh token into an alarm: the JWT column shows the family as revoked (reuse detected).",
+      },
     },
+    standalone: true,
   },
-  delegated: {
-    costly: false,
-    async run({ name, finish }) {
-      const user = await peekOAuthUser();
-      if (!user)
-        return nothingToTry(
-          name,
-          "Sign in with Google or GitHub first: the call uses the token you grant.",
-        );
-      return finish(await delegatedExperiment(user.id));
-    },
+  xss: {
+    title: "What an injected script can steal",
+    lab: { part: "experiments-heading", requires: "jwt", runs: "page" },
+    standalone: true,
   },
   "cross-site": {
-    costly: false,
-    run: async ({ held, finish }) => finish(await crossSiteExperiment(held)),
+    title: "A cross-site request",
+    lab: { part: "experiments-heading", requires: "session-or-jwt", runs: "server" },
+    standalone: true,
+  },
+  expiry: {
+    title: "Expiry, sped up for you",
+    lab: { part: "experiments-heading", requires: "session-or-jwt", runs: "page" },
+  },
+  delegated: {
+    title: "Act on your behalf (delegated authorization)",
+    lab: {
+      part: "experiments-heading",
+      requires: "oauth",
+      runs: "server",
+      card: {
+        what: "Calls the provider's API with the token you granted at sign-in, from the server.",
+        button: "Call the provider's API",
+        lesson:
+          "OAuth is authorization: the token lets Auth Lab do what the scopes allow, at the provider, for you.",
+      },
+    },
   },
   hybrid: {
-    costly: false,
-    run: async ({ held, finish }) => finish(await hybridExperiment(held)),
-  },
-  fixation: {
-    costly: true,
-    run: (run) =>
-      withProofPeople(2, run.context, async ([attacker, victim]) =>
-        forPeople(run, [attacker!.id, victim!.id], await fixationExperiment(attacker!, victim!)),
-      ),
-  },
-  kdf: {
-    costly: true,
-    async run(run) {
-      const mine = run.people[0];
-      if (mine) return run.finish({ probes: [], ...(await kdfExperiment(mine)) });
-      // Signed out: a throwaway person's stored password, and no log of theirs to show.
-      return withProofPeople(1, run.context, async ([someone]) =>
-        forPeople(run, [], { probes: [], ...(await kdfExperiment(someone!.id)) }),
-      );
+    title: "One sign-in, the app's own tokens for API clients",
+    lab: {
+      part: "hybrid",
+      requires: "session-or-oauth",
+      runs: "server",
+      card: {
+        what: "Exchanges your provider sign-in for Auth Lab's JWT pair (what an SPA does after “Sign in with Google”), and your server session for a pair a mobile app would hold; then calls the API with each access token alone.",
+        button: "Exchange and call the API",
+        lesson:
+          "The provider's tokens never leave the server; the web app keeps its cookie; API clients hold the app's own short-lived tokens. One kill switch ends them all.",
+      },
     },
-  },
-  "key-rotation": {
-    costly: true,
-    async run({ name, finish }) {
-      const jwt = await getCurrentJwt();
-      if (!jwt.ok)
-        return nothingToTry(name, "Sign in with JWT first: the keys rotated are your sign-in's.");
-      return finish(
-        await keyRotationExperiment({
-          userId: jwt.user.id,
-          familyId: jwt.claims.fam,
-          epoch: jwt.claims.ver,
-          authTime: new Date(jwt.claims.auth_time * 1000),
-        }),
-      );
-    },
+    standalone: true,
   },
   takeover: {
-    costly: true,
-    run: (run) =>
-      withProofPeople(1, run.context, async ([victim]) =>
-        forPeople(run, [victim!.id], await takeoverExperiment(victim!)),
-      ),
+    title: "Exchange a stolen cookie, then try to link",
+    lab: {
+      part: "takeover",
+      requires: "nothing",
+      runs: "server",
+      card: {
+        what: "The victim's session cookie, from a sign-in made a while ago, is copied; the thief exchanges it for a brand-new JWT pair and asks to link GitHub with it. Then the victim, signing in again, asks the same.",
+        button: "Steal, exchange and link",
+        lesson:
+          "A credential carries the moment of the proof it came from; an exchange copies it. Linking wants a proof from the last few minutes, which only the person can give.",
+      },
+    },
+    standalone: true,
   },
-} as const satisfies Record<string, Experiment>;
+  fixation: {
+    title: "Plant a session, then sign in",
+    lab: {
+      part: "fixation",
+      requires: "nothing",
+      runs: "server",
+      card: {
+        what: "The attacker signs in and keeps the cookie; the victim's browser carries it to their own sign-in; then both cookies are tried.",
+        button: "Plant and sign in",
+        lesson:
+          "A new random id at every sign-in, and whatever the browser held is ended: an id someone else knows never becomes your session.",
+      },
+    },
+    standalone: true,
+  },
+  kdf: {
+    title: "Time one hash",
+    lab: {
+      part: "password-storage",
+      requires: "nothing",
+      runs: "server",
+      card: {
+        what: "Shows your stored password's parameters (a throwaway person's when you have none), and times one argon2id hash against one SHA-256 on this server, now.",
+        button: "Measure",
+        lesson:
+          "The ratio is what every guess costs someone who stole the table; a sign-in pays it once.",
+      },
+    },
+    standalone: true,
+  },
+  "key-rotation": {
+    title: "The whole cycle of a signing key",
+    lab: {
+      part: "key-rotation",
+      requires: "jwt",
+      runs: "server",
+      card: {
+        what: "Rotates twice (two lab keys published, each signing a token), checks the older token still verifies, then retires the older key: the app refuses its token at once.",
+        button: "Rotate, rotate, retire",
+        lesson:
+          "Publish first, sign with the new key, retire the old one only when its last token has expired.",
+      },
+    },
+    standalone: true,
+  },
+  decode: { title: "Decode a token without its key", standalone: true },
+  sizes: { title: "Measure what each credential weighs", standalone: true },
+  "stateless-verify": { title: "Verify a token with no database", standalone: true },
+  denylist: { title: "Sign out, and ask who still accepts the token", standalone: true },
+  jwks: { title: "Verify with the published public keys", standalone: true },
+  "kill-switch": { title: "End every credential on every device", standalone: true },
+  "shared-store": { title: "Where a session lives", standalone: true },
+  authz: { title: "Delete someone else's note", standalone: true },
+  "id-token": { title: "Read and check an ID token", standalone: true },
+  "provider-tokens": { title: "Where the provider's tokens live", standalone: true },
+  "oauth-flow": {
+    title: "Walk an authorization-code flow, then forge its state",
+    standalone: true,
+  },
+} as const satisfies Record<string, ExperimentInfo>;
 
-export type ExperimentName = keyof typeof EXPERIMENT_REGISTRY;
-export const EXPERIMENTS = Object.keys(EXPERIMENT_REGISTRY) as [
-  ExperimentName,
-  ...ExperimentName[],
-];
+type Registry = typeof EXPERIMENT_REGISTRY;
+export type ExperimentName = keyof Registry;
+
+/** The experiments whose entry matches `Shape`. */
+type Where<Shape> = {
+  [K in ExperimentName]: Registry[K] extends Shape ? K : never;
+}[ExperimentName];
+
+/** Run by the server with this browser's credentials: POST /api/lab/experiments/<name>. */
+export type LabExperiment = Where<{ lab: { runs: "server" } }>;
+/** Shown on the lab's standard card. */
+export type CardExperiment = Where<{ lab: { card: object } }>;
+/** Run by throwaway people: POST /api/interview/prove/<name>. */
+export type StandaloneExperiment = Where<{ standalone: true }>;
+
+/** An entry, read as the general shape (where the literal types don't matter). */
+export const infoOf = (name: ExperimentName): ExperimentInfo => EXPERIMENT_REGISTRY[name];
+
+const namesWhere = <K extends ExperimentName>(test: (info: ExperimentInfo) => boolean) =>
+  (Object.keys(EXPERIMENT_REGISTRY) as ExperimentName[]).filter((name) => test(infoOf(name))) as [
+    K,
+    ...K[],
+  ];
+
+export const LAB_EXPERIMENTS = namesWhere<LabExperiment>((info) => info.lab?.runs === "server");
+export const STANDALONE_EXPERIMENTS = namesWhere<StandaloneExperiment>(
+  (info) => info.standalone === true,
+);
+
+/** The experiments of one lab part, in the registry's order. */
+export const experimentsIn = (part: string) => namesWhere((info) => info.lab?.part === part);

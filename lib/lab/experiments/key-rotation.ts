@@ -5,7 +5,7 @@ import type { AccessSubject } from "@/lib/auth/jwt/claims";
 import { retireLabKey, rotateLabKey } from "@/lib/auth/jwt/lab-keys";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Key rotation, the whole cycle, on one refresh family's keys (nobody else's tokens are touched):
 // rotate twice, so two lab keys are published and each signs tokens; the older token still

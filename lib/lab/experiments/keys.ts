@@ -2,7 +2,7 @@ import "server-only";
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
 import { jwtSettings } from "@/lib/auth/jwt/config";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Asymmetric keys: the JWKS publishes public keys only, and that is all a verifier needs. And
 // stateless verification: a service with nothing but the JWKS accepts the token, and its

@@ -4,7 +4,7 @@ import { cookieNames, JWT_REFRESH_PATH } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "./self-request";
+import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
 // One person, one kill switch: every credential of every strategy, on every device, ends at once.
 // The copies taken before are presented afterwards, each where it works.

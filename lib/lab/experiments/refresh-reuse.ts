@@ -4,7 +4,7 @@ import { JWT_REFRESH_PATH } from "@/lib/auth/names";
 import type { Provenance } from "@/lib/auth/proof";
 import type { RequestContext } from "@/lib/request-context";
 import type { Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Refresh token reuse: a second device signs in (a new family), refreshes twice, and then the
 // first refresh token, already used, is presented again, as a thief holding an old copy would.

@@ -4,7 +4,7 @@ import { cookieNames } from "@/lib/auth/names";
 import { endOAuthSession } from "@/lib/auth/oauth/sessions";
 import { isHttps } from "@/lib/env";
 import type { Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "./self-request";
+import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
 // Replay after sign-out: keep a copy of each credential this browser holds, sign out, then
 // present the copies again. Server state refuses at once (session, Auth.js); the app's checked

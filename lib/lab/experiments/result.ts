@@ -1,6 +1,6 @@
 import "server-only";
 import type { LoggedEvent } from "@/lib/auth/events";
-import type { Probe } from "./self-request";
+import type { Probe } from "@/lib/lab/client/probe";
 
 // What every experiment answers with: the requests and their answers, a verdict in words, and the
 // events the run wrote to the auth log, so a result explains itself.

@@ -5,15 +5,16 @@ import { experimentBudget, spendOrThrow } from "@/lib/auth/rate-limit";
 import { strategies } from "@/lib/auth/strategies";
 import type { RequestContext } from "@/lib/request-context";
 import { runCostly } from "./costly";
-import { EXPERIMENT_REGISTRY, type ExperimentName, type Finish } from "./index";
+import { type Finish, LAB_RUNS } from "./in-lab";
+import type { LabExperiment } from "./index";
 import type { ExperimentResult } from "./result";
 
-// Runs one of the lab's experiments (lib/lab/experiments/index.ts) with this browser's own
+// Runs one of the lab's experiments (./in-lab.ts) with this browser's own
 // credentials, and gathers what the run wrote to the auth log for the people this browser is
 // signed in as.
 
 export async function runExperiment(
-  name: ExperimentName,
+  name: LabExperiment,
   context: RequestContext,
 ): Promise<ExperimentResult> {
   const started = new Date(Date.now() - 1000);
@@ -31,7 +32,7 @@ export async function runExperiment(
     events: await eventsSince([...new Set(people)], started),
     ranAt: new Date().toISOString(),
   });
-  const experiment = EXPERIMENT_REGISTRY[name];
+  const experiment = LAB_RUNS[name];
   const run = { name, context, held, people, started, finish };
   return experiment.costly ? runCostly(run, experiment.run) : experiment.run(run);
 }

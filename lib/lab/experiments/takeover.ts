@@ -5,11 +5,11 @@ import { sealToken } from "@/lib/auth/session/seal";
 import { createSession } from "@/lib/auth/session/store";
 import { personWithEpoch } from "@/lib/auth/account/person";
 import { isHttps } from "@/lib/env";
-import { ProofBrowser } from "@/lib/lab/proofs/browser";
-import { appUrl, type ProofPerson, signInOver } from "@/lib/lab/proofs/people";
-import { probeFrom } from "./probe-from";
+import { LabBrowser } from "@/lib/lab/client/browser";
+import { type ThrowawayPerson, signInOver } from "@/lib/lab/people";
+import { appUrl } from "@/lib/lab/client/send";
+import { probeOf, redactCredential } from "@/lib/lab/client/probe";
 import type { Fact, Verdict } from "./result";
-import { redactCredential } from "./self-request";
 
 // The takeover attempt: a thief holds a copy of the victim's session cookie from a sign-in made a
 // while ago. It signs them in; the question is whether it can become the account for good, by
@@ -19,7 +19,7 @@ import { redactCredential } from "./self-request";
 // in again, can.
 
 export async function takeoverExperiment(
-  victim: ProofPerson,
+  victim: ThrowawayPerson,
 ): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
   const names = cookieNames(isHttps());
   // The stolen cookie's sign-in, dated back past the window (the experiment can't wait minutes).
@@ -36,7 +36,7 @@ export async function takeoverExperiment(
   const sessionCookie = `${names.session}=${stolen}`;
   const cookieSent = [{ name: "Cookie", value: `${names.session}=${redactCredential(stolen)}` }];
 
-  const thief = new ProofBrowser();
+  const thief = new LabBrowser();
   const me = await thief.request(appUrl("/api/session/me"), { headers: { cookie: sessionCookie } });
   const exchange = await thief.request(appUrl("/api/jwt/exchange/session"), {
     method: "POST",
@@ -57,7 +57,7 @@ export async function takeoverExperiment(
   const linkWithPair = await link(accessCookie);
 
   // The victim signs in again: a new proof, and the same request is let through.
-  const owner = new ProofBrowser();
+  const owner = new LabBrowser();
   await signInOver(owner, "session", victim);
   const ownerLink = await owner.request(appUrl("/api/account/link"), {
     method: "POST",
@@ -66,21 +66,21 @@ export async function takeoverExperiment(
 
   const linkCurl = { cookie: "$STOLEN_COOKIES", origin: "$APP_URL" };
   const probes = [
-    probeFrom(me, {
+    probeOf(me, {
       label: "The stolen session cookie signs the thief in",
       method: "GET",
       expected: 200,
       sent: cookieSent,
       curlHeaders: { cookie: `${names.session}=$STOLEN_COOKIE` },
     }),
-    probeFrom(exchange, {
+    probeOf(exchange, {
       label: "The thief exchanges it for a brand-new JWT pair",
       method: "POST",
       expected: 200,
       sent: cookieSent,
       curlHeaders: { cookie: `${names.session}=$STOLEN_COOKIE`, origin: "$APP_URL" },
     }),
-    probeFrom(linkWithBoth, {
+    probeOf(linkWithBoth, {
       label: "…and asks to link their own GitHub, holding both",
       method: "POST",
       expected: 403,
@@ -91,7 +91,7 @@ export async function takeoverExperiment(
       ],
       curlHeaders: linkCurl,
     }),
-    probeFrom(linkWithPair, {
+    probeOf(linkWithPair, {
       label: "…or with the new pair alone",
       method: "POST",
       expected: 403,
@@ -99,7 +99,7 @@ export async function takeoverExperiment(
       sent: [{ name: "Cookie", value: `${names.jwtAccess}=${redactCredential(access)}` }],
       curlHeaders: linkCurl,
     }),
-    probeFrom(ownerLink, {
+    probeOf(ownerLink, {
       label: "The victim signs in again and asks the same",
       method: "POST",
       expected: 200,
@@ -148,7 +148,7 @@ export async function takeoverExperiment(
   };
 }
 
-type Probe = ReturnType<typeof probeFrom>;
+type Probe = ReturnType<typeof probeOf>;
 
 function claimAuthTime(token: string): number | null {
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import { codesOf, type Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "./self-request";
+import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
 // Tamper: change one claim of this browser's JWT (keeping its signature) and one character of
 // its iron-session seal, then present them. Both are refused: the signature and the seal's MAC no

@@ -3,7 +3,7 @@ import { strategies } from "@/lib/auth/strategies";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { measureGuardCosts } from "@/lib/lab/guard-costs";
-import { inFlightCap } from "@/lib/lab/proofs/in-flight";
+import { inFlightCap } from "@/lib/lab/experiments/in-flight";
 import { contextFrom } from "@/lib/request-context";
 
 // The lab's cost probe: each guard timed in this process with this browser's own credentials

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { json, jsonError } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-import { EXPERIMENTS } from "@/lib/lab/experiments";
+import { LAB_EXPERIMENTS } from "@/lib/lab/experiments";
 import { runExperiment } from "@/lib/lab/experiments/run";
 import { contextFrom } from "@/lib/request-context";
 
@@ -9,9 +9,9 @@ import { contextFrom } from "@/lib/request-context";
 // real requests made and what came back, a verdict and the events written; credentials never
 // leave the server whole. Each run is counted per person and per address (experimentBudget).
 
-const nameSchema = z.enum(EXPERIMENTS);
+const nameSchema = z.enum(LAB_EXPERIMENTS);
 
-// Over budget (OverBudgetError) is a 429; too many running at once (ProofsBusyError) a 503.
+// Over budget (OverBudgetError) is a 429; too many running at once (TooManyRunningError) a 503.
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   origin: "strict",
   busy: "Several experiments are running already.",

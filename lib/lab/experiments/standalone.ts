@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
-import { PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
+import { THROWAWAY_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import { anatomyExperiment } from "@/lib/lab/experiments/anatomy";
 import { authzExperiment } from "@/lib/lab/experiments/authz";
 import { crossSiteExperiment } from "@/lib/lab/experiments/cross-site";
@@ -21,45 +21,45 @@ import {
   idTokenExperiment,
   oauthFlowExperiment,
   providerTokensExperiment,
-} from "@/lib/lab/experiments/oauth-proofs";
+} from "@/lib/lab/experiments/oauth";
 import { refreshReuseExperiment } from "@/lib/lab/experiments/refresh-reuse";
 import { replayExperiment } from "@/lib/lab/experiments/replay";
 import { eventsSince } from "@/lib/auth/events";
 import type { ExperimentResult } from "@/lib/lab/experiments/result";
-import { sharedStoreExperiment } from "@/lib/lab/experiments/store-proofs";
+import { sharedStoreExperiment } from "@/lib/lab/experiments/shared-store";
 import { tamperExperiment } from "@/lib/lab/experiments/tamper";
-import { xssProofExperiment } from "@/lib/lab/experiments/xss-proof";
-import { ProofBrowser } from "@/lib/lab/proofs/browser";
+import { xssExperiment } from "@/lib/lab/experiments/xss";
+import { LabBrowser } from "@/lib/lab/client/browser";
 import {
-  appUrl,
   localProviderAvailable,
-  type ProofPerson,
+  type ThrowawayPerson,
   signInOver,
   signInWithLocalProvider,
   startProviderSignIn,
-  withProofPeople,
-} from "@/lib/lab/proofs/people";
+  withThrowawayPeople,
+} from "@/lib/lab/people";
+import { appUrl } from "@/lib/lab/client/send";
 import type { RequestContext } from "@/lib/request-context";
-import type { ProofId } from "./questions";
+import type { StandaloneExperiment } from "./index";
 
-// The interview room's "Prove it": each answer's claim, run live against this server by throwaway
-// people made for the occasion (so it works from a fresh browser), signed in through the real
-// endpoints, and removed with every credential afterwards. The result reads like the lab's.
+// Experiments that run from any browser (the interview room's "Prove it"): throwaway people made
+// for the occasion sign in through the real endpoints, the experiment runs on what they hold, and
+// they are removed with every credential afterwards. The result reads like the lab's.
 
 type Ran = Omit<ExperimentResult, "experiment" | "events" | "ranAt">;
 
 type Kit = {
-  people: ProofPerson[];
+  people: ThrowawayPerson[];
   context: RequestContext;
-  /** Someone the proof makes another way (a provider sign-in), by email: removed afterwards too. */
+  /** Someone the run makes another way (a provider sign-in), by email: removed afterwards too. */
   alsoRemove: (email: string) => void;
 };
 
-type Proof = { people: number; run: (kit: Kit) => Promise<Ran> };
+type Standalone = { people: number; run: (kit: Kit) => Promise<Ran> };
 
 /** A browser signed in as `person` under each of `strategies`, with what it holds. */
-async function signedIn(person: ProofPerson, strategies: ("session" | "jwt")[]) {
-  const browser = new ProofBrowser();
+async function signedIn(person: ThrowawayPerson, strategies: ("session" | "jwt")[]) {
+  const browser = new LabBrowser();
   const setCookies: string[] = [];
   for (const strategy of strategies)
     setCookies.push(...(await signInOver(browser, strategy, person)).headers.getSetCookie());
@@ -77,8 +77,8 @@ async function signedIn(person: ProofPerson, strategies: ("session" | "jwt")[]) 
 const identity = () => {
   const tag = randomUUID().slice(0, 8);
   return {
-    name: `Proof identity ${tag.slice(0, 4)}`,
-    email: `proof-idp-${tag}${PROOF_EMAIL_DOMAIN}`,
+    name: `Throwaway identity ${tag.slice(0, 4)}`,
+    email: `throwaway-idp-${tag}${THROWAWAY_EMAIL_DOMAIN}`,
   };
 };
 
@@ -88,25 +88,25 @@ const NEEDS_PROVIDER: Ran = {
     outcome: "nothing-to-try",
     headline: "Needs a provider sign-in",
     reason:
-      "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this proof.",
+      "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this experiment.",
   },
 };
 
 /** A provider sign-in by a fresh identity, when the local identity provider can play Google. */
 async function providerSignIn(kit: Kit) {
-  const browser = new ProofBrowser();
+  const browser = new LabBrowser();
   const who = identity();
   kit.alsoRemove(who.email);
   const signIn = await signInWithLocalProvider(browser, "google", who);
   return { browser, signIn };
 }
 
-const one = (run: (person: ProofPerson, kit: Kit) => Promise<Ran>): Proof => ({
+const one = (run: (person: ThrowawayPerson, kit: Kit) => Promise<Ran>): Standalone => ({
   people: 1,
   run: (kit) => run(kit.people[0]!, kit),
 });
 
-export const PROOFS: Record<ProofId, Proof> = {
+const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   decode: one(async (person) =>
     anatomyExperiment((await signedIn(person, ["jwt"])).held, "decode"),
   ),
@@ -127,15 +127,15 @@ export const PROOFS: Record<ProofId, Proof> = {
     replayExperiment((await signedIn(person, ["session", "jwt"])).held),
   ),
   denylist: one(async (person) => replayExperiment((await signedIn(person, ["jwt"])).held)),
-  // A person made a moment ago (epoch 0): the second device's proof is their sign-in's.
+  // A person made a moment ago (epoch 0): the second device's proof of identity is their sign-in's.
   "refresh-reuse": one(async (person, kit) =>
     refreshReuseExperiment(person.id, provenNow(0, "password"), kit.context),
   ),
   xss: one(async (person) => {
     const { browser, setCookies } = await signedIn(person, ["session", "jwt"]);
-    return xssProofExperiment(browser, setCookies);
+    return xssExperiment(browser, setCookies);
   }),
-  csrf: one(async (person) =>
+  "cross-site": one(async (person) =>
     crossSiteExperiment((await signedIn(person, ["session", "jwt"])).held),
   ),
   jwks: one(async (person) => jwksExperiment((await signedIn(person, ["jwt"])).access)),
@@ -205,7 +205,7 @@ export const PROOFS: Record<ProofId, Proof> = {
       if (!localProviderAvailable()) return NEEDS_PROVIDER;
       const { signIn } = await providerSignIn(kit);
       // A second sign-in, stopped at the provider's redirect back: its callback gets a forged state.
-      const browser = new ProofBrowser();
+      const browser = new LabBrowser();
       const who = identity();
       kit.alsoRemove(who.email);
       const { callbackUrl } = await startProviderSignIn(browser, "google", who);
@@ -214,12 +214,15 @@ export const PROOFS: Record<ProofId, Proof> = {
   },
 };
 
-export async function runProof(id: ProofId, context: RequestContext): Promise<ExperimentResult> {
-  const proof = PROOFS[id];
+export async function runStandalone(
+  name: StandaloneExperiment,
+  context: RequestContext,
+): Promise<ExperimentResult> {
+  const standalone = STANDALONE_RUNS[name];
   const started = new Date(Date.now() - 1000);
   const emails: string[] = [];
-  return withProofPeople(proof.people, context, async (people, alsoRemove) => {
-    const ran = await proof.run({
+  return withThrowawayPeople(standalone.people, context, async (people, alsoRemove) => {
+    const ran = await standalone.run({
       people,
       context,
       alsoRemove: (email) => {
@@ -229,7 +232,7 @@ export async function runProof(id: ProofId, context: RequestContext): Promise<Ex
     });
     const others = await idsByEmail(emails);
     return {
-      experiment: id,
+      experiment: name,
       ...ran,
       events: await eventsSince([...people.map((p) => p.id), ...others], started),
       ranAt: new Date().toISOString(),

@@ -1,14 +1,14 @@
 import "server-only";
-import type { ProofBrowser } from "@/lib/lab/proofs/browser";
-import { appUrl } from "@/lib/lab/proofs/people";
+import type { LabBrowser } from "@/lib/lab/client/browser";
+import { appUrl } from "@/lib/lab/client/send";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "./self-request";
+import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
 // The XSS question without a browser tab: the SPA habit stores a token where a script can read
 // it, and a stolen copy works from anywhere; the HttpOnly cookies a script can't read at all.
 
-export async function xssProofExperiment(
-  browser: ProofBrowser,
+export async function xssExperiment(
+  browser: LabBrowser,
   setCookies: string[],
 ): Promise<{ probes: Probe[]; facts: Fact[]; verdict: Verdict }> {
   const issued = await browser.request(appUrl("/api/lab/spa-token"), { method: "POST" });

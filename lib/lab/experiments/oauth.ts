@@ -2,15 +2,15 @@ import "server-only";
 import { cookieNames } from "@/lib/auth/names";
 import { tokenAtRest } from "@/lib/auth/oauth/accounts";
 import { isHttps } from "@/lib/env";
-import type { ProofBrowser } from "@/lib/lab/proofs/browser";
-import { appUrl, type ProviderSignIn } from "@/lib/lab/proofs/people";
+import type { LabBrowser } from "@/lib/lab/client/browser";
+import { type ProviderSignIn } from "@/lib/lab/people";
+import { appUrl } from "@/lib/lab/client/send";
 import { cut } from "@/lib/auth/oauth/flow-log";
 import { splitToken } from "@/lib/tokens/anatomy";
 import { checkIdTokenSignature, storedIdToken } from "@/lib/tokens/sources";
 import { delegatedExperiment } from "./delegated";
-import { probeFrom } from "./probe-from";
+import { probeOf, type Probe } from "@/lib/lab/client/probe";
 import type { Fact, Verdict } from "./result";
-import type { Probe } from "./self-request";
 
 // The OAuth claims, proved on a real sign-in: the authorization request's parameters and a
 // callback with a tampered state; the ID token (identity, for the app) next to the access token
@@ -30,7 +30,7 @@ const AUTHORIZATION_NOTES: Record<string, string> = {
 
 export async function oauthFlowExperiment(
   signIn: ProviderSignIn,
-  tampered: { browser: ProofBrowser; callbackUrl: string },
+  tampered: { browser: LabBrowser; callbackUrl: string },
 ): Promise<Shown> {
   const request = new URL(signIn.authorizationUrl);
   const facts: Fact[] = [...request.searchParams]
@@ -46,7 +46,7 @@ export async function oauthFlowExperiment(
   const answer = await tampered.browser.request(forged.href);
   const location = answer.headers.get("location") ?? "";
   const refused = answer.status >= 300 && answer.status < 400 && /error=/.test(location);
-  const probe = probeFrom(answer, {
+  const probe = probeOf(answer, {
     label: "The provider's callback, its state changed",
     method: "GET",
     expected: answer.status >= 300 && answer.status < 400 ? answer.status : 302,
@@ -133,7 +133,7 @@ export async function idTokenExperiment(userId: string): Promise<Shown> {
 
 export async function providerTokensExperiment(
   userId: string,
-  browser: ProofBrowser,
+  browser: LabBrowser,
 ): Promise<Shown> {
   const names = cookieNames(isHttps());
   const held = browser.cookieHeader(appUrl("/"));

@@ -3,24 +3,23 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createThrowawayPerson, deletePerson, idsByEmail } from "@/lib/auth/account/person";
 import { STRATEGIES } from "@/lib/auth/names";
 import { providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
-import { getEnv } from "@/lib/env";
-import { PROOF_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
+import { THROWAWAY_EMAIL_DOMAIN } from "@/lib/auth/throwaway";
 import type { RequestContext } from "@/lib/request-context";
-import { type Answer, type ProofBrowser } from "./browser";
+import type { LabBrowser } from "./client/browser";
+import { type Answer, appUrl } from "./client/send";
 
-// Throwaway people for the interview room's proofs: made on the spot with a random password the
-// server knows, signed in through the app's real endpoints by a ProofBrowser, and removed with
-// every credential they had as soon as the proof is done. A fresh browser can prove anything.
+// Throwaway people for experiments that need someone (./experiments/standalone.ts, the lab's
+// fixation and takeover): made on the spot with a random password the server knows, signed in
+// through the app's real endpoints by a LabBrowser, and removed with every credential they had as
+// soon as the run is done. A fresh browser can run anything.
 
-export type ProofPerson = { id: string; name: string; email: string; password: string };
+export type ThrowawayPerson = { id: string; name: string; email: string; password: string };
 
-const url = (path: string) => new URL(path, getEnv().APP_URL).href;
-
-async function makePerson(): Promise<ProofPerson> {
+async function makePerson(): Promise<ThrowawayPerson> {
   const tag = randomUUID().slice(0, 8);
   const person = {
-    name: `Proof person ${tag.slice(0, 4)}`,
-    email: `proof-${tag}-${randomUUID().slice(0, 6)}${PROOF_EMAIL_DOMAIN}`,
+    name: `Throwaway person ${tag.slice(0, 4)}`,
+    email: `throwaway-${tag}-${randomUUID().slice(0, 6)}${THROWAWAY_EMAIL_DOMAIN}`,
     password: randomBytes(18).toString("base64url"),
   };
   return { id: await createThrowawayPerson(person), ...person };
@@ -31,12 +30,12 @@ async function makePerson(): Promise<ProofPerson> {
  * email (someone a provider sign-in makes: named before the sign-in, so a failure halfway through
  * leaves nobody behind). The purge removes leftovers of a crash.
  */
-export async function withProofPeople<T>(
+export async function withThrowawayPeople<T>(
   count: number,
   context: RequestContext,
-  work: (people: ProofPerson[], alsoRemove: (email: string) => void) => Promise<T>,
+  work: (people: ThrowawayPerson[], alsoRemove: (email: string) => void) => Promise<T>,
 ): Promise<T> {
-  const people: ProofPerson[] = [];
+  const people: ThrowawayPerson[] = [];
   const emails: string[] = [];
   try {
     for (let i = 0; i < count; i++) people.push(await makePerson());
@@ -46,7 +45,7 @@ export async function withProofPeople<T>(
     for (const id of [...people.map((p) => p.id), ...others])
       await deletePerson(id, context).catch((error: unknown) =>
         console.error(
-          "a proof person was left behind:",
+          "a throwaway person was left behind:",
           error instanceof Error ? error.message : error,
         ),
       );
@@ -55,11 +54,11 @@ export async function withProofPeople<T>(
 
 /** Signs `browser` in as `person` through the strategy's JSON sign-in route. */
 export async function signInOver(
-  browser: ProofBrowser,
+  browser: LabBrowser,
   strategy: "session" | "jwt",
-  person: ProofPerson,
+  person: ThrowawayPerson,
 ): Promise<Answer> {
-  const answer = await browser.request(url(`${STRATEGIES[strategy].api}/login`), {
+  const answer = await browser.request(appUrl(`${STRATEGIES[strategy].api}/login`), {
     method: "POST",
     json: { email: person.email, password: person.password },
   });
@@ -85,14 +84,14 @@ export type ProviderSignIn = {
  * consent forms. Returns the authorization request and the callback, not yet followed.
  */
 export async function startProviderSignIn(
-  browser: ProofBrowser,
+  browser: LabBrowser,
   provider: ProviderId,
   identity: { name: string; email: string },
 ): Promise<{ authorizationUrl: string; callbackUrl: string }> {
-  const csrf = JSON.parse((await browser.request(url("/api/auth/csrf"))).body) as {
+  const csrf = JSON.parse((await browser.request(appUrl("/api/auth/csrf"))).body) as {
     csrfToken: string;
   };
-  const start = await browser.request(url(`/api/auth/signin/${provider}`), {
+  const start = await browser.request(appUrl(`/api/auth/signin/${provider}`), {
     method: "POST",
     form: { csrfToken: csrf.csrfToken, callbackUrl: STRATEGIES.oauth.protectedPaths[0] },
   });
@@ -105,7 +104,8 @@ export async function startProviderSignIn(
   let answer = await browser.request(`${atConsent.url}/confirm`, { method: "POST" });
   for (let hops = 0; hops < 10 && answer.status >= 300 && answer.status < 400; hops++) {
     const next = new URL(answer.headers.get("location") ?? "", answer.url).href;
-    if (next.startsWith(url("/api/auth/callback/"))) return { authorizationUrl, callbackUrl: next };
+    if (next.startsWith(appUrl("/api/auth/callback/")))
+      return { authorizationUrl, callbackUrl: next };
     answer = await browser.request(next);
   }
   throw new Error(`the provider never sent the browser back (${answer.status} at ${answer.url})`);
@@ -113,16 +113,14 @@ export async function startProviderSignIn(
 
 /** The whole sign-in: the flow above, then the callback, then who the app says this is. */
 export async function signInWithLocalProvider(
-  browser: ProofBrowser,
+  browser: LabBrowser,
   provider: ProviderId,
   identity: { name: string; email: string },
 ): Promise<ProviderSignIn> {
   const { authorizationUrl, callbackUrl } = await startProviderSignIn(browser, provider, identity);
   await browser.navigate(callbackUrl);
-  const me = await browser.request(url("/api/oauth/me"));
+  const me = await browser.request(appUrl("/api/oauth/me"));
   if (me.status !== 200) throw new Error(`the provider sign-in ended with ${me.status}`);
   const { user } = JSON.parse(me.body) as { user: { id: string } };
   return { authorizationUrl, callbackUrl, userId: user.id };
 }
-
-export const appUrl = url;

@@ -5,7 +5,7 @@ import { instanceId } from "@/lib/instance";
 import { askInstance, clusterConfigured, clusterInstances } from "@/lib/lab/scaling";
 import { sessionStoreKind } from "@/lib/store/sessions";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "./self-request";
+import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Where a session lives decides who can honour it. With several instances (npm run cluster) the
 // same cookie is asked of each one directly; on a single instance, the lookup is shown going to

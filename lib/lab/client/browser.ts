@@ -1,12 +1,11 @@
 import "server-only";
+import { type Answer, type Outgoing, send } from "./send";
 
-// A minimal browser for proofs run on the server: real HTTP requests to this app (and to the local
-// identity provider), with a cookie jar per host that honours Path, and redirects followed on
-// request. What a throwaway person does here, a visitor could do with curl.
+// A minimal browser for experiments run on the server: requests through ./send.ts with a cookie jar
+// per host that honours Path, and redirects followed on request. What a throwaway person does
+// here, a visitor could do with curl.
 
 type Stored = { value: string; path: string };
-
-export type Answer = { status: number; url: string; headers: Headers; body: string };
 
 function parseSetCookie(header: string): {
   name: string;
@@ -31,7 +30,7 @@ function parseSetCookie(header: string): {
   };
 }
 
-export class ProofBrowser {
+export class LabBrowser {
   private jar = new Map<string, Map<string, Stored>>();
 
   /** The value of a cookie this browser holds for `origin`, whatever its path. */
@@ -65,42 +64,19 @@ export class ProofBrowser {
     this.jar.set(host, cookies);
   }
 
-  /** One request, its redirect not followed. */
-  async request(
-    url: string,
-    init: {
-      method?: string;
-      form?: Record<string, string>;
-      json?: unknown;
-      headers?: Record<string, string>;
-    } = {},
-  ): Promise<Answer> {
-    const headers: Record<string, string> = { ...init.headers };
+  /** One request with this browser's cookies, its redirect not followed. */
+  async request(url: string, outgoing: Outgoing = {}): Promise<Answer> {
     const cookie = this.cookieHeader(url);
-    if (cookie) headers.cookie = cookie;
-    let body: string | undefined;
-    if (init.form) {
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(init.form).toString();
-    } else if (init.json !== undefined) {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(init.json);
-    }
-    // Same-origin unsafe requests carry their Origin, as a browser's would.
-    if ((init.method ?? "GET") !== "GET") headers.origin ??= new URL(url).origin;
-    const response = await fetch(url, {
-      method: init.method ?? "GET",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(10_000),
+    const answer = await send(url, {
+      ...outgoing,
+      headers: { ...outgoing.headers, ...(cookie ? { cookie } : {}) },
     });
-    this.remember(url, response.headers);
-    return { status: response.status, url, headers: response.headers, body: await response.text() };
+    this.remember(url, answer.headers);
+    return answer;
   }
 
   /** A request, then its redirects (as GETs), to wherever they end. */
-  async navigate(url: string, init: Parameters<ProofBrowser["request"]>[1] = {}): Promise<Answer> {
+  async navigate(url: string, init: Outgoing = {}): Promise<Answer> {
     let answer = await this.request(url, init);
     for (let hops = 0; hops < 10 && answer.status >= 300 && answer.status < 400; hops++) {
       const location = answer.headers.get("location");

@@ -1,10 +1,9 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
+import { type Answer, appUrl, jsonOf, send } from "./send";
 
-// Experiments make real HTTP requests to this app's own endpoints, with credentials they copied
-// or forged, exactly as an attacker's client would. What comes back to the browser is what was
-// sent (redacted: a real credential is never shown whole), the status and the error's code and
-// reason, and a curl command that repeats the request (real credentials as placeholders).
+// A probe: one request an experiment made (./send.ts), as the browser may see it: what was sent
+// (redacted: a real credential is never shown whole), the status and the error's code and reason,
+// and a curl command that repeats the request (real credentials as placeholders).
 
 /** Something a request carried that matters to the lesson, as it may be shown. */
 export type Sent = {
@@ -58,7 +57,6 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 export function curlFor(
   spec: Pick<RequestSpec, "method" | "path" | "json" | "curlJson" | "curlHeaders">,
 ): string {
-  const { APP_URL } = getEnv();
   const parts = ["curl", "-i"];
   if (spec.method !== "GET") parts.push("-X", spec.method);
   for (const [name, value] of Object.entries(spec.curlHeaders ?? {}))
@@ -71,48 +69,51 @@ export function curlFor(
       "-d",
       quote(JSON.stringify(body, hideTokens)),
     );
-  parts.push(quote(new URL(spec.path, APP_URL).href));
+  parts.push(quote(appUrl(spec.path)));
   return parts.join(" ");
 }
 
+/** What the lesson shows of an answer: the status against the expected one, the error's reason. */
+export function probeOf(
+  answer: Answer,
+  spec: Pick<
+    RequestSpec,
+    "label" | "method" | "expected" | "sent" | "json" | "curlJson" | "curlHeaders"
+  >,
+): Probe {
+  const error = jsonOf(answer)?.error as { code?: string; message?: string } | undefined;
+  const url = new URL(answer.url);
+  // A code or state in the query is a secret of its flow: cut short, like every credential here.
+  for (const name of ["code", "state"]) {
+    const value = url.searchParams.get(name);
+    if (value) url.searchParams.set(name, `${value.slice(0, 6)}…`);
+  }
+  const path = `${url.pathname}${url.search}`;
+  const location = answer.headers.get("location");
+  return {
+    label: spec.label,
+    method: spec.method,
+    path,
+    sent: spec.sent ?? [],
+    status: answer.status,
+    expected: spec.expected,
+    code: error?.code ?? null,
+    message: error?.message ?? (location ? `→ ${location}` : null),
+    asExpected: answer.status === spec.expected,
+    curl: curlFor({ ...spec, path }),
+  };
+}
+
 /**
- * One real request to this app. The parsed JSON body comes back for the experiment's own use (a
- * refresh answer holds tokens); it stays on the server: only the probe ever reaches the browser.
+ * One real request to this app, with no cookie jar: the credentials are the headers the spec
+ * names. The parsed JSON body comes back for the experiment's own use (a refresh answer holds
+ * tokens); it stays on the server: only the probe ever reaches the browser.
  */
 export async function selfRequestWithBody(
   spec: RequestSpec,
 ): Promise<{ probe: Probe; body: Record<string, unknown> | undefined; headers: Headers }> {
-  const { APP_URL } = getEnv();
-  const response = await fetch(new URL(spec.path, APP_URL), {
-    method: spec.method,
-    headers: {
-      origin: new URL(APP_URL).origin,
-      ...(spec.json === undefined ? {} : { "content-type": "application/json" }),
-      ...spec.headers,
-    },
-    body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
-    cache: "no-store",
-    redirect: "manual",
-  });
-  let body: Record<string, unknown> | undefined;
-  if (response.headers.get("content-type")?.includes("application/json")) {
-    body =
-      ((await response.json().catch(() => null)) as Record<string, unknown> | null) ?? undefined;
-  }
-  const error = body?.error as { code?: string; message?: string } | undefined;
-  const probe: Probe = {
-    label: spec.label,
-    method: spec.method,
-    path: spec.path,
-    sent: spec.sent ?? [],
-    status: response.status,
-    expected: spec.expected,
-    code: error?.code ?? null,
-    message: error?.message ?? null,
-    asExpected: response.status === spec.expected,
-    curl: curlFor(spec),
-  };
-  return { probe, body, headers: response.headers };
+  const answer = await send(appUrl(spec.path), spec);
+  return { probe: probeOf(answer, spec), body: jsonOf(answer), headers: answer.headers };
 }
 
 export async function selfRequest(spec: RequestSpec): Promise<Probe> {
