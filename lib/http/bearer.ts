@@ -1,3 +1,6 @@
+import { jsonError } from "./json";
+import type { AuthFailure } from "./route-guard";
+
 /** The token of an `Authorization: Bearer …` header, if there is one. */
 export function bearerToken(headers: Headers): string | undefined {
   return /^Bearer[ ]+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
@@ -12,4 +15,27 @@ export function bearerChallenge(refused?: { description?: string }): string {
   return refused.description
     ? `Bearer error="invalid_token", error_description="${refused.description}"`
     : 'Bearer error="invalid_token"';
+}
+
+/**
+ * A guard's 401 for a Bearer-token route, in the standard shape: `refused` absent when no token
+ * came (a bare challenge), else the token was refused (and why, for the challenge).
+ */
+export function bearerFailure(
+  code: AuthFailure["code"],
+  message: string,
+  refused?: { description?: string },
+): AuthFailure {
+  return {
+    status: 401,
+    code,
+    message,
+    headers: { "WWW-Authenticate": bearerChallenge(refused) },
+  };
+}
+
+/** The same 401, as a route handler's answer. */
+export function bearerError(...failure: Parameters<typeof bearerFailure>): Response {
+  const { status, code, message, headers } = bearerFailure(...failure);
+  return jsonError(status, code, message, headers);
 }

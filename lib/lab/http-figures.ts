@@ -7,9 +7,12 @@ import figures from "./http-figures.json";
 // the build's type check and the unit tests, not a visitor's page.
 
 const rowSchema = z.object({
-  id: z.enum(["baseline", "health", "session", "jwt-checked", "jwt-stateless", "oauth"]),
+  id: z.enum(["baseline", "jwks", "health", "session", "jwt-checked", "jwt-stateless", "oauth"]),
   rps: z.number().nonnegative(),
+  /** Of the baseline: CPU per request (the baseline's over the route's) in an open-loop run. */
   ratio: z.number().nonnegative(),
+  /** The server's main-thread CPU per request, in microseconds. */
+  cpuUs: z.number().nonnegative().nullable(),
   p99Ms: z.number().nonnegative(),
   failed: z.number().int().nonnegative(),
 });
@@ -22,6 +25,8 @@ const figuresSchema = z.object({
   rounds: z.number().int().positive(),
   durationSeconds: z.number().positive(),
   connections: z.number().int().positive(),
+  /** Requests a second every route was sent (open loop). */
+  rate: z.number().int().positive(),
   rows: z.array(rowSchema),
 });
 

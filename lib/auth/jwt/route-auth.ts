@@ -1,5 +1,5 @@
 import "server-only";
-import { bearerChallenge, bearerToken } from "@/lib/http/bearer";
+import { bearerFailure, bearerToken } from "@/lib/http/bearer";
 import type { Authenticator } from "@/lib/auth/http/authenticator";
 import type { AuthFailure } from "@/lib/http/route";
 import { readAccessCookie } from "./cookies";
@@ -19,37 +19,22 @@ export function jwtAuthenticator(mode?: VerifierMode): Authenticator {
 }
 
 export function jwtFailure(reason: JwtFailure): AuthFailure {
-  if (reason === "missing") {
-    return {
-      status: 401,
-      code: "unauthorized",
-      message: "Sign in with the jwt strategy first.",
-      headers: { "WWW-Authenticate": bearerChallenge() },
-    };
+  switch (reason) {
+    case "missing":
+      return bearerFailure("unauthorized", "Sign in with the jwt strategy first.");
+    case "expired":
+      return bearerFailure("token_expired", "The access token has expired: refresh it.", {
+        description: "expired",
+      });
+    case "conflicting_credentials":
+      return bearerFailure(
+        "invalid_token",
+        "The cookie and the Authorization header name different people.",
+        { description: "conflicting credentials" },
+      );
+    default:
+      return bearerFailure("invalid_token", `The access token was rejected: ${reason}.`, {
+        description: reason,
+      });
   }
-  const challenge = (description: string) => ({
-    "WWW-Authenticate": bearerChallenge({ description }),
-  });
-  if (reason === "expired") {
-    return {
-      status: 401,
-      code: "token_expired",
-      message: "The access token has expired: refresh it.",
-      headers: challenge("expired"),
-    };
-  }
-  if (reason === "conflicting_credentials") {
-    return {
-      status: 401,
-      code: "invalid_token",
-      message: "The cookie and the Authorization header name different people.",
-      headers: challenge("conflicting credentials"),
-    };
-  }
-  return {
-    status: 401,
-    code: "invalid_token",
-    message: `The access token was rejected: ${reason}.`,
-    headers: challenge(reason),
-  };
 }

@@ -119,3 +119,31 @@ export async function selfRequestWithBody(
 export async function selfRequest(spec: RequestSpec): Promise<Probe> {
   return (await selfRequestWithBody(spec)).probe;
 }
+
+/** A copied credential as a request carries it: sent whole, shown cut short, curl's placeholder. */
+type Carried = Pick<RequestSpec, "headers" | "json" | "curlJson" | "sent" | "curlHeaders">;
+
+/** A cookie, as a browser (or its thief) sends it. */
+export const withCookie = (name: string, value: string, placeholder: string): Carried => ({
+  headers: { cookie: `${name}=${value}` },
+  sent: [{ name: "Cookie", value: `${name}=${redactCredential(value)}` }],
+  curlHeaders: { cookie: `${name}=${placeholder}` },
+});
+
+/** An access token in the Authorization header. */
+export const withBearer = (token: string, placeholder = "$ACCESS_TOKEN"): Carried => ({
+  headers: { authorization: `Bearer ${token}` },
+  sent: [{ name: "Authorization", value: `Bearer ${redactCredential(token)}` }],
+  curlHeaders: { authorization: `Bearer ${placeholder}` },
+});
+
+/** A refresh token in the refresh route's JSON body. */
+export const withRefreshToken = (
+  token: string,
+  placeholder = "$REFRESH_TOKEN",
+  shownAs = "refresh_token",
+): Carried => ({
+  json: { refresh_token: token },
+  curlJson: { refresh_token: placeholder },
+  sent: [{ name: shownAs, value: redactCredential(token) }],
+});

@@ -3,7 +3,7 @@ import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import { splitToken } from "@/lib/tokens/anatomy";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
+import { type Probe, selfRequest, withBearer } from "@/lib/lab/client/probe";
 
 // A JWT taken apart with no key at all, and what each credential adds to every request: the
 // session cookie, the access-token cookie, the same token as a Bearer header.
@@ -75,10 +75,8 @@ export async function anatomyExperiment(
     label: "The same token, used as it is",
     method: "GET",
     path: "/api/jwt/me",
-    headers: { authorization: `Bearer ${access}` },
     expected: 200,
-    sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
-    curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
+    ...withBearer(access),
   });
   const sizes = credentialSizes(cookies);
   const facts: Fact[] = [

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Verdict } from "./result";
+import { attackVerdict, type Verdict } from "./result";
 import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Authentication is not authorization: two people, both signed in; one tries to delete the
@@ -42,17 +42,15 @@ export async function authzExperiment(
   const refused = stolen.probe.status === 404 && survived;
   return {
     probes: [created.probe, stolen.probe, still.probe],
-    verdict: refused
-      ? {
-          outcome: "refused",
-          headline: "Authenticated, not authorized",
-          reason:
-            "Bob's session is valid, so he is authenticated; the note is not his, so the delete is refused (404, so ids don't leak) and Alice's note survives. Every access checks ownership, object by object.",
-        }
-      : {
-          outcome: "worked",
-          headline: "Broken object-level authorization",
-          reason: "A signed-in person acted on someone else's note by its id.",
-        },
+    verdict: attackVerdict(refused, {
+      refused: [
+        "Authenticated, not authorized",
+        "Bob's session is valid, so he is authenticated; the note is not his, so the delete is refused (404, so ids don't leak) and Alice's note survives. Every access checks ownership, object by object.",
+      ],
+      worked: [
+        "Broken object-level authorization",
+        "A signed-in person acted on someone else's note by its id.",
+      ],
+    }),
   };
 }

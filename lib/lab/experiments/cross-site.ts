@@ -1,7 +1,7 @@
 import "server-only";
 import { cookieNames, STRATEGY_IDS, STRATEGIES } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
-import { codesOf, type Verdict } from "./result";
+import { attackVerdict, codesOf, type Verdict } from "./result";
 import {
   type Probe,
   redactCredential,
@@ -62,16 +62,9 @@ export async function crossSiteExperiment(
   const refused = probes.every((probe) => probe.asExpected) && after === before;
   return {
     probes,
-    verdict: refused
-      ? {
-          outcome: "refused",
-          headline: "Attack refused",
-          reason: `Every forged POST was refused (${codesOf(probes)}) because its Origin is another site, and nothing was created (${before} notes before, ${after} after). In a browser, SameSite=Lax wouldn't even have attached the cookies.`,
-        }
-      : {
-          outcome: "worked",
-          headline: "Attack worked",
-          reason: `A forged request got through: ${after - before} note(s) created.`,
-        },
+    verdict: attackVerdict(refused, {
+      refused: `Every forged POST was refused (${codesOf(probes)}) because its Origin is another site, and nothing was created (${before} notes before, ${after} after). In a browser, SameSite=Lax wouldn't even have attached the cookies.`,
+      worked: `A forged request got through: ${after - before} note(s) created.`,
+    }),
   };
 }

@@ -6,8 +6,8 @@ import { isHttps } from "@/lib/env";
 import { LabBrowser } from "@/lib/lab/client/browser";
 import { type ThrowawayPerson, signInOver } from "@/lib/lab/people";
 import { appUrl } from "@/lib/lab/client/send";
-import { probeOf, type Probe, redactCredential } from "@/lib/lab/client/probe";
-import type { Fact, Verdict } from "./result";
+import { type Probe, probeOf, redactCredential } from "@/lib/lab/client/probe";
+import { attackVerdict, type Fact, type Verdict } from "./result";
 
 // Session fixation: an attacker plants a session cookie of theirs in the victim's browser, hoping
 // the victim's sign-in makes it the victim's session. Here the victim's browser carries the
@@ -89,16 +89,15 @@ export async function fixationExperiment(
   return {
     probes,
     facts,
-    verdict: refused
-      ? {
-          outcome: "refused",
-          headline: "Fixation refused: a new id at sign-in",
-          reason: `The planted session (${before}) was ended when the victim signed in, and the victim got a fresh id (${after}). An id an attacker knows can never become an authenticated session.`,
-        }
-      : {
-          outcome: "worked",
-          headline: "The planted session survived the sign-in",
-          reason: "The id the attacker planted is still usable after the victim signed in.",
-        },
+    verdict: attackVerdict(refused, {
+      refused: [
+        "Fixation refused: a new id at sign-in",
+        `The planted session (${before}) was ended when the victim signed in, and the victim got a fresh id (${after}). An id an attacker knows can never become an authenticated session.`,
+      ],
+      worked: [
+        "The planted session survived the sign-in",
+        "The id the attacker planted is still usable after the victim signed in.",
+      ],
+    }),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { publicJwks } from "@/lib/auth/jwt/keys";
 import { jwtSettings } from "@/lib/auth/jwt/config";
-import { codesOf, type Verdict } from "./result";
+import { attackVerdict, codesOf, type Verdict } from "./result";
 import { type Probe, selfRequest } from "@/lib/lab/client/probe";
 
 // Forged algorithm: the two classic attacks on naive verifiers. "alg: none" (no signature at all)
@@ -55,16 +55,9 @@ export async function forgedAlgorithmExperiment(
   const refused = probes.every((p) => p.asExpected);
   return {
     probes,
-    verdict: refused
-      ? {
-          outcome: "refused",
-          headline: "Attack refused",
-          reason: `Both forgeries were refused before any key was used (${codesOf(probes)}): the verifier takes its algorithm from its own allowlist (ES256), never from the token's header.`,
-        }
-      : {
-          outcome: "worked",
-          headline: "Attack worked",
-          reason: "A forged algorithm was accepted: the verifier trusted the token's header.",
-        },
+    verdict: attackVerdict(refused, {
+      refused: `Both forgeries were refused before any key was used (${codesOf(probes)}): the verifier takes its algorithm from its own allowlist (ES256), never from the token's header.`,
+      worked: "A forged algorithm was accepted: the verifier trusted the token's header.",
+    }),
   };
 }

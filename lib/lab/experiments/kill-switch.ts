@@ -3,8 +3,14 @@ import { endEveryCredential } from "@/lib/auth/account/revoke-all";
 import { cookieNames, JWT_REFRESH_PATH } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
-import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
+import { attackVerdict, type Fact, type Verdict } from "./result";
+import {
+  type Probe,
+  selfRequest,
+  withBearer,
+  withCookie,
+  withRefreshToken,
+} from "@/lib/lab/client/probe";
 
 // One person, one kill switch: every credential of every strategy, on every device, ends at once.
 // The copies taken before are presented afterwards, each where it works.
@@ -27,9 +33,7 @@ export async function killSwitchExperiment(
           method: "GET",
           path: "/api/session/me",
           expected: 401,
-          headers: { cookie: `${names.session}=${seal}` },
-          sent: [{ name: "Cookie", value: `${names.session}=${redactCredential(seal)}` }],
-          curlHeaders: { cookie: `${names.session}=$SESSION_COOKIE` },
+          ...withCookie(names.session, seal, "$SESSION_COOKIE"),
         }),
       );
     const access = held.get(names.jwtAccess);
@@ -40,9 +44,7 @@ export async function killSwitchExperiment(
           method: "GET",
           path: "/api/jwt/me",
           expected: 401,
-          headers: { authorization: `Bearer ${access}` },
-          sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
-          curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
+          ...withBearer(access),
         }),
       );
     const refresh = held.get(names.jwtRefresh);
@@ -53,9 +55,7 @@ export async function killSwitchExperiment(
           method: "POST",
           path: JWT_REFRESH_PATH,
           expected: 401,
-          json: { refresh_token: refresh },
-          curlJson: { refresh_token: "$REFRESH_TOKEN" },
-          sent: [{ name: "refresh_token", value: redactCredential(refresh) }],
+          ...withRefreshToken(refresh),
         }),
       );
   }
@@ -69,17 +69,15 @@ export async function killSwitchExperiment(
         note: `One transaction; the person's credential epoch is now ${ended.epoch}, so every credential made before (or by a sign-in still on its way) is refused by the guard that reads it.`,
       },
     ],
-    verdict: refused
-      ? {
-          outcome: "refused",
-          headline: "Every copy refused",
-          reason:
-            "Sessions are deleted, refresh families revoked and the credential epoch bumped in one transaction: whatever a thief copied from any device stops working at its next request.",
-        }
-      : {
-          outcome: "worked",
-          headline: "A copy survived the kill switch",
-          reason: "A credential copied before the kill switch still works.",
-        },
+    verdict: attackVerdict(refused, {
+      refused: [
+        "Every copy refused",
+        "Sessions are deleted, refresh families revoked and the credential epoch bumped in one transaction: whatever a thief copied from any device stops working at its next request.",
+      ],
+      worked: [
+        "A copy survived the kill switch",
+        "A credential copied before the kill switch still works.",
+      ],
+    }),
   };
 }

@@ -9,8 +9,8 @@ import { cut } from "@/lib/auth/oauth/flow-log";
 import { splitToken } from "@/lib/tokens/anatomy";
 import { checkIdTokenSignature, storedIdToken } from "@/lib/tokens/sources";
 import { delegatedExperiment } from "./delegated";
-import { probeOf, type Probe } from "@/lib/lab/client/probe";
-import type { Fact, Verdict } from "./result";
+import { type Probe, probeOf } from "@/lib/lab/client/probe";
+import { attackVerdict, type Fact, type Verdict } from "./result";
 
 // The OAuth claims, proved on a real sign-in: the authorization request's parameters and a
 // callback with a tampered state; the ID token (identity, for the app) next to the access token
@@ -57,18 +57,16 @@ export async function oauthFlowExperiment(
   return {
     probes: [{ ...probe, asExpected: refused }],
     facts,
-    verdict: ok
-      ? {
-          outcome: "refused",
-          headline: "Authorization code with PKCE; a forged callback refused",
-          reason:
-            "The real authorization request asked for a code (not a token) with an S256 challenge, a state and a nonce. A callback whose state doesn't match this browser's cookie is refused before the code is even exchanged.",
-        }
-      : {
-          outcome: "worked",
-          headline: "The flow is missing a check",
-          reason: "The request lacked PKCE, or a callback with a changed state was accepted.",
-        },
+    verdict: attackVerdict(ok, {
+      refused: [
+        "Authorization code with PKCE; a forged callback refused",
+        "The real authorization request asked for a code (not a token) with an S256 challenge, a state and a nonce. A callback whose state doesn't match this browser's cookie is refused before the code is even exchanged.",
+      ],
+      worked: [
+        "The flow is missing a check",
+        "The request lacked PKCE, or a callback with a changed state was accepted.",
+      ],
+    }),
   };
 }
 

@@ -3,8 +3,8 @@ import { startFamily } from "@/lib/auth/jwt/refresh";
 import { JWT_REFRESH_PATH } from "@/lib/auth/names";
 import type { Provenance } from "@/lib/auth/proof";
 import type { RequestContext } from "@/lib/request-context";
-import type { Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
+import { attackVerdict, type Verdict } from "./result";
+import { type Probe, selfRequestWithBody, withRefreshToken } from "@/lib/lab/client/probe";
 
 // Refresh token reuse: a second device signs in (a new family), refreshes twice, and then the
 // first refresh token, already used, is presented again, as a thief holding an old copy would.
@@ -24,9 +24,11 @@ export async function refreshReuseExperiment(
       method: "POST",
       path: JWT_REFRESH_PATH,
       expected,
-      json: { refresh_token: value },
-      curlJson: { refresh_token: `$REFRESH_TOKEN_${name.split(" ")[1] ?? ""}` },
-      sent: [{ name: `refresh_token (${name})`, value: redactCredential(value) }],
+      ...withRefreshToken(
+        value,
+        `$REFRESH_TOKEN_${name.split(" ")[1] ?? ""}`,
+        `refresh_token (${name})`,
+      ),
     });
   };
   const one = await rotate("Refresh once (token 1 is used, token 2 issued)", first, "token 1", 200);
@@ -45,17 +47,15 @@ export async function refreshReuseExperiment(
   );
   const probes = [one, two, reuse, newest].map(({ probe }) => probe);
   const caught = reuse.probe.status === 401 && newest.probe.status === 401;
-  const verdict: Verdict = caught
-    ? {
-        outcome: "refused",
-        headline: "Reuse detected: the family is revoked",
-        reason:
-          "A used refresh token came back, which only a copy can do. The server can't tell the thief from the owner, so it revoked the whole family: token 3, the newest and never used, is refused too (RFC 9700 §4.14.2).",
-      }
-    : {
-        outcome: "worked",
-        headline: "Reuse went unnoticed",
-        reason: "A used refresh token was accepted again: rotation without reuse detection.",
-      };
+  const verdict = attackVerdict(caught, {
+    refused: [
+      "Reuse detected: the family is revoked",
+      "A used refresh token came back, which only a copy can do. The server can't tell the thief from the owner, so it revoked the whole family: token 3, the newest and never used, is refused too (RFC 9700 §4.14.2).",
+    ],
+    worked: [
+      "Reuse went unnoticed",
+      "A used refresh token was accepted again: rotation without reuse detection.",
+    ],
+  });
   return { probes, verdict };
 }

@@ -4,7 +4,7 @@ import { cookieNames } from "@/lib/auth/names";
 import { endOAuthSession } from "@/lib/auth/oauth/sessions";
 import { isHttps } from "@/lib/env";
 import type { Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
+import { type Probe, selfRequest, withBearer, withCookie } from "@/lib/lab/client/probe";
 
 // Replay after sign-out: keep a copy of each credential this browser holds, sign out, then
 // present the copies again. Server state refuses at once (session, Auth.js); the app's checked
@@ -24,18 +24,15 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
 
   const seal = cookies.get(names.session);
   if (seal) {
-    const cookie = `${names.session}=${seal}`;
-    const shown = [{ name: "Cookie", value: `${names.session}=${redactCredential(seal)}` }];
-    const curlHeaders = { cookie: `${names.session}=$SESSION_COOKIE` };
+    const carried = withCookie(names.session, seal, "$SESSION_COOKIE");
     probes.push(
       await selfRequest({
         label: "Session: sign out",
         method: "POST",
         path: "/api/session/logout",
-        headers: { cookie },
         expected: 204,
-        sent: shown,
-        curlHeaders: { ...curlHeaders, origin: "$APP_URL" },
+        ...carried,
+        curlHeaders: { ...carried.curlHeaders, origin: "$APP_URL" },
       }),
     );
     probes.push(
@@ -43,28 +40,22 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
         label: "Session: replay the copied cookie",
         method: "GET",
         path: "/api/session/me",
-        headers: { cookie },
         expected: 401,
-        sent: shown,
-        curlHeaders,
+        ...carried,
       }),
     );
   }
 
   const access = cookies.get(names.jwtAccess);
   if (access) {
-    const authorization = `Bearer ${access}`;
-    const shown = [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }];
-    const curlHeaders = { authorization: "Bearer $ACCESS_TOKEN" };
+    const carried = withBearer(access);
     probes.push(
       await selfRequest({
         label: "JWT: sign out",
         method: "POST",
         path: "/api/jwt/logout",
-        headers: { authorization },
         expected: 204,
-        sent: shown,
-        curlHeaders,
+        ...carried,
       }),
     );
     probes.push(
@@ -72,21 +63,17 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
         label: "JWT: replay to the app (checked verifier)",
         method: "GET",
         path: "/api/jwt/me",
-        headers: { authorization },
         expected: 401,
-        sent: shown,
-        curlHeaders,
+        ...carried,
       }),
     );
     const downstream = await selfRequest({
       label: "JWT: replay to a downstream service (signature only)",
       method: "GET",
       path: "/api/downstream/profile",
-      headers: { authorization },
       // The lesson: a stateless verifier can't know about the sign-out.
       expected: 200,
-      sent: shown,
-      curlHeaders,
+      ...carried,
     });
     probes.push(downstream);
     if (downstream.status === 200) downstreamAcceptsUntil = decodeJwt(access).exp ?? null;
@@ -101,10 +88,8 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
         label: "OAuth: replay the copied Auth.js cookie after sign-out",
         method: "GET",
         path: "/api/oauth/me",
-        headers: { cookie: `${names.oauthSession}=${oauth}` },
         expected: 401,
-        sent: [{ name: "Cookie", value: `${names.oauthSession}=${redactCredential(oauth)}` }],
-        curlHeaders: { cookie: `${names.oauthSession}=$AUTHJS_SESSION_COOKIE` },
+        ...withCookie(names.oauthSession, oauth, "$AUTHJS_SESSION_COOKIE"),
       }),
     );
   }

@@ -26,6 +26,17 @@ export type ExperimentResult = {
   ranAt: string;
 };
 
+/** What to say either way: a reason alone (the headline is "Attack refused" or "Attack worked"), or [headline, reason]. */
+type Words = string | [headline: string, reason: string];
+
+/** The verdict on an attack, from whether what happened is what the defence predicts. */
+export function attackVerdict(refused: boolean, words: { refused: Words; worked: Words }): Verdict {
+  const said = refused ? words.refused : words.worked;
+  const [headline, reason] =
+    typeof said === "string" ? [refused ? "Attack refused" : "Attack worked", said] : said;
+  return { outcome: refused ? "refused" : "worked", headline, reason };
+}
+
 export const nothingToTry = (experiment: string, needs: string): ExperimentResult => ({
   experiment,
   probes: [],

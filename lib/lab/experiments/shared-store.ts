@@ -5,7 +5,12 @@ import { instanceId } from "@/lib/instance";
 import { askInstance, clusterConfigured, clusterInstances } from "@/lib/lab/scaling";
 import { sessionStoreKind } from "@/lib/store/sessions";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
+import {
+  type Probe,
+  redactCredential,
+  selfRequestWithBody,
+  withCookie,
+} from "@/lib/lab/client/probe";
 
 // Where a session lives decides who can honour it. With several instances (npm run cluster) the
 // same cookie is asked of each one directly; on a single instance, the lookup is shown going to
@@ -56,9 +61,7 @@ export async function sharedStoreExperiment(seal: string): Promise<Shown> {
     method: "GET",
     path: "/api/session/me",
     expected: 200,
-    headers: { cookie },
-    sent,
-    curlHeaders: { cookie: `${name}=$SESSION_COOKIE` },
+    ...withCookie(name, seal, "$SESSION_COOKIE"),
   });
   const where = first.headers.get("server-timing") ?? "";
   return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
-import { codesOf, type Verdict } from "./result";
+import { attackVerdict, codesOf, type Verdict } from "./result";
 import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
 // Tamper: change one claim of this browser's JWT (keeping its signature) and one character of
@@ -73,16 +73,9 @@ export async function tamperExperiment(
   const refused = probes.every((probe) => probe.asExpected);
   return {
     probes,
-    verdict: refused
-      ? {
-          outcome: "refused",
-          headline: "Attack refused",
-          reason: `Every edited credential was refused (${codesOf(probes)}): the signature and the seal's MAC cover every byte, so changing one needs the server's key. Readable is not writable.`,
-        }
-      : {
-          outcome: "worked",
-          headline: "Attack worked",
-          reason: "An edited credential was accepted: the server did not check what it signed.",
-        },
+    verdict: attackVerdict(refused, {
+      refused: `Every edited credential was refused (${codesOf(probes)}): the signature and the seal's MAC cover every byte, so changing one needs the server's key. Readable is not writable.`,
+      worked: "An edited credential was accepted: the server did not check what it signed.",
+    }),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { LabBrowser } from "@/lib/lab/client/browser";
 import { appUrl } from "@/lib/lab/client/send";
 import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
+import { type Probe, selfRequest, withBearer } from "@/lib/lab/client/probe";
 
 // The XSS question without a browser tab: the SPA habit stores a token where a script can read
 // it, and a stolen copy works from anywhere; the HttpOnly cookies a script can't read at all.
@@ -14,11 +14,7 @@ export async function xssExperiment(
   const issued = await browser.request(appUrl("/api/lab/spa-token"), { method: "POST" });
   const token =
     issued.status === 200 ? (JSON.parse(issued.body) as { access_token: string }).access_token : "";
-  const bearer = {
-    headers: { authorization: `Bearer ${token}` },
-    sent: [{ name: "Authorization", value: `Bearer ${redactCredential(token)}` }],
-    curlHeaders: { authorization: "Bearer $STOLEN_TOKEN" },
-  };
+  const bearer = withBearer(token, "$STOLEN_TOKEN");
   const probes = [
     await selfRequest({
       label: "The token a script read from localStorage, used from elsewhere",

@@ -6,8 +6,8 @@ import {
   type JWTPayload,
   jwtVerify,
 } from "jose";
-import { bearerChallenge, bearerToken } from "@/lib/http/bearer";
-import { json, jsonError } from "@/lib/http/json";
+import { bearerError, bearerToken } from "@/lib/http/bearer";
+import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
 import { getEnv } from "@/lib/env";
@@ -62,9 +62,7 @@ async function verifyDownstream(token: string, appUrl: string, tolerance: number
 /** Any failure to verify the token, or to read what it says, is the token's: 401. */
 function rejected(error: unknown) {
   const code = error instanceof Error && "code" in error ? String(error.code) : "ERR_JWT_INVALID";
-  return jsonError(401, "invalid_token", `The downstream service rejected the token (${code}).`, {
-    "WWW-Authenticate": bearerChallenge({}),
-  });
+  return bearerError("invalid_token", `The downstream service rejected the token (${code}).`, {});
 }
 
 // A Bearer token only, read with GET: nothing for the Origin rule to do.
@@ -74,10 +72,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   methods: {
     GET: async (request, { timing }) => {
       const token = bearerToken(request.headers);
-      if (!token)
-        return jsonError(401, "unauthorized", "Send the access token as a Bearer token.", {
-          "WWW-Authenticate": bearerChallenge(),
-        });
+      if (!token) return bearerError("unauthorized", "Send the access token as a Bearer token.");
       const { APP_URL, JWT_CLOCK_TOLERANCE_SECONDS } = getEnv();
       return timing
         .measure("verify", () => verifyDownstream(token, APP_URL, JWT_CLOCK_TOLERANCE_SECONDS))

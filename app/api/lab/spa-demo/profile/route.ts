@@ -1,7 +1,7 @@
 import { verifyAccessToken } from "@/lib/auth/jwt/access-token";
 import { jwtSettings } from "@/lib/auth/jwt/config";
-import { bearerChallenge, bearerToken } from "@/lib/http/bearer";
-import { json, jsonError } from "@/lib/http/json";
+import { bearerError, bearerToken } from "@/lib/http/bearer";
+import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 
 // The only endpoint that accepts the XSS demo's token (its audience): it stands for "the API a
@@ -12,19 +12,15 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   methods: {
     GET: async (request, { timing }) => {
       const token = bearerToken(request.headers);
-      if (!token)
-        return jsonError(401, "unauthorized", "Send the demo token as a Bearer token.", {
-          "WWW-Authenticate": bearerChallenge(),
-        });
+      if (!token) return bearerError("unauthorized", "Send the demo token as a Bearer token.");
       const verified = await timing.measure("verify", () =>
         verifyAccessToken(token, jwtSettings().demoAudience),
       );
       if (!verified.ok)
-        return jsonError(
-          401,
+        return bearerError(
           "invalid_token",
           `The demo API rejected the token: ${verified.reason}.`,
-          { "WWW-Authenticate": bearerChallenge({}) },
+          {},
         );
       return json({
         service: "the demo SPA's API",
