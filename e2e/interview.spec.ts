@@ -76,5 +76,7 @@ test("“Prove it” refuses a cross-site request and an unknown name", async ({
   expect(crossSite.status()).toBe(403);
   const unknown = await request.post("/api/interview/prove/nope");
   expect(unknown.status()).toBe(404);
-  expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "No such experiment." } });
+  expect(await unknown.json()).toEqual({
+    error: { code: "not_found", message: "No such experiment." },
+  });
 });
