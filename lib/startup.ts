@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { isRedisConfigured, waitForRedis } from "@/lib/store/redis";
 import { issueAccessToken, verifyAccessToken } from "./auth/jwt/access-token";
 
 // What a server checks once, before it serves anything: a problem found here stops it with a
@@ -49,10 +48,8 @@ export async function startupProblems(): Promise<string[]> {
   getEnv(); // throws with its own list
   const keys = await checkSigningKeys();
   if (keys) problems.push(keys);
-  // Redis is waited for, not required: while it is down, requests that need it answer 503, and
-  // the client reconnects by itself.
-  if (isRedisConfigured() && !(await waitForRedis()))
-    console.warn("Redis is not reachable yet: requests that need it answer 503 until it is.");
+  // Redis is not waited for: the first call that needs it connects (within a second), and while it
+  // is down those calls answer 503 and the client reconnects by itself (lib/store/redis.ts).
   const missing = await missingMigrations();
   if (missing.length > 0)
     problems.push(

@@ -6,7 +6,13 @@ import { StoreUnavailableError } from "./errors";
 // One Redis client per process (kept across hot reloads in development). It fails fast instead of
 // queueing: while Redis is down every call throws StoreUnavailableError at once (a 503, never a
 // wait), and the client keeps reconnecting in the background, so recovery needs no restart.
-// The same code talks to a local redis-server and to a hosted Redis such as Upstash (rediss://).
+// A connection that went silent (dropped without a reset, as when a serverless function is frozen
+// and thawed, or a network path dies) is caught by the command timeout: the call fails within
+// REDIS_TIMEOUT_MS and the client reconnects. The same code talks to a local redis-server and to
+// a hosted Redis such as Upstash (rediss://).
+
+/** How long a connection or a command may take before the call is a 503 (about a second). */
+export const REDIS_TIMEOUT_MS = 1000;
 
 const globalForRedis = globalThis as typeof globalThis & {
   authLabRedis?: Redis;
@@ -25,7 +31,10 @@ function client(): Redis {
     const redis = new Redis(url, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
-      connectTimeout: 2000,
+      connectTimeout: REDIS_TIMEOUT_MS,
+      commandTimeout: REDIS_TIMEOUT_MS,
+      // TCP keep-alive probes after a second idle, so a dead peer is noticed between requests too.
+      keepAlive: 1000,
       retryStrategy: (attempt) => Math.min(attempt * 200, 1000),
     });
     // Errors surface on the calls that meet them; the client itself must never crash the process.
@@ -39,7 +48,7 @@ function client(): Redis {
 }
 
 /** Until the first connection, a call waits for it (briefly); after that, it never waits. */
-function firstConnection(redis: Redis, timeoutMs = 2000): Promise<void> {
+function firstConnection(redis: Redis, timeoutMs = REDIS_TIMEOUT_MS): Promise<void> {
   if (redis.status === "ready" || globalForRedis.authLabRedisReadyOnce) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -59,20 +68,16 @@ export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<
     await firstConnection(redis);
     return await work(redis);
   } catch (error) {
+    // A command that timed out leaves a connection nobody answers on: start a fresh one.
+    if (error instanceof Error && /timed out/i.test(error.message))
+      globalForRedis.authLabRedis?.disconnect(true);
     throw new StoreUnavailableError("redis", { cause: error });
   }
 }
 
-/** At start: wait a little for the first connection, so the first requests don't meet a 503. */
-export async function waitForRedis(timeoutMs = 5000): Promise<boolean> {
-  const redis = client();
-  await firstConnection(redis, timeoutMs);
-  return redis.status === "ready";
-}
-
 export async function redisReachable(): Promise<boolean> {
   try {
-    return (await client().ping()) === "PONG";
+    return (await withRedis((redis) => redis.ping())) === "PONG";
   } catch {
     return false;
   }
