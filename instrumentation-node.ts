@@ -1,18 +1,31 @@
-// The Node.js half of instrumentation.ts, in a module of its own so that the Edge build of
-// instrumentation.ts never sees process.exit (Next.js warns about it on every dev start).
+// The Node.js half of instrumentation.ts. On a long-running server (`npm start`, `next start`, the
+// cluster) it checks, once and in the background, that the database has applied every migration
+// (else every request answers 503 with the command to run: lib/refusal.ts), and purges expired
+// rows on a timer. On Vercel it does nothing: each function's cold start does only what its
+// request needs, migrations run in the build (vercel.json), and a cron calls /api/cron/purge.
+// Nothing here exits the process: a misconfigured deployment answers 503 pages that say why.
 
 export async function startNodeServer(): Promise<void> {
-  const { startupProblems } = await import("./lib/startup");
-  let problems: string[];
-  try {
-    problems = await startupProblems();
-  } catch (error) {
-    problems = [error instanceof Error ? error.message : String(error)];
+  if (process.env.VERCEL === "1") return;
+  const { refusal, refuse } = await import("./lib/refusal");
+  if (refusal()) {
+    console.error(refusal());
+    return;
   }
-  if (problems.length > 0) {
-    console.error(problems.join("\n"));
-    process.exit(1);
-  }
+  const { migrationProblem } = await import("./lib/startup");
+  void migrationProblem().then(
+    (problem) => {
+      if (problem) {
+        refuse(problem);
+        console.error(problem);
+      }
+    },
+    (error: unknown) =>
+      console.error(
+        "could not check the migrations:",
+        error instanceof Error ? error.message : "unknown error",
+      ),
+  );
   const { startPurging } = await import("./lib/purge");
   startPurging();
 }

@@ -7,9 +7,13 @@ import {
   STRATEGY_LIST,
   type StrategyId,
 } from "@/lib/auth/names";
+import { refusal } from "@/lib/refusal";
 import { pageContentSecurityPolicy } from "@/lib/security-headers";
+import { unavailablePage } from "@/lib/unavailable-page";
 
 // Runs before pages only, and decides nothing about who may see what:
+// 0. a deployment whose environment breaks the rules answers a 503 page naming what to fix
+//    (lib/refusal.ts: parsed once per process, no I/O);
 // 1. a fresh CSP nonce per request (Next.js reads it from the request header for its scripts);
 // 2. optimistic redirects: a protected page requested with no cookie at all for its strategy goes
 //    straight to that strategy's sign-in. A cookie that is present is never checked here; every
@@ -40,6 +44,8 @@ function signInRedirect(request: NextRequest): NextResponse | null {
 }
 
 export function proxy(request: NextRequest) {
+  const refused = refusal();
+  if (refused) return unavailablePage(refused);
   const early = redirectsOn ? signInRedirect(request) : null;
   if (early) return early;
 

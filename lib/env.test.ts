@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateSecrets } from "../scripts/dev-secrets.mjs";
-import { parseEnv } from "./env";
+import { parseEnv } from "./env-rules";
 
 // Production refuses every development fallback, with a sentence naming the variable.
 
@@ -36,11 +36,6 @@ describe("parseEnv in production", () => {
       "an http APP_URL off localhost",
       { APP_URL: "http://authlab.example.org" },
       /APP_URL must be https/,
-    ],
-    [
-      "no Google credentials",
-      { AUTH_GOOGLE_ID: undefined, AUTH_GOOGLE_SECRET: undefined },
-      /AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET are missing.*OAUTH_ALLOW_LOCAL_IDP/,
     ],
     [
       "half the GitHub credentials",
@@ -92,16 +87,35 @@ describe("parseEnv in production", () => {
     expect(problem({ ...production, TRUSTED_PROXY_HOPS: "2" })).toBeNull();
   });
 
-  it("takes the local identity provider only when asked to", () => {
-    const local = {
+  it("starts with no provider credentials (OAuth is then off), or one provider only", () => {
+    const none = {
       ...production,
       AUTH_GOOGLE_ID: undefined,
       AUTH_GOOGLE_SECRET: undefined,
       AUTH_GITHUB_ID: undefined,
       AUTH_GITHUB_SECRET: undefined,
     };
-    expect(problem(local)).toMatch(/OAUTH_ALLOW_LOCAL_IDP/);
-    expect(problem({ ...local, OAUTH_ALLOW_LOCAL_IDP: "true" })).toBeNull();
+    expect(problem(none)).toBeNull();
+    expect(problem({ ...none, AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "s" })).toBeNull();
+  });
+
+  it("takes the local identity provider only where the deployment can reach it", () => {
+    const local = { ...production, OAUTH_ALLOW_LOCAL_IDP: "true" };
+    expect(problem(local)).toMatch(/OAUTH_LOCAL_IDP_URL to be an identity provider/);
+    expect(
+      problem({ ...local, OAUTH_LOCAL_IDP_URL: "https://idp.authlab.example.org" }),
+    ).toBeNull();
+    // A production build run on this machine (the e2e servers) may use the one on loopback.
+    expect(problem({ ...local, APP_URL: "http://localhost:3000" })).toBeNull();
+  });
+
+  it("refuses a signing key whose private part is not the public one's", () => {
+    const [key] = JSON.parse(secrets.JWT_PRIVATE_KEYS) as { x: string }[];
+    const [other] = JSON.parse(generateSecrets().JWT_PRIVATE_KEYS) as { x: string }[];
+    const mixed = JSON.stringify([{ ...key, x: other!.x }]);
+    expect(problem({ ...production, JWT_PRIVATE_KEYS: mixed })).toMatch(
+      /d is not the private key of x and y/,
+    );
   });
 
   it("lets development keep its fallbacks", () => {

@@ -110,12 +110,15 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
   };
 }
 
-/** Purges now and every PURGE_INTERVAL_SECONDS; the timer never keeps the process alive. */
+/**
+ * Purges every PURGE_INTERVAL_SECONDS on a long-running server, the first time a minute after
+ * start (no request waits behind it); the timer never keeps the process alive.
+ */
 export function startPurging(): void {
   const run = () =>
     purgeExpired().catch((error: unknown) =>
       console.error("purge failed:", error instanceof Error ? error.message : "unknown error"),
     );
-  void run();
+  setTimeout(run, 60_000).unref();
   setInterval(run, getEnv().PURGE_INTERVAL_SECONDS * 1000).unref();
 }

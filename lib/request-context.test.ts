@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv } from "./env-rules";
 import { clientIp, clientIpSource } from "./request-context";
 import { SOCKET_ADDRESS_HEADER } from "./socket-address";
 

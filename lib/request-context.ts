@@ -1,7 +1,8 @@
 import "server-only";
 import { isIP } from "node:net";
 import { headers } from "next/headers";
-import { clientIpSourceOf, type Env, getEnv } from "@/lib/env";
+import { type Env, getEnv } from "@/lib/env";
+import { clientIpSourceOf } from "@/lib/env-rules";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/socket-address";
 
 export type RequestContext = { ip: string | null; userAgent: string | null };

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkSigningKeys, missingMigrations } from "./startup";
+import { migrationProblem, missingMigrations } from "./startup";
 
 describe("startup checks", () => {
   it("finds every migration applied to the test database, and reports one that isn't", async () => {
@@ -14,7 +14,7 @@ describe("startup checks", () => {
     ]);
   });
 
-  it("signs and verifies a token with the configured keys", async () => {
-    await expect(checkSigningKeys()).resolves.toBeNull();
+  it("has nothing to say about the test database, whose migrations are all applied", async () => {
+    await expect(migrationProblem()).resolves.toBeNull();
   });
 });

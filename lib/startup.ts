@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { issueAccessToken, verifyAccessToken } from "./auth/jwt/access-token";
 
-// What a server checks once, before it serves anything: a problem found here stops it with a
-// sentence naming the variable or the command to run, instead of a 500 at the first sign-in.
+// What a long-running server checks once at start (instrumentation-node.ts): a database missing
+// migrations makes every request a 503 naming the command to run, instead of a 500 at the first
+// sign-in. (The environment, signing keys included, is lib/env-rules.ts's.)
 
 /** Every migration in prisma/migrations, listed at build time by next.config.ts. */
 export function expectedMigrations(): string[] {
@@ -25,35 +24,10 @@ export async function missingMigrations(expected = expectedMigrations()): Promis
   return expected.filter((name) => !applied.includes(name));
 }
 
-/** Imports every signing key and signs and verifies one token with the newest. */
-export async function checkSigningKeys(): Promise<string | null> {
-  try {
-    const { token } = await issueAccessToken(
-      { userId: "startup", familyId: "startup", epoch: 0, authTime: new Date() },
-      60,
-      undefined,
-      { configuredKey: true },
-    );
-    const verified = await verifyAccessToken(token);
-    return verified.ok
-      ? null
-      : `JWT_PRIVATE_KEYS is invalid: a test token was refused (${verified.reason}).`;
-  } catch {
-    return "JWT_PRIVATE_KEYS is invalid: a key could not be imported or could not sign (is d the private key of x and y?).";
-  }
-}
-
-export async function startupProblems(): Promise<string[]> {
-  const problems: string[] = [];
-  getEnv(); // throws with its own list
-  const keys = await checkSigningKeys();
-  if (keys) problems.push(keys);
-  // Redis is not waited for: the first call that needs it connects (within a second), and while it
-  // is down those calls answer 503 and the client reconnects by itself (lib/store/redis.ts).
+/** The sentence a server answers with while its database lacks migrations, or null. */
+export async function migrationProblem(): Promise<string | null> {
   const missing = await missingMigrations();
-  if (missing.length > 0)
-    problems.push(
-      `The database has not applied ${missing.length} migration(s) (${missing.join(", ")}): run \`npm run db:migrate\` against DATABASE_URL first.`,
-    );
-  return problems;
+  return missing.length > 0
+    ? `The database has not applied ${missing.length} migration(s) (${missing.join(", ")}): run \`npm run db:migrate\` against DATABASE_URL first.`
+    : null;
 }

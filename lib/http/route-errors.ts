@@ -1,4 +1,5 @@
 import "server-only";
+import { refusal } from "@/lib/refusal";
 import { isStoreUnavailable, unavailableMessage } from "@/lib/store/errors";
 import { jsonError } from "./json";
 
@@ -24,10 +25,13 @@ export function busy(message: string): Response {
 }
 
 /**
- * The last line of defence: a store that can't be reached is a 503 that says so; anything else is
- * logged server-side (the message only) and answered without a stack trace.
+ * The last line of defence: a deployment that can't serve (lib/refusal.ts) and a store that can't
+ * be reached are 503s that say so; anything else is logged server-side (the message only) and
+ * answered without a stack trace.
  */
 export function internalError(error: unknown): Response {
+  const refused = refusal();
+  if (refused) return jsonError(503, "unavailable", refused, { "Retry-After": "60" });
   if (isStoreUnavailable(error))
     return jsonError(503, "unavailable", unavailableMessage(error.store), { "Retry-After": "5" });
   console.error("route handler failed:", error instanceof Error ? error.message : "unknown error");

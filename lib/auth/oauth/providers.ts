@@ -9,20 +9,28 @@ import { LOCAL_CLIENTS, localIdpUrls } from "./local-idp";
 
 // Real Google and GitHub when their client id and secret are configured; otherwise the local
 // identity provider (scripts/idp), so a fresh clone can sign in with no registered apps. In
-// production the local provider needs OAUTH_ALLOW_LOCAL_IDP=true (lib/env.ts refuses otherwise).
+// production a provider with no credentials is off (the local one stands in only with
+// OAUTH_ALLOW_LOCAL_IDP=true, where the deployment can reach it: lib/env-rules.ts), and with both
+// off the app serves sessions and JWTs, and says OAuth is not configured on this deployment.
 
 export type ProviderId = "google" | "github";
 export type ProviderInfo = { id: ProviderId; name: string; local: boolean };
 
 export const PROVIDER_NAMES: Record<ProviderId, string> = { google: "Google", github: "GitHub" };
 
+/** The providers this deployment offers: configured ones, and the local stand-in where allowed. */
 export function providerInfo(): ProviderInfo[] {
   const env = getEnv();
-  return [
+  const localAllowed = env.NODE_ENV !== "production" || env.OAUTH_ALLOW_LOCAL_IDP === "true";
+  const all: ProviderInfo[] = [
     { id: "google", name: "Google", local: !(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) },
     { id: "github", name: "GitHub", local: !(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) },
   ];
+  return all.filter((provider) => !provider.local || localAllowed);
 }
+
+/** Does this deployment offer any provider sign-in at all? */
+export const oauthConfigured = () => providerInfo().length > 0;
 
 /** Who issues the provider's tokens, and the client id they are issued to. */
 export function providerClient(provider: ProviderId): {
@@ -64,24 +72,32 @@ export function providerSignOutUrl(provider: ProviderId): string {
 export function buildProviders(): Provider[] {
   const env = getEnv();
   const local = localIdpUrls(env.OAUTH_LOCAL_IDP_URL);
-  const [google, github] = providerInfo();
-  return [
-    Google({
-      // OpenID Connect: the ID token's nonce binds it to this browser's sign-in.
-      checks: ["pkce", "state", "nonce"],
-      // The step log records the requests Auth.js makes to the provider (lib/auth/oauth/flow-log.ts).
-      [customFetch]: recordingFetch,
-      authorization: { params: { scope: "openid email profile" } },
-      ...(google?.local
-        ? { issuer: local.googleIssuer, ...LOCAL_CLIENTS.google }
-        : { clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }),
-    }),
-    GitHub({
-      checks: ["pkce", "state"],
-      [customFetch]: recordingFetch,
-      ...(github?.local
-        ? { enterprise: { baseUrl: local.githubBase }, ...LOCAL_CLIENTS.github }
-        : { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }),
-    }),
-  ];
+  const offered = providerInfo();
+  const google = offered.find((info) => info.id === "google");
+  const github = offered.find((info) => info.id === "github");
+  const providers: Provider[] = [];
+  if (google)
+    providers.push(
+      Google({
+        // OpenID Connect: the ID token's nonce binds it to this browser's sign-in.
+        checks: ["pkce", "state", "nonce"],
+        // The step log records the requests Auth.js makes to the provider (lib/auth/oauth/flow-log.ts).
+        [customFetch]: recordingFetch,
+        authorization: { params: { scope: "openid email profile" } },
+        ...(google.local
+          ? { issuer: local.googleIssuer, ...LOCAL_CLIENTS.google }
+          : { clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }),
+      }),
+    );
+  if (github)
+    providers.push(
+      GitHub({
+        checks: ["pkce", "state"],
+        [customFetch]: recordingFetch,
+        ...(github.local
+          ? { enterprise: { baseUrl: local.githubBase }, ...LOCAL_CLIENTS.github }
+          : { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }),
+      }),
+    );
+  return providers;
 }
