@@ -3,9 +3,9 @@ import { PageHeader } from "@/app/_components/page-header";
 import { formatInstant, Time } from "@/app/_components/time";
 import { listDevices } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
-import { ConfirmAction } from "@/app/_components/confirm-action";
+import { SignOutEverywhere } from "@/app/_components/sign-out-everywhere";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
-import { revokeDeviceAction, signOutEverywhereAction, signOutOthersAction } from "./actions";
+import { revokeDeviceAction, signOutOthersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your devices" };
 
@@ -65,13 +65,7 @@ export default async function DevicesPage() {
             Sign out everywhere else
           </button>
         </form>
-        <ConfirmAction
-          action={signOutEverywhereAction}
-          label="Sign out everywhere"
-          confirmLabel="Yes, end every server session"
-          pendingLabel="Signing out…"
-          warning="Every server session of yours ends, this browser's included. Your JWT sign-ins and provider sessions are not touched."
-        />
+        <SignOutEverywhere strategy="session" />
         <EverywhereButton via="session" />
       </div>
     </div>
