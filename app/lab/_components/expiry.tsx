@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useHydrated } from "@/app/_components/use-hydrated";
+import { RunButton } from "@/app/_components/run-button";
 import type { JwtExpiryState, LifetimeSettings, SessionExpiryState } from "@/lib/lab/lifetimes";
 import { JwtExpiry } from "./expiry-jwt";
 import { SessionExpiry } from "./expiry-session";
@@ -22,7 +22,6 @@ const minutes = (seconds: number) =>
 
 export function ExpiryExperiment({ session, jwt, settings }: Props) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const [state, setState] = useState<"idle" | "running" | { error: string }>("idle");
   const { defaults, lab } = settings;
 
@@ -54,14 +53,9 @@ export function ExpiryExperiment({ session, jwt, settings }: Props) {
           shortens them to {lab.idleSeconds} s and {lab.accessTtlSeconds} s for your current session
           and JWT sign-in only: every other visitor, and your other devices, keep the defaults.
         </p>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={shorten}
-          disabled={!hydrated || state === "running"}
-        >
-          {state === "running" ? "Shortening…" : "Shorten my lifetimes"}
-        </button>
+        <RunButton running={state === "running"} busyLabel="Shortening…" onClick={shorten}>
+          Shorten my lifetimes
+        </RunButton>
         <p aria-live="polite" className="text-sm text-danger">
           {typeof state === "object" ? state.error : null}
         </p>
