@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountActivity } from "@/app/_components/account-activity";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
+import { ItemCard } from "@/app/_components/item-card";
 import { LinkNotice } from "@/app/_components/link-notice";
 import { Time } from "@/app/_components/time";
 import { LinkProviders } from "@/app/oauth/_components/link-providers";
@@ -257,25 +258,28 @@ function Row({
   end: { kind: "session" | "family" | "oauth" | "device"; id: string };
 }) {
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 card" data-current={current}>
-      <div className="min-w-0 space-y-1">
-        <p className="font-semibold">
+    <ItemCard
+      data-current={current}
+      title={
+        <>
           {label}
           {current ? (
             <span className="ml-2 inline-block rounded-full bg-zinc-200 px-2 py-0.5 text-xs dark:bg-zinc-700">
               this browser
             </span>
           ) : null}
-        </p>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{detail}</p>
-      </div>
-      <form action={endCredential}>
-        <input type="hidden" name="kind" value={end.kind} />
-        <input type="hidden" name="id" value={end.id} />
-        <button type="submit" className="btn-secondary" aria-label={`End ${label}`}>
-          End
-        </button>
-      </form>
-    </li>
+        </>
+      }
+      detail={detail}
+      side={
+        <form action={endCredential}>
+          <input type="hidden" name="kind" value={end.kind} />
+          <input type="hidden" name="id" value={end.id} />
+          <button type="submit" className="btn-secondary" aria-label={`End ${label}`}>
+            End
+          </button>
+        </form>
+      }
+    />
   );
 }

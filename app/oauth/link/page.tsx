@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountActivity } from "@/app/_components/account-activity";
+import { ItemCard } from "@/app/_components/item-card";
 import { PageHeader } from "@/app/_components/page-header";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
 import type { User } from "@/lib/auth/user";
@@ -69,16 +70,12 @@ async function SignedIn({ user }: { user: User }) {
         ) : (
           <ul className="space-y-2">
             {accounts.map((account) => (
-              <li
+              <ItemCard
                 key={account.provider}
-                className="flex flex-wrap items-center justify-between gap-3 card"
                 data-testid="linked-account"
-              >
-                <span className="font-semibold">
-                  {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
-                </span>
-                <UnlinkButton provider={account.provider} from="password" />
-              </li>
+                title={PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                side={<UnlinkButton provider={account.provider} from="password" />}
+              />
             ))}
           </ul>
         )}
