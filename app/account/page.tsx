@@ -6,12 +6,12 @@ import { EverywhereButton } from "@/app/_components/everywhere-button";
 import { ItemCard } from "@/app/_components/item-card";
 import { LinkNotice } from "@/app/_components/link-notice";
 import { Time } from "@/app/_components/time";
-import { LinkProviders } from "@/app/oauth/_components/link-providers";
+import { LinkProviders, unlinkedProviders } from "@/app/oauth/_components/link-providers";
 import { UnlinkButton } from "@/app/oauth/_components/unlink-button";
 import { inventoryOf } from "@/lib/auth/account/inventory";
 import { isRecent } from "@/lib/auth/account/recent-proof";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
-import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { PROOF_NAMES } from "@/lib/auth/proof";
 import { STRATEGY_LIST } from "@/lib/auth/names";
 import { endCredential } from "./actions";
@@ -47,9 +47,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
     );
   const inventory = await inventoryOf(browser);
   const recent = isRecent(browser.proof);
-  const unlinked = providerInfo().filter(
-    (provider) => !inventory.accounts.some((account) => account.provider === provider.id),
-  );
+  const unlinked = unlinkedProviders(inventory.accounts);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-2">
@@ -193,10 +191,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         )}
         {unlinked.length > 0 ? (
           <div className="card">
-            <LinkProviders
-              providers={unlinked.map(({ id, name }) => ({ id, name }))}
-              from="account"
-            />
+            <LinkProviders providers={unlinked} from="account" />
           </div>
         ) : null}
       </section>

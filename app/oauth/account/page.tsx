@@ -7,9 +7,9 @@ import { STRATEGIES } from "@/lib/auth/names";
 import { getStrategy, signInPathFor } from "@/lib/auth/strategies";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
-import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { listOAuthSessions } from "@/lib/auth/oauth/sessions";
-import { LinkProviders } from "../_components/link-providers";
+import { LinkProviders, unlinkedProviders } from "../_components/link-providers";
 import { DelegatedResult } from "../_components/delegated-result";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
@@ -34,9 +34,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
   const calls = await Promise.all(
     accounts.map((account) => callProviderApi(user.id, account.provider as ProviderId)),
   );
-  const unlinked = providerInfo().filter(
-    (provider) => !accounts.some((a) => a.provider === provider.id),
-  );
+  const unlinked = unlinkedProviders(accounts);
 
   return (
     <SignedInPage
@@ -86,10 +84,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
         {unlinked.length > 0 ? (
           <div className="space-y-3 card">
             <h3 className="font-semibold">Link another provider</h3>
-            <LinkProviders
-              providers={unlinked.map(({ id, name }) => ({ id, name }))}
-              from="oauth"
-            />
+            <LinkProviders providers={unlinked} from="oauth" />
           </div>
         ) : null}
       </section>

@@ -7,10 +7,10 @@ import { thisBrowser } from "@/lib/auth/account/this-browser";
 import type { User } from "@/lib/auth/user";
 import { STRATEGIES } from "@/lib/auth/names";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
-import { LinkProviders } from "../_components/link-providers";
+import { LinkProviders, unlinkedProviders } from "../_components/link-providers";
 
 export const metadata: Metadata = { title: "Linked providers" };
 
@@ -53,9 +53,7 @@ export default async function LinkPage({ searchParams }: PageProps<"/oauth/link"
 
 async function SignedIn({ user }: { user: User }) {
   const accounts = await listLinkedAccounts(user.id);
-  const unlinked = providerInfo().filter(
-    (provider) => !accounts.some((account) => account.provider === provider.id),
-  );
+  const unlinked = unlinkedProviders(accounts);
   return (
     <>
       <p>
@@ -86,10 +84,7 @@ async function SignedIn({ user }: { user: User }) {
             Link a provider
           </h2>
           <div className="card">
-            <LinkProviders
-              providers={unlinked.map(({ id, name }) => ({ id, name }))}
-              from="password"
-            />
+            <LinkProviders providers={unlinked} from="password" />
           </div>
         </section>
       ) : null}
