@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { StrategyId } from "@/lib/auth/names";
+import { redirect } from "next/navigation";
+import { STRATEGIES, type StrategyId } from "@/lib/auth/names";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import type { SignInFormState } from "@/lib/auth/sign-in-form";
 import { DemoButton } from "./demo-button";
 import { DemoPeople } from "./demo-people";
@@ -12,9 +14,10 @@ type Props = {
   title: string;
   intro: ReactNode;
   action: (prev: SignInFormState, formData: FormData) => Promise<SignInFormState>;
-  next: string;
-  /** Why the browser was sent here (?reason=…), said before anything else. */
-  reason?: unknown;
+  /** The page's query: where to go after signing in (?next=…) and why the browser is here (?reason=…). */
+  searchParams: Promise<{ next?: unknown; reason?: unknown }>;
+  /** Whether this browser is already signed in with the strategy: then it goes straight on. */
+  signedIn: () => Promise<boolean>;
 };
 
 const REASONS: Record<string, string> = {
@@ -38,7 +41,17 @@ export function SignedOutNotice({ reason }: { reason: unknown }) {
 }
 
 /** The email-and-password sign-in page of a local strategy. */
-export function PasswordSignInPage({ strategy, title, intro, action, next, reason }: Props) {
+export async function PasswordSignInPage({
+  strategy,
+  title,
+  intro,
+  action,
+  searchParams,
+  signedIn,
+}: Props) {
+  const { next: asked, reason } = await searchParams;
+  const next = safeNextPath(asked, STRATEGIES[strategy].href);
+  if (await signedIn()) redirect(next);
   return (
     <div className="mx-auto grid max-w-3xl gap-6 md:grid-cols-[1fr_16rem]">
       <div className="space-y-6">

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getStrategyStatuses, type StrategyStatus } from "@/lib/auth/strategies";
 import { JwtKeeper } from "@/app/jwt/_components/jwt-keeper";
+import { STRATEGY_LIST } from "@/lib/auth/names";
 import { StrategyDot } from "./strategy-dot";
 
+// The strategies under their one-word names, from the one list that names them.
 const NAV = [
-  { href: "/session", label: "Session" },
-  { href: "/jwt", label: "JWT" },
-  { href: "/oauth", label: "OAuth" },
+  ...STRATEGY_LIST.map(({ href, short }) => ({ href, label: short })),
   { href: "/lab", label: "Lab" },
   { href: "/interview", label: "Interview" },
   { href: "/account", label: "Account" },

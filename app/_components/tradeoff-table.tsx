@@ -1,6 +1,6 @@
 import { STRATEGY_LIST } from "@/lib/auth/names";
 import { StrategyDot } from "./strategy-dot";
-import { TRADEOFFS } from "./tradeoffs";
+import { type Tradeoff, TRADEOFFS } from "./tradeoffs";
 
 const COLUMNS = STRATEGY_LIST;
 
@@ -37,11 +37,7 @@ export function TradeoffTable() {
               >
                 <th scope="row" className="p-3 font-medium">
                   {row.topic}
-                  {row.proof ? (
-                    <a href={row.proof.href} className="mt-1 block text-xs link font-normal">
-                      {row.proof.label} →
-                    </a>
-                  ) : null}
+                  <ProofLink proof={row.proof} className="mt-1 block text-xs link font-normal" />
                 </th>
                 {COLUMNS.map((column) => (
                   <td key={column.id} className="p-3 text-zinc-700 dark:text-zinc-300">
@@ -71,14 +67,26 @@ export function TradeoffTable() {
                 </div>
               ))}
             </dl>
-            {row.proof ? (
-              <a href={row.proof.href} className="text-xs link">
-                {row.proof.label} →
-              </a>
-            ) : null}
+            <ProofLink proof={row.proof} />
           </li>
         ))}
       </ul>
     </>
+  );
+}
+
+/** Where the lab proves a trade-off, if it does; in the table it sits under the topic. */
+function ProofLink({
+  proof,
+  className = "text-xs link",
+}: {
+  proof: Tradeoff["proof"];
+  className?: string;
+}) {
+  if (!proof) return null;
+  return (
+    <a href={proof.href} className={className}>
+      {proof.label} →
+    </a>
   );
 }

@@ -3,14 +3,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountActivity } from "@/app/_components/account-activity";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
+import { ItemCard } from "@/app/_components/item-card";
 import { LinkNotice } from "@/app/_components/link-notice";
 import { Time } from "@/app/_components/time";
-import { LinkProviders } from "@/app/oauth/_components/link-providers";
+import { LinkProviders, unlinkedProviders } from "@/app/oauth/_components/link-providers";
 import { UnlinkButton } from "@/app/oauth/_components/unlink-button";
 import { inventoryOf } from "@/lib/auth/account/inventory";
 import { isRecent } from "@/lib/auth/account/recent-proof";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
-import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { PROOF_NAMES } from "@/lib/auth/proof";
 import { STRATEGY_LIST } from "@/lib/auth/names";
 import { endCredential } from "./actions";
@@ -46,9 +47,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
     );
   const inventory = await inventoryOf(browser);
   const recent = isRecent(browser.proof);
-  const unlinked = providerInfo().filter(
-    (provider) => !inventory.accounts.some((account) => account.provider === provider.id),
-  );
+  const unlinked = unlinkedProviders(inventory.accounts);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-2">
@@ -192,10 +191,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         )}
         {unlinked.length > 0 ? (
           <div className="card">
-            <LinkProviders
-              providers={unlinked.map(({ id, name }) => ({ id, name }))}
-              from="account"
-            />
+            <LinkProviders providers={unlinked} from="account" />
           </div>
         ) : null}
       </section>
@@ -257,25 +253,28 @@ function Row({
   end: { kind: "session" | "family" | "oauth" | "device"; id: string };
 }) {
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 card" data-current={current}>
-      <div className="min-w-0 space-y-1">
-        <p className="font-semibold">
+    <ItemCard
+      data-current={current}
+      title={
+        <>
           {label}
           {current ? (
             <span className="ml-2 inline-block rounded-full bg-zinc-200 px-2 py-0.5 text-xs dark:bg-zinc-700">
               this browser
             </span>
           ) : null}
-        </p>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{detail}</p>
-      </div>
-      <form action={endCredential}>
-        <input type="hidden" name="kind" value={end.kind} />
-        <input type="hidden" name="id" value={end.id} />
-        <button type="submit" className="btn-secondary" aria-label={`End ${label}`}>
-          End
-        </button>
-      </form>
-    </li>
+        </>
+      }
+      detail={detail}
+      side={
+        <form action={endCredential}>
+          <input type="hidden" name="kind" value={end.kind} />
+          <input type="hidden" name="id" value={end.id} />
+          <button type="submit" className="btn-secondary" aria-label={`End ${label}`}>
+            End
+          </button>
+        </form>
+      }
+    />
   );
 }

@@ -1,29 +1,15 @@
 import type { Metadata } from "next";
-import { ActionButton, PageHeader } from "@/app/_components/page-header";
-import Link from "next/link";
+import { PageLinks } from "@/app/_components/page-links";
+import { SignedInPage } from "@/app/_components/signed-in-page";
 import { Time } from "@/app/_components/time";
 import { requireSession } from "@/lib/auth/session/guard";
-import { signOut } from "./actions";
-import { STRATEGIES } from "@/lib/auth/names";
-import { AccountActivity } from "@/app/_components/account-activity";
-import { LinkNotice } from "@/app/_components/link-notice";
-import { EverywhereButton } from "@/app/_components/everywhere-button";
 
 export const metadata: Metadata = { title: "Server session" };
 
 export default async function SessionAccountPage() {
   const { session, user } = await requireSession("/session");
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader
-        strategy="session"
-        title="Signed in with a server session"
-        actions={<ActionButton action={signOut}>Sign out</ActionButton>}
-      >
-        {user.name} · {user.email}
-      </PageHeader>
-      <LinkNotice userId={user.id} next="/session" />
-
+    <SignedInPage strategy="session" title="Signed in with a server session" user={user}>
       <section aria-labelledby="this-session" className="space-y-3 card">
         <h2 id="this-session" className="text-lg font-semibold">
           This session
@@ -40,35 +26,23 @@ export default async function SessionAccountPage() {
         </dl>
       </section>
 
-      <nav aria-label="Session pages" className="grid gap-3 sm:grid-cols-3">
-        <Link
-          href={STRATEGIES.session.notesPath}
-          className="card no-underline hover:border-session"
-        >
-          <span className="font-semibold">Notes</span>
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-            The protected resource, via this session.
-          </span>
-        </Link>
-        <Link href="/session/devices" className="card no-underline hover:border-session">
-          <span className="font-semibold">Devices</span>
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-            Every signed-in browser; revoke any.
-          </span>
-        </Link>
-        <Link href="/session/password" className="card no-underline hover:border-session">
-          <span className="font-semibold">Change password</span>
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-            Ends every other sign-in, under every strategy.
-          </span>
-        </Link>
-      </nav>
-
-      <AccountActivity userId={user.id} />
-      <div>
-        <EverywhereButton via="session" />
-      </div>
-    </div>
+      <PageLinks
+        strategy="session"
+        notes="The protected resource, via this session."
+        links={[
+          {
+            href: "/session/devices",
+            title: "Devices",
+            about: "Every signed-in browser; revoke any.",
+          },
+          {
+            href: "/session/password",
+            title: "Change password",
+            about: "Ends every other sign-in, under every strategy.",
+          },
+        ]}
+      />
+    </SignedInPage>
   );
 }
 

@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { PasswordSignInPage } from "@/app/_components/sign-in-page";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { safeNextPath } from "@/lib/http/safe-redirect";
 import { signInWithJwt } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in with JWT" };
 
-export default async function JwtLoginPage({ searchParams }: PageProps<"/jwt/login">) {
-  const params = await searchParams;
-  const next = safeNextPath(params.next, "/jwt");
-  if ((await getCurrentJwt()).ok) redirect(next);
+export default function JwtLoginPage({ searchParams }: PageProps<"/jwt/login">) {
   return (
     <PasswordSignInPage
       strategy="jwt"
@@ -23,8 +18,8 @@ export default async function JwtLoginPage({ searchParams }: PageProps<"/jwt/log
         </>
       }
       action={signInWithJwt}
-      next={next}
-      reason={params.reason}
+      searchParams={searchParams}
+      signedIn={async () => (await getCurrentJwt()).ok}
     />
   );
 }

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
-import { formatInstant } from "@/app/_components/time";
-import { STRATEGIES } from "@/lib/auth/names";
 import { PageHeader } from "@/app/_components/page-header";
-import { redirect } from "next/navigation";
-import { Time } from "@/app/_components/time";
-import { jwtPageState } from "@/lib/auth/jwt/current";
+import { formatInstant, Time } from "@/app/_components/time";
 import { type FamilyView, listFamilies } from "@/lib/auth/jwt/families";
-import { revokeFamilyAction, signOutEverywhereJwt } from "../actions";
+import { revokeFamilyAction } from "../actions";
 import { DecodedTokenView } from "../_components/decoded-token";
 import { SilentRefresh } from "../_components/silent-refresh";
-import { ConfirmAction } from "@/app/_components/confirm-action";
+import { SignOutEverywhere } from "@/app/_components/sign-out-everywhere";
+import { jwtSignedIn } from "../signed-in";
 
 export const metadata: Metadata = { title: "Your tokens" };
 
@@ -22,14 +19,8 @@ const REASONS: Record<string, string> = {
 };
 
 export default async function TokensPage() {
-  const current = await jwtPageState();
+  const current = await jwtSignedIn("/jwt/tokens");
   if (current.state === "expired") return <SilentRefresh />;
-  if (current.state === "signed-out")
-    redirect(
-      `${STRATEGIES.jwt.loginPath}?next=/jwt/tokens${current.revoked ? "&reason=revoked" : ""}`,
-    );
-  if (current.state === "unavailable")
-    redirect(`/unavailable?store=redis&next=${encodeURIComponent("/jwt/tokens")}`);
   const families = await listFamilies(current.user.id);
   const currentFamily = String(current.view.payload.fam ?? "");
   return (
@@ -48,13 +39,7 @@ export default async function TokensPage() {
           <h2 id="families-heading" className="text-lg font-semibold">
             Refresh families
           </h2>
-          <ConfirmAction
-            action={signOutEverywhereJwt}
-            label="Sign out everywhere"
-            confirmLabel="Yes, revoke every JWT sign-in"
-            pendingLabel="Revoking…"
-            warning="Every refresh family of yours is revoked, this browser's included, and every access token is refused by the app at once. Your server sessions and provider sessions are not touched."
-          />
+          <SignOutEverywhere strategy="jwt" />
         </div>
         <ul className="space-y-3">
           {families.map((family) => (

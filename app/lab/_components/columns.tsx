@@ -9,42 +9,62 @@ import { CookieList, Question, Rows } from "./parts";
 import { Time } from "@/app/_components/time";
 import { TokenViewer } from "@/app/_components/token-viewer";
 
-function Column(props: {
+// Each column asks every strategy the same three questions, in the same order, so they can be
+// read across; only the answers are the strategy's own.
+function Column({
+  id,
+  data,
+  cookies,
+  means,
+  holds,
+}: {
   id: StrategyId;
-  title: string;
-  who: ReactNode;
+  data: { signedIn: false } | { signedIn: true; user: { email: string } };
   cookies: CookieFacts[];
-  children: ReactNode;
+  /** What the browser's credential means, and to whom. */
+  means: ReactNode;
+  /** What the server keeps about this browser's sign-in. */
+  holds: ReactNode;
 }) {
   return (
     <article
-      aria-labelledby={`lab-${props.id}`}
+      aria-labelledby={`lab-${id}`}
       className="space-y-3 card"
-      data-testid={`lab-column-${props.id}`}
+      data-testid={`lab-column-${id}`}
     >
       <header className="space-y-1">
-        <h2 id={`lab-${props.id}`} className="flex items-center gap-2 text-lg font-semibold">
-          <StrategyDot id={props.id} /> {props.title}
+        <h2 id={`lab-${id}`} className="flex items-center gap-2 text-lg font-semibold">
+          <StrategyDot id={id} /> {STRATEGIES[id].label}
         </h2>
-        <p className="text-sm">{props.who}</p>
+        <p className="text-sm">
+          {data.signedIn ? `Signed in as ${data.user.email}` : <SignInLink id={id} />}
+        </p>
       </header>
       <Question title="What the browser holds">
-        <CookieList cookies={props.cookies} />
+        <CookieList cookies={cookies} />
       </Question>
-      {props.children}
+      <Question title="What it means">{means}</Question>
+      <Question title="What the server holds">{holds}</Question>
     </article>
   );
 }
 
-const signInLink = (id: StrategyId) => (
-  <>
-    Signed out.{" "}
-    <Link href={`${STRATEGIES[id].loginPath}?next=/lab`} className="link">
-      Sign in
-    </Link>{" "}
-    to fill this column.
-  </>
-);
+function SignInLink({ id }: { id: StrategyId }) {
+  return (
+    <>
+      Signed out.{" "}
+      <Link href={`${STRATEGIES[id].loginPath}?next=/lab`} className="link">
+        Sign in
+      </Link>{" "}
+      to fill this column.
+    </>
+  );
+}
+
+/** An answer that is "nothing here". */
+function Nothing({ children }: { children: ReactNode }) {
+  return <p className="text-sm text-zinc-500 dark:text-zinc-400">{children}</p>;
+}
 
 export function SessionColumnView({
   data,
@@ -56,18 +76,16 @@ export function SessionColumnView({
   return (
     <Column
       id="session"
-      title={STRATEGIES.session.label}
+      data={data}
       cookies={cookies}
-      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("session")}
-    >
-      <Question title="What it means">
+      means={
         <p className="text-sm">
           Nothing, to anyone but this server: the cookie is sealed with a key only the server has.
           Inside is a random token; the database knows only its SHA-256.
         </p>
-      </Question>
-      <Question title="What the server holds">
-        {data.signedIn ? (
+      }
+      holds={
+        data.signedIn ? (
           <>
             <Rows
               rows={[
@@ -85,10 +103,10 @@ export function SessionColumnView({
             </p>
           </>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">No row for this browser.</p>
-        )}
-      </Question>
-    </Column>
+          <Nothing>No row for this browser.</Nothing>
+        )
+      }
+    />
   );
 }
 
@@ -96,12 +114,10 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
   return (
     <Column
       id="jwt"
-      title={STRATEGIES.jwt.label}
+      data={data}
       cookies={cookies}
-      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("jwt")}
-    >
-      <Question title="What it means">
-        {data.signedIn ? (
+      means={
+        data.signedIn ? (
           <div className="space-y-2 text-sm">
             <p>
               Decoded, by anyone who holds it: <strong>encoded, not encrypted</strong>. Expires in{" "}
@@ -110,15 +126,15 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
             <TokenViewer view={data.token} />
           </div>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          <Nothing>
             {data.expired
               ? "The access token has expired; the header is refreshing it."
               : "No token."}
-          </p>
-        )}
-      </Question>
-      <Question title="What the server holds">
-        {data.signedIn ? (
+          </Nothing>
+        )
+      }
+      holds={
+        data.signedIn ? (
           <ul className="space-y-2 text-sm">
             {data.families.map((family) => (
               <li key={family.id} data-testid="lab-family" data-state={family.state}>
@@ -133,12 +149,12 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          <Nothing>
             Nothing about this browser: the access token is verified without a lookup.
-          </p>
-        )}
-      </Question>
-    </Column>
+          </Nothing>
+        )
+      }
+    />
   );
 }
 
@@ -146,18 +162,16 @@ export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies:
   return (
     <Column
       id="oauth"
-      title={STRATEGIES.oauth.label}
+      data={data}
       cookies={cookies}
-      who={data.signedIn ? `Signed in as ${data.user.email}` : signInLink("oauth")}
-    >
-      <Question title="What it means">
+      means={
         <p className="text-sm">
           An opaque random session token: it means something only to this server&apos;s database.
           The provider&apos;s tokens never come to the browser.
         </p>
-      </Question>
-      <Question title="What the server holds">
-        {data.signedIn ? (
+      }
+      holds={
+        data.signedIn ? (
           <div className="space-y-2 text-sm">
             <Rows
               rows={data.sessions.map((session) => [
@@ -179,11 +193,9 @@ export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies:
             />
           </div>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            No Auth.js session for this browser.
-          </p>
-        )}
-      </Question>
-    </Column>
+          <Nothing>No Auth.js session for this browser.</Nothing>
+        )
+      }
+    />
   );
 }

@@ -3,8 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { ResultPanel } from "@/app/_components/result-panel";
+import { RunButton } from "@/app/_components/run-button";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
+import { ExperimentCard } from "./experiment-card";
 import { NeedsNote } from "./needs-note";
 
 // The cross-site experiment, two ways: the server sends the forged POSTs with your cookies and a
@@ -22,36 +24,28 @@ const attackerUrl = () => {
 
 export function CrossSite({ needs }: { needs: { text: string; href: string } | null }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const url = useSyncExternalStore(noSubscribe, attackerUrl, () => "");
   const { result, restored, state, run, focusTarget } = useExperiment(
     "cross-site",
     "/api/lab/experiments/cross-site",
   );
   return (
-    <article
-      className="space-y-3 card"
-      aria-labelledby="experiment-cross-site"
-      data-testid="experiment-cross-site"
-    >
-      <h3 id="experiment-cross-site" className="font-semibold">
-        A cross-site request
-      </h3>
+    <ExperimentCard name="cross-site">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         For each strategy, a POST to its notes route carrying your cookies, from another site, as a
         malicious page would send it; then your notes are counted.
       </p>
       <NeedsNote needs={needs} testId="experiment-needs" />
-      <button
-        type="button"
-        className="btn-secondary"
-        disabled={!hydrated || state === "running" || needs !== null}
+      <RunButton
+        running={state === "running"}
+        busyLabel="Running…"
+        disabled={needs !== null}
         onClick={async () => {
           if (await run()) router.refresh();
         }}
       >
-        {state === "running" ? "Running…" : "Send the forged requests"}
-      </button>
+        Send the forged requests
+      </RunButton>
       <div aria-live="polite">
         {state === "failed" ? (
           <p className="text-sm text-danger">The experiment could not run. Try again.</p>
@@ -68,7 +62,7 @@ export function CrossSite({ needs }: { needs: { text: string; href: string } | n
           <NoteCounts />
         </p>
       ) : null}
-    </article>
+    </ExperimentCard>
   );
 }
 

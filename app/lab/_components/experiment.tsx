@@ -1,47 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ReactNode } from "react";
 import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { Countdown } from "@/app/jwt/_components/countdown";
-import {
-  type CardExperiment,
-  EXPERIMENT_REGISTRY,
-  type ExperimentName,
-} from "@/lib/lab/experiments";
+import { type CardExperiment, EXPERIMENT_REGISTRY } from "@/lib/lab/experiments";
+import { ExperimentCard } from "./experiment-card";
 import { NeedsNote } from "./needs-note";
 
 // One experiment: a button that makes the server run real requests with this browser's own
 // credentials (copied or forged), then a result that explains itself. Until the browser holds
 // what the experiment needs, the button says why it can't run, with a way to get it. The words
 // are the registry's (lib/lab/experiments/index.ts).
-
-/** An experiment's card: its heading (the registry's title) and whatever it shows. */
-export function ExperimentCard({
-  name,
-  wide = false,
-  children,
-}: {
-  name: ExperimentName;
-  /** Spans every column of the grid. */
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <article
-      className={`${wide ? "col-span-full space-y-4" : "space-y-3"} card`}
-      aria-labelledby={`experiment-${name}`}
-      data-testid={`experiment-${name}`}
-    >
-      <h3 id={`experiment-${name}`} className="font-semibold">
-        {EXPERIMENT_REGISTRY[name].title}
-      </h3>
-      {children}
-    </article>
-  );
-}
 
 /** The standard card: what the experiment does, its button, and the result under it. */
 export function Experiment({

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useHydrated } from "@/app/_components/use-hydrated";
+import { ExperimentCard } from "./experiment-card";
+import { RunButton } from "@/app/_components/run-button";
 import type { JwtExpiryState, LifetimeSettings, SessionExpiryState } from "@/lib/lab/lifetimes";
 import { JwtExpiry } from "./expiry-jwt";
 import { SessionExpiry } from "./expiry-session";
@@ -22,7 +23,6 @@ const minutes = (seconds: number) =>
 
 export function ExpiryExperiment({ session, jwt, settings }: Props) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const [state, setState] = useState<"idle" | "running" | { error: string }>("idle");
   const { defaults, lab } = settings;
 
@@ -39,29 +39,17 @@ export function ExpiryExperiment({ session, jwt, settings }: Props) {
   };
 
   return (
-    <article
-      className="col-span-full space-y-4 card"
-      aria-labelledby="experiment-expiry"
-      data-testid="experiment-expiry"
-    >
+    <ExperimentCard name="expiry" wide>
       <div className="space-y-2">
-        <h3 id="experiment-expiry" className="font-semibold">
-          Expiry, sped up for you
-        </h3>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           By default a server session ends after {minutes(defaults.idleSeconds)} without a request
           and an access token lives {minutes(defaults.accessTtlSeconds)}. Too long to watch, so this
           shortens them to {lab.idleSeconds} s and {lab.accessTtlSeconds} s for your current session
           and JWT sign-in only: every other visitor, and your other devices, keep the defaults.
         </p>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={shorten}
-          disabled={!hydrated || state === "running"}
-        >
-          {state === "running" ? "Shortening…" : "Shorten my lifetimes"}
-        </button>
+        <RunButton running={state === "running"} busyLabel="Shortening…" onClick={shorten}>
+          Shorten my lifetimes
+        </RunButton>
         <p aria-live="polite" className="text-sm text-danger">
           {typeof state === "object" ? state.error : null}
         </p>
@@ -80,6 +68,6 @@ export function ExpiryExperiment({ session, jwt, settings }: Props) {
         token&apos;s expiry is written inside the token and can&apos;t move: the page trades the
         refresh token for a new one before it runs out, so you never notice.
       </p>
-    </article>
+    </ExperimentCard>
   );
 }

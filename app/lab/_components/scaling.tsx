@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import * as z from "zod/mini";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
@@ -19,14 +19,8 @@ const result = z.object({
   status: z.object({
     store: z.enum(["redis", "database", "memory"]),
     redis: z.enum(["running", "stopped"]),
-    instances: z.array(
-      z.object({
-        id: z.string(),
-        url: z.string(),
-        up: z.boolean(),
-        startedAt: z.nullable(z.string()),
-      }),
-    ),
+    // Only what this page reads: the server's own schema (lib/lab/scaling.ts) checks the rest.
+    instances: z.array(z.object({ id: z.string(), up: z.boolean() })),
   }),
   answers: z.array(answer),
   servedBy: z.string(),
@@ -99,6 +93,23 @@ function Answers({ answers }: { answers: Answer[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One step of the experiment: a real request to the cluster. */
+function StepButton({
+  disabled,
+  onClick,
+  children,
+}: {
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="btn-secondary" disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
   );
 }
 
@@ -188,50 +199,39 @@ export function Scaling() {
           <strong>1. Sign in on one instance.</strong> A new person signs in through instance a
           alone: it makes the session and the JWT pair, and this browser keeps the cookies.
           <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className="btn-secondary"
+            <StepButton
               disabled={disabled}
               onClick={() => run({ action: "sign-in", instance: "a" }, "sign-in")}
             >
               Sign in on instance a
-            </button>
-            <button
-              type="button"
-              className="btn-secondary"
-              disabled={disabled}
-              onClick={() => run({ action: "ask" }, "ask")}
-            >
+            </StepButton>
+            <StepButton disabled={disabled} onClick={() => run({ action: "ask" }, "ask")}>
               Ask both instances who I am
-            </button>
+            </StepButton>
           </div>
         </li>
         <li className="space-y-2">
           <strong>2. Restart an instance.</strong> A shared store keeps every session; an
           instance&apos;s memory does not survive its restart.
           <div>
-            <button
-              type="button"
-              className="btn-secondary"
+            <StepButton
               disabled={disabled}
               onClick={() => run({ action: "restart", instance: "a" }, "restart")}
             >
               Restart instance a
-            </button>
+            </StepButton>
           </div>
         </li>
         <li className="space-y-2">
           <strong>3. Revoke on one, replay on the other.</strong> Sign out through instance b, then
           present a copy of the same cookie to both.
           <div>
-            <button
-              type="button"
-              className="btn-secondary"
+            <StepButton
               disabled={disabled}
               onClick={() => run({ action: "sign-out", instance: "b" }, "sign-out")}
             >
               Sign out on instance b, then replay the copy
-            </button>
+            </StepButton>
           </div>
         </li>
         <li className="space-y-2">
@@ -239,10 +239,8 @@ export function Scaling() {
           you choose (then sign in again).
           <div className="flex flex-wrap gap-2">
             {(["redis", "database", "memory"] as const).map((store) => (
-              <button
+              <StepButton
                 key={store}
-                type="button"
-                className="btn-secondary"
                 disabled={disabled || status?.store === store}
                 onClick={() => run({ action: "store", store }, `store-${store}`)}
               >
@@ -252,7 +250,7 @@ export function Scaling() {
                   : store === "redis"
                     ? "Redis"
                     : "the database"}
-              </button>
+              </StepButton>
             ))}
           </div>
         </li>
@@ -260,22 +258,18 @@ export function Scaling() {
           <strong>5. Take Redis away.</strong> With sessions in Redis, stopping it signs session
           users out everywhere at once, while stateless JWTs keep verifying.
           <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className="btn-secondary"
+            <StepButton
               disabled={disabled || status?.redis === "stopped"}
               onClick={() => run({ action: "redis", state: "stopped" }, "redis-stop")}
             >
               Stop Redis
-            </button>
-            <button
-              type="button"
-              className="btn-secondary"
+            </StepButton>
+            <StepButton
               disabled={disabled || status?.redis === "running"}
               onClick={() => run({ action: "redis", state: "running" }, "redis-start")}
             >
               Start Redis
-            </button>
+            </StepButton>
           </div>
         </li>
       </ol>

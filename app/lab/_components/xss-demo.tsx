@@ -6,6 +6,7 @@ import { resultKey, saveInTab, useSavedResult, useStored } from "@/app/_componen
 import { useHydrated } from "@/app/_components/use-hydrated";
 import type { ExperimentResult } from "@/lib/lab/experiments/result";
 import type { Probe } from "@/lib/lab/client/probe";
+import { ExperimentCard } from "./experiment-card";
 import { NeedsNote } from "./needs-note";
 
 // A clearly labelled demo of the SPA habit of keeping the access token in localStorage, and of
@@ -107,14 +108,7 @@ export function XssDemo({ needs }: { needs: { text: string; href: string } | nul
   };
 
   return (
-    <article
-      className="space-y-3 card"
-      aria-labelledby="experiment-xss"
-      data-testid="experiment-xss"
-    >
-      <h3 id="experiment-xss" className="font-semibold">
-        What an injected script can steal
-      </h3>
+    <ExperimentCard name="xss">
       <p className="rounded-md border border-dashed border-red-700 p-2 text-xs">
         Demo: this card deliberately stores a separate, 60-second access token in localStorage, the
         way many single-page apps do. Auth Lab itself never does, and this one is made for the
@@ -137,6 +131,6 @@ export function XssDemo({ needs }: { needs: { text: string; href: string } | nul
         {stored ? <p data-testid="xss-stored">Stored in localStorage: {stored}</p> : null}
         {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}
       </div>
-    </article>
+    </ExperimentCard>
   );
 }

@@ -1,6 +1,16 @@
 import { SubmitButton } from "@/app/_components/form";
 import { recentProofSeconds } from "@/lib/auth/account/recent-proof";
+import { providerInfo } from "@/lib/auth/oauth/providers";
 import { startLink } from "../actions";
+
+type Provider = { id: string; name: string };
+
+/** The providers not linked to the account yet: what LinkProviders can offer. */
+export function unlinkedProviders(linked: { provider: string }[]): Provider[] {
+  return providerInfo()
+    .filter((provider) => !linked.some((account) => account.provider === provider.id))
+    .map(({ id, name }) => ({ id, name }));
+}
 
 /**
  * "Link Google", "Link GitHub": one form for every page that offers it. The action asks for a
@@ -10,7 +20,7 @@ export function LinkProviders({
   providers,
   from,
 }: {
-  providers: { id: string; name: string }[];
+  providers: Provider[];
   /** Which page to come back to. */
   from: "oauth" | "password" | "account";
 }) {

@@ -1,20 +1,15 @@
 import type { Metadata } from "next";
-import { ActionButton, PageHeader } from "@/app/_components/page-header";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SignedInPage } from "@/app/_components/signed-in-page";
 import { Time } from "@/app/_components/time";
-import { AccountActivity } from "@/app/_components/account-activity";
-import { LinkNotice } from "@/app/_components/link-notice";
-import { ConfirmAction } from "@/app/_components/confirm-action";
-import { EverywhereButton } from "@/app/_components/everywhere-button";
 import { STRATEGIES } from "@/lib/auth/names";
 import { getStrategy, signInPathFor } from "@/lib/auth/strategies";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
-import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { listOAuthSessions } from "@/lib/auth/oauth/sessions";
-import { signOutEverywhereOAuth, signOutOAuth } from "../actions";
-import { LinkProviders } from "../_components/link-providers";
+import { LinkProviders, unlinkedProviders } from "../_components/link-providers";
 import { DelegatedResult } from "../_components/delegated-result";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
@@ -39,32 +34,16 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
   const calls = await Promise.all(
     accounts.map((account) => callProviderApi(user.id, account.provider as ProviderId)),
   );
-  const unlinked = providerInfo().filter(
-    (provider) => !accounts.some((a) => a.provider === provider.id),
-  );
+  const unlinked = unlinkedProviders(accounts);
 
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader
-        strategy="oauth"
-        title="Signed in with a provider"
-        actions={
-          <>
-            <ActionButton action={signOutOAuth}>Sign out</ActionButton>
-            <ConfirmAction
-              action={signOutEverywhereOAuth}
-              label="Sign out everywhere"
-              confirmLabel="Yes, end every provider session"
-              pendingLabel="Signing out…"
-              warning="Every Auth.js session of yours ends, this browser's included. Your server sessions and JWT sign-ins are not touched."
-            />
-          </>
-        }
-      >
-        {user.name} · {user.email}
-      </PageHeader>
-      <LinkNotice userId={user.id} next="/oauth/account" />
-
+    <SignedInPage
+      strategy="oauth"
+      title="Signed in with a provider"
+      user={user}
+      path="/oauth/account"
+      everywhere
+    >
       <LinkOutcome params={params} />
       {flow ? <SingleSignOnNote log={flow} /> : null}
 
@@ -105,10 +84,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
         {unlinked.length > 0 ? (
           <div className="space-y-3 card">
             <h3 className="font-semibold">Link another provider</h3>
-            <LinkProviders
-              providers={unlinked.map(({ id, name }) => ({ id, name }))}
-              from="oauth"
-            />
+            <LinkProviders providers={unlinked} from="oauth" />
           </div>
         ) : null}
       </section>
@@ -139,11 +115,6 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
       <IdTokenSection idToken={idToken} accounts={accounts} />
 
       {flow ? <FlowLogView log={flow} /> : null}
-
-      <AccountActivity userId={user.id} />
-      <div>
-        <EverywhereButton via="oauth" />
-      </div>
-    </div>
+    </SignedInPage>
   );
 }

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountActivity } from "@/app/_components/account-activity";
+import { ItemCard } from "@/app/_components/item-card";
 import { PageHeader } from "@/app/_components/page-header";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
 import type { User } from "@/lib/auth/user";
 import { STRATEGIES } from "@/lib/auth/names";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { PROVIDER_NAMES, providerInfo, type ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
-import { LinkProviders } from "../_components/link-providers";
+import { LinkProviders, unlinkedProviders } from "../_components/link-providers";
 
 export const metadata: Metadata = { title: "Linked providers" };
 
@@ -52,9 +53,7 @@ export default async function LinkPage({ searchParams }: PageProps<"/oauth/link"
 
 async function SignedIn({ user }: { user: User }) {
   const accounts = await listLinkedAccounts(user.id);
-  const unlinked = providerInfo().filter(
-    (provider) => !accounts.some((account) => account.provider === provider.id),
-  );
+  const unlinked = unlinkedProviders(accounts);
   return (
     <>
       <p>
@@ -69,16 +68,12 @@ async function SignedIn({ user }: { user: User }) {
         ) : (
           <ul className="space-y-2">
             {accounts.map((account) => (
-              <li
+              <ItemCard
                 key={account.provider}
-                className="flex flex-wrap items-center justify-between gap-3 card"
                 data-testid="linked-account"
-              >
-                <span className="font-semibold">
-                  {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
-                </span>
-                <UnlinkButton provider={account.provider} from="password" />
-              </li>
+                title={PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                side={<UnlinkButton provider={account.provider} from="password" />}
+              />
             ))}
           </ul>
         )}
@@ -89,10 +84,7 @@ async function SignedIn({ user }: { user: User }) {
             Link a provider
           </h2>
           <div className="card">
-            <LinkProviders
-              providers={unlinked.map(({ id, name }) => ({ id, name }))}
-              from="password"
-            />
+            <LinkProviders providers={unlinked} from="password" />
           </div>
         </section>
       ) : null}

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { ItemCard } from "@/app/_components/item-card";
 import { PageHeader } from "@/app/_components/page-header";
 import { formatInstant, Time } from "@/app/_components/time";
 import { listDevices } from "@/lib/auth/session/devices";
 import { requireSession } from "@/lib/auth/session/guard";
-import { ConfirmAction } from "@/app/_components/confirm-action";
+import { SignOutEverywhere } from "@/app/_components/sign-out-everywhere";
 import { EverywhereButton } from "@/app/_components/everywhere-button";
-import { revokeDeviceAction, signOutEverywhereAction, signOutOthersAction } from "./actions";
+import { revokeDeviceAction, signOutOthersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your devices" };
 
@@ -24,38 +25,40 @@ export default async function DevicesPage() {
 
       <ul aria-label="Signed-in devices" className="space-y-3">
         {devices.map((device) => (
-          <li
+          <ItemCard
             key={device.handle}
-            className="flex flex-wrap items-center justify-between gap-3 card"
             data-testid="device"
-          >
-            <div className="min-w-0 space-y-1">
-              <p className="font-semibold">
+            title={
+              <>
                 {device.device}
                 {device.current ? (
                   <span className="ml-2 inline-block rounded-full bg-session/20 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-zinc-900 dark:text-zinc-100">
                     This device
                   </span>
                 ) : null}
-              </p>
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              </>
+            }
+            detail={
+              <>
                 IP {device.ip ?? "unknown"} · signed in <Time value={device.createdAt} /> · last
                 seen <Time value={device.lastSeenAt} />
-              </p>
-            </div>
-            {device.current ? null : (
-              <form action={revokeDeviceAction}>
-                <input type="hidden" name="handle" value={device.handle} />
-                <button
-                  type="submit"
-                  className="btn-secondary"
-                  aria-label={`Revoke ${device.device}, last seen ${formatInstant(device.lastSeenAt)}`}
-                >
-                  Revoke
-                </button>
-              </form>
-            )}
-          </li>
+              </>
+            }
+            side={
+              device.current ? null : (
+                <form action={revokeDeviceAction}>
+                  <input type="hidden" name="handle" value={device.handle} />
+                  <button
+                    type="submit"
+                    className="btn-secondary"
+                    aria-label={`Revoke ${device.device}, last seen ${formatInstant(device.lastSeenAt)}`}
+                  >
+                    Revoke
+                  </button>
+                </form>
+              )
+            }
+          />
         ))}
       </ul>
 
@@ -65,13 +68,7 @@ export default async function DevicesPage() {
             Sign out everywhere else
           </button>
         </form>
-        <ConfirmAction
-          action={signOutEverywhereAction}
-          label="Sign out everywhere"
-          confirmLabel="Yes, end every server session"
-          pendingLabel="Signing out…"
-          warning="Every server session of yours ends, this browser's included. Your JWT sign-ins and provider sessions are not touched."
-        />
+        <SignOutEverywhere strategy="session" />
         <EverywhereButton via="session" />
       </div>
     </div>
