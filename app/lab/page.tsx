@@ -15,6 +15,7 @@ import { LabTimeline } from "./_components/timeline";
 import { LifetimesTable } from "./_components/lifetimes-table";
 import { Scaling } from "./_components/scaling";
 import { clusterConfigured } from "@/lib/lab/scaling";
+import { oauthConfigured } from "@/lib/auth/oauth/providers";
 
 export const metadata: Metadata = { title: "The lab" };
 
@@ -26,7 +27,12 @@ export default async function LabPage() {
     oauthColumn(),
     labTimeline(),
   ]);
-  const signedIn = { session: session.signedIn, jwt: jwt.signedIn, oauth: oauth.signedIn };
+  const signedIn = {
+    session: session.signedIn,
+    jwt: jwt.signedIn,
+    oauth: oauth.signedIn,
+    oauthOffered: oauthConfigured(),
+  };
   return (
     <div className="space-y-6">
       <header className="max-w-3xl space-y-2">
@@ -48,7 +54,11 @@ export default async function LabPage() {
             <div className="grid items-start gap-4 xl:grid-cols-3">
               <SessionColumnView data={session} cookies={cookies.session} />
               <JwtColumnView data={jwt} cookies={cookies.jwt} />
-              <OAuthColumnView data={oauth} cookies={cookies.oauth} />
+              <OAuthColumnView
+                data={oauth}
+                cookies={cookies.oauth}
+                offered={signedIn.oauthOffered}
+              />
             </div>
           </section>
 

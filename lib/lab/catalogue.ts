@@ -13,6 +13,9 @@ import {
 
 export type Needs = { text: string; href: string } | null;
 
+/** Who this browser is signed in as, and whether this deployment offers provider sign-in at all. */
+export type SignedIn = Record<StrategyId, boolean> & { oauthOffered: boolean };
+
 type Part = { id: string; title: string; requires?: Requirement };
 
 /** A part holding experiments needs what its experiment needs (the "Experiments" part lists its own). */
@@ -52,17 +55,17 @@ const signIn = (id: StrategyId, what: string) => ({
 });
 
 /** What the browser still lacks for the experiment `name`; null when it can run. */
-export const needsOf = (name: ExperimentName, signedIn: Record<StrategyId, boolean>): Needs =>
+export const needsOf = (name: ExperimentName, signedIn: SignedIn): Needs =>
   needsFor(infoOf(name).lab?.requires ?? "nothing", signedIn);
 
 /** What the browser still lacks for the lab part `id` (listed above); null when ready. */
-export function partNeeds(id: string, signedIn: Record<StrategyId, boolean>): Needs {
+export function partNeeds(id: string, signedIn: SignedIn): Needs {
   const requires = LAB_PARTS.find((part) => part.id === id)?.requires;
   return requires ? needsFor(requires, signedIn) : null;
 }
 
 /** What the browser still lacks for `requires`, given who it is signed in as. */
-export function needsFor(requires: Requirement, signedIn: Record<StrategyId, boolean>): Needs {
+export function needsFor(requires: Requirement, signedIn: SignedIn): Needs {
   switch (requires) {
     case "nothing":
       return null;
@@ -75,14 +78,19 @@ export function needsFor(requires: Requirement, signedIn: Record<StrategyId, boo
         ? null
         : signIn("session", "sign in with a server session or a JWT first");
     case "session-or-oauth":
-      return signedIn.session || signedIn.oauth
-        ? null
-        : signIn("oauth", "sign in with Google, GitHub or a server session first");
+      if (signedIn.session || signedIn.oauth) return null;
+      return signedIn.oauthOffered
+        ? signIn("oauth", "sign in with Google, GitHub or a server session first")
+        : signIn("session", "sign in with a server session first");
     case "session":
       return signedIn.session ? null : signIn("session", "sign in with a server session first");
     case "jwt":
       return signedIn.jwt ? null : signIn("jwt", "sign in with JWT first");
     case "oauth":
-      return signedIn.oauth ? null : signIn("oauth", "sign in with Google or GitHub first");
+      if (signedIn.oauth) return null;
+      // The sign-in page says how a deployment turns providers on.
+      return signedIn.oauthOffered
+        ? signIn("oauth", "sign in with Google or GitHub first")
+        : { text: "Google and GitHub are not configured on this deployment", href: "/oauth/login" };
   }
 }

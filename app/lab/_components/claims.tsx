@@ -1,6 +1,5 @@
 import { IdTokenSection } from "@/app/oauth/_components/id-token";
-import type { StrategyId } from "@/lib/auth/names";
-import { needsOf } from "@/lib/lab/catalogue";
+import { needsOf, type SignedIn } from "@/lib/lab/catalogue";
 import type { JwtColumn, OAuthColumn } from "@/lib/lab/server-view";
 import { viewCheckedToken } from "@/lib/tokens/sources";
 import { Experiment } from "./experiment";
@@ -18,7 +17,7 @@ async function IdentityVsAuthorization({
   signedIn,
 }: {
   oauth: OAuthColumn;
-  signedIn: Record<StrategyId, boolean>;
+  signedIn: SignedIn;
 }) {
   if (oauth.signedIn)
     return (
@@ -41,7 +40,7 @@ export async function Claims({
   jwt,
   oauth,
 }: {
-  signedIn: Record<StrategyId, boolean>;
+  signedIn: SignedIn;
   jwt: JwtColumn;
   oauth: OAuthColumn;
 }) {

@@ -8,6 +8,7 @@ import { Countdown } from "@/app/jwt/_components/countdown";
 import { CookieList, Question, Rows } from "./parts";
 import { Time } from "@/app/_components/time";
 import { TokenViewer } from "@/app/_components/token-viewer";
+import { OAuthNotConfigured } from "@/app/oauth/_components/not-configured";
 
 // Each column asks every strategy the same three questions, in the same order, so they can be
 // read across; only the answers are the strategy's own.
@@ -158,7 +159,16 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
   );
 }
 
-export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies: CookieFacts[] }) {
+export function OAuthColumnView({
+  data,
+  cookies,
+  offered,
+}: {
+  data: OAuthColumn;
+  cookies: CookieFacts[];
+  /** Does this deployment offer provider sign-in at all? */
+  offered: boolean;
+}) {
   return (
     <Column
       id="oauth"
@@ -192,8 +202,10 @@ export function OAuthColumnView({ data, cookies }: { data: OAuthColumn; cookies:
               ])}
             />
           </div>
-        ) : (
+        ) : offered ? (
           <Nothing>No Auth.js session for this browser.</Nothing>
+        ) : (
+          <OAuthNotConfigured />
         )
       }
     />

@@ -1,5 +1,4 @@
-import type { StrategyId } from "@/lib/auth/names";
-import { needsOf } from "@/lib/lab/catalogue";
+import { needsOf, type SignedIn } from "@/lib/lab/catalogue";
 import { expiryStates, lifetimeSettings } from "@/lib/lab/lifetimes";
 import type { JwtColumn, SessionColumn } from "@/lib/lab/server-view";
 import { CrossSite } from "./cross-site";
@@ -13,7 +12,7 @@ export function ExperimentsSection({
   session,
   jwt,
 }: {
-  signedIn: Record<StrategyId, boolean>;
+  signedIn: SignedIn;
   session: SessionColumn;
   jwt: JwtColumn;
 }) {

@@ -2,11 +2,12 @@ import { Time } from "@/app/_components/time";
 import { HTTP_FIGURES, type HttpFigureId } from "@/lib/lab/http-figures";
 
 // What the guards do to a whole request over HTTP: the repository's benchmark (npm run
-// bench:http), the same run as the README's table, as throughput relative to a route that
-// authenticates nothing.
+// bench:http), the same run as the README's table: every route sent the same requests a second,
+// and the server's CPU per request compared with a route that does no work.
 
 const TARGETS: Record<HttpFigureId, string> = {
-  baseline: "No authentication (the JWKS)",
+  baseline: "No work (the baseline)",
+  jwks: "The JWKS (reads the lab's keys)",
   health: "One database query (health check)",
   session: "Session",
   "jwt-checked": "JWT, checked",
@@ -22,16 +23,16 @@ export function HttpFiguresTable() {
         <table className="w-full text-left text-sm" data-testid="http-figures">
           <caption className="text-left text-xs text-zinc-600 dark:text-zinc-400">
             <code>{figures.command}</code> on {figures.machine}, <Time value={figures.date} />: one
-            production server, {figures.connections} connections, {figures.rounds} rounds of{" "}
-            {figures.durationSeconds} s, targets interleaved, medians.
+            production server, {figures.rate} requests a second to each route, {figures.rounds}{" "}
+            rounds of {figures.durationSeconds} s, routes interleaved, medians.
           </caption>
           <thead>
             <tr>
               <th scope="col" className="py-1">
                 Route
               </th>
-              <th scope="col">Requests/s</th>
-              <th scope="col">Of the baseline</th>
+              <th scope="col">CPU per request</th>
+              <th scope="col">Baseline&apos;s CPU over this</th>
               <th scope="col">p99</th>
             </tr>
           </thead>
@@ -45,7 +46,9 @@ export function HttpFiguresTable() {
                 <th scope="row" className="py-1 pr-2 font-medium">
                   {TARGETS[row.id]}
                 </th>
-                <td className="tabular-nums">{row.rps.toLocaleString("en")}</td>
+                <td className="tabular-nums">
+                  {row.cpuUs === null ? "–" : `${row.cpuUs.toLocaleString("en")} µs`}
+                </td>
                 <td className="tabular-nums" data-ratio={row.ratio}>
                   {row.ratio.toFixed(2)}
                 </td>

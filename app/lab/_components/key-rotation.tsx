@@ -1,9 +1,8 @@
 import { Time } from "@/app/_components/time";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { labKeysOf } from "@/lib/auth/jwt/lab-keys";
-import type { StrategyId } from "@/lib/auth/names";
 import { labKeyRotationOn } from "@/lib/env";
-import { needsOf } from "@/lib/lab/catalogue";
+import { needsOf, type SignedIn } from "@/lib/lab/catalogue";
 import { backToConfiguredKey } from "../key-actions";
 import { Experiment } from "./experiment";
 import { LabSection } from "./lab-section";
@@ -11,7 +10,7 @@ import { LabSection } from "./lab-section";
 // Key rotation on this browser's own JWT sign-in: the whole cycle as an experiment, the keys it
 // made, and a way back to the configured key.
 
-export async function KeyRotation({ signedIn }: { signedIn: Record<StrategyId, boolean> }) {
+export async function KeyRotation({ signedIn }: { signedIn: SignedIn }) {
   const on = labKeyRotationOn();
   const jwt = on ? await getCurrentJwt() : null;
   const keys = jwt?.ok ? await labKeysOf(jwt.claims.fam) : [];

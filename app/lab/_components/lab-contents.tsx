@@ -1,6 +1,12 @@
 import Link from "next/link";
-import type { StrategyId } from "@/lib/auth/names";
-import { EXPERIMENTS_PART, LAB_PARTS, type Needs, needsOf, needsFor } from "@/lib/lab/catalogue";
+import {
+  EXPERIMENTS_PART,
+  LAB_PARTS,
+  type Needs,
+  needsFor,
+  needsOf,
+  type SignedIn,
+} from "@/lib/lab/catalogue";
 import { EXPERIMENT_REGISTRY } from "@/lib/lab/experiments";
 
 /** "ready", or what this browser still needs, with the link to get it. */
@@ -22,7 +28,7 @@ function Readiness({ needs }: { needs: Needs }) {
  * folded above it on a phone. Each experiment says whether it is ready for this browser, and if
  * not, what it needs, with the link to get it.
  */
-export function LabContents({ signedIn }: { signedIn: Record<StrategyId, boolean> }) {
+export function LabContents({ signedIn }: { signedIn: SignedIn }) {
   const list = (
     <ol className="space-y-1 text-sm">
       {LAB_PARTS.map((part) => (

@@ -1,8 +1,7 @@
-import type { StrategyId } from "@/lib/auth/names";
-import { partNeeds } from "@/lib/lab/catalogue";
+import { partNeeds, type SignedIn } from "@/lib/lab/catalogue";
 import { NeedsNote } from "./needs-note";
 
 /** What a lab part still needs from this browser, with the link to get it; nothing when ready. */
-export function NeedsLink({ id, signedIn }: { id: string; signedIn: Record<StrategyId, boolean> }) {
+export function NeedsLink({ id, signedIn }: { id: string; signedIn: SignedIn }) {
   return <NeedsNote needs={partNeeds(id, signedIn)} testId="part-needs" />;
 }

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { TokenViewer } from "@/app/_components/token-viewer";
-import type { StrategyId } from "@/lib/auth/names";
+import type { SignedIn } from "@/lib/lab/catalogue";
 import { credentialSizes } from "@/lib/lab/experiments/anatomy";
 import type { JwtColumn } from "@/lib/lab/server-view";
 import { LabSection } from "./lab-section";
@@ -8,13 +8,7 @@ import { NeedsLink } from "./needs-link";
 
 // A token's three parts, and the bytes each credential this browser holds adds to every request.
 
-export async function TokenAnatomy({
-  jwt,
-  signedIn,
-}: {
-  jwt: JwtColumn;
-  signedIn: Record<StrategyId, boolean>;
-}) {
+export async function TokenAnatomy({ jwt, signedIn }: { jwt: JwtColumn; signedIn: SignedIn }) {
   const held = new Map((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]));
   const sizes = credentialSizes(held);
   const rows = [

@@ -6,6 +6,7 @@ import { getStrategy } from "@/lib/auth/strategies";
 import { providerInfo } from "@/lib/auth/oauth/providers";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { OAuthErrorMessage } from "../_components/error-message";
+import { OAuthNotConfigured } from "../_components/not-configured";
 import { ProviderButtons } from "../_components/provider-buttons";
 import { ProviderMemory } from "../_components/provider-memory";
 import { FlowLogView } from "../_components/flow-log";
@@ -18,7 +19,8 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
   const next = safeNextPath(params.next ?? params.callbackUrl, "/oauth/account");
   if (await getStrategy("oauth").currentUser()) redirect(next);
   const error = typeof params.error === "string" ? params.error : null;
-  const local = providerInfo().some((provider) => provider.local);
+  const offered = providerInfo();
+  const local = offered.some((provider) => provider.local);
   const log = error ? await readFlowLog() : null;
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -41,7 +43,7 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
         signedOutAt={params["signed-out-at"]}
       />
       {error ? <OAuthErrorMessage code={error} /> : null}
-      <ProviderButtons next={next} />
+      {offered.length > 0 ? <ProviderButtons next={next} /> : <OAuthNotConfigured />}
       {error && log?.outcome ? <FlowLogView log={log} hideIdentity /> : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { idsByEmail } from "@/lib/auth/account/person";
+import { oauthConfigured } from "@/lib/auth/oauth/providers";
 import { provenNow } from "@/lib/auth/proof";
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
@@ -82,15 +83,17 @@ const identity = () => {
   };
 };
 
-const NEEDS_PROVIDER: Ran = {
+/** Why a provider experiment can't run here: no provider at all, or real ones only. */
+const needsProvider = (): Ran => ({
   probes: [],
   verdict: {
     outcome: "nothing-to-try",
-    headline: "Needs a provider sign-in",
-    reason:
-      "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this experiment.",
+    headline: oauthConfigured() ? "Needs a provider sign-in" : "OAuth is not configured here",
+    reason: oauthConfigured()
+      ? "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this experiment."
+      : "Google and GitHub sign-in are not configured on this deployment, so there is no provider to sign in with. Sessions and JWTs work as usual.",
   },
-};
+});
 
 /** A provider sign-in by a fresh identity, when the local identity provider can play Google. */
 async function providerSignIn(kit: Kit) {
@@ -187,14 +190,14 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   "id-token": {
     people: 0,
     run: async (kit) => {
-      if (!localProviderAvailable()) return NEEDS_PROVIDER;
+      if (!localProviderAvailable()) return needsProvider();
       return idTokenExperiment((await providerSignIn(kit)).signIn.userId);
     },
   },
   "provider-tokens": {
     people: 0,
     run: async (kit) => {
-      if (!localProviderAvailable()) return NEEDS_PROVIDER;
+      if (!localProviderAvailable()) return needsProvider();
       const { browser, signIn } = await providerSignIn(kit);
       return providerTokensExperiment(signIn.userId, browser);
     },
@@ -202,7 +205,7 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   "oauth-flow": {
     people: 0,
     run: async (kit) => {
-      if (!localProviderAvailable()) return NEEDS_PROVIDER;
+      if (!localProviderAvailable()) return needsProvider();
       const { signIn } = await providerSignIn(kit);
       // A second sign-in, stopped at the provider's redirect back: its callback gets a forged state.
       const browser = new LabBrowser();
