@@ -7,6 +7,7 @@ import {
   STRATEGY_LIST,
   type StrategyId,
 } from "@/lib/auth/names";
+import { configuredAppUrl } from "@/lib/env-rules";
 import { refusal } from "@/lib/refusal";
 import { pageContentSecurityPolicy } from "@/lib/security-headers";
 import { unavailablePage } from "@/lib/unavailable-page";
@@ -21,7 +22,7 @@ import { unavailablePage } from "@/lib/unavailable-page";
 //    (PROXY_REDIRECTS=off) exposes nothing.
 
 // proxy.ts can't use lib/env.ts (server-only, and it needs every secret): these two are read here.
-const https = (process.env.APP_URL ?? "").startsWith("https://");
+const https = configuredAppUrl().startsWith("https://");
 const redirectsOn = process.env.PROXY_REDIRECTS !== "off";
 const names = cookieNames(https);
 

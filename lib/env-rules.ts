@@ -201,6 +201,11 @@ const schema = z.object({
   /** New accounts per client address per hour, and for the whole site per hour. */
   REGISTRATION_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
   REGISTRATION_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  /**
+   * What Vercel's cron sends (Authorization: Bearer …) to /api/cron/purge, which purges expired
+   * rows where no long-running server has a timer for it. Required on Vercel.
+   */
+  CRON_SECRET: secretText("CRON_SECRET").optional(),
   /** Expired rows are purged this often; the event log keeps this many days. */
   PURGE_INTERVAL_SECONDS: seconds(10 * 60),
   AUTH_EVENT_RETENTION_DAYS: seconds(30),
@@ -235,7 +240,13 @@ export function productionProblems(source: Record<string, string | undefined>, e
       "CLUSTER_CONTROL_URL is for the lab's local cluster only: unset it in production.",
     );
   if (!source.APP_URL)
-    problems.push("APP_URL is missing: production needs its public URL (https://…).");
+    problems.push(
+      "APP_URL is missing: production needs its public URL (https://…; on Vercel it defaults to the deployment's own address).",
+    );
+  if (env.VERCEL === "1" && !env.CRON_SECRET)
+    problems.push(
+      "CRON_SECRET is missing: Vercel's cron calls /api/cron/purge with it to purge expired rows (node scripts/dev-secrets.mjs prints one).",
+    );
   if (!env.CLIENT_IP_SOURCE && env.VERCEL !== "1")
     problems.push(
       "CLIENT_IP_SOURCE is missing: say where a client's address comes from (socket when the server is exposed directly, proxy behind TRUSTED_PROXY_HOPS proxies, vercel on Vercel). Throttling counts per address.",
@@ -284,8 +295,29 @@ export class EnvironmentError extends Error {
   override name = "EnvironmentError";
 }
 
+/**
+ * On Vercel, APP_URL may be left unset: production uses the project's production domain, and a
+ * preview its deployment's own address (VERCEL_PROJECT_PRODUCTION_URL, VERCEL_URL: host names,
+ * always https). An APP_URL that is set wins.
+ */
+export function withDeploymentAddress(
+  source: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  if (source.APP_URL || source.VERCEL !== "1") return source;
+  const host =
+    source.VERCEL_ENV === "production"
+      ? (source.VERCEL_PROJECT_PRODUCTION_URL ?? source.VERCEL_URL)
+      : source.VERCEL_URL;
+  return host ? { ...source, APP_URL: `https://${host}` } : source;
+}
+
+/** The public address as configured (or as Vercel gives it), unvalidated: for the proxy and headers. */
+export const configuredAppUrl = (source: Record<string, string | undefined> = process.env) =>
+  withDeploymentAddress(source).APP_URL ?? "";
+
 /** Parses an environment; throws one error listing every problem, each naming its variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(given: Record<string, string | undefined>): Env {
+  const source = withDeploymentAddress(given);
   const result = schema.safeParse(source);
   const production = source.NODE_ENV === "production";
   const problems = result.success

@@ -118,6 +118,23 @@ describe("parseEnv in production", () => {
     );
   });
 
+  it("on Vercel, takes the address from Vercel's own variables when APP_URL is unset", () => {
+    const vercel = { ...production, APP_URL: undefined, VERCEL: "1", CLIENT_IP_SOURCE: undefined };
+    const preview = { ...vercel, VERCEL_ENV: "preview", VERCEL_URL: "auth-lab-abc123.vercel.app" };
+    expect(parseEnv(preview).APP_URL).toBe("https://auth-lab-abc123.vercel.app");
+    const live = {
+      ...vercel,
+      VERCEL_ENV: "production",
+      VERCEL_URL: "auth-lab-abc123.vercel.app",
+      VERCEL_PROJECT_PRODUCTION_URL: "authlab.example.org",
+    };
+    expect(parseEnv(live).APP_URL).toBe("https://authlab.example.org");
+    expect(parseEnv({ ...live, APP_URL: "https://set.example.org" }).APP_URL).toBe(
+      "https://set.example.org",
+    );
+    expect(problem(vercel)).toMatch(/APP_URL is missing/);
+  });
+
   it("lets development keep its fallbacks", () => {
     expect(problem({ ...secrets, NODE_ENV: "development" })).toBeNull();
   });

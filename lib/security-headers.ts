@@ -1,11 +1,12 @@
 // Response headers shared by next.config.ts (every response) and proxy.ts (pages, with a nonce).
 // Plain module with no server-only import: next.config.ts loads it at build time.
 import { LOCAL_IDP_DEFAULT_URL } from "./auth/oauth/local-idp";
+import { configuredAppUrl } from "./env-rules";
 
 const isDev = process.env.NODE_ENV !== "production";
 // next.config.ts and proxy.ts can't use lib/env.ts (it is server-only and needs every secret),
-// so this one non-secret variable is read here too.
-const servedOverHttps = (process.env.APP_URL ?? "").startsWith("https://");
+// so this one non-secret setting is read here too.
+const servedOverHttps = configuredAppUrl().startsWith("https://");
 
 /**
  * Where a sign-in form may send the browser: OAuth sign-in posts to a server action that answers

@@ -14,6 +14,8 @@ export function generateSecrets() {
     SESSION_PASSWORDS: JSON.stringify({ 1: randomBytes(32).toString("base64url") }),
     JWT_PRIVATE_KEYS: JSON.stringify([jwk]),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    // What Vercel's cron sends to /api/cron/purge (vercel.json); unused elsewhere.
+    CRON_SECRET: randomBytes(32).toString("base64url"),
   };
 }
 
