@@ -1,6 +1,6 @@
 import { acknowledgeLinkNotice } from "@/app/account/actions";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 import { Time } from "./time";
 
 /**
@@ -22,9 +22,9 @@ export async function LinkNotice({ userId, next }: { userId: string; next: strin
       <ul className="space-y-1">
         {fresh.map((account) => (
           <li key={account.provider}>
-            {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}, linked{" "}
-            <Time value={account.linkedAt} /> from {account.linkedIp ?? "an unknown address"} after{" "}
-            {account.linkProof ?? "a proof"} (through your {account.linkedFrom} sign-in).
+            {providerName(account.provider)}, linked <Time value={account.linkedAt} /> from{" "}
+            {account.linkedIp ?? "an unknown address"} after {account.linkProof ?? "a proof"}{" "}
+            (through your {account.linkedFrom} sign-in).
           </li>
         ))}
       </ul>

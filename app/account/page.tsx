@@ -11,7 +11,7 @@ import { UnlinkButton } from "@/app/oauth/_components/unlink-button";
 import { inventoryOf } from "@/lib/auth/account/inventory";
 import { isRecent } from "@/lib/auth/account/recent-proof";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 import { PROOF_NAMES } from "@/lib/auth/proof";
 import { STRATEGY_LIST } from "@/lib/auth/names";
 import { endCredential } from "./actions";
@@ -159,7 +159,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0 space-y-1 text-sm">
                     <p className="font-semibold">
-                      {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                      {providerName(account.provider)}
                       {account.sinceLastPasswordProof ? (
                         <span
                           className="ml-2 rounded-full bg-amber-500/20 px-2 py-0.5 text-xs"

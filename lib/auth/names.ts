@@ -58,6 +58,16 @@ export const STRATEGIES = {
 
 export const STRATEGY_LIST = STRATEGY_IDS.map((id) => STRATEGIES[id]);
 
+/** The sign-in providers Auth.js offers, by id, with the name a person reads. */
+export const PROVIDERS = { google: "Google", github: "GitHub" } as const;
+export type ProviderId = keyof typeof PROVIDERS;
+
+export const isProviderId = (value: unknown): value is ProviderId =>
+  typeof value === "string" && Object.hasOwn(PROVIDERS, value);
+
+/** A provider's name; an id this app doesn't know (an old row, a query string) as it is. */
+export const providerName = (id: string): string => (isProviderId(id) ? PROVIDERS[id] : id);
+
 /** The refresh cookie is sent to this path only. */
 export const JWT_REFRESH_PATH = "/api/jwt/refresh";
 

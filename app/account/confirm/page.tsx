@@ -11,7 +11,7 @@ import { isEverywhereScope } from "@/lib/auth/account/everywhere";
 import { hasPassword } from "@/lib/auth/account/person";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName, PROVIDERS } from "@/lib/auth/names";
 import { PROOF_NAMES } from "@/lib/auth/proof";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { Time } from "@/app/_components/time";
@@ -73,8 +73,8 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
         <h1 className="text-2xl font-bold">Confirm it&apos;s you</h1>
         <p className="text-zinc-700 dark:text-zinc-300">
           You are about to <strong>{SENSITIVE_ACTIONS[action]}</strong>
-          {pending ? ` (${PROVIDER_NAMES[pending]})` : ""}. That needs a proof of who you are from
-          the last {minutes} {minutes === 1 ? "minute" : "minutes"}; you last proved it with{" "}
+          {pending ? ` (${PROVIDERS[pending]})` : ""}. That needs a proof of who you are from the
+          last {minutes} {minutes === 1 ? "minute" : "minutes"}; you last proved it with{" "}
           {PROOF_NAMES[browser.proof.method]} <Time value={browser.proof.authTime.toISOString()} />.
         </p>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -109,7 +109,7 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
                 value={account.provider}
                 className="btn-secondary"
               >
-                Continue with {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                Continue with {providerName(account.provider)}
               </button>
             ))}
           </form>

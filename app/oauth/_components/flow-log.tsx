@@ -1,11 +1,9 @@
 import type { FlowField, FlowLog, FlowStep } from "@/lib/auth/oauth/flow-log";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 import { Time } from "@/app/_components/time";
 
 // The last provider sign-in of this browser, step by step, as oauth.tools draws a flow: who sent
 // what to whom, and what came back. Secrets appear cut short.
-
-const providerName = (id: string) => PROVIDER_NAMES[id as ProviderId] ?? id;
 
 /** Who someone is: not shown where anyone at this computer may look (the error pages). */
 const IDENTITY = new Set(["sub", "email", "name", "login", "id"]);

@@ -1,10 +1,9 @@
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 
 // What a link, an unlink or a refusal came back with (the callback and the actions say it in the
 // query string), in the person's terms.
 
-const name = (provider: unknown) =>
-  PROVIDER_NAMES[provider as ProviderId] ?? (typeof provider === "string" ? provider : "");
+const name = (provider: unknown) => (typeof provider === "string" ? providerName(provider) : "");
 
 const PROBLEMS: Record<string, string> = {
   taken:

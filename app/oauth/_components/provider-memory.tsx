@@ -1,10 +1,6 @@
 import { readFlowLog } from "@/lib/auth/oauth/flow-log";
-import {
-  PROVIDER_NAMES,
-  providerInfo,
-  providerSignOutUrl,
-  type ProviderId,
-} from "@/lib/auth/oauth/providers";
+import { providerInfo, providerSignOutUrl } from "@/lib/auth/oauth/providers";
+import { type ProviderId, PROVIDERS } from "@/lib/auth/names";
 
 // After signing out of Auth Lab: the provider still has its own session, so the next "Continue
 // with…" may sign this browser straight back in. Said plainly, with a way to end that one too.
@@ -22,8 +18,7 @@ export async function ProviderMemory({
   if (isProvider(signedOutAt))
     return (
       <p role="status" className="rounded-lg border border-success/50 bg-success/5 p-3 text-sm">
-        Signed out at {PROVIDER_NAMES[signedOutAt]} too: the next sign-in there will ask who you
-        are.
+        Signed out at {PROVIDERS[signedOutAt]} too: the next sign-in there will ask who you are.
       </p>
     );
   if (!signedOut) return null;
@@ -38,15 +33,15 @@ export async function ProviderMemory({
     >
       <p>
         You are signed out of Auth Lab: its session is gone. You are{" "}
-        <strong>not signed out of {last ? PROVIDER_NAMES[last] : "the provider"}</strong>, which
-        keeps its own session, so “Continue with…” may sign you straight back in without a question.
-        That is single sign-on working, not a bug.
+        <strong>not signed out of {last ? PROVIDERS[last] : "the provider"}</strong>, which keeps
+        its own session, so “Continue with…” may sign you straight back in without a question. That
+        is single sign-on working, not a bug.
       </p>
       <ul className="flex flex-wrap gap-3">
         {providers.map((provider) => (
           <li key={provider}>
             <a href={providerSignOutUrl(provider)} className="btn-secondary">
-              Sign out at {PROVIDER_NAMES[provider]} too
+              Sign out at {PROVIDERS[provider]} too
             </a>
           </li>
         ))}

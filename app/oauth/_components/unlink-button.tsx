@@ -1,5 +1,5 @@
 import { ConfirmAction } from "@/app/_components/confirm-action";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 import { unlinkProvider } from "../actions";
 
 /** Unlinking ends every other sign-in of the person, so it asks first. */
@@ -10,7 +10,7 @@ export function UnlinkButton({
   provider: string;
   from: "oauth" | "password" | "account";
 }) {
-  const name = PROVIDER_NAMES[provider as ProviderId] ?? provider;
+  const name = providerName(provider);
   return (
     <ConfirmAction
       action={unlinkProvider}

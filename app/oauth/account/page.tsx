@@ -7,7 +7,7 @@ import { STRATEGIES } from "@/lib/auth/names";
 import { getStrategy, signInPathFor } from "@/lib/auth/strategies";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 import { listOAuthSessions } from "@/lib/auth/oauth/sessions";
 import { LinkProviders, unlinkedProviders } from "../_components/link-providers";
 import { DelegatedResult } from "../_components/delegated-result";
@@ -32,7 +32,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
     viewCheckedToken("id-token"),
   ]);
   const calls = await Promise.all(
-    accounts.map((account) => callProviderApi(user.id, account.provider as ProviderId)),
+    accounts.map((account) => callProviderApi(user.id, account.provider)),
   );
   const unlinked = unlinkedProviders(accounts);
 
@@ -60,9 +60,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
             <li key={account.provider} className="space-y-3 card" data-testid="linked-account">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
-                  <p className="font-semibold">
-                    {PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
-                  </p>
+                  <p className="font-semibold">{providerName(account.provider)}</p>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
                     Granted scopes:{" "}
                     <span className="font-mono">{account.scopes.join(" ") || "none"}</span>

@@ -7,7 +7,7 @@ import { thisBrowser } from "@/lib/auth/account/this-browser";
 import type { User } from "@/lib/auth/user";
 import { STRATEGIES } from "@/lib/auth/names";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
-import { PROVIDER_NAMES, type ProviderId } from "@/lib/auth/oauth/providers";
+import { providerName } from "@/lib/auth/names";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
 import { LinkProviders, unlinkedProviders } from "../_components/link-providers";
@@ -71,7 +71,7 @@ async function SignedIn({ user }: { user: User }) {
               <ItemCard
                 key={account.provider}
                 data-testid="linked-account"
-                title={PROVIDER_NAMES[account.provider as ProviderId] ?? account.provider}
+                title={providerName(account.provider)}
                 side={<UnlinkButton provider={account.provider} from="password" />}
               />
             ))}

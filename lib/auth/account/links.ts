@@ -4,7 +4,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import type { ProviderAccount } from "../oauth/accounts";
 import { sealedTokenColumns } from "../oauth/adapter";
-import { PROVIDER_NAMES } from "../oauth/providers";
+import { isProviderId } from "@/lib/auth/names";
 import { type Ended, endEveryCredential } from "./revoke-all";
 
 // The account's links to providers: made (after a fresh proof, through a link intent), noticed,
@@ -91,7 +91,7 @@ export async function unlinkAccount(
   provider: string,
   context: RequestContext,
 ): Promise<UnlinkResult> {
-  if (!(provider in PROVIDER_NAMES)) return { ok: false, reason: "not_linked" };
+  if (!isProviderId(provider)) return { ok: false, reason: "not_linked" };
   try {
     const ended = await endEveryCredential(userId, {
       reason: "provider_unlinked",

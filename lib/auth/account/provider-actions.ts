@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { currentRequestContext } from "@/lib/request-context";
 import { unlinkAccount } from "./links";
-import type { ProviderId } from "../oauth/providers";
+import { type ProviderId } from "@/lib/auth/names";
 import { startProviderSignIn } from "../oauth/start";
 import { reissueThisBrowser } from "./reissue";
 import { type SignedInBrowser, strategyOfProof } from "./this-browser";

@@ -3,13 +3,13 @@ import type { AdapterAccount } from "next-auth/adapters";
 import { getDb } from "@/lib/db";
 import { redact } from "../tokens";
 import { sealedTokenColumns } from "./adapter";
-import type { ProviderId } from "./providers";
+import { isProviderId, type ProviderId } from "@/lib/auth/names";
 
 // Linked providers of one person, as plain objects. Provider tokens stay in the database,
 // encrypted: pages learn only whether they exist and when they expire.
 
 export type LinkedAccount = {
-  provider: string;
+  provider: ProviderId;
   providerAccountId: string;
   scopes: string[];
   expiresAt: string | null;
@@ -51,23 +51,28 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
       noticeSeenAt: true,
     },
   });
-  return accounts.map((account) => ({
-    provider: account.provider,
-    providerAccountId: account.providerAccountId,
-    scopes: (account.scope ?? "").split(/[\s,]+/).filter(Boolean),
-    expiresAt: account.expires_at ? new Date(account.expires_at * 1000).toISOString() : null,
-    hasAccessToken: Boolean(account.access_token),
-    accessTokenPreview: account.access_token ? redact(account.access_token.slice(3)) : null,
-    hasRefreshToken: Boolean(account.refresh_token),
-    hasIdToken: Boolean(account.id_token),
-    linkedAt: account.createdAt.toISOString(),
-    linkedVia: account.linkedVia === "link" ? "link" : "sign-up",
-    linkProof: account.linkProof,
-    linkedFrom: account.linkedFrom,
-    linkedIp: account.linkedIp,
-    linkedUserAgent: account.linkedUserAgent,
-    unacknowledged: account.linkedVia === "link" && account.noticeSeenAt === null,
-  }));
+  // A row of a provider this app no longer offers code for is not one it can show or call.
+  return accounts
+    .flatMap(({ provider, ...account }) =>
+      isProviderId(provider) ? [{ ...account, provider }] : [],
+    )
+    .map((account) => ({
+      provider: account.provider,
+      providerAccountId: account.providerAccountId,
+      scopes: (account.scope ?? "").split(/[\s,]+/).filter(Boolean),
+      expiresAt: account.expires_at ? new Date(account.expires_at * 1000).toISOString() : null,
+      hasAccessToken: Boolean(account.access_token),
+      accessTokenPreview: account.access_token ? redact(account.access_token.slice(3)) : null,
+      hasRefreshToken: Boolean(account.refresh_token),
+      hasIdToken: Boolean(account.id_token),
+      linkedAt: account.createdAt.toISOString(),
+      linkedVia: account.linkedVia === "link" ? "link" : "sign-up",
+      linkProof: account.linkProof,
+      linkedFrom: account.linkedFrom,
+      linkedIp: account.linkedIp,
+      linkedUserAgent: account.linkedUserAgent,
+      unacknowledged: account.linkedVia === "link" && account.noticeSeenAt === null,
+    }));
 }
 
 export type ProviderAccount = { type: string } & Pick<

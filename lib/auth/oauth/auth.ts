@@ -17,7 +17,7 @@ import { recordIdTokenCheck, recordProfile } from "./flow-steps";
 import { verifyIdToken } from "./id-token";
 import { consumeIntent } from "./intent";
 import { linkOutcome, reauthOutcome } from "../account/provider-callback";
-import type { ProviderId } from "./providers";
+import { isProviderId } from "@/lib/auth/names";
 import { buildProviders } from "./providers";
 import { findOAuthSession } from "./adapter";
 
@@ -88,8 +88,9 @@ function authLabConfig(): NextAuthConfig {
     callbacks: {
       ...authConfig.callbacks,
       async signIn({ account, profile }) {
-        if (!account) return false;
-        const provider = account.provider as ProviderId;
+        // Only the providers this app knows (buildProviders offers no other).
+        if (!account || !isProviderId(account.provider)) return false;
+        const provider = account.provider;
         let idTokenAuthTime: number | null = null;
         if (provider === "google") {
           const check = account.id_token

@@ -4,7 +4,8 @@ import { unseal } from "../secret-box";
 import { PROVIDER_TOKEN_PURPOSE } from "./adapter";
 import { getEnv } from "@/lib/env";
 import { localIdpUrls } from "./local-idp";
-import { providerInfo, type ProviderId } from "./providers";
+import { providerInfo } from "./providers";
+import { type ProviderId } from "@/lib/auth/names";
 
 // OAuth is authorization: with the token the person granted, the server calls the provider's
 // API on their behalf. The token is read from the database and decrypted here, and never leaves

@@ -2,7 +2,7 @@ import "server-only";
 import { transaction } from "@/lib/db";
 import type { ProofMethod } from "../proof";
 import { hashToken } from "../tokens";
-import type { ProviderId } from "./providers";
+import { isProviderId, type ProviderId } from "@/lib/auth/names";
 
 // A provider round trip started for a purpose, by a person who has just proved who they are:
 // "link" (link this provider to me) or "reauth" (a provider sign-in that proves it is still me).
@@ -64,6 +64,7 @@ export async function consumeIntent(
   });
   if (
     !row ||
+    !isProviderId(row.provider) ||
     row.provider !== provider ||
     row.expiresAt.getTime() <= Date.now() ||
     row.epoch !== row.user.epoch ||
@@ -77,7 +78,7 @@ export async function consumeIntent(
     proof: row.proof as ProofMethod,
     fromCredential: row.fromCredential as NewIntent["fromCredential"],
     returnTo: row.returnTo,
-    provider: row.provider as ProviderId,
+    provider: row.provider,
     createdAt: row.createdAt,
   };
 }

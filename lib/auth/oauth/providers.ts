@@ -3,6 +3,7 @@ import { customFetch } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { type ProviderId, PROVIDERS } from "@/lib/auth/names";
 import { getEnv } from "@/lib/env";
 import { recordingFetch } from "./flow-recording";
 import { LOCAL_CLIENTS, localIdpUrls } from "./local-idp";
@@ -13,18 +14,23 @@ import { LOCAL_CLIENTS, localIdpUrls } from "./local-idp";
 // OAUTH_ALLOW_LOCAL_IDP=true, where the deployment can reach it: lib/env-rules.ts), and with both
 // off the app serves sessions and JWTs, and says OAuth is not configured on this deployment.
 
-export type ProviderId = "google" | "github";
 export type ProviderInfo = { id: ProviderId; name: string; local: boolean };
-
-export const PROVIDER_NAMES: Record<ProviderId, string> = { google: "Google", github: "GitHub" };
 
 /** The providers this deployment offers: configured ones, and the local stand-in where allowed. */
 export function providerInfo(): ProviderInfo[] {
   const env = getEnv();
   const localAllowed = env.NODE_ENV !== "production" || env.OAUTH_ALLOW_LOCAL_IDP === "true";
   const all: ProviderInfo[] = [
-    { id: "google", name: "Google", local: !(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) },
-    { id: "github", name: "GitHub", local: !(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) },
+    {
+      id: "google",
+      name: PROVIDERS.google,
+      local: !(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
+    },
+    {
+      id: "github",
+      name: PROVIDERS.github,
+      local: !(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
+    },
   ];
   return all.filter((provider) => !provider.local || localAllowed);
 }

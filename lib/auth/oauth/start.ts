@@ -4,7 +4,7 @@ import { signIn } from "./auth";
 import { currentRequestContext } from "@/lib/request-context";
 import { startFlowLog } from "./flow-log";
 import { type NewIntent, recordIntent } from "./intent";
-import type { ProviderId } from "./providers";
+import { type ProviderId } from "@/lib/auth/names";
 
 /**
  * Sends the browser to the provider, as Auth.js's signIn would, after opening the step log of

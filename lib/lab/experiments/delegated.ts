@@ -1,7 +1,7 @@
 import "server-only";
 import { listLinkedAccounts } from "@/lib/auth/oauth/accounts";
 import { callProviderApi } from "@/lib/auth/oauth/delegated";
-import type { ProviderId } from "@/lib/auth/oauth/providers";
+import { PROVIDERS } from "@/lib/auth/names";
 import type { Verdict } from "./result";
 import type { Probe } from "@/lib/lab/client/probe";
 
@@ -21,10 +21,10 @@ export async function delegatedExperiment(
   const accounts = await listLinkedAccounts(userId);
   const probes = await Promise.all(
     accounts.map(async (account): Promise<Probe> => {
-      const call = await callProviderApi(userId, account.provider as ProviderId);
+      const call = await callProviderApi(userId, account.provider);
       const url = new URL(call.endpoint);
       return {
-        label: `${account.provider === "github" ? "GitHub" : "Google"} API with the stored token (scopes: ${account.scopes.join(" ")})`,
+        label: `${PROVIDERS[account.provider]} API with the stored token (scopes: ${account.scopes.join(" ")})`,
         method: "GET",
         path: `${url.origin}${url.pathname}`,
         sent: [
