@@ -1,10 +1,14 @@
 // `npm run bench:http`: what each strategy's guard costs over HTTP, against one production
-// server (`next start`) on a fresh SQLite file, as requests per second relative to a route that
-// authenticates nothing (the JWKS). Targets are measured interleaved, round by round, so a drift
-// of the machine (another process, thermal limits) spreads over all of them alike.
-//   npm run bench:http -- [--redis] [--rounds 5] [--duration 6] [--connections 20]
+// server (`next start`) on a fresh SQLite file, relative to a baseline route that does no work
+// (GET /api/baseline: the same route wrapper, nothing authenticated or read, a body as large as
+// the guarded answers'). Targets are measured interleaved, round by round, so a drift of the
+// machine (another process, thermal limits) spreads over all of them alike.
+//   npm run bench:http -- [--rate 300] [--redis] [--rounds 5] [--duration 6] [--connections 20]
 //                         [--warmup 2] [--targets baseline,session,…] [--out result.json]
 //                         [--env NAME=value …] [--figures lib/lab/http-figures.json]
+//   --rate N: open loop, N requests a second whatever the answers' pace (autocannon's
+//     overallRate): the figures are CPU per request and p99 at that load, not throughput.
+//     Without it, closed loop: each connection sends its next request when the last answers.
 //   npm run bench:http -- --profile DIR [--duration 10] [--targets …]
 //     one fresh server per target under --cpu-prof; each target alone; profiles in DIR/<target>/
 //     (summarise them with scripts/cpuprofile-summary.mjs)
@@ -56,6 +60,7 @@ const REDIS = flag("redis");
 const ROUNDS = Math.round(positive("rounds", 5));
 const DURATION = positive("duration", PROFILE_DIR ? 10 : 6);
 const CONNECTIONS = Math.round(positive("connections", 20));
+const RATE = option("rate", null) === null ? null : Math.round(positive("rate", 300));
 const WARMUP = Number(option("warmup", 3));
 const OUT = option("out", null);
 /** Where to write the figures the lab shows (lib/lab/http-figures.json), when given. */
@@ -79,7 +84,19 @@ const EXTRA_ENV = Object.fromEntries(
 
 // Every target the benchmark knows; `auth` says which credential it carries.
 const TARGETS = [
-  { id: "baseline", label: "baseline `GET /api/jwt/jwks`", path: "/api/jwt/jwks", auth: null },
+  // Its path gets ?bytes=<the guarded answers' median size> once they are known (sizeBaseline).
+  {
+    id: "baseline",
+    label: "baseline `GET /api/baseline` (no work)",
+    path: "/api/baseline",
+    auth: null,
+  },
+  {
+    id: "jwks",
+    label: "`GET /api/jwt/jwks` (reads the lab's published keys)",
+    path: "/api/jwt/jwks",
+    auth: null,
+  },
   { id: "health", label: "`GET /api/health`", path: "/api/health", auth: null },
   {
     id: "session",
@@ -359,6 +376,20 @@ function headersFor(target, credentials) {
   return {};
 }
 
+/** The baseline answers as many bytes as the guarded targets do (their median), so only work differs. */
+async function sizeBaseline(appUrl, credentials) {
+  const sizes = [];
+  for (const target of TARGETS.filter((candidate) => candidate.auth)) {
+    const response = await fetch(`${appUrl}${target.path}`, {
+      headers: headersFor(target, credentials),
+      signal: AbortSignal.timeout(10_000),
+    });
+    sizes.push((await response.arrayBuffer()).byteLength);
+  }
+  const baseline = TARGETS.find((target) => target.id === "baseline");
+  baseline.path = `/api/baseline?bytes=${Math.round(median(sizes))}`;
+}
+
 /** Each target answers 200, and for whom it should, before anything is measured. */
 async function verifyTargets(appUrl, credentials) {
   for (const target of targets) {
@@ -459,6 +490,7 @@ async function load(server, target, seconds) {
   const result = await autocannon({
     url: `${appUrl}${target.path}`,
     connections: CONNECTIONS,
+    ...(RATE ? { overallRate: RATE } : {}),
     duration: seconds,
     headers: headersFor(target, credentials),
     timeout: 10,
@@ -531,12 +563,13 @@ async function benchmark() {
   if (AGAINST) variants.unshift({ label: AGAINST_LABEL, cwd: path.resolve(AGAINST) });
   for (const [i, variant] of variants.entries()) {
     variant.server = await startServer(`bench-${i}`, { cwd: variant.cwd });
+    if (i === 0) await sizeBaseline(variant.server.appUrl, variant.server.credentials);
     await verifyTargets(variant.server.appUrl, variant.server.credentials);
   }
   const where = redisUrl ? "sessions and denylist in Redis" : "sessions in the SQLite file";
   console.log(
     `bench:http: ${variants.map((v) => `${v.label} ${v.server.appUrl}`).join(", ")} (${where}); ` +
-      `${ROUNDS} rounds × ${targets.length} targets${AGAINST ? " × 2 builds" : ""} × ${DURATION} s, ${CONNECTIONS} connections`,
+      `${ROUNDS} rounds × ${targets.length} targets${AGAINST ? " × 2 builds" : ""} × ${DURATION} s, ${CONNECTIONS} connections${RATE ? `, ${RATE} requests/s (open loop)` : ""}; baseline ${targets[0].path}`,
   );
 
   for (const target of targets)
@@ -612,7 +645,7 @@ async function benchmark() {
   console.log(`\n### bench:http (${redisUrl ? "Redis" : "SQLite"} sessions)\n`);
   console.log(
     `${info.date}; ${info.cpus} × ${info.model}; Node ${info.node}; ${info.os}; ` +
-      `${ROUNDS} rounds × ${DURATION} s, ${CONNECTIONS} connections, medians over rounds; ` +
+      `${ROUNDS} rounds × ${DURATION} s, ${CONNECTIONS} connections${RATE ? `, open loop at ${RATE} requests/s` : ", closed loop"}, medians over rounds; ` +
       `other processes' load during the runs (median over runs): ${median(allRows.map((row) => row.otherCores ?? 0)).toFixed(2)} cores\n`,
   );
   for (const variant of variants) {
@@ -676,10 +709,13 @@ function writeFigures(file, info, redis, variant) {
     rounds: ROUNDS,
     durationSeconds: DURATION,
     connections: CONNECTIONS,
+    // Open loop: every target got the same requests a second, so CPU per request is the figure.
+    rate: RATE,
     rows: variant.rows.map((row) => ({
       id: row.id,
       rps: Math.round(row.rps),
-      ratio: Math.round(row.ratio * 100) / 100,
+      ratio: Math.round((RATE ? (row.cpuRatio ?? 0) : row.ratio) * 100) / 100,
+      cpuUs: row.mainCpuUs === null ? null : Math.round(row.mainCpuUs),
       p99Ms: row.p99,
       failed: row.non2xx + row.errors,
     })),

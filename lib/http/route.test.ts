@@ -334,6 +334,8 @@ const BEARER_OK = ["api/jwt/logout", "api/jwt/notes", "api/jwt/notes/[id]", "api
 /** Routes with no Origin check: read-only, or answering the same to anyone. */
 const NO_CHECK = [
   "api/[...path]",
+  "api/baseline",
+  "api/cron/purge",
   "api/downstream/profile",
   "api/jwt/jwks",
   "api/jwt/me",
