@@ -710,7 +710,7 @@ function writeFigures(file, info, redis, variant) {
     durationSeconds: DURATION,
     connections: CONNECTIONS,
     // Open loop: every target got the same requests a second, so CPU per request is the figure.
-    rate: RATE,
+    rate: RATE ?? null,
     rows: variant.rows.map((row) => ({
       id: row.id,
       rps: Math.round(row.rps),

@@ -23,8 +23,11 @@ export function HttpFiguresTable() {
         <table className="w-full text-left text-sm" data-testid="http-figures">
           <caption className="text-left text-xs text-zinc-600 dark:text-zinc-400">
             <code>{figures.command}</code> on {figures.machine}, <Time value={figures.date} />: one
-            production server, {figures.rate} requests a second to each route, {figures.rounds}{" "}
-            rounds of {figures.durationSeconds} s, routes interleaved, medians.
+            production server,{" "}
+            {figures.rate
+              ? `${figures.rate} requests a second to each route`
+              : `${figures.connections} connections, as fast as it answers`}
+            , {figures.rounds} rounds of {figures.durationSeconds} s, routes interleaved, medians.
           </caption>
           <thead>
             <tr>
@@ -32,7 +35,7 @@ export function HttpFiguresTable() {
                 Route
               </th>
               <th scope="col">CPU per request</th>
-              <th scope="col">Baseline&apos;s CPU over this</th>
+              <th scope="col">Of the baseline</th>
               <th scope="col">p99</th>
             </tr>
           </thead>
