@@ -81,11 +81,31 @@ export async function signInThroughForm(
   person: Pick<Person, "email" | "password">,
 ): Promise<void> {
   await page.goto(STRATEGIES[strategy].loginPath);
+  await submitSignInForm(page, person);
+  const heading = strategy === "session" ? "Signed in with a server session" : "Signed in with JWT";
+  await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+}
+
+/** Fills in and sends the session or JWT sign-in form this page shows. */
+export async function submitSignInForm(
+  page: Page,
+  person: Pick<Person, "email" | "password">,
+): Promise<void> {
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  const heading = strategy === "session" ? "Signed in with a server session" : "Signed in with JWT";
-  await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+}
+
+/** The session strategy's password form (/session/password), filled in and sent. */
+export async function changePasswordThroughForm(
+  page: Page,
+  current: string,
+  next: string,
+): Promise<void> {
+  await page.goto("/session/password");
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
 }
 
 /**
