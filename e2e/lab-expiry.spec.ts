@@ -1,11 +1,11 @@
-import type { Browser, Page, Response } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import {
   DEFAULTS,
   expect,
   JWT_REFRESH_PATH,
   MAIN_SETTINGS,
-  otherBrowser,
+  type NewBrowser,
   type Person,
   signInOverHttp,
   test,
@@ -38,14 +38,9 @@ async function shorten(page: Page): Promise<void> {
 /** The person signs in on a second device, then on this one, and shortens this one's lifetimes. */
 async function shortenOneOfTwo(
   strategy: "session" | "jwt",
-  {
-    page,
-    person,
-    browser,
-    baseURL,
-  }: { page: Page; person: Person; browser: Browser; baseURL?: string },
+  { page, person, newBrowser }: { page: Page; person: Person; newBrowser: NewBrowser },
 ): Promise<Page> {
-  const laptop = await otherBrowser(browser, baseURL);
+  const laptop = await newBrowser();
   await signInOverHttp(laptop.page, strategy, person);
   await signInOverHttp(page, strategy, person);
   await shorten(page);
@@ -56,10 +51,9 @@ test.describe("lab: expiry, sped up for one visitor", () => {
   test("a request slides the shortened idle window; without one the session ends, elsewhere it lives on", async ({
     page,
     person,
-    browser,
-    baseURL,
+    newBrowser,
   }) => {
-    const laptop = await shortenOneOfTwo("session", { page, person, browser, baseURL });
+    const laptop = await shortenOneOfTwo("session", { page, person, newBrowser });
 
     const panel = page.getByTestId("expiry-session");
     await expect(panel.getByTestId("idle-timeout")).toHaveText(`${IDLE_SECONDS} s`);
@@ -106,16 +100,14 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     const timeline = laptop.getByTestId("timeline-session");
     await expect(timeline).toContainText("lifetime.shortened");
     await expect(timeline).toContainText("session.expired");
-    await laptop.context().close();
   });
 
   test("the short access token is refreshed silently, expires when refresh is paused, and comes back on resume", async ({
     page,
     person,
-    browser,
-    baseURL,
+    newBrowser,
   }) => {
-    const laptop = await shortenOneOfTwo("jwt", { page, person, browser, baseURL });
+    const laptop = await shortenOneOfTwo("jwt", { page, person, newBrowser });
 
     const panel = page.getByTestId("expiry-jwt");
     await expect(panel.getByTestId("access-ttl")).toHaveText(`${ACCESS_SECONDS} s`);
@@ -154,7 +146,6 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     const me = await laptop.request.get("/api/jwt/me");
     const { claims } = (await me.json()) as { claims: { iat: number; exp: number } };
     expect(claims.exp - claims.iat).toBe(DEFAULTS.JWT_ACCESS_TTL_SECONDS);
-    await laptop.context().close();
   });
 
   test("shortening needs a session or a JWT sign-in, and refuses a cross-site request", async ({
