@@ -14,6 +14,7 @@ import {
   type Person,
   RECENT_PROOF_URL,
   refreshWith,
+  signInEverywhereOverHttp,
   signInOverHttp,
   signInThroughProvider,
   signInWithProviderOverHttp,
@@ -37,9 +38,7 @@ type Held = {
 /** A browser signed in as `person` under all three strategies (Google already linked to them). */
 async function signedInEverywhere(newBrowser: NewBrowser, person: Person): Promise<Held> {
   const { context } = await newBrowser();
-  await signInOverHttp(context, "session", person);
-  await signInOverHttp(context, "jwt", person);
-  await signInWithProviderOverHttp(context, "google", { name: person.name, email: person.email });
+  await signInEverywhereOverHttp(context, person, { name: person.name, email: person.email });
   const value = async (name: string) => (await cookieValue(context, name)) ?? "";
   const held = {
     context,
@@ -303,11 +302,11 @@ test("an ID token that the provider's keys didn't sign is refused, and nobody is
 });
 
 test("no JSON the app serves to a signed-in browser contains a credential it holds HttpOnly", async ({
-  sessionUser: { page, person },
+  page,
+  person,
   identity,
 }) => {
-  await signInOverHttp(page, "jwt", person);
-  await signInWithProviderOverHttp(page, "google", identity);
+  await signInEverywhereOverHttp(page, person, identity);
   const held = (await page.context().cookies()).filter((cookie) => cookie.httpOnly);
   expect(held.map((cookie) => cookie.name)).toEqual(
     expect.arrayContaining([COOKIES.session, COOKIES.jwtAccess, COOKIES.oauthSession]),

@@ -28,6 +28,18 @@ export async function signInOverHttp(
 
 const form = (fields: Record<string, string>) => ({ form: fields });
 
+/** One browser signed in under all three strategies: session and JWT as `person`, the provider as `identity`. */
+export async function signInEverywhereOverHttp(
+  target: Target,
+  person: Pick<Person, "email" | "password">,
+  identity: Identity,
+  provider: Provider = "google",
+): Promise<void> {
+  await signInOverHttp(target, "session", person);
+  await signInOverHttp(target, "jwt", person);
+  await signInWithProviderOverHttp(target, provider, identity);
+}
+
 /**
  * OAuth over HTTP: Auth.js's sign-in endpoint, then the identity provider's sign-in and consent
  * forms, then the callback, following every redirect with the browser's cookie jar.
