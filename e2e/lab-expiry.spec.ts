@@ -1,4 +1,4 @@
-import type { Page, Response } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import {
   DEFAULTS,
@@ -35,16 +35,27 @@ async function shorten(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Shorten my lifetimes" }).click();
 }
 
-/** The person signs in on a second device, then on this one, and shortens this one's lifetimes. */
+/** Each strategy's panel, and the lifetime the lab shortens for this browser. */
+const SHORTENED = {
+  session: { panel: "expiry-session", lifetime: "idle-timeout", seconds: IDLE_SECONDS },
+  jwt: { panel: "expiry-jwt", lifetime: "access-ttl", seconds: ACCESS_SECONDS },
+};
+
+/**
+ * The person signs in on a second device, then on this one, and shortens this one's lifetimes:
+ * the strategy's panel (returned, with the other device's page) shows the short one.
+ */
 async function shortenOneOfTwo(
   strategy: "session" | "jwt",
   { page, person, newBrowser }: { page: Page; person: Person; newBrowser: NewBrowser },
-): Promise<Page> {
+): Promise<{ laptop: Page; panel: Locator }> {
   const laptop = await newBrowser();
   await signInOverHttp(laptop.page, strategy, person);
   await signInOverHttp(page, strategy, person);
   await shorten(page);
-  return laptop.page;
+  const { panel, lifetime, seconds } = SHORTENED[strategy];
+  await expect(page.getByTestId(panel).getByTestId(lifetime)).toHaveText(`${seconds} s`);
+  return { laptop: laptop.page, panel: page.getByTestId(panel) };
 }
 
 test.describe("lab: expiry, sped up for one visitor", () => {
@@ -53,10 +64,7 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     person,
     newBrowser,
   }) => {
-    const laptop = await shortenOneOfTwo("session", { page, person, newBrowser });
-
-    const panel = page.getByTestId("expiry-session");
-    await expect(panel.getByTestId("idle-timeout")).toHaveText(`${IDLE_SECONDS} s`);
+    const { laptop, panel } = await shortenOneOfTwo("session", { page, person, newBrowser });
 
     // Requests about a third of the timeout apart, for longer than the timeout: each one was
     // accepted, and moved the deadline (the server writes it at most every third of the timeout).
@@ -107,10 +115,7 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     person,
     newBrowser,
   }) => {
-    const laptop = await shortenOneOfTwo("jwt", { page, person, newBrowser });
-
-    const panel = page.getByTestId("expiry-jwt");
-    await expect(panel.getByTestId("access-ttl")).toHaveText(`${ACCESS_SECONDS} s`);
+    const { laptop, panel } = await shortenOneOfTwo("jwt", { page, person, newBrowser });
     expect(await seriousViolations(page, { include: '[data-testid="experiment-expiry"]' })).toEqual(
       [],
     );

@@ -47,6 +47,17 @@ async function expectOnAccountPage(page: Page, identity: Identity): Promise<void
   await expect(oauthStatus(page)).toContainText(`signed in as ${identity.name}`);
 }
 
+/** The account page after a first sign-in with `provider`: who, and that one account is linked. */
+async function expectFirstSignIn(
+  page: Page,
+  identity: Identity,
+  provider: "Google" | "GitHub",
+): Promise<void> {
+  await expectOnAccountPage(page, identity);
+  await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
+  await expectOnlyLinked(page, provider);
+}
+
 async function openAccountPage(page: Page, identity: Identity): Promise<void> {
   await page.goto(STRATEGIES.oauth.protectedPaths[0]);
   await expectOnAccountPage(page, identity);
@@ -101,10 +112,7 @@ test.describe("OAuth in the browser", () => {
   }) => {
     const identity = newIdentity();
     await signInThroughProvider(page, "Google", identity);
-    await expectOnAccountPage(page, identity);
-    await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
-
-    await expectOnlyLinked(page, "Google");
+    await expectFirstSignIn(page, identity, "Google");
     const linked = linkedAccounts(page);
     await expect(linked).toContainText("Granted scopes: openid email profile");
     await expect(linked).toContainText("Access token: held by the server");
@@ -133,11 +141,9 @@ test.describe("OAuth in the browser", () => {
   }) => {
     const identity = newIdentity();
     await signInWithProviderOverHttp(page, "github", identity);
-    await openAccountPage(page, identity);
+    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
     // GitHub hides the email in /user; Auth.js found it through /user/emails.
-    await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
-
-    await expectOnlyLinked(page, "GitHub");
+    await expectFirstSignIn(page, identity, "GitHub");
     await expect(linkedAccounts(page)).toContainText(
       /Granted scopes: (read:user user:email|user:email read:user)/,
     );
