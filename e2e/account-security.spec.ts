@@ -1,6 +1,6 @@
-import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import {
-  bearer,
+  changePasswordThroughForm,
   completeAtProvider,
   confirmAction,
   cookieValue,
@@ -8,10 +8,13 @@ import {
   expect,
   IDP_URL,
   JWT_REFRESH_PATH,
+  meWithBearer,
+  type NewBrowser,
   newIdentity,
-  otherBrowser,
   type Person,
   RECENT_PROOF_URL,
+  refreshWith,
+  signInEverywhereOverHttp,
   signInOverHttp,
   signInThroughProvider,
   signInWithProviderOverHttp,
@@ -33,15 +36,9 @@ type Held = {
 };
 
 /** A browser signed in as `person` under all three strategies (Google already linked to them). */
-async function signedInEverywhere(
-  browser: Browser,
-  baseURL: string | undefined,
-  person: Person,
-): Promise<Held> {
-  const { context } = await otherBrowser(browser, baseURL);
-  await signInOverHttp(context, "session", person);
-  await signInOverHttp(context, "jwt", person);
-  await signInWithProviderOverHttp(context, "google", { name: person.name, email: person.email });
+async function signedInEverywhere(newBrowser: NewBrowser, person: Person): Promise<Held> {
+  const { context } = await newBrowser();
+  await signInEverywhereOverHttp(context, person, { name: person.name, email: person.email });
   const value = async (name: string) => (await cookieValue(context, name)) ?? "";
   const held = {
     context,
@@ -56,8 +53,8 @@ async function signedInEverywhere(
 }
 
 /** Links Google to `person` through the linking page, with a sign-in just made as proof. */
-async function linkGoogle(browser: Browser, baseURL: string | undefined, person: Person) {
-  const { context, page } = await otherBrowser(browser, baseURL);
+async function linkGoogle(newBrowser: NewBrowser, person: Person) {
+  const { context, page } = await newBrowser();
   await signInOverHttp(page, "session", person);
   await page.goto("/oauth/link");
   await page.getByRole("button", { name: "Link Google" }).click();
@@ -77,14 +74,8 @@ async function statuses(request: APIRequestContext, held: Held, { refresh = true
     session: (
       await request.get("/api/session/me", { headers: cookie(COOKIES.session, held.seal) })
     ).status(),
-    jwt: (await request.get("/api/jwt/me", { headers: bearer(held.access) })).status(),
-    ...(refresh
-      ? {
-          refresh: (
-            await request.post(JWT_REFRESH_PATH, { data: { refresh_token: held.refresh } })
-          ).status(),
-        }
-      : {}),
+    jwt: (await meWithBearer(request, held.access)).status(),
+    ...(refresh ? { refresh: (await refreshWith(request, held.refresh)).status() } : {}),
     oauth: (
       await request.get("/api/oauth/me", { headers: cookie(COOKIES.oauthSession, held.oauth) })
     ).status(),
@@ -94,15 +85,20 @@ async function statuses(request: APIRequestContext, held: Held, { refresh = true
 const ALL_REFUSED = { session: 401, jwt: 401, refresh: 401, oauth: 401 };
 
 test.describe("one person, one kill switch", () => {
+  // Google linked to the person, then two browsers, each signed in under all three strategies.
+  let browsers: [Held, Held];
+  test.beforeEach(async ({ newBrowser, person }) => {
+    await linkGoogle(newBrowser, person);
+    browsers = [
+      await signedInEverywhere(newBrowser, person),
+      await signedInEverywhere(newBrowser, person),
+    ];
+  });
+
   test("“Sign out everywhere, every strategy” ends every credential of every browser; copies are refused", async ({
-    browser,
-    baseURL,
-    person,
     request,
   }) => {
-    await linkGoogle(browser, baseURL, person);
-    const here = await signedInEverywhere(browser, baseURL, person);
-    const there = await signedInEverywhere(browser, baseURL, person);
+    const [here, there] = browsers;
     expect(await statuses(request, there, { refresh: false })).toEqual({
       session: 200,
       jwt: 200,
@@ -126,24 +122,15 @@ test.describe("one person, one kill switch", () => {
     for (const path of ["/api/session/me", "/api/jwt/me", "/api/oauth/me"])
       expect((await there.context.request.get(path)).status(), path).toBe(401);
     expect((await there.context.request.post(JWT_REFRESH_PATH)).status()).toBe(401);
-    for (const held of [here, there]) await held.context.close();
   });
 
   test("a password change ends every other browser under every strategy, and signs this one in anew", async ({
-    browser,
-    baseURL,
     person,
     request,
   }) => {
-    await linkGoogle(browser, baseURL, person);
-    const mine = await signedInEverywhere(browser, baseURL, person);
-    const theirs = await signedInEverywhere(browser, baseURL, person);
-
+    const [mine, theirs] = browsers;
     const page = await mine.context.newPage();
-    await page.goto("/session/password");
-    await page.getByLabel("Current password").fill(person.password);
-    await page.getByLabel("New password").fill(`${person.password} and more`);
-    await page.getByRole("button", { name: "Change password" }).click();
+    await changePasswordThroughForm(page, person.password, `${person.password} and more`);
     await expect(
       page.getByText(
         /Ended everywhere else: 1 server session, 1 JWT sign-in, 1 provider session, 2 trusted devices\. .* This browser stays signed in\./,
@@ -157,7 +144,6 @@ test.describe("one person, one kill switch", () => {
       expect((await mine.context.request.get(path)).status(), path).toBe(200);
     expect(await cookieValue(mine.context, COOKIES.jwtAccess)).not.toBe(mine.access);
     expect(await statuses(request, mine)).toEqual(ALL_REFUSED);
-    for (const held of [mine, theirs]) await held.context.close();
   });
 });
 
@@ -211,12 +197,11 @@ test.describe("linking a provider", () => {
   });
 
   test("a new link is written down and shown on the account page until the person says it was them", async ({
-    browser,
-    baseURL,
+    newBrowser,
     page,
     person,
   }) => {
-    await linkGoogle(browser, baseURL, person);
+    await linkGoogle(newBrowser, person);
     await signInOverHttp(page, "session", person);
     await page.goto("/account");
     await expect(page.getByTestId("link-notice")).toContainText("Google, linked");
@@ -228,14 +213,13 @@ test.describe("linking a provider", () => {
   });
 
   test("a provider account already linked to someone else is refused, and logged", async ({
-    browser,
-    baseURL,
+    newBrowser,
     page,
     person,
   }) => {
     // Someone else signs up with this GitHub identity first.
     const theirs = newIdentity();
-    const other = await otherBrowser(browser, baseURL);
+    const other = await newBrowser();
     await signInWithProviderOverHttp(other.context, "github", theirs);
     await other.context.close();
 
@@ -281,14 +265,13 @@ test.describe("linking a provider", () => {
   });
 
   test("a password person sees linked providers and unlinks one: every other sign-in ends", async ({
-    browser,
-    baseURL,
+    newBrowser,
     page,
     person,
     request,
   }) => {
-    await linkGoogle(browser, baseURL, person);
-    const elsewhere = await signedInEverywhere(browser, baseURL, person);
+    await linkGoogle(newBrowser, person);
+    const elsewhere = await signedInEverywhere(newBrowser, person);
 
     await signInOverHttp(page, "session", person);
     await page.goto("/oauth/link");
@@ -300,7 +283,6 @@ test.describe("linking a provider", () => {
 
     expect(await statuses(request, elsewhere)).toEqual(ALL_REFUSED);
     expect((await page.request.get("/api/session/me")).status()).toBe(200);
-    await elsewhere.context.close();
   });
 });
 
@@ -320,11 +302,11 @@ test("an ID token that the provider's keys didn't sign is refused, and nobody is
 });
 
 test("no JSON the app serves to a signed-in browser contains a credential it holds HttpOnly", async ({
-  sessionUser: { page, person },
+  page,
+  person,
   identity,
 }) => {
-  await signInOverHttp(page, "jwt", person);
-  await signInWithProviderOverHttp(page, "google", identity);
+  await signInEverywhereOverHttp(page, person, identity);
   const held = (await page.context().cookies()).filter((cookie) => cookie.httpOnly);
   expect(held.map((cookie) => cookie.name)).toEqual(
     expect.arrayContaining([COOKIES.session, COOKIES.jwtAccess, COOKIES.oauthSession]),

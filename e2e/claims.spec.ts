@@ -4,6 +4,7 @@ import {
   COOKIES,
   expect,
   newIdentity,
+  postFromAnotherSite,
   signInOverHttp,
   signInWithProviderOverHttp,
   test,
@@ -101,9 +102,7 @@ test("combining the models: a provider sign-in and a web session, each exchanged
   for (const curl of await card.getByTestId("probe-curl").allTextContents())
     expect(curl).not.toMatch(/[\w-]{40,}/);
   // The exchange is a cookie-authenticated POST: another site can't make it.
-  const crossSite = await page.request.post("/api/jwt/exchange/session", {
-    headers: { origin: "http://evil.test" },
-  });
+  const crossSite = await postFromAnotherSite(page.request, "/api/jwt/exchange/session");
   expect(crossSite.status()).toBe(403);
   // And the diagrams draw both hybrids.
   await expect(page.getByTestId("flow-hybrid-diagram")).toHaveCount(2);

@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, type BrowserContext, expect, type Page } from "@playwright/test";
+import { type NewBrowser, otherBrowser } from "./support/browsers";
 import {
   type Identity,
   newIdentity,
@@ -28,6 +29,8 @@ type Fixtures = {
   jwtUser: SignedIn;
   /** The test's page, signed in through the local "Google" as `identity`. */
   oauthUser: SignedInWithProvider;
+  /** Opens another browser (own cookies, own client address) on the test's server; closed after it. */
+  newBrowser: NewBrowser;
 };
 
 export const test = base.extend<Fixtures>({
@@ -51,12 +54,23 @@ export const test = base.extend<Fixtures>({
     await signInWithProviderOverHttp(page, "google", identity);
     await use({ page, identity });
   },
+  newBrowser: async ({ browser, baseURL }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async () => {
+      const other = await otherBrowser(browser, baseURL);
+      opened.push(other.context);
+      return other;
+    });
+    await Promise.all(opened.map((context) => context.close()));
+  },
 });
 
 export { expect };
 export * from "./support/api";
 export * from "./support/browsers";
+export * from "./support/jwt";
 export * from "./support/names";
+export * from "./support/notes";
 export * from "./support/people";
 export * from "./support/servers";
 export * from "./support/sign-in";

@@ -1,19 +1,19 @@
 import {
-  bearer,
-  claimsOf,
   confirmAction,
   cookieValue,
   COOKIES,
   expect,
   expectError,
   MAIN_URL,
+  meWithBearer,
+  outliveAccessToken,
+  postFromAnotherSite,
   randomIp,
-  SHORT_LIVED_SETTINGS,
+  refreshWith,
   SHORT_LIVED_URL,
   signInOverHttp,
   STRATEGIES,
   test,
-  waitUntilEnded,
 } from "./fixtures";
 
 // The smaller holes a security review found, each closed and proven here black-box.
@@ -55,9 +55,9 @@ test("text with a NUL or a lone surrogate is refused with 400 and stores nothing
 test("a Bearer header never exempts a cookie-authenticated route from the Origin check", async ({
   sessionUser: { page },
 }) => {
-  const forged = await page.request.post("/api/session/notes", {
+  const forged = await postFromAnotherSite(page.request, "/api/session/notes", {
     data: { body: "planted" },
-    headers: { origin: "http://evil.test", authorization: "Bearer whatever" },
+    headers: { authorization: "Bearer whatever" },
   });
   await expectError(forged, 403, "forbidden");
   expect(await (await page.request.get("/api/session/notes")).json()).toEqual({ notes: [] });
@@ -119,11 +119,9 @@ test.describe("JWT sign-out with a token that has just expired", () => {
   test.use({ baseURL: SHORT_LIVED_URL });
 
   test("“Sign out everywhere” still finds the person and ends every family", async ({
-    page,
-    person,
+    jwtUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "jwt", person);
     const other = await request.post("/api/jwt/token", {
       data: { email: person.email, password: person.password },
     });
@@ -132,23 +130,12 @@ test.describe("JWT sign-out with a token that has just expired", () => {
     await page.route("**/api/jwt/refresh", (route) => route.abort());
     await page.goto(STRATEGIES.jwt.href);
     const token = (await cookieValue(page, COOKIES.jwtAccess)) ?? "";
-    const { exp } = claimsOf(token);
-    await waitUntilEnded(
-      {
-        name: `the access token (JWT_ACCESS_TTL_SECONDS=${SHORT_LIVED_SETTINGS.JWT_ACCESS_TTL_SECONDS})`,
-        endsAt: (exp + SHORT_LIVED_SETTINGS.JWT_CLOCK_TOLERANCE_SECONDS + 1) * 1000,
-      },
-      async () => (await request.get("/api/jwt/me", { headers: bearer(token) })).status(),
-      401,
-    );
+    await outliveAccessToken(token, async () => (await meWithBearer(request, token)).status());
     // The sign-in is a recent proof still (the expired token carries its auth_time): no confirm.
     await confirmAction(page, "Sign out everywhere", "Yes, revoke every JWT sign-in");
     await expect(page).toHaveURL(/\/jwt\/login$/);
     // The family of the other client ended too.
-    const refreshed = await request.post("/api/jwt/refresh", {
-      data: { refresh_token: elsewhere },
-    });
-    await expectError(refreshed, 401, "invalid_token", /revoked/);
+    await expectError(await refreshWith(request, elsewhere), 401, "invalid_token", /revoked/);
   });
 });
 

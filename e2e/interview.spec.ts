@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { CHECKLIST, QUESTIONS } from "../lib/interview/questions";
-import { expect, test } from "./fixtures";
+import { expect, postFromAnotherSite, test } from "./fixtures";
 
 // The interview room: every question's "Prove it" runs from a fresh browser (no account: the
 // experiments make their own throwaway people) and shows a result that explains itself, right under
@@ -70,9 +70,7 @@ test("progress is kept in this browser: answers marked ready and checklist lines
 });
 
 test("“Prove it” refuses a cross-site request and an unknown name", async ({ request }) => {
-  const crossSite = await request.post("/api/interview/prove/decode", {
-    headers: { origin: "http://evil.test" },
-  });
+  const crossSite = await postFromAnotherSite(request, "/api/interview/prove/decode");
   expect(crossSite.status()).toBe(403);
   const unknown = await request.post("/api/interview/prove/nope");
   expect(unknown.status()).toBe(404);

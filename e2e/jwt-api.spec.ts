@@ -1,23 +1,28 @@
 import type { APIRequestContext } from "@playwright/test";
 import {
+  ANOTHER_SITE,
   bearer,
   type Claims,
   claimsOf,
   COOKIES,
   expect,
   expectError,
-  JWT_REFRESH_PATH,
+  issueTokens,
+  meWithBearer,
+  NEW_SIGN_IN_CLAIMS,
   newPerson,
   type Note,
-  type Person,
+  outliveAccessToken,
+  postBody,
+  postFromAnotherSite,
   randomIp,
+  refreshWith,
   registerPerson,
   serverTimingSteps,
   SHORT_LIVED_SETTINGS,
   SHORT_LIVED_URL,
   test,
   type TokenPair,
-  waitUntilEnded,
 } from "./fixtures";
 
 // The JWT strategy for API clients: the token endpoint, rotation in JSON, sign-out, throttling,
@@ -25,17 +30,13 @@ import {
 
 const JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
-async function issueTokens(
-  request: APIRequestContext,
-  person: Pick<Person, "email" | "password">,
-  baseURL = "",
-): Promise<TokenPair> {
-  const response = await request.post(`${baseURL}/api/jwt/token`, {
-    data: { email: person.email, password: person.password },
-  });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as TokenPair;
-}
+/** What the token endpoint and a refresh in JSON answer: a new pair of 15-minute tokens. */
+const NEW_PAIR = {
+  access_token: expect.stringMatching(JWS),
+  refresh_token: expect.stringMatching(/^[\w-]{43}$/),
+  token_type: "Bearer",
+  expires_in: 900,
+};
 
 async function listNotes(request: APIRequestContext, token: string): Promise<Note[]> {
   const response = await request.get("/api/jwt/notes", { headers: bearer(token) });
@@ -56,14 +57,9 @@ test.describe("JWT API with Bearer tokens", () => {
     // Tokens in the body, nothing in cookies: API clients keep them themselves.
     expect(issued.headers()["set-cookie"]).toBeUndefined();
     const pair = (await issued.json()) as TokenPair;
-    expect(pair).toEqual({
-      access_token: expect.stringMatching(JWS),
-      refresh_token: expect.stringMatching(/^[\w-]{43}$/),
-      token_type: "Bearer",
-      expires_in: 900,
-    });
+    expect(pair).toEqual(NEW_PAIR);
 
-    const me = await request.get("/api/jwt/me", { headers: bearer(pair.access_token) });
+    const me = await meWithBearer(request, pair.access_token);
     expect(me.status()).toBe(200);
     const identity = (await me.json()) as { user: { id: string }; claims: Claims };
     expect(identity).toEqual({
@@ -71,15 +67,7 @@ test.describe("JWT API with Bearer tokens", () => {
       verifier: "checked",
       transport: "bearer",
       user: { id: expect.any(String), email: person.email, name: person.name },
-      claims: {
-        sub: identity.user.id,
-        fam: expect.any(String),
-        ver: 0,
-        auth_time: expect.any(Number),
-        jti: expect.any(String),
-        iat: expect.any(Number),
-        exp: expect.any(Number),
-      },
+      claims: { ...NEW_SIGN_IN_CLAIMS, sub: identity.user.id },
     });
     expect(identity.claims.exp - identity.claims.iat).toBe(900);
     // The claims the verifier accepted are the token's own (me leaves out iss and aud).
@@ -121,42 +109,28 @@ test.describe("JWT API with Bearer tokens", () => {
     person,
   }) => {
     const first = await issueTokens(request, person);
-    const rotated = await request.post("/api/jwt/refresh", {
-      data: { refresh_token: first.refresh_token },
-    });
+    const rotated = await refreshWith(request, first.refresh_token);
     expect(rotated.status()).toBe(200);
     expect(rotated.headers()["set-cookie"]).toBeUndefined();
     const second = (await rotated.json()) as TokenPair;
-    expect(second).toEqual({
-      access_token: expect.stringMatching(JWS),
-      refresh_token: expect.stringMatching(/^[\w-]{43}$/),
-      token_type: "Bearer",
-      expires_in: 900,
-    });
+    expect(second).toEqual(NEW_PAIR);
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second.access_token).not.toBe(first.access_token);
     const [before, after] = [claimsOf(first.access_token), claimsOf(second.access_token)];
     expect(after).toMatchObject({ sub: before.sub, fam: before.fam, ver: before.ver });
     expect(after.jti).not.toBe(before.jti);
-    expect(
-      (await request.get("/api/jwt/me", { headers: bearer(second.access_token) })).status(),
-    ).toBe(200);
+    expect((await meWithBearer(request, second.access_token)).status()).toBe(200);
 
     // The same (now used) refresh token again, right away: a racing tab, told to retry.
     await expectError(
-      await request.post("/api/jwt/refresh", { data: { refresh_token: first.refresh_token } }),
+      await refreshWith(request, first.refresh_token),
       409,
       "conflict",
       /retry with the newest one/,
     );
     // That ended nothing: the newest pair still works and rotates.
-    expect(
-      (await request.get("/api/jwt/me", { headers: bearer(second.access_token) })).status(),
-    ).toBe(200);
-    const third = await request.post("/api/jwt/refresh", {
-      data: { refresh_token: second.refresh_token },
-    });
-    expect(third.status()).toBe(200);
+    expect((await meWithBearer(request, second.access_token)).status()).toBe(200);
+    expect((await refreshWith(request, second.refresh_token)).status()).toBe(200);
   });
 
   test("logout with a Bearer token: the app refuses the token at once, a stateless service until exp", async ({
@@ -168,7 +142,7 @@ test.describe("JWT API with Bearer tokens", () => {
     expect(logout.status()).toBe(204);
     expect(await logout.text()).toBe("");
 
-    const me = await request.get("/api/jwt/me", { headers: bearer(pair.access_token) });
+    const me = await meWithBearer(request, pair.access_token);
     await expectError(me, 401, "invalid_token", /revoked/);
     expect(me.headers()["www-authenticate"]).toContain('error="invalid_token"');
     await expectError(
@@ -178,7 +152,7 @@ test.describe("JWT API with Bearer tokens", () => {
     );
     // The family went with it: the refresh token is dead too.
     await expectError(
-      await request.post("/api/jwt/refresh", { data: { refresh_token: pair.refresh_token } }),
+      await refreshWith(request, pair.refresh_token),
       401,
       "invalid_token",
       /revoked/,
@@ -206,19 +180,9 @@ test.describe("JWT API with Bearer tokens", () => {
     });
     expect(logout.status()).toBe(204);
 
-    await expectError(
-      await request.get("/api/jwt/me", { headers: bearer(ended.access_token) }),
-      401,
-      "invalid_token",
-    );
-    await expectError(
-      await request.post("/api/jwt/refresh", { data: { refresh_token: ended.refresh_token } }),
-      401,
-      "invalid_token",
-    );
-    expect(
-      (await request.get("/api/jwt/me", { headers: bearer(kept.access_token) })).status(),
-    ).toBe(200);
+    await expectError(await meWithBearer(request, ended.access_token), 401, "invalid_token");
+    await expectError(await refreshWith(request, ended.refresh_token), 401, "invalid_token");
+    expect((await meWithBearer(request, kept.access_token)).status()).toBe(200);
   });
 
   test("wrong passwords get 401 with one message, then 429 with Retry-After, from that address only", async ({
@@ -288,7 +252,7 @@ test.describe("JWT API with Bearer tokens", () => {
       "4 KB long": `${token}${"A".repeat(4096)}`,
     };
     for (const [what, value] of Object.entries(invalid)) {
-      const response = await request.get("/api/jwt/me", { headers: bearer(value) });
+      const response = await meWithBearer(request, value);
       await expectError(response, 401, "invalid_token");
       expect(response.headers()["www-authenticate"], what).toContain(
         'Bearer error="invalid_token"',
@@ -319,35 +283,28 @@ test.describe("JWT API with Bearer tokens", () => {
     }
 
     await expectError(
-      await request.post("/api/jwt/notes", {
-        data: "body=hello",
-        headers: { ...auth, "content-type": "text/plain" },
-      }),
+      await postBody(request, "/api/jwt/notes", "body=hello", "text/plain", auth),
       415,
       "unsupported_media_type",
     );
     await expectError(
-      await request.post("/api/jwt/token", {
-        data: `email=${person.email}`,
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      }),
+      await postBody(
+        request,
+        "/api/jwt/token",
+        `email=${person.email}`,
+        "application/x-www-form-urlencoded",
+      ),
       415,
       "unsupported_media_type",
     );
     await expectError(
-      await request.post("/api/jwt/notes", {
-        data: Buffer.from('{"body": "unterminated'),
-        headers: { ...auth, "content-type": "application/json" },
-      }),
+      await postBody(request, "/api/jwt/notes", '{"body": "unterminated', "application/json", auth),
       400,
       "bad_request",
       "The body is not valid JSON.",
     );
     await expectError(
-      await request.post("/api/jwt/refresh", {
-        data: Buffer.from("{refresh_token:"),
-        headers: { "content-type": "application/json" },
-      }),
+      await postBody(request, "/api/jwt/refresh", "{refresh_token:", "application/json"),
       400,
       "bad_request",
     );
@@ -384,7 +341,7 @@ test.describe("JWT API with Bearer tokens", () => {
       "bad_request",
     );
     await expectError(
-      await request.post("/api/jwt/refresh", { data: { refresh_token: "made-up-refresh-token" } }),
+      await refreshWith(request, "made-up-refresh-token"),
       401,
       "invalid_token",
       "This refresh token is not valid.",
@@ -437,22 +394,21 @@ test.describe("JWT API with Bearer tokens", () => {
     baseURL,
   }) => {
     const pair = await issueTokens(request, person);
-    const evil = { origin: "http://evil.test" };
     const cookie = { cookie: `${COOKIES.jwtAccess}=${pair.access_token}` };
 
     // A Bearer header can't be forged by another site's page (it needs a CORS preflight).
-    const viaBearer = await request.post("/api/jwt/notes", {
+    const viaBearer = await postFromAnotherSite(request, "/api/jwt/notes", {
       data: { body: "sent from another origin with a Bearer token" },
-      headers: { ...bearer(pair.access_token), ...evil },
+      headers: bearer(pair.access_token),
     });
     expect(viaBearer.status()).toBe(201);
     const note = ((await viaBearer.json()) as { note: Note }).note;
 
     // The cookie rides along with any cross-site request, so it is refused there.
     await expectError(
-      await request.post("/api/jwt/notes", {
+      await postFromAnotherSite(request, "/api/jwt/notes", {
         data: { body: "planted" },
-        headers: { ...cookie, ...evil },
+        headers: cookie,
       }),
       403,
       "forbidden",
@@ -466,34 +422,33 @@ test.describe("JWT API with Bearer tokens", () => {
       "forbidden",
     );
     await expectError(
-      await request.delete(`/api/jwt/notes/${note.id}`, { headers: { ...cookie, ...evil } }),
-      403,
-      "forbidden",
-    );
-    await expectError(
-      await request.post("/api/jwt/refresh", {
-        headers: { cookie: `${COOKIES.jwtRefresh}=${pair.refresh_token}`, ...evil },
+      await request.delete(`/api/jwt/notes/${note.id}`, {
+        headers: { ...cookie, ...ANOTHER_SITE },
       }),
       403,
       "forbidden",
     );
     await expectError(
-      await request.post("/api/jwt/logout", { headers: { ...cookie, ...evil } }),
+      await postFromAnotherSite(request, "/api/jwt/refresh", {
+        headers: { cookie: `${COOKIES.jwtRefresh}=${pair.refresh_token}` },
+      }),
       403,
       "forbidden",
     );
     await expectError(
-      await request.post("/api/jwt/token", {
+      await postFromAnotherSite(request, "/api/jwt/logout", { headers: cookie }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await postFromAnotherSite(request, "/api/jwt/token", {
         data: { email: person.email, password: person.password },
-        headers: evil,
       }),
       403,
       "forbidden",
     );
     expect(await listNotes(request, pair.access_token)).toEqual([note]);
-    expect(
-      (await request.get("/api/jwt/me", { headers: bearer(pair.access_token) })).status(),
-    ).toBe(200);
+    expect((await meWithBearer(request, pair.access_token)).status()).toBe(200);
 
     // From its own origin the cookie works.
     const home = await request.post("/api/jwt/notes", {
@@ -531,15 +486,7 @@ test("an expired access token gets 401 token_expired with an RFC 6750 challenge;
   expect((await me("/api/jwt/me")).status()).toBe(200);
 
   // Refused once past exp and the verifier's clock tolerance, not before.
-  const tolerance = SHORT_LIVED_SETTINGS.JWT_CLOCK_TOLERANCE_SECONDS;
-  await waitUntilEnded(
-    {
-      name: `the access token (JWT_ACCESS_TTL_SECONDS=${ttl}, JWT_CLOCK_TOLERANCE_SECONDS=${tolerance})`,
-      endsAt: (exp + tolerance + 1) * 1000,
-    },
-    async () => (await me("/api/jwt/me")).status(),
-    401,
-  );
+  await outliveAccessToken(pair.access_token, async () => (await me("/api/jwt/me")).status());
   expect(Date.now()).toBeGreaterThan(exp * 1000);
   for (const path of ["/api/jwt/me", "/api/jwt/notes"]) {
     const response = await me(path);
@@ -550,14 +497,10 @@ test("an expired access token gets 401 token_expired with an RFC 6750 challenge;
   }
   await expectError(await me("/api/downstream/profile"), 401, "invalid_token", /ERR_JWT_EXPIRED/);
 
-  const refreshed = await request.post(`${SHORT_LIVED_URL}${JWT_REFRESH_PATH}`, {
-    data: { refresh_token: pair.refresh_token },
-  });
+  const refreshed = await refreshWith(request, pair.refresh_token, SHORT_LIVED_URL);
   expect(refreshed.status()).toBe(200);
   const renewed = (await refreshed.json()) as TokenPair;
-  const again = await request.get(`${SHORT_LIVED_URL}/api/jwt/me`, {
-    headers: bearer(renewed.access_token),
-  });
+  const again = await meWithBearer(request, renewed.access_token, SHORT_LIVED_URL);
   expect(again.status()).toBe(200);
   expect(await again.json()).toMatchObject({ user: { email: person.email } });
 });

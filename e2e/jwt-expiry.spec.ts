@@ -1,17 +1,20 @@
 import type { Page } from "@playwright/test";
 import {
+  accessTokenOf,
+  addNoteThroughPage,
   claimsOf,
   cookieValue,
   COOKIES,
   expect,
   JWT_REFRESH_PATH,
+  meWithBearer,
+  outliveAccessToken,
   recordNavigations,
   SHORT_LIVED_SETTINGS,
   SHORT_LIVED_URL,
   signInOverHttp,
   STRATEGIES,
   test,
-  waitUntilEnded,
 } from "./fixtures";
 
 // Access-token expiry on the short-lived server: the header's keeper refreshes before expiry, a
@@ -22,75 +25,44 @@ test.use({ baseURL: SHORT_LIVED_URL });
 
 const REFRESH_PATH = JWT_REFRESH_PATH;
 const TTL = SHORT_LIVED_SETTINGS.JWT_ACCESS_TTL_SECONDS;
-const TOLERANCE = SHORT_LIVED_SETTINGS.JWT_CLOCK_TOLERANCE_SECONDS;
 const NOTES = STRATEGIES.jwt.notesPath;
 
-async function accessToken(page: Page): Promise<string> {
-  const token = await cookieValue(page, COOKIES.jwtAccess);
-  expect(token, "the browser holds an access cookie").toBeTruthy();
-  return token ?? "";
-}
-
-/** Status of GET /api/jwt/me with exactly this token as a Bearer token. */
-async function meWith(page: Page, token: string): Promise<number> {
-  const me = await page.request.get("/api/jwt/me", {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return me.status();
-}
-
-/** Polls until the server refuses `token`: past its exp and the clock tolerance. */
+/** Polls until the server refuses `token` (a TTL-second one): past its exp and the clock tolerance. */
 async function outliveToken(page: Page, token: string): Promise<void> {
   const { iat, exp } = claimsOf(token);
   expect(exp - iat).toBe(TTL);
-  await waitUntilEnded(
-    {
-      name: `the access token (JWT_ACCESS_TTL_SECONDS=${TTL}, JWT_CLOCK_TOLERANCE_SECONDS=${TOLERANCE})`,
-      endsAt: (exp + TOLERANCE + 1) * 1000,
-    },
-    () => meWith(page, token),
-    401,
-  );
-}
-
-async function addNote(page: Page, body: string): Promise<void> {
-  await page.getByLabel("New note").fill(body);
-  await page.getByRole("button", { name: "Save note" }).click();
-  const note = page.getByTestId("note").filter({ hasText: body });
-  await expect(note).toHaveCount(1);
-  await expect(note).toContainText("created via jwt");
-  await expect(page.getByLabel("New note")).toHaveValue("");
+  await outliveAccessToken(token, async () => (await meWithBearer(page.request, token)).status());
 }
 
 async function expectExpired(page: Page, token: string): Promise<void> {
-  const me = await page.request.get("/api/jwt/me", {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const me = await meWithBearer(page.request, token);
   expect(me.status()).toBe(401);
   expect(((await me.json()) as { error: { code: string } }).error.code).toBe("token_expired");
 }
 
 test.describe("JWT expiry in the browser", () => {
   test("a page left open keeps working past the access token's lifetime: the keeper refreshes first", async ({
-    page,
-    person,
+    jwtUser: { page },
   }) => {
-    await signInOverHttp(page, "jwt", person);
     const navigations = recordNavigations(page);
     await page.goto(NOTES);
     await expect(
       page.getByRole("heading", { name: `Notes via ${STRATEGIES.jwt.label}` }),
     ).toBeVisible();
-    const first = await accessToken(page);
+    const first = await accessTokenOf(page);
 
     // Stay on the page until the first token is refused everywhere.
     await outliveToken(page, first);
     await expectExpired(page, first);
-    const current = await accessToken(page);
+    const current = await accessTokenOf(page);
     expect(current, "the keeper rotated the access token").not.toBe(first);
     expect(claimsOf(current).fam).toBe(claimsOf(first).fam);
 
-    await addNote(page, `Written after expiry ${crypto.randomUUID().slice(0, 8)}`);
+    await addNoteThroughPage(
+      page,
+      `Written after expiry ${crypto.randomUUID().slice(0, 8)}`,
+      "jwt",
+    );
     await expect(page).toHaveURL(/\/notes\?via=jwt$/);
     expect(navigations.length).toBeGreaterThan(0);
     expect(navigations.filter((url) => url.includes(STRATEGIES.jwt.loginPath))).toEqual([]);
@@ -104,7 +76,7 @@ test.describe("JWT expiry in the browser", () => {
   }) => {
     // Signed in over HTTP: no page is open, so no keeper runs from here on.
     await signInOverHttp(context, "jwt", person);
-    const expired = await accessToken(page);
+    const expired = await accessTokenOf(page);
     const refresh = await cookieValue(page, COOKIES.jwtRefresh);
     await outliveToken(page, expired);
 
@@ -123,24 +95,23 @@ test.describe("JWT expiry in the browser", () => {
     await expect(
       fresh.getByRole("region", { name: "Sign-in status" }).getByTestId("status-jwt"),
     ).toContainText(`signed in as ${person.name}`);
-    await addNote(fresh, `Written after a silent refresh ${crypto.randomUUID().slice(0, 8)}`);
+    const body = `Written after a silent refresh ${crypto.randomUUID().slice(0, 8)}`;
+    await addNoteThroughPage(fresh, body, "jwt");
     expect(navigations.filter((url) => url.includes(STRATEGIES.jwt.loginPath))).toEqual([]);
     await expect(fresh).toHaveURL(/\/notes\?via=jwt$/);
 
     // The proof that a refresh happened: both cookies were replaced, in the same family.
-    const renewed = await accessToken(fresh);
+    const renewed = await accessTokenOf(fresh);
     expect(renewed).not.toBe(expired);
     expect(claimsOf(renewed).fam).toBe(claimsOf(expired).fam);
     expect(await cookieValue(fresh, COOKIES.jwtRefresh)).not.toBe(refresh);
   });
 
   test("two refreshes racing with the same refresh token: one rotates, the other is told to retry (409)", async ({
-    page,
-    person,
+    jwtUser: { page, person },
   }) => {
-    await signInOverHttp(page, "jwt", person);
     const pair = {
-      access_token: await accessToken(page),
+      access_token: await accessTokenOf(page),
       refresh_token: (await cookieValue(page, COOKIES.jwtRefresh)) ?? "",
     };
 
@@ -157,7 +128,7 @@ test.describe("JWT expiry in the browser", () => {
     });
 
     // The winner's cookies stand; the loser cleared nothing.
-    const current = await accessToken(page);
+    const current = await accessTokenOf(page);
     expect(current).not.toBe(pair.access_token);
     expect(await cookieValue(page, COOKIES.jwtRefresh)).not.toBe(pair.refresh_token);
     const me = await page.request.get("/api/jwt/me");

@@ -1,17 +1,27 @@
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import {
+  addAndDeleteNoteThroughPage,
+  accessTokenOf,
   type ApiError,
+  bearer,
+  changePasswordThroughForm,
+  claimsOf,
   confirmAction,
   cookieValue,
   COOKIES,
+  CREDENTIAL_COOKIE,
   expect,
   JWT_REFRESH_PATH,
+  meWithBearer,
+  type NewBrowser,
   newPerson,
-  otherBrowser,
   type Person,
+  refreshTokenOf,
+  refreshWith,
   signInOverHttp,
   signInThroughForm,
   STRATEGIES,
+  submitSignInForm,
   test,
 } from "./fixtures";
 
@@ -23,23 +33,6 @@ const REFRESH_PATH = JWT_REFRESH_PATH;
 
 const jwtStatus = (page: Page) =>
   page.getByRole("region", { name: "Sign-in status" }).getByTestId("status-jwt");
-
-async function accessToken(page: Page): Promise<string> {
-  const token = await cookieValue(page, COOKIES.jwtAccess);
-  expect(token, "the browser holds an access cookie").toBeTruthy();
-  return token ?? "";
-}
-
-async function refreshToken(page: Page): Promise<string> {
-  const token = await cookieValue(page, COOKIES.jwtRefresh);
-  expect(token, "the browser holds a refresh cookie").toBeTruthy();
-  return token ?? "";
-}
-
-/** GET /api/jwt/me with only this Bearer token (the `request` fixture holds no cookies). */
-async function meWithBearer(request: APIRequestContext, token: string) {
-  return request.get("/api/jwt/me", { headers: { authorization: `Bearer ${token}` } });
-}
 
 /** The checked verifier refuses the token as revoked (signature fine, but ended server-side). */
 async function expectRevoked(request: APIRequestContext, token: string): Promise<void> {
@@ -70,11 +63,10 @@ async function expectSentToSignIn(context: BrowserContext, path: string): Promis
 
 /** Another browser of the same person, signed in with JWT over HTTP. */
 async function jwtElsewhere(
-  browser: Parameters<typeof otherBrowser>[0],
-  baseURL: string | undefined,
+  newBrowser: NewBrowser,
   person: Person,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const other = await otherBrowser(browser, baseURL);
+  const other = await newBrowser();
   await signInOverHttp(other.page, "jwt", person);
   return other;
 }
@@ -83,9 +75,7 @@ async function jwtElsewhere(
 async function signInAgain(page: Page, person: Pick<Person, "email" | "password">) {
   await expect(page).toHaveURL(/\/jwt\/login(\?|$)/);
   await expect(page.getByRole("heading", { name: "Sign in with JWT" })).toBeVisible();
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignInForm(page, person);
 }
 
 test.describe("JWT in the browser", () => {
@@ -105,13 +95,7 @@ test.describe("JWT in the browser", () => {
     const cookies = await page.context().cookies();
     const access = cookies.find((cookie) => cookie.name === COOKIES.jwtAccess);
     const refresh = cookies.find((cookie) => cookie.name === COOKIES.jwtRefresh);
-    expect(access).toMatchObject({
-      path: "/",
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: false,
-      domain: "localhost",
-    });
+    expect(access).toMatchObject(CREDENTIAL_COOKIE);
     // Only ever sent to the refresh endpoint.
     expect(refresh).toMatchObject({
       path: REFRESH_PATH,
@@ -148,30 +132,14 @@ test.describe("JWT in the browser", () => {
     await expect(page.getByText("No notes yet.")).toBeVisible();
 
     const body = `Rotate the keys ${crypto.randomUUID().slice(0, 8)}`;
-    await page.getByLabel("New note").fill(body);
-    await page.getByRole("button", { name: "Save note" }).click();
-    const note = page.getByTestId("note").filter({ hasText: body });
-    await expect(note).toHaveCount(1);
-    await expect(note).toContainText("created via jwt");
-    await expect(page.getByLabel("New note")).toHaveValue("");
-    const listed = await page.request.get("/api/jwt/notes");
-    expect(await listed.json()).toEqual({
-      notes: [expect.objectContaining({ body, createdVia: "jwt" })],
-    });
-
-    await note.getByRole("button", { name: `Delete note: ${body}` }).click();
-    await expect(page.getByTestId("note")).toHaveCount(0);
-    await expect(page.getByText("No notes yet.")).toBeVisible();
-    expect(await (await page.request.get("/api/jwt/notes")).json()).toEqual({ notes: [] });
+    await addAndDeleteNoteThroughPage(page, body, "jwt");
   });
 
   test("the tokens page shows this sign-in's family; revoking it signs this browser out", async ({
-    page,
-    person,
+    jwtUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "jwt", person);
-    const token = await accessToken(page);
+    const token = await accessTokenOf(page);
 
     await page.goto("/jwt/tokens");
     await expect(page.getByRole("heading", { name: "Your tokens" })).toBeVisible();
@@ -210,14 +178,12 @@ test.describe("JWT in the browser", () => {
   });
 
   test("“Sign out” ends the pair for the app, but a copied access token still passes a stateless verifier until it expires", async ({
-    page,
-    person,
+    jwtUser: { page },
     request,
   }) => {
-    await signInOverHttp(page, "jwt", person);
     await page.goto(STRATEGIES.jwt.href);
-    const copied = await accessToken(page);
-    const copiedRefresh = await refreshToken(page);
+    const copied = await accessTokenOf(page);
+    const copiedRefresh = await refreshTokenOf(page);
     expect((await meWithBearer(request, copied)).status()).toBe(200);
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -228,34 +194,27 @@ test.describe("JWT in the browser", () => {
 
     // The app's checked verifier knows the token is signed out…
     await expectRevoked(request, copied);
-    const refresh = await request.post(REFRESH_PATH, { data: { refresh_token: copiedRefresh } });
+    const refresh = await refreshWith(request, copiedRefresh);
     expect(refresh.status()).toBe(401);
     expect(((await refresh.json()) as ApiError).error.code).toBe("invalid_token");
 
     // …a service that holds only the public keys does not.
-    const downstream = await request.get("/api/downstream/profile", {
-      headers: { authorization: `Bearer ${copied}` },
-    });
+    const downstream = await request.get("/api/downstream/profile", { headers: bearer(copied) });
     expect(downstream.status()).toBe(200);
     const profile = (await downstream.json()) as { service: string; subject: string };
     expect(profile).toMatchObject({ service: "downstream", subject: expect.any(String) });
-    const [, payload = ""] = copied.split(".");
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { sub: string };
-    expect(profile.subject).toBe(claims.sub);
+    expect(profile.subject).toBe(claimsOf(copied).sub);
   });
 
   test("“Sign out everywhere” ends the tokens of every browser", async ({
-    browser,
-    baseURL,
-    page,
-    person,
+    newBrowser,
+    jwtUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "jwt", person);
     await page.goto(STRATEGIES.jwt.href);
-    const mine = await accessToken(page);
-    const other = await jwtElsewhere(browser, baseURL, person);
-    const theirs = await accessToken(other.page);
+    const mine = await accessTokenOf(page);
+    const other = await jwtElsewhere(newBrowser, person);
+    const theirs = await accessTokenOf(other.page);
     expect((await meWithBearer(request, theirs)).status()).toBe(200);
 
     await confirmAction(page, "Sign out everywhere", "Yes, revoke every JWT sign-in");
@@ -276,16 +235,13 @@ test.describe("JWT in the browser", () => {
     await other.page.goto(STRATEGIES.jwt.href);
     await expectOnSignIn(other.page, STRATEGIES.jwt.href);
     await expect(jwtStatus(other.page)).toContainText("signed out");
-    await other.context.close();
   });
 
   test("presenting a refresh token that was already rotated revokes the whole family", async ({
-    page,
-    person,
+    jwtUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "jwt", person);
-    const grandparent = await refreshToken(page);
+    const grandparent = await refreshTokenOf(page);
 
     // Two rotations with the browser's own cookies: the grandparent's successor is used, too.
     for (const round of [1, 2]) {
@@ -293,12 +249,12 @@ test.describe("JWT in the browser", () => {
       expect(rotated.status(), `rotation ${round}`).toBe(200);
       expect(await rotated.json()).toEqual({ token_type: "Bearer", expires_in: 900 });
     }
-    const current = await accessToken(page);
-    expect(await refreshToken(page)).not.toBe(grandparent);
+    const current = await accessTokenOf(page);
+    expect(await refreshTokenOf(page)).not.toBe(grandparent);
     expect((await page.request.get("/api/jwt/me")).status()).toBe(200);
 
     // Someone who copied the first refresh token presents it: not a race, a theft.
-    const stolen = await request.post(REFRESH_PATH, { data: { refresh_token: grandparent } });
+    const stolen = await refreshWith(request, grandparent);
     expect(stolen.status()).toBe(401);
     expect(await stolen.json()).toEqual({
       error: { code: "invalid_token", message: expect.stringContaining("reuse detected") },
@@ -331,29 +287,23 @@ test.describe("JWT in the browser", () => {
   });
 
   test("changing the password (through the session strategy) ends the JWT pair too", async ({
-    browser,
-    baseURL,
-    page,
-    person,
+    newBrowser,
+    jwtUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "jwt", person);
-    const access = await accessToken(page);
-    const refresh = await refreshToken(page);
+    const access = await accessTokenOf(page);
+    const refresh = await refreshTokenOf(page);
 
-    const { context: sessionContext, page: sessionPage } = await otherBrowser(browser, baseURL);
+    const { context: sessionContext, page: sessionPage } = await newBrowser();
     await signInOverHttp(sessionPage, "session", person);
     const newPassword = newPerson().password;
-    await sessionPage.goto("/session/password");
-    await sessionPage.getByLabel("Current password").fill(person.password);
-    await sessionPage.getByLabel("New password").fill(newPassword);
-    await sessionPage.getByRole("button", { name: "Change password" }).click();
+    await changePasswordThroughForm(sessionPage, person.password, newPassword);
     await expect(sessionPage.getByText(/^Password changed\./)).toBeVisible();
     await sessionContext.close();
 
     await expectRevoked(request, access);
     expect((await page.request.get("/api/jwt/me")).status()).toBe(401);
-    const refreshed = await request.post(REFRESH_PATH, { data: { refresh_token: refresh } });
+    const refreshed = await refreshWith(request, refresh);
     expect(refreshed.status()).toBe(401);
     expect(await refreshed.json()).toEqual({
       error: { code: "invalid_token", message: expect.stringContaining("revoked") },

@@ -2,6 +2,8 @@ import type { Page } from "@playwright/test";
 import {
   expect,
   newIdentity,
+  postFromAnotherSite,
+  signInEverywhereOverHttp,
   signInOverHttp,
   signInWithProviderOverHttp,
   STRATEGY_IDS,
@@ -17,6 +19,17 @@ function probe(page: Page, experiment: string, label: string) {
     .getByTestId(`experiment-${experiment}`)
     .getByTestId("probe")
     .filter({ hasText: label });
+}
+
+/** The probe's request was answered with this HTTP status. */
+async function expectProbeStatus(page: Page, experiment: string, label: string, status: number) {
+  await expect(probe(page, experiment, label)).toHaveAttribute("data-status", String(status));
+}
+
+/** Opens the lab and presses an experiment's button. */
+async function runExperiment(page: Page, button: string): Promise<void> {
+  await page.goto("/lab");
+  await page.getByRole("button", { name: button }).click();
 }
 
 /** Every part of a result, asserted; then a reload, and the same result is still shown. */
@@ -51,30 +64,19 @@ test.describe("lab experiments", () => {
   test("replay after sign-out: refused by server state and the checked verifier, accepted downstream until exp", async ({
     page,
     person,
+    identity,
   }) => {
-    await signInOverHttp(page, "session", person);
-    await signInOverHttp(page, "jwt", person);
-    await signInWithProviderOverHttp(page, "google", newIdentity());
+    await signInEverywhereOverHttp(page, person, identity);
 
-    await page.goto("/lab");
-    await page.getByRole("button", { name: "Sign out and replay (signs you out)" }).click();
+    await runExperiment(page, "Sign out and replay (signs you out)");
 
-    await expect(probe(page, "replay", "Session: sign out")).toHaveAttribute("data-status", "204");
-    await expect(probe(page, "replay", "Session: replay the copied cookie")).toHaveAttribute(
-      "data-status",
-      "401",
-    );
-    await expect(probe(page, "replay", "JWT: sign out")).toHaveAttribute("data-status", "204");
-    await expect(probe(page, "replay", "JWT: replay to the app")).toHaveAttribute(
-      "data-status",
-      "401",
-    );
+    await expectProbeStatus(page, "replay", "Session: sign out", 204);
+    await expectProbeStatus(page, "replay", "Session: replay the copied cookie", 401);
+    await expectProbeStatus(page, "replay", "JWT: sign out", 204);
+    await expectProbeStatus(page, "replay", "JWT: replay to the app", 401);
     await expect(probe(page, "replay", "JWT: replay to the app")).toContainText("revoked");
-    await expect(probe(page, "replay", "JWT: replay to a downstream service")).toHaveAttribute(
-      "data-status",
-      "200",
-    );
-    await expect(probe(page, "replay", "OAuth: replay")).toHaveAttribute("data-status", "401");
+    await expectProbeStatus(page, "replay", "JWT: replay to a downstream service", 200);
+    await expectProbeStatus(page, "replay", "OAuth: replay", 401);
     await expect(page.getByTestId("downstream-countdown")).toContainText(/\d+ min|\d+ s/);
 
     // This browser is signed out everywhere now, and the header says so.
@@ -91,13 +93,10 @@ test.describe("lab experiments", () => {
   });
 
   test("tamper: the forged token is shown with its changed part marked, and both forgeries are refused with the reason", async ({
-    page,
-    person,
+    sessionUser: { page, person },
   }) => {
-    await signInOverHttp(page, "session", person);
     await signInOverHttp(page, "jwt", person);
-    await page.goto("/lab");
-    await page.getByRole("button", { name: "Tamper and present" }).click();
+    await runExperiment(page, "Tamper and present");
 
     const jwt = probe(page, "tamper", "JWT with one claim changed");
     await expect(jwt).toHaveAttribute("data-status", "401");
@@ -126,12 +125,9 @@ test.describe("lab experiments", () => {
   });
 
   test("forged algorithm: alg none and HS256-with-the-public-key are refused", async ({
-    page,
-    person,
+    jwtUser: { page },
   }) => {
-    await signInOverHttp(page, "jwt", person);
-    await page.goto("/lab");
-    await page.getByRole("button", { name: "Present the forgeries" }).click();
+    await runExperiment(page, "Present the forgeries");
 
     for (const label of ['"alg": "none"', "HS256 signed with the public key"]) {
       const forged = probe(page, "forged-alg", label);
@@ -147,9 +143,7 @@ test.describe("lab experiments", () => {
   });
 
   test("experiments refuse a cross-site request and an unknown name", async ({ request }) => {
-    const crossSite = await request.post("/api/lab/experiments/replay", {
-      headers: { origin: "http://evil.test" },
-    });
+    const crossSite = await postFromAnotherSite(request, "/api/lab/experiments/replay");
     expect(crossSite.status()).toBe(403);
     const unknown = await request.post("/api/lab/experiments/nope");
     expect(unknown.status()).toBe(404);
@@ -184,28 +178,17 @@ test.describe("lab experiments", () => {
 
 test.describe("lab experiments with tokens and providers", () => {
   test("refresh token reuse: the family is revoked, the newest token included, and the column shows it", async ({
-    page,
-    person,
+    jwtUser: { page, person },
   }) => {
-    await signInOverHttp(page, "jwt", person);
-    await page.goto("/lab");
-    await page.getByRole("button", { name: "Rotate twice, then reuse" }).click();
+    await runExperiment(page, "Rotate twice, then reuse");
 
-    await expect(probe(page, "refresh-reuse", "Refresh once")).toHaveAttribute(
-      "data-status",
-      "200",
+    await expectProbeStatus(page, "refresh-reuse", "Refresh once", 200);
+    await expectProbeStatus(page, "refresh-reuse", "Refresh again with token 2", 200);
+    await expectProbeStatus(page, "refresh-reuse", "Present token 1 again", 401);
+    await expect(probe(page, "refresh-reuse", "Present token 1 again")).toContainText(
+      "reuse detected",
     );
-    await expect(probe(page, "refresh-reuse", "Refresh again with token 2")).toHaveAttribute(
-      "data-status",
-      "200",
-    );
-    const reuse = probe(page, "refresh-reuse", "Present token 1 again");
-    await expect(reuse).toHaveAttribute("data-status", "401");
-    await expect(reuse).toContainText("reuse detected");
-    await expect(probe(page, "refresh-reuse", "Present token 3, the newest")).toHaveAttribute(
-      "data-status",
-      "401",
-    );
+    await expectProbeStatus(page, "refresh-reuse", "Present token 3, the newest", 401);
     await expect(
       page
         .getByTestId("lab-column-jwt")
@@ -234,8 +217,7 @@ test.describe("lab experiments with tokens and providers", () => {
     page,
   }) => {
     await signInWithProviderOverHttp(page, "github", newIdentity());
-    await page.goto("/lab");
-    await page.getByRole("button", { name: "Call the provider's API" }).click();
+    await runExperiment(page, "Call the provider's API");
     const call = probe(page, "delegated", "GitHub API with the stored token");
     await expect(call).toHaveAttribute("data-status", "200");
     await expect(call).toContainText("read:user user:email");
@@ -246,11 +228,9 @@ test.describe("lab experiments with tokens and providers", () => {
 
 test.describe("cross-site request from the attacker page", () => {
   test("an attacker page on the other host creates nothing, under any strategy", async ({
-    page,
-    person,
+    sessionUser: { page, person },
     baseURL,
   }) => {
-    await signInOverHttp(page, "session", person);
     await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     const attacker = page.getByRole("link", { name: "Open the attacker page" });
@@ -281,10 +261,8 @@ test.describe("cross-site request from the attacker page", () => {
 
 test.describe("what an injected script can steal", () => {
   test("the token in localStorage is stolen and works elsewhere; the HttpOnly cookies are not", async ({
-    page,
-    person,
+    jwtUser: { page },
   }) => {
-    await signInOverHttp(page, "jwt", person);
     await page.goto("/lab");
     const demo = page.getByTestId("experiment-xss");
     await demo.getByRole("button", { name: "Store a token the SPA way" }).click();
@@ -302,14 +280,14 @@ test.describe("what an injected script can steal", () => {
     await expect(demo.getByTestId("verdict-reason")).toContainText(
       "From document.cookie it read nothing: the HttpOnly cookies are invisible to scripts",
     );
-    await expect(
-      probe(page, "xss", "The stolen token, used elsewhere against the demo SPA's API"),
-    ).toHaveAttribute("data-status", "200");
-    // Its audience is the demo's: the app's own API refuses it.
-    await expect(probe(page, "xss", "The same token against the app's own API")).toHaveAttribute(
-      "data-status",
-      "401",
+    await expectProbeStatus(
+      page,
+      "xss",
+      "The stolen token, used elsewhere against the demo SPA's API",
+      200,
     );
+    // Its audience is the demo's: the app's own API refuses it.
+    await expectProbeStatus(page, "xss", "The same token against the app's own API", 401);
     await expect(demo.getByTestId("probe-curl").first()).toContainText("Bearer $STOLEN_TOKEN");
     await page.reload();
     await expect(demo.getByTestId("verdict")).toContainText("From your last run");

@@ -1,11 +1,11 @@
-import type { Browser, Page, Response } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import {
   DEFAULTS,
   expect,
   JWT_REFRESH_PATH,
   MAIN_SETTINGS,
-  otherBrowser,
+  type NewBrowser,
   type Person,
   signInOverHttp,
   test,
@@ -35,34 +35,36 @@ async function shorten(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Shorten my lifetimes" }).click();
 }
 
-/** The person signs in on a second device, then on this one, and shortens this one's lifetimes. */
+/** Each strategy's panel, and the lifetime the lab shortens for this browser. */
+const SHORTENED = {
+  session: { panel: "expiry-session", lifetime: "idle-timeout", seconds: IDLE_SECONDS },
+  jwt: { panel: "expiry-jwt", lifetime: "access-ttl", seconds: ACCESS_SECONDS },
+};
+
+/**
+ * The person signs in on a second device, then on this one, and shortens this one's lifetimes:
+ * the strategy's panel (returned, with the other device's page) shows the short one.
+ */
 async function shortenOneOfTwo(
   strategy: "session" | "jwt",
-  {
-    page,
-    person,
-    browser,
-    baseURL,
-  }: { page: Page; person: Person; browser: Browser; baseURL?: string },
-): Promise<Page> {
-  const laptop = await otherBrowser(browser, baseURL);
+  { page, person, newBrowser }: { page: Page; person: Person; newBrowser: NewBrowser },
+): Promise<{ laptop: Page; panel: Locator }> {
+  const laptop = await newBrowser();
   await signInOverHttp(laptop.page, strategy, person);
   await signInOverHttp(page, strategy, person);
   await shorten(page);
-  return laptop.page;
+  const { panel, lifetime, seconds } = SHORTENED[strategy];
+  await expect(page.getByTestId(panel).getByTestId(lifetime)).toHaveText(`${seconds} s`);
+  return { laptop: laptop.page, panel: page.getByTestId(panel) };
 }
 
 test.describe("lab: expiry, sped up for one visitor", () => {
   test("a request slides the shortened idle window; without one the session ends, elsewhere it lives on", async ({
     page,
     person,
-    browser,
-    baseURL,
+    newBrowser,
   }) => {
-    const laptop = await shortenOneOfTwo("session", { page, person, browser, baseURL });
-
-    const panel = page.getByTestId("expiry-session");
-    await expect(panel.getByTestId("idle-timeout")).toHaveText(`${IDLE_SECONDS} s`);
+    const { laptop, panel } = await shortenOneOfTwo("session", { page, person, newBrowser });
 
     // Requests about a third of the timeout apart, for longer than the timeout: each one was
     // accepted, and moved the deadline (the server writes it at most every third of the timeout).
@@ -106,19 +108,14 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     const timeline = laptop.getByTestId("timeline-session");
     await expect(timeline).toContainText("lifetime.shortened");
     await expect(timeline).toContainText("session.expired");
-    await laptop.context().close();
   });
 
   test("the short access token is refreshed silently, expires when refresh is paused, and comes back on resume", async ({
     page,
     person,
-    browser,
-    baseURL,
+    newBrowser,
   }) => {
-    const laptop = await shortenOneOfTwo("jwt", { page, person, browser, baseURL });
-
-    const panel = page.getByTestId("expiry-jwt");
-    await expect(panel.getByTestId("access-ttl")).toHaveText(`${ACCESS_SECONDS} s`);
+    const { laptop, panel } = await shortenOneOfTwo("jwt", { page, person, newBrowser });
     expect(await seriousViolations(page, { include: '[data-testid="experiment-expiry"]' })).toEqual(
       [],
     );
@@ -154,7 +151,6 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     const me = await laptop.request.get("/api/jwt/me");
     const { claims } = (await me.json()) as { claims: { iat: number; exp: number } };
     expect(claims.exp - claims.iat).toBe(DEFAULTS.JWT_ACCESS_TTL_SECONDS);
-    await laptop.context().close();
   });
 
   test("shortening needs a session or a JWT sign-in, and refuses a cross-site request", async ({

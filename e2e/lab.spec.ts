@@ -1,6 +1,7 @@
 import {
   COOKIES,
   expect,
+  signInEverywhereOverHttp,
   signInOverHttp,
   signInWithProviderOverHttp,
   STRATEGY_IDS,
@@ -64,11 +65,11 @@ test.describe("the lab", () => {
   });
 
   test("describes every cookie exactly as the browser received it", async ({
-    sessionUser: { page, person },
+    page,
+    person,
     identity,
   }) => {
-    await signInOverHttp(page, "jwt", person);
-    await signInWithProviderOverHttp(page, "github", identity);
+    await signInEverywhereOverHttp(page, person, identity, "github");
     const jar = await page.context().cookies();
     await page.goto("/lab");
     const described = page.getByTestId("lab-cookie");

@@ -2,12 +2,16 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
 import {
+  ANOTHER_SITE,
   bearer,
   expect,
   expectError,
+  issueTokens,
   newIdentity,
   newPerson,
   type Note,
+  postBody,
+  postFromAnotherSite,
   randomIp,
   registerPerson,
   serverTimingSteps,
@@ -16,7 +20,6 @@ import {
   STRATEGIES,
   type StrategyId,
   test,
-  type TokenPair,
 } from "./fixtures";
 
 // The notes API contract, one table for the three strategies: the code is one factory
@@ -57,18 +60,22 @@ async function cookieClient(
   return { request, auth: {}, cookie: true, dispose: () => request.dispose() };
 }
 
+/** A client holding the cookie of a new person's sign-in with a password. */
+const passwordCookieClient =
+  (strategy: "session" | "jwt") => (playwright: Playwright, baseURL: string) =>
+    cookieClient(playwright, baseURL, async (request) => {
+      const person = newPerson();
+      await registerPerson(request, person);
+      await signInOverHttp(request, strategy, person);
+    });
+
 const ROWS: Row[] = [
   {
     id: "session",
     transport: "the session cookie",
     // The main server keeps its sessions in Redis.
     guardSteps: ["unseal", "redis"],
-    signIn: (playwright, baseURL) =>
-      cookieClient(playwright, baseURL, async (request) => {
-        const person = newPerson();
-        await registerPerson(request, person);
-        await signInOverHttp(request, "session", person);
-      }),
+    signIn: passwordCookieClient("session"),
   },
   {
     id: "jwt",
@@ -78,11 +85,7 @@ const ROWS: Row[] = [
       const request = await newRequest(playwright, baseURL);
       const person = newPerson();
       await registerPerson(request, person);
-      const issued = await request.post("/api/jwt/token", {
-        data: { email: person.email, password: person.password },
-      });
-      expect(issued.status()).toBe(200);
-      const { access_token } = (await issued.json()) as TokenPair;
+      const { access_token } = await issueTokens(request, person);
       return {
         request,
         auth: bearer(access_token),
@@ -95,12 +98,7 @@ const ROWS: Row[] = [
     id: "jwt",
     transport: "the access-token cookie",
     guardSteps: ["verify", "db"],
-    signIn: (playwright, baseURL) =>
-      cookieClient(playwright, baseURL, async (request) => {
-        const person = newPerson();
-        await registerPerson(request, person);
-        await signInOverHttp(request, "jwt", person);
-      }),
+    signIn: passwordCookieClient("jwt"),
   },
   {
     id: "oauth",
@@ -194,18 +192,12 @@ for (const row of ROWS) {
       expect(postMe.headers()["allow"]).toBe("GET");
 
       await expectError(
-        await client.request.post(notes, {
-          data: "body=hello",
-          headers: { ...auth, "content-type": "text/plain" },
-        }),
+        await postBody(client.request, notes, "body=hello", "text/plain", auth),
         415,
         "unsupported_media_type",
       );
       await expectError(
-        await client.request.post(notes, {
-          data: Buffer.from('{"body": "unterminated'),
-          headers: { ...auth, "content-type": "application/json" },
-        }),
+        await postBody(client.request, notes, '{"body": "unterminated', "application/json", auth),
         400,
         "bad_request",
         "The body is not valid JSON.",
@@ -252,10 +244,9 @@ for (const row of ROWS) {
     test("a request from another site is refused when a cookie carries the credential", async ({
       baseURL,
     }) => {
-      const evil = { origin: "http://evil.test" };
-      const crossSite = await client.request.post(notes, {
+      const crossSite = await postFromAnotherSite(client.request, notes, {
         data: { body: "planted" },
-        headers: { ...client.auth, ...evil },
+        headers: client.auth,
       });
       if (!client.cookie) {
         // A Bearer header can't be sent by another site's page without a CORS preflight.
@@ -284,7 +275,7 @@ for (const row of ROWS) {
       const { note } = (await home.json()) as { note: Note };
       await expectError(
         await client.request.delete(`${notes}/${note.id}`, {
-          headers: { ...client.auth, ...evil },
+          headers: { ...client.auth, ...ANOTHER_SITE },
         }),
         403,
         "forbidden",

@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { expect, IDP_URL, newIdentity, signInThroughProvider, STRATEGIES, test } from "./fixtures";
+import {
+  expect,
+  type Identity,
+  IDP_URL,
+  newIdentity,
+  signInThroughProvider,
+  STRATEGIES,
+  test,
+} from "./fixtures";
 
 // The OAuth flow made visible: the step log of the last sign-in (authorization request with
 // state, PKCE and nonce; callback; code exchange; the ID token's check), the ID token next to
@@ -12,12 +20,18 @@ const step = (page: Page, title: string) =>
 const field = (page: Page, title: string, name: string) =>
   step(page, title).locator(`[data-field="${name}"]`);
 
+/** A new identity signs in through the provider's screens and lands on the account page. */
+async function signInToAccountPage(page: Page, provider: "Google" | "GitHub"): Promise<Identity> {
+  const identity = newIdentity();
+  await signInThroughProvider(page, provider, identity);
+  await expect(page).toHaveURL(/\/oauth\/account$/);
+  return identity;
+}
+
 test("the sign-in log shows each step of a Google sign-in, with its secrets cut short", async ({
   page,
 }) => {
-  const identity = newIdentity();
-  await signInThroughProvider(page, "Google", identity);
-  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await signInToAccountPage(page, "Google");
 
   await expect(steps(page).first()).toHaveAttribute("data-title", "Authorization request");
   await expect(field(page, "Authorization request", "code_challenge_method")).toContainText("S256");
@@ -42,9 +56,7 @@ test("the sign-in log shows each step of a Google sign-in, with its secrets cut 
 test("the ID token is shown decoded and checked, next to the access token it is not", async ({
   page,
 }) => {
-  const identity = newIdentity();
-  await signInThroughProvider(page, "Google", identity);
-  await expect(page).toHaveURL(/\/oauth\/account$/);
+  const identity = await signInToAccountPage(page, "Google");
 
   await expect(page.getByTestId("id-token-signature")).toHaveAttribute("data-valid", "true");
   const viewer = page.locator('[data-testid="token-viewer"][data-source="id-token"]');
@@ -74,8 +86,7 @@ test("the ID token is shown decoded and checked, next to the access token it is 
 test("GitHub has no ID token: the log shows the profile fetched with the access token", async ({
   page,
 }) => {
-  await signInThroughProvider(page, "GitHub", newIdentity());
-  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await signInToAccountPage(page, "GitHub");
   await expect(page.getByTestId("no-id-token")).toBeVisible();
   await expect(step(page, "Profile fetched")).toBeVisible();
   await expect(step(page, "ID token checked")).toHaveCount(0);
@@ -85,9 +96,7 @@ test("GitHub has no ID token: the log shows the profile fetched with the access 
 test("single sign-on: the provider signs you straight back in until you sign out there too", async ({
   page,
 }) => {
-  const identity = newIdentity();
-  await signInThroughProvider(page, "Google", identity);
-  await expect(page).toHaveURL(/\/oauth\/account$/);
+  await signInToAccountPage(page, "Google");
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByTestId("provider-memory")).toContainText("not signed out of Google");

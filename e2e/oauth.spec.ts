@@ -1,14 +1,15 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import {
+  addAndDeleteNoteThroughPage,
   completeAtProvider,
   confirmAction,
   cookieValue,
   COOKIES,
+  CREDENTIAL_COOKIE,
   expect,
   type Identity,
   IDP_URL,
   newIdentity,
-  otherBrowser,
   signInThroughProvider,
   signInWithProviderOverHttp,
   STRATEGIES,
@@ -34,10 +35,32 @@ const oauthStatus = (page: Page) =>
 
 const linkedAccounts = (page: Page) => page.getByTestId("linked-account");
 
+/** The account page lists one linked provider account, of this provider. */
+async function expectOnlyLinked(page: Page, provider: "Google" | "GitHub"): Promise<void> {
+  await expect(linkedAccounts(page)).toHaveCount(1);
+  await expect(linkedAccounts(page).getByText(provider, { exact: true })).toBeVisible();
+}
+
 async function expectOnAccountPage(page: Page, identity: Identity): Promise<void> {
   await expect(page).toHaveURL(/\/oauth\/account(\?.*)?$/);
   await expect(page.getByRole("heading", { name: "Signed in with a provider" })).toBeVisible();
   await expect(oauthStatus(page)).toContainText(`signed in as ${identity.name}`);
+}
+
+/** The account page after a first sign-in with `provider`: who, and that one account is linked. */
+async function expectFirstSignIn(
+  page: Page,
+  identity: Identity,
+  provider: "Google" | "GitHub",
+): Promise<void> {
+  await expectOnAccountPage(page, identity);
+  await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
+  await expectOnlyLinked(page, provider);
+}
+
+async function openAccountPage(page: Page, identity: Identity): Promise<void> {
+  await page.goto(STRATEGIES.oauth.protectedPaths[0]);
+  await expectOnAccountPage(page, identity);
 }
 
 async function sessionToken(page: Page): Promise<string> {
@@ -59,13 +82,7 @@ async function expectNoTokensInBrowser(page: Page): Promise<void> {
   const cookie = (await page.context().cookies()).find(
     (candidate) => candidate.name === OAUTH_COOKIE,
   );
-  expect(cookie).toMatchObject({
-    httpOnly: true,
-    sameSite: "Lax",
-    path: "/",
-    secure: false,
-    domain: "localhost",
-  });
+  expect(cookie).toMatchObject(CREDENTIAL_COOKIE);
   expect(cookie?.value).not.toMatch(/^eyJ/);
   const visibleToScript = await page.evaluate(() => document.cookie);
   expect(visibleToScript).not.toContain(OAUTH_COOKIE);
@@ -95,12 +112,8 @@ test.describe("OAuth in the browser", () => {
   }) => {
     const identity = newIdentity();
     await signInThroughProvider(page, "Google", identity);
-    await expectOnAccountPage(page, identity);
-    await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
-
+    await expectFirstSignIn(page, identity, "Google");
     const linked = linkedAccounts(page);
-    await expect(linked).toHaveCount(1);
-    await expect(linked.getByText("Google", { exact: true })).toBeVisible();
     await expect(linked).toContainText("Granted scopes: openid email profile");
     await expect(linked).toContainText("Access token: held by the server");
 
@@ -129,14 +142,9 @@ test.describe("OAuth in the browser", () => {
     const identity = newIdentity();
     await signInWithProviderOverHttp(page, "github", identity);
     await page.goto(STRATEGIES.oauth.protectedPaths[0]);
-    await expectOnAccountPage(page, identity);
     // GitHub hides the email in /user; Auth.js found it through /user/emails.
-    await expect(page.getByText(`${identity.name} · ${identity.email}`)).toBeVisible();
-
-    const linked = linkedAccounts(page);
-    await expect(linked).toHaveCount(1);
-    await expect(linked.getByText("GitHub", { exact: true })).toBeVisible();
-    await expect(linked).toContainText(
+    await expectFirstSignIn(page, identity, "GitHub");
+    await expect(linkedAccounts(page)).toContainText(
       /Granted scopes: (read:user user:email|user:email read:user)/,
     );
 
@@ -156,8 +164,7 @@ test.describe("OAuth in the browser", () => {
   test("notes through OAuth: the page, and the API with the same cookie", async ({
     oauthUser: { page, identity },
   }) => {
-    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
-    await expectOnAccountPage(page, identity);
+    await openAccountPage(page, identity);
     await page.getByRole("link", { name: "Open your notes through this strategy" }).click();
     await expect(page).toHaveURL(/\/notes\?via=oauth$/);
     await expect(
@@ -165,32 +172,14 @@ test.describe("OAuth in the browser", () => {
     ).toBeVisible();
     await expect(page.getByText("No notes yet.")).toBeVisible();
     const body = `Delegate wisely ${crypto.randomUUID().slice(0, 8)}`;
-    await page.getByLabel("New note").fill(body);
-    await page.getByRole("button", { name: "Save note" }).click();
-    const note = page.getByTestId("note").filter({ hasText: body });
-    await expect(note).toHaveCount(1);
-    await expect(note).toContainText("created via oauth");
-    await expect(page.getByLabel("New note")).toHaveValue("");
-    // The API, with the browser's cookie, sees the note the page made (the contract itself is
-    // notes-api.spec.ts's).
-    const listed = await page.request.get("/api/oauth/notes");
-    expect(await listed.json()).toEqual({
-      notes: [expect.objectContaining({ body, createdVia: "oauth" })],
-    });
-    await note.getByRole("button", { name: `Delete note: ${body}` }).click();
-    await expect(page.getByTestId("note")).toHaveCount(0);
-    await expect(page.getByText("No notes yet.")).toBeVisible();
-    expect(await (await page.request.get("/api/oauth/notes")).json()).toEqual({ notes: [] });
+    await addAndDeleteNoteThroughPage(page, body, "oauth");
   });
 
   test("signing out ends the session: the old cookie is refused afterwards", async ({
-    page,
+    oauthUser: { page, identity },
     request,
   }) => {
-    const identity = newIdentity();
-    await signInWithProviderOverHttp(page, "google", identity);
-    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
-    await expectOnAccountPage(page, identity);
+    await openAccountPage(page, identity);
     const token = await sessionToken(page);
     expect(await meStatus(request, token)).toBe(200);
 
@@ -213,24 +202,20 @@ test.describe("OAuth in the browser", () => {
   });
 
   test("“Sign out everywhere” ends the Auth.js sessions of every browser", async ({
-    browser,
-    baseURL,
-    page,
+    newBrowser,
+    oauthUser: { page, identity },
     request,
   }) => {
-    const identity = newIdentity();
-    await signInWithProviderOverHttp(page, "google", identity);
     const mine = await sessionToken(page);
 
-    const { context: otherContext, page: otherPage } = await otherBrowser(browser, baseURL);
+    const { context: otherContext, page: otherPage } = await newBrowser();
     await signInWithProviderOverHttp(otherPage, "google", identity);
     const theirs = await sessionToken(otherPage);
     expect(theirs).not.toBe(mine);
     expect(await meStatus(request, theirs)).toBe(200);
 
     // Same person, same provider account: one linked account, two sessions.
-    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
-    await expectOnAccountPage(page, identity);
+    await openAccountPage(page, identity);
     await expect(linkedAccounts(page)).toHaveCount(1);
     const sessions = page.getByTestId("oauth-session");
     await expect(sessions).toHaveCount(2);
@@ -248,7 +233,6 @@ test.describe("OAuth in the browser", () => {
     await otherPage.goto(STRATEGIES.oauth.protectedPaths[0]);
     await expect(otherPage).toHaveURL(/\/oauth\/login\?next=/);
     await expect(oauthStatus(otherPage)).toContainText("signed out");
-    await otherContext.close();
   });
 
   test("denying consent at the provider comes back to “Access denied”, signed out", async ({
@@ -265,12 +249,9 @@ test.describe("OAuth in the browser", () => {
   });
 
   test("links GitHub to a Google sign-in, unlinks it, and refuses to unlink the only way in", async ({
-    page,
+    oauthUser: { page, identity },
   }) => {
-    const identity = newIdentity();
-    await signInWithProviderOverHttp(page, "google", identity);
-    await page.goto(STRATEGIES.oauth.protectedPaths[0]);
-    await expectOnAccountPage(page, identity);
+    await openAccountPage(page, identity);
     await expect(linkedAccounts(page)).toHaveCount(1);
 
     // A sign-in just made is the proof a link needs: "Link GitHub" starts a single-use link.
@@ -292,8 +273,7 @@ test.describe("OAuth in the browser", () => {
 
     await confirmAction(page, "Unlink GitHub", "Yes, unlink GitHub");
     await expect(page).toHaveURL(/\/oauth\/account\?unlinked=github$/);
-    await expect(linked).toHaveCount(1);
-    await expect(linked.getByText("Google", { exact: true })).toBeVisible();
+    await expectOnlyLinked(page, "Google");
     await expect(page.getByTestId("delegated-github")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Link GitHub/ })).toBeVisible();
 
@@ -304,8 +284,7 @@ test.describe("OAuth in the browser", () => {
     await expect(
       page.getByRole("alert").filter({ hasText: "That is your only way to sign in" }),
     ).toBeVisible();
-    await expect(linked).toHaveCount(1);
-    await expect(linked.getByText("Google", { exact: true })).toBeVisible();
+    await expectOnlyLinked(page, "Google");
     expect((await page.request.get("/api/oauth/me")).status()).toBe(200);
   });
 });

@@ -4,12 +4,17 @@ import { expect, newPerson, type Person, test } from "./fixtures";
 // The registration form, as a person uses it. (Every other spec registers its people through
 // POST /api/register, which runs the same rules.)
 
-async function registerThroughForm(page: Page, person: Person): Promise<void> {
+/** Fills in a blank registration form and sends it. */
+async function submitRegistration(page: Page, fields: Person): Promise<void> {
   await page.goto("/register");
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel("Name").fill(fields.name);
+  await page.getByLabel("Email").fill(fields.email);
+  await page.getByLabel("Password").fill(fields.password);
   await page.getByRole("button", { name: "Create account" }).click();
+}
+
+async function registerThroughForm(page: Page, person: Person): Promise<void> {
+  await submitRegistration(page, person);
   await expect(page.getByRole("heading", { name: "Account created" })).toBeVisible();
 }
 
@@ -33,11 +38,11 @@ test.describe("registration", () => {
     page,
   }) => {
     const person = newPerson();
-    await page.goto("/register");
-    await page.getByLabel("Name").fill(person.name);
-    await page.getByLabel("Email").fill("not-an-address");
-    await page.getByLabel("Password").fill("short");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await submitRegistration(page, {
+      name: person.name,
+      email: "not-an-address",
+      password: "short",
+    });
     await expect(page.getByText("Enter a valid email address")).toBeVisible();
     await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
     await expect(page.getByLabel("Name")).toHaveValue(person.name);
@@ -64,11 +69,11 @@ test.describe("registration", () => {
     });
 
     // The form says so for another spelling…
-    await page.goto("/register");
-    await page.getByLabel("Name").fill("Impostor");
-    await page.getByLabel("Email").fill(`ZOË-${id}@e2e.authlab.test`);
-    await page.getByLabel("Password").fill(`second passphrase ${id}`);
-    await page.getByRole("button", { name: "Create account" }).click();
+    await submitRegistration(page, {
+      name: "Impostor",
+      email: `ZOË-${id}@e2e.authlab.test`,
+      password: `second passphrase ${id}`,
+    });
     await expect(page.getByText("An account with this email already exists")).toBeVisible();
 
     // …and the same rules answer the API: every other spelling of the address is taken.

@@ -35,7 +35,14 @@ function answer(page: Page, instance: string, label: string) {
     .last();
 }
 
-async function sessionsIn(page: Page, store: "Redis" | "the database" | "memory (teaching mode)") {
+/** The instance's answer to the question `label` had this HTTP status. */
+async function expectAnswer(page: Page, instance: string, label: string, status: number) {
+  await expect(answer(page, instance, label)).toHaveAttribute("data-status", String(status));
+}
+
+type Store = "Redis" | "the database" | "memory (teaching mode)";
+
+async function sessionsIn(page: Page, store: Store) {
   await page.goto("/lab#scaling-heading");
   const button = page.getByRole("button", { name: `Sessions in ${store}` });
   await expect(page.getByTestId("scaling-status")).toContainText("instance a");
@@ -43,58 +50,55 @@ async function sessionsIn(page: Page, store: "Redis" | "the database" | "memory 
   await expect(page.getByTestId("scaling-status")).toContainText("instance a up, instance b up");
 }
 
+/** With the sessions in `store`, the person signs in on instance a. */
+async function signInOnInstanceA(page: Page, store: Store): Promise<void> {
+  await sessionsIn(page, store);
+  await step(page, "Sign in on instance a");
+}
+
 test("a session in Redis is honoured by every instance and survives a restart; a revocation on one is refused by all", async ({
   page,
 }) => {
-  await sessionsIn(page, "Redis");
-  await step(page, "Sign in on instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
-  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "200");
-  await expect(answer(page, "b", "JWT, checked")).toHaveAttribute("data-status", "200");
+  await signInOnInstanceA(page, "Redis");
+  await expectAnswer(page, "a", "server session", 200);
+  await expectAnswer(page, "b", "server session", 200);
+  await expectAnswer(page, "b", "JWT, checked", 200);
   await expect(page.getByTestId("scaling-verdict")).toContainText("Both instances honour");
 
   await step(page, "Restart instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
+  await expectAnswer(page, "a", "server session", 200);
   await expect(page.getByTestId("scaling-verdict")).toContainText("lives in Redis");
 
   await step(page, "Sign out on instance b, then replay the copy", false);
-  await expect(answer(page, "b", "sign out (session)")).toHaveAttribute("data-status", "204");
-  await expect(answer(page, "a", "the copied session cookie")).toHaveAttribute(
-    "data-status",
-    "401",
-  );
-  await expect(answer(page, "b", "the copied session cookie")).toHaveAttribute(
-    "data-status",
-    "401",
-  );
+  await expectAnswer(page, "b", "sign out (session)", 204);
+  await expectAnswer(page, "a", "the copied session cookie", 401);
+  await expectAnswer(page, "b", "the copied session cookie", 401);
 });
 
 test("Redis down: nobody can use a session (503), stateless JWTs keep working, and it recovers with no restart", async ({
   page,
 }) => {
-  await sessionsIn(page, "Redis");
-  await step(page, "Sign in on instance a");
-  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "200");
+  await signInOnInstanceA(page, "Redis");
+  await expectAnswer(page, "b", "server session", 200);
 
   await step(page, "Stop Redis");
   await expect(page.getByTestId("scaling-redis")).toHaveText("stopped");
   for (const instance of ["a", "b"]) {
-    await expect(answer(page, instance, "server session")).toHaveAttribute("data-status", "503");
-    await expect(answer(page, instance, "JWT, stateless")).toHaveAttribute("data-status", "200");
+    await expectAnswer(page, instance, "server session", 503);
+    await expectAnswer(page, instance, "JWT, stateless", 200);
   }
   await expect(page.getByTestId("scaling-verdict")).toContainText("Redis is down");
 
   await step(page, "Start Redis");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
-  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "200");
+  await expectAnswer(page, "a", "server session", 200);
+  await expectAnswer(page, "b", "server session", 200);
 });
 
 test("a session in the database is shared and survives a restart too", async ({ page }) => {
-  await sessionsIn(page, "the database");
-  await step(page, "Sign in on instance a");
-  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "200");
+  await signInOnInstanceA(page, "the database");
+  await expectAnswer(page, "b", "server session", 200);
   await step(page, "Restart instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
+  await expectAnswer(page, "a", "server session", 200);
   await expect(page.getByTestId("scaling-verdict")).toContainText("lives in the database");
 });
 
@@ -104,12 +108,12 @@ test("an in-memory session exists on one instance only, and a restart forgets it
   await sessionsIn(page, "memory (teaching mode)");
   await expect(page.getByTestId("scaling-store")).toHaveText("each instance's memory");
   await step(page, "Sign in on instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "200");
-  await expect(answer(page, "b", "server session")).toHaveAttribute("data-status", "401");
+  await expectAnswer(page, "a", "server session", 200);
+  await expectAnswer(page, "b", "server session", 401);
   await expect(page.getByTestId("scaling-verdict")).toContainText("sticky sessions");
 
   await step(page, "Restart instance a");
-  await expect(answer(page, "a", "server session")).toHaveAttribute("data-status", "401");
+  await expectAnswer(page, "a", "server session", 401);
   // The JWT needs no session store at all: every instance still checks its signature.
-  await expect(answer(page, "b", "JWT, stateless")).toHaveAttribute("data-status", "200");
+  await expectAnswer(page, "b", "JWT, stateless", 200);
 });

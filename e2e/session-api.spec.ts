@@ -1,4 +1,12 @@
-import { COOKIES, expect, expectError, test } from "./fixtures";
+import {
+  COOKIES,
+  expect,
+  expectError,
+  postBody,
+  postFromAnotherSite,
+  signInOverHttp,
+  test,
+} from "./fixtures";
 
 // The session strategy's own JSON routes: sign-in, me, sign-out, with their CSRF rules and error
 // contract. The notes routes it guards are in notes-api.spec.ts, with the other strategies'.
@@ -34,26 +42,17 @@ test.describe("session JSON API", () => {
     request,
     person,
   }) => {
-    const evil = { origin: "http://evil.test" };
     await expectError(
-      await request.post("/api/session/login", {
+      await postFromAnotherSite(request, "/api/session/login", {
         data: { email: person.email, password: person.password },
-        headers: evil,
       }),
       403,
       "forbidden",
     );
     await expectError(await request.get("/api/session/me"), 401, "unauthorized");
 
-    const login = await request.post("/api/session/login", {
-      data: { email: person.email, password: person.password },
-    });
-    expect(login.status()).toBe(200);
-    await expectError(
-      await request.post("/api/session/logout", { headers: evil }),
-      403,
-      "forbidden",
-    );
+    await signInOverHttp(request, "session", person);
+    await expectError(await postFromAnotherSite(request, "/api/session/logout"), 403, "forbidden");
     expect((await request.get("/api/session/me")).status()).toBe(200);
   });
 
@@ -67,10 +66,12 @@ test.describe("session JSON API", () => {
       "bad_request",
     );
     await expectError(
-      await request.post("/api/session/login", {
-        data: `email=${person.email}`,
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      }),
+      await postBody(
+        request,
+        "/api/session/login",
+        `email=${person.email}`,
+        "application/x-www-form-urlencoded",
+      ),
       415,
       "unsupported_media_type",
     );

@@ -1,18 +1,23 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import {
+  addNoteThroughPage,
+  changePasswordThroughForm,
   confirmAction,
   cookieValue,
   COOKIES,
+  CREDENTIAL_COOKIE,
+  deleteOnlyNoteThroughPage,
   expect,
+  type NewBrowser,
   newPerson,
-  otherBrowser as anotherBrowser,
+  otherBrowser,
   type Person,
-  randomIp,
   registerPerson,
   SHORT_LIVED_URL,
   signInOverHttp,
   signInThroughForm,
   STRATEGIES,
+  submitSignInForm,
   test,
 } from "./fixtures";
 
@@ -38,22 +43,16 @@ const sessionStatus = (page: Page) =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-type OtherBrowser = { context: BrowserContext; ip: string; seal: string };
+type SessionElsewhere = { context: BrowserContext; ip: string; seal: string };
 
 /**
  * Another browser (own cookies, own client address) signed in as `person` through the JSON API
  * with that browser's cookie jar: quicker than the form, which the test's main browser uses.
  */
-async function otherBrowser(
-  browser: Browser,
-  baseURL: string | undefined,
-  person: Person,
-): Promise<OtherBrowser> {
-  const { context, ip } = await anotherBrowser(browser, baseURL);
+async function sessionElsewhere(newBrowser: NewBrowser, person: Person): Promise<SessionElsewhere> {
+  const { context, ip } = await newBrowser();
   await signInOverHttp(context, "session", person);
-  const seal = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
-  expect(seal, "the other browser holds a session cookie").toBeTruthy();
-  return { context, ip, seal: seal ?? "" };
+  return { context, ip, seal: await sessionSeal(context) };
 }
 
 /**
@@ -68,8 +67,8 @@ async function expectSentToSignIn(context: BrowserContext, path: string): Promis
   );
 }
 
-async function sessionSeal(page: Page): Promise<string> {
-  const seal = await cookieValue(page, SESSION_COOKIE);
+async function sessionSeal(target: Page | BrowserContext): Promise<string> {
+  const seal = await cookieValue(target, SESSION_COOKIE);
   expect(seal, "the browser holds a session cookie").toBeTruthy();
   return seal ?? "";
 }
@@ -98,16 +97,8 @@ test.describe("server session in the browser", () => {
       .click();
     await expect(page).toHaveURL(/\/notes\?via=session$/);
     const body = `Remember the milk ${crypto.randomUUID().slice(0, 8)}`;
-    await page.getByLabel("New note").fill(body);
-    await page.getByRole("button", { name: "Save note" }).click();
-    const note = page.getByTestId("note").filter({ hasText: body });
-    await expect(note).toHaveCount(1);
-    await expect(note).toContainText("created via session");
-    await expect(page.getByLabel("New note")).toHaveValue("");
-
-    await note.getByRole("button", { name: `Delete note: ${body}` }).click();
-    await expect(page.getByTestId("note")).toHaveCount(0);
-    await expect(page.getByText("No notes yet.")).toBeVisible();
+    await addNoteThroughPage(page, body, "session");
+    await deleteOnlyNoteThroughPage(page, body);
 
     await page.goto("/session");
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -120,22 +111,14 @@ test.describe("server session in the browser", () => {
   });
 
   test("the cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure on http://localhost", async ({
-    page,
-    person,
+    sessionUser: { page },
   }) => {
-    await signInOverHttp(page, "session", person);
     await page.goto(STRATEGIES.session.href);
     const cookie = (await page.context().cookies()).find(
       (candidate) => candidate.name === SESSION_COOKIE,
     );
     expect(cookie).toBeDefined();
-    expect(cookie).toMatchObject({
-      httpOnly: true,
-      sameSite: "Lax",
-      path: "/",
-      secure: false,
-      domain: "localhost",
-    });
+    expect(cookie).toMatchObject(CREDENTIAL_COOKIE);
     // Persistent until the absolute lifetime, not a session cookie (-1).
     expect(cookie?.expires ?? -1).toBeGreaterThan(Date.now() / 1000);
     // Script on the page can't read it.
@@ -160,10 +143,7 @@ test.describe("server session in the browser", () => {
 
     // Signing in again over a valid session. The login page sends signed-in people away, so this
     // goes through the JSON API with the browser's own cookies.
-    const again = await page.request.post("/api/session/login", {
-      data: { email: person.email, password: person.password },
-    });
-    expect(again.status()).toBe(200);
+    await signInOverHttp(page, "session", person);
     const second = await sessionSeal(page);
     expect(second).not.toBe(first);
     expect(await sessionMeStatus(request, first)).toBe(401);
@@ -174,27 +154,18 @@ test.describe("server session in the browser", () => {
 
   test("a tampered, foreign or oversized cookie is refused with 401 and the pages treat it as signed out", async ({
     browser,
-    page,
-    person,
+    sessionUser: { page },
     request,
   }) => {
-    await signInOverHttp(page, "session", person);
     const genuine = await sessionSeal(page);
 
     // A valid seal from the other server, which seals with another password.
     const stranger = newPerson();
     await registerPerson(request, stranger, SHORT_LIVED_URL);
-    const elsewhere = await browser.newContext({
-      baseURL: SHORT_LIVED_URL,
-      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-    });
-    const foreignLogin = await elsewhere.request.post("/api/session/login", {
-      data: { email: stranger.email, password: stranger.password },
-    });
-    expect(foreignLogin.status()).toBe(200);
-    const foreign =
-      (await elsewhere.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
-    await elsewhere.close();
+    const elsewhere = await otherBrowser(browser, SHORT_LIVED_URL);
+    await signInOverHttp(elsewhere.context, "session", stranger);
+    const foreign = (await cookieValue(elsewhere.context, SESSION_COOKIE)) ?? "";
+    await elsewhere.context.close();
     expect(await sessionMeStatus(request, foreign, SHORT_LIVED_URL)).toBe(200); // genuine where it came from
 
     const forged = {
@@ -228,16 +199,13 @@ test.describe("server session in the browser", () => {
   });
 
   test("the devices page lists every browser; “Revoke” ends one, “Sign out everywhere else” all but this one", async ({
-    browser,
-    baseURL,
-    page,
-    person,
+    newBrowser,
+    sessionUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "session", person);
     const mine = await sessionSeal(page);
-    const second = await otherBrowser(browser, baseURL, person);
-    const third = await otherBrowser(browser, baseURL, person);
+    const second = await sessionElsewhere(newBrowser, person);
+    const third = await sessionElsewhere(newBrowser, person);
 
     await page.goto("/session/devices");
     const devices = page.getByTestId("device");
@@ -266,20 +234,15 @@ test.describe("server session in the browser", () => {
     // "else" and is refused too.
     expect(await sessionMeStatus(request, await sessionSeal(page))).toBe(200);
     expect(await sessionMeStatus(request, mine)).toBe(401);
-    await Promise.all([second.context.close(), third.context.close()]);
   });
 
   test("“Sign out everywhere” signs out this browser too", async ({
-    browser,
-    baseURL,
-    page,
-    person,
+    newBrowser,
+    sessionUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "session", person);
     const mine = await sessionSeal(page);
-    const other = await otherBrowser(browser, baseURL, person);
-    const theirs = other.seal;
+    const other = await sessionElsewhere(newBrowser, person);
 
     await page.goto("/session/devices");
     await confirmAction(page, "Sign out everywhere", "Yes, end every server session");
@@ -288,35 +251,27 @@ test.describe("server session in the browser", () => {
     expect(await cookieValue(page, SESSION_COOKIE)).toBeUndefined();
 
     expect(await sessionMeStatus(request, mine)).toBe(401);
-    expect(await sessionMeStatus(request, theirs)).toBe(401);
+    expect(await sessionMeStatus(request, other.seal)).toBe(401);
     await expectSentToSignIn(other.context, "/session/devices");
-    await other.context.close();
   });
 
   test("changing the password ends the other sessions, signs this one in again, and only the new password signs in", async ({
-    browser,
-    baseURL,
-    page,
-    person,
+    newBrowser,
+    sessionUser: { page, person },
     request,
   }) => {
-    await signInOverHttp(page, "session", person);
     const mine = await sessionSeal(page);
-    const other = await otherBrowser(browser, baseURL, person);
-    const theirs = other.seal;
+    const other = await sessionElsewhere(newBrowser, person);
 
     const newPassword = newPerson().password;
-    await page.goto("/session/password");
-    await page.getByLabel("Current password").fill(person.password);
-    await page.getByLabel("New password").fill(newPassword);
-    await page.getByRole("button", { name: "Change password" }).click();
+    await changePasswordThroughForm(page, person.password, newPassword);
     await expect(
       page.getByText(
         /^Password changed\. Ended everywhere else: 1 server session, 0 JWT sign-ins, 0 provider sessions, 1 trusted device\. .* This browser stays signed in\.$/,
       ),
     ).toBeVisible();
 
-    expect(await sessionMeStatus(request, theirs)).toBe(401);
+    expect(await sessionMeStatus(request, other.seal)).toBe(401);
     // This browser signed in again under the new password: a copy of its old cookie is refused.
     expect(await sessionMeStatus(request, mine)).toBe(401);
     expect(await sessionMeStatus(request, await sessionSeal(page))).toBe(200);
@@ -327,9 +282,7 @@ test.describe("server session in the browser", () => {
     await expectSentToSignIn(other.context, "/session");
     const otherPage = await other.context.newPage();
     await otherPage.goto(STRATEGIES.session.loginPath);
-    await otherPage.getByLabel("Email").fill(person.email);
-    await otherPage.getByLabel("Password").fill(person.password);
-    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await submitSignInForm(otherPage, person);
     await expect(
       otherPage.getByText("That email and password don't match an account."),
     ).toBeVisible();
@@ -339,7 +292,6 @@ test.describe("server session in the browser", () => {
       otherPage.getByRole("heading", { name: "Signed in with a server session" }),
     ).toBeVisible();
     await expect(sessionStatus(otherPage)).toContainText(`signed in as ${person.name}`);
-    await other.context.close();
   });
 
   test("session pages send strangers to sign in and back to where they were going", async ({
@@ -359,9 +311,7 @@ test.describe("server session in the browser", () => {
       await expect(page).toHaveURL(`${baseURL}/session/login?next=${encodeURIComponent(path)}`);
       await expect(sessionStatus(page)).toContainText("signed out");
 
-      await page.getByLabel("Email").fill(person.email);
-      await page.getByLabel("Password").fill(person.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await submitSignInForm(page, person);
       await expect(page).toHaveURL(`${baseURL}${path}`);
       await expect(page.getByRole("heading", { name: heading })).toBeVisible();
     }

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import {
+  changePasswordThroughForm,
   claimsOf,
   cookieValue,
   COOKIES,
@@ -7,7 +8,6 @@ import {
   expectError,
   IDP_URL,
   newIdentity,
-  otherBrowser,
   randomIp,
   RECENT_PROOF_SETTINGS,
   RECENT_PROOF_URL,
@@ -26,12 +26,10 @@ test.describe("a stolen cookie is never a fresh proof", () => {
   test.use({ baseURL: RECENT_PROOF_URL });
 
   test("a session cookie exchanged for a brand-new JWT pair still can't link a provider", async ({
-    page,
-    person,
+    sessionUser: { page },
     playwright,
     clientIp,
   }) => {
-    await signInOverHttp(page, "session", person);
     const stolen = (await cookieValue(page, COOKIES.session)) ?? "";
     await waitUntilProofIsOld();
 
@@ -70,12 +68,12 @@ test.describe("a stolen cookie is never a fresh proof", () => {
   });
 
   test("a provider session's cookie, exchanged or not, can neither link nor unlink", async ({
-    browser,
+    newBrowser,
     oauthUser: { page },
   }) => {
     const stolen = (await cookieValue(page, COOKIES.oauthSession)) ?? "";
     await waitUntilProofIsOld();
-    const thief = await otherBrowser(browser, RECENT_PROOF_URL);
+    const thief = await newBrowser();
     await thief.context.addCookies([cookie(COOKIES.oauthSession, stolen)]);
     const exchanged = await thief.context.request.post("/api/jwt/exchange/oauth");
     expect(exchanged.status()).toBe(200);
@@ -101,11 +99,9 @@ test.describe("a stolen cookie is never a fresh proof", () => {
   });
 
   test("the owner's re-proof gives the owner new credentials: a copy of the old cookie stays old", async ({
-    browser,
-    page,
-    person,
+    newBrowser,
+    sessionUser: { page, person },
   }) => {
-    await signInOverHttp(page, "session", person);
     const copied = (await cookieValue(page, COOKIES.session)) ?? "";
     await page.goto("/oauth/link");
     await waitUntilProofIsOld();
@@ -116,14 +112,13 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     await page.waitForURL((url) => url.href.startsWith(IDP_URL));
     // The owner's browser holds a new session; the thief's copy of the old one is dead, not fresh.
     expect(await cookieValue(page, COOKIES.session)).not.toBe(copied);
-    const thief = await otherBrowser(browser, RECENT_PROOF_URL);
+    const thief = await newBrowser();
     await thief.context.addCookies([cookie(COOKIES.session, copied)]);
     expect((await thief.context.request.get("/api/session/me")).status()).toBe(401);
     const link = await thief.context.request.post("/api/account/link", {
       data: { provider: "github" },
     });
     expect(link.status()).toBe(401);
-    await thief.context.close();
   });
 
   test("the owner confirms with a provider sign-in made there and then", async ({
@@ -198,12 +193,12 @@ test.describe("one reader of the Auth.js cookie", () => {
   });
 
   test("a victim's session planted under a longer name can't pull the attacker's provider into the account", async ({
-    browser,
+    newBrowser,
     baseURL,
     oauthUser: { page },
   }) => {
     const victim = (await cookieValue(page, COOKIES.oauthSession)) ?? "";
-    const attacker = await otherBrowser(browser, baseURL);
+    const attacker = await newBrowser();
     const url = baseURL ?? "";
     // Not even a chunk name: Auth.js joins any cookie whose name starts with its own.
     await attacker.context.addCookies([{ name: `${COOKIES.oauthSession}X`, value: victim, url }]);
@@ -221,7 +216,6 @@ test.describe("one reader of the Auth.js cookie", () => {
       user: { id: string };
     };
     expect(theirs.user.id).not.toBe(mine.user.id);
-    await attacker.context.close();
   });
 });
 
@@ -262,14 +256,13 @@ test.describe("the owner's way in", () => {
   }
 
   test("the owner can change the password while the account is hammered, and old device cookies die with it", async ({
-    browser,
-    baseURL,
+    newBrowser,
     page,
     person,
     request,
   }) => {
     // A browser that signed in before holds a device cookie; so does the owner's.
-    const old = await otherBrowser(browser, baseURL);
+    const old = await newBrowser();
     await signInOverHttp(old.context, "session", person);
     expect(await cookieValue(old.context, COOKIES.device)).toBeTruthy();
     await signInOverHttp(page, "session", person);
@@ -278,11 +271,8 @@ test.describe("the owner's way in", () => {
 
     await hammer(request, person.email);
     // The owner's authenticated change is counted on their own proof, never on the account.
-    await page.goto("/session/password");
     const next = `${person.password} and then some`;
-    await page.getByLabel("Current password").fill(person.password);
-    await page.getByLabel("New password").fill(next);
-    await page.getByRole("button", { name: "Change password" }).click();
+    await changePasswordThroughForm(page, person.password, next);
     await expect(page.getByText(/Password changed\./)).toBeVisible();
 
     // The old browser's device cookie was ended with the change: with the new password it is just
@@ -308,6 +298,5 @@ test.describe("the owner's way in", () => {
       data: { email: person.email, password: next },
     });
     expect(owner.status()).toBe(200);
-    await old.context.close();
   });
 });

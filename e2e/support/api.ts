@@ -1,4 +1,4 @@
-import { type APIResponse, expect } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
 import type { AccessClaims } from "../../lib/auth/jwt/claims";
 
 // What every API answer is checked against: the one error shape, and tokens read as any client may.
@@ -14,12 +14,49 @@ export type TokenPair = {
 /** An access token's payload as the app signs it (lib/auth/jwt/claims.ts), with iss and aud. */
 export type Claims = AccessClaims & { iss?: string; aud?: string };
 
+/** The claims of a new sign-in's access token (credential version 0), as far as a client knows them. */
+export const NEW_SIGN_IN_CLAIMS = {
+  sub: expect.any(String),
+  fam: expect.any(String),
+  ver: 0,
+  auth_time: expect.any(Number),
+  jti: expect.any(String),
+  iat: expect.any(Number),
+  exp: expect.any(Number),
+};
+
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The Origin header a page on another site sends (the CSRF rules refuse it with a cookie). */
+export const ANOTHER_SITE = { origin: "http://evil.test" } as const;
+
+/** POSTs as a page on another site does, with that site's Origin. */
+export function postFromAnotherSite(
+  request: APIRequestContext,
+  path: string,
+  options: { data?: unknown; headers?: Record<string, string> } = {},
+): Promise<APIResponse> {
+  return request.post(path, { ...options, headers: { ...options.headers, ...ANOTHER_SITE } });
+}
 
 /** A JWT's payload, decoded without any check: anyone holding a token can do this. */
 export function claimsOf(token: string): Claims {
   const [, payload = ""] = token.split(".");
   return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Claims;
+}
+
+/** POSTs `body` as it is, under `contentType`: what a JSON route gets from a careless client. */
+export function postBody(
+  request: APIRequestContext,
+  path: string,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Promise<APIResponse> {
+  return request.post(path, {
+    data: Buffer.from(body),
+    headers: { ...headers, "content-type": contentType },
+  });
 }
 
 /** Status, JSON content type and exactly { error: { code, message } }; never a 500. */

@@ -4,6 +4,8 @@ import { randomIp } from "./people";
 // Another browser of the same person: its own cookie jar and its own client address.
 
 export type OtherBrowser = { context: BrowserContext; page: Page; ip: string };
+/** The `newBrowser` fixture: another browser on the test's server, closed when the test ends. */
+export type NewBrowser = () => Promise<OtherBrowser>;
 
 export async function otherBrowser(browser: Browser, baseURL?: string): Promise<OtherBrowser> {
   const ip = randomIp();

@@ -11,3 +11,12 @@ export {
 } from "../../lib/auth/names";
 
 export const COOKIES = cookieNames(false);
+
+/** How every credential cookie is set over plain http://localhost: HttpOnly, Lax, for every path. */
+export const CREDENTIAL_COOKIE = {
+  httpOnly: true,
+  sameSite: "Lax",
+  path: "/",
+  secure: false,
+  domain: "localhost",
+} as const;

@@ -28,6 +28,18 @@ export async function signInOverHttp(
 
 const form = (fields: Record<string, string>) => ({ form: fields });
 
+/** One browser signed in under all three strategies: session and JWT as `person`, the provider as `identity`. */
+export async function signInEverywhereOverHttp(
+  target: Target,
+  person: Pick<Person, "email" | "password">,
+  identity: Identity,
+  provider: Provider = "google",
+): Promise<void> {
+  await signInOverHttp(target, "session", person);
+  await signInOverHttp(target, "jwt", person);
+  await signInWithProviderOverHttp(target, provider, identity);
+}
+
 /**
  * OAuth over HTTP: Auth.js's sign-in endpoint, then the identity provider's sign-in and consent
  * forms, then the callback, following every redirect with the browser's cookie jar.
@@ -81,11 +93,31 @@ export async function signInThroughForm(
   person: Pick<Person, "email" | "password">,
 ): Promise<void> {
   await page.goto(STRATEGIES[strategy].loginPath);
+  await submitSignInForm(page, person);
+  const heading = strategy === "session" ? "Signed in with a server session" : "Signed in with JWT";
+  await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+}
+
+/** Fills in and sends the session or JWT sign-in form this page shows. */
+export async function submitSignInForm(
+  page: Page,
+  person: Pick<Person, "email" | "password">,
+): Promise<void> {
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  const heading = strategy === "session" ? "Signed in with a server session" : "Signed in with JWT";
-  await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+}
+
+/** The session strategy's password form (/session/password), filled in and sent. */
+export async function changePasswordThroughForm(
+  page: Page,
+  current: string,
+  next: string,
+): Promise<void> {
+  await page.goto("/session/password");
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
 }
 
 /**

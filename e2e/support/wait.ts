@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
-import { RECENT_PROOF_SETTINGS } from "./servers";
+import { claimsOf } from "./api";
+import { RECENT_PROOF_SETTINGS, SHORT_LIVED_SETTINGS } from "./servers";
 
 // Waiting for a credential to die, without sleeping: poll until the server says so, with a
 // deadline computed from the lifetime being watched. A failure names that lifetime.
@@ -42,4 +43,24 @@ export async function waitUntilProofIsOld(seconds = RECENT_PROOF_SETTINGS.RECENT
   await expect
     .poll(() => Date.now() >= until, { intervals: [100], timeout: seconds * 1000 + GRACE_MS })
     .toBe(true);
+}
+
+/**
+ * Polls `status` (the short-lived server's answer to `token`) until it is 401: due once the
+ * token's exp and the clock tolerance are past.
+ */
+export async function outliveAccessToken(
+  token: string,
+  status: () => Promise<number>,
+): Promise<void> {
+  const { JWT_ACCESS_TTL_SECONDS: ttl, JWT_CLOCK_TOLERANCE_SECONDS: tolerance } =
+    SHORT_LIVED_SETTINGS;
+  await waitUntilEnded(
+    {
+      name: `the access token (JWT_ACCESS_TTL_SECONDS=${ttl}, JWT_CLOCK_TOLERANCE_SECONDS=${tolerance})`,
+      endsAt: (claimsOf(token).exp + tolerance + 1) * 1000,
+    },
+    status,
+    401,
+  );
 }
