@@ -4,7 +4,8 @@ import { libsqlAdapter } from "./lib/sqlite";
 import { loadEnvFiles } from "./scripts/load-env.mjs";
 
 loadEnvFiles();
-// The schema reads DATABASE_URL; without it the CLI falls back to downloading a native engine.
+// The database the migrations go to, as lib/env.ts defaults it (the schema's own `url` is a
+// placeholder nothing opens: see prisma/schema.prisma).
 process.env.DATABASE_URL ||= "file:./.data/auth-lab.db";
 
 // The JS schema engine drives migrations through the same libSQL adapter the app uses (WAL,
