@@ -6,31 +6,37 @@ import path from "node:path";
 import { generateSecrets } from "../scripts/dev-secrets.mjs";
 import { expect, test } from "./fixtures";
 
-// `NODE_ENV=production next start` with a setting production must not fall back on: the server
-// exits at start with a sentence naming what to fix, and never serves a request.
+// `NODE_ENV=production` with a setting production must not fall back on: the server never crashes
+// (on Vercel a crash is every visitor's FUNCTION_INVOCATION_FAILED) and never serves the app
+// either: every page answers a 503 page, and every API a 503 in the standard JSON shape, with the
+// sentence naming what to fix.
 
-type Outcome = { code: number | null; output: string };
+type Server = {
+  answers: (path: string) => Promise<{ status: number; text: string }>;
+  stop: () => void;
+};
 
 function startWith(
   env: Record<string, string | undefined>,
   port: number,
   server: "npm start" | "next start" = "npm start",
-): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const [command, ...args] =
-      server === "npm start"
-        ? [process.execPath, "scripts/start.mjs"]
-        : ["node_modules/.bin/next", "start"];
-    const child = spawn(command!, [...args, "--port", String(port)], {
-      env: { ...(env as NodeJS.ProcessEnv) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += String(chunk)));
-    child.stderr.on("data", (chunk) => (output += String(chunk)));
-    // A server that comes up instead of exiting is stopped by the test's own timeout.
-    child.on("exit", (code) => resolve({ code, output }));
+): Server {
+  const [command, ...args] =
+    server === "npm start"
+      ? [process.execPath, "scripts/start.mjs"]
+      : ["node_modules/.bin/next", "start"];
+  const child = spawn(command!, [...args, "--port", String(port)], {
+    env: { ...(env as NodeJS.ProcessEnv) },
+    stdio: "ignore",
   });
+  return {
+    answers: (urlPath) =>
+      fetch(`http://localhost:${port}${urlPath}`).then(
+        async (response) => ({ status: response.status, text: await response.text() }),
+        () => ({ status: 0, text: "" }),
+      ),
+    stop: () => child.kill(),
+  };
 }
 
 /** A P-256 key whose `d` belongs to another key pair: the right shape, useless for signing. */
@@ -44,7 +50,7 @@ function mismatchedKey() {
   return JSON.stringify([{ ...one, d: two?.d, kid: "mismatched" }]);
 }
 
-test("production refuses to start on missing or unsafe settings, naming each", async () => {
+test("production answers 503 pages naming each missing or unsafe setting, never a crash", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-start-"));
   const base = {
     PATH: process.env.PATH,
@@ -52,60 +58,82 @@ test("production refuses to start on missing or unsafe settings, naming each", a
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     APP_URL: "http://localhost:3190",
-    OAUTH_ALLOW_LOCAL_IDP: "true",
     // A database with no migrations applied (the file is created empty).
     DATABASE_URL: `file:${path.join(dir, "empty.db")}`,
     CLIENT_IP_SOURCE: "proxy",
   };
-  try {
-    const cases: [string, Record<string, string | undefined>, RegExp][] = [
-      ["no APP_URL", { APP_URL: undefined }, /APP_URL is missing/],
+  // Four servers: values that are unsafe, settings production won't fall back on (each sentence
+  // is listed), a database without its migrations (found after start, in the background), and
+  // `next start` where the socket address is needed. (lib/env.test.ts checks each rule alone.)
+  const cases: [string, Record<string, string | undefined>, RegExp[]][] = [
+    [
+      "unsafe values",
+      {
+        AUTH_SECRET: "replace-with-32-or-more-random-characters",
+        JWT_PRIVATE_KEYS: mismatchedKey(),
+      },
       [
-        "no provider credentials, no opt-in",
-        { OAUTH_ALLOW_LOCAL_IDP: undefined },
-        /AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET are missing.*OAUTH_ALLOW_LOCAL_IDP=true/,
-      ],
-      [
-        "a placeholder secret",
-        { AUTH_SECRET: "replace-with-32-or-more-random-characters" },
         /AUTH_SECRET is a placeholder/,
+        /JWT_PRIVATE_KEYS is invalid: d is not the private key of x and y/,
       ],
+    ],
+    [
+      "what production won't fall back on",
+      { APP_URL: undefined, AUTH_GITHUB_ID: "github-client", CLIENT_IP_SOURCE: undefined },
       [
-        "a key that can't sign",
-        { JWT_PRIVATE_KEYS: mismatchedKey() },
-        /JWT_PRIVATE_KEYS is invalid/,
-      ],
-      [
-        "a database without its migrations",
-        {},
-        /has not applied \d+ migration\(s\).*npm run db:migrate/,
-      ],
-      [
-        "no word on client addresses",
-        { CLIENT_IP_SOURCE: undefined },
+        /APP_URL is missing/,
+        /AUTH_GITHUB_ID and AUTH_GITHUB_SECRET go together/,
         /CLIENT_IP_SOURCE is missing/,
       ],
-    ];
-    const outcomes = await Promise.all([
-      ...cases.map(([, change], i) => startWith({ ...base, ...change }, 3190 + i)),
-      // Directly exposed, but behind `next start`, which passes a client's X-Forwarded-For on.
-      startWith({ ...base, CLIENT_IP_SOURCE: "socket" }, 3199, "next start"),
-    ]);
-    cases.push([
-      "socket addresses under next start",
+    ],
+    [
+      "a database without its migrations",
       {},
-      /CLIENT_IP_SOURCE=socket needs `npm start`/,
-    ]);
-    cases.forEach(([what, , message], i) => {
-      expect(outcomes[i]?.code, what).not.toBe(0);
-      expect(outcomes[i]?.output, what).toMatch(message);
-    });
+      [/has not applied \d+ migration\(s\).*npm run db:migrate/],
+    ],
+  ];
+  const servers = cases.map(([, change], i) => startWith({ ...base, ...change }, 3190 + i));
+  // Directly exposed, but behind `next start`, which passes a client's X-Forwarded-For on.
+  servers.push(
+    startWith({ ...base, CLIENT_IP_SOURCE: "socket" }, 3190 + cases.length, "next start"),
+  );
+  cases.push([
+    "socket addresses under next start",
+    {},
+    [/CLIENT_IP_SOURCE=socket needs `npm start`/],
+  ]);
+  try {
+    await Promise.all(
+      cases.map(async ([what, , sentences], i) => {
+        const server = servers[i]!;
+        // Until the server is up (a cold production start on a busy machine), and the migrations
+        // are checked in the background once it is: wait for the 503.
+        await expect
+          .poll(async () => (await server.answers("/api/health")).status, {
+            message: what,
+            timeout: 30_000,
+          })
+          .toBe(503);
+        const api = await server.answers("/api/health");
+        expect(JSON.parse(api.text).error.code, what).toBe("unavailable");
+        const page = await server.answers("/");
+        expect(page.status, what).toBe(503);
+        const shown = page.text.replace(/&#(\d+);/g, (_, code) =>
+          String.fromCharCode(Number(code)),
+        );
+        for (const sentence of sentences) {
+          expect(JSON.parse(api.text).error.message, what).toMatch(sentence);
+          expect(shown, what).toMatch(sentence);
+        }
+      }),
+    );
   } finally {
+    for (const server of servers) server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("exposed directly, a client-written X-Forwarded-For never picks the throttling bucket", async () => {
+test("exposed directly, a client-written X-Forwarded-For never picks the throttling bucket, and with no provider credentials OAuth says it is off", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-socket-"));
   const port = 3198;
   const env = {
@@ -114,7 +142,7 @@ test("exposed directly, a client-written X-Forwarded-For never picks the throttl
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     APP_URL: `http://localhost:${port}`,
-    OAUTH_ALLOW_LOCAL_IDP: "true",
+    // No provider credentials and no local stand-in: OAuth is off, and the app says so.
     DATABASE_URL: `file:${path.join(dir, "socket.db")}`,
     CLIENT_IP_SOURCE: "socket",
     REGISTRATION_LIMIT_PER_IP: "2",
@@ -162,6 +190,9 @@ test("exposed directly, a client-written X-Forwarded-For never picks the throttl
     }
     // Every request came from this one connection's address, so the third is over the limit.
     expect(statuses).toEqual([201, 201, 429]);
+    const oauth = await fetch(`${base}/oauth/login`);
+    expect(oauth.status).toBe(200);
+    expect(await oauth.text()).toContain("not configured on this deployment");
   } finally {
     child.kill();
     rmSync(dir, { recursive: true, force: true });

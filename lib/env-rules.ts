@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey } from "node:crypto";
+import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
 import { z } from "zod";
 import { LOCAL_IDP_DEFAULT_URL } from "./auth/oauth/local-idp";
 
@@ -57,13 +57,19 @@ const sessionPasswords = z
   )
   .refine((map) => Object.keys(map).length > 0, "at least one password is needed");
 
-/** Does the private scalar d belong to the public point (x, y)? Checked without signing anything. */
+/**
+ * Does the private scalar d belong to the public point (x, y)? Node imports the three as given
+ * without checking, so a signature made with d is checked against (x, y): once per process.
+ */
 function isKeyPair(jwk: { kty: string; crv: string; x: string; y: string; d: string }): boolean {
   try {
-    const derived = createPublicKey(createPrivateKey({ key: jwk, format: "jwk" })).export({
+    const privateKey = createPrivateKey({ key: jwk, format: "jwk" });
+    const publicKey = createPublicKey({
+      key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y },
       format: "jwk",
     });
-    return derived.x === jwk.x && derived.y === jwk.y;
+    const message = Buffer.from("auth-lab key check");
+    return verify("sha256", message, publicKey, sign("sha256", message, privateKey));
   } catch {
     return false;
   }

@@ -110,12 +110,15 @@ describe("parseEnv in production", () => {
   });
 
   it("refuses a signing key whose private part is not the public one's", () => {
-    const [key] = JSON.parse(secrets.JWT_PRIVATE_KEYS) as { x: string }[];
-    const [other] = JSON.parse(generateSecrets().JWT_PRIVATE_KEYS) as { x: string }[];
-    const mixed = JSON.stringify([{ ...key, x: other!.x }]);
-    expect(problem({ ...production, JWT_PRIVATE_KEYS: mixed })).toMatch(
-      /d is not the private key of x and y/,
-    );
+    const [key] = JSON.parse(secrets.JWT_PRIVATE_KEYS) as { x: string; d: string }[];
+    const [other] = JSON.parse(generateSecrets().JWT_PRIVATE_KEYS) as { x: string; d: string }[];
+    for (const mixed of [
+      { ...key, x: other!.x },
+      { ...key, d: other!.d },
+    ])
+      expect(problem({ ...production, JWT_PRIVATE_KEYS: JSON.stringify([mixed]) })).toMatch(
+        /d is not the private key of x and y/,
+      );
   });
 
   it("on Vercel, takes the address from Vercel's own variables when APP_URL is unset", () => {
