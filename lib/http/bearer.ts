@@ -39,3 +39,19 @@ export function bearerError(...failure: Parameters<typeof bearerFailure>): Respo
   const { status, code, message, headers } = bearerFailure(...failure);
   return jsonError(status, code, message, headers);
 }
+
+/**
+ * A GET handler for a route that takes a Bearer token and nothing else (a downstream API): with
+ * no token, the bare challenge; with one, `handle` decides.
+ */
+export function takingBearer<Route>(
+  what: string,
+  handle: (token: string, route: Route) => Promise<Response>,
+): (request: Request, route: Route) => Promise<Response> {
+  return async (request, route) => {
+    const token = bearerToken(request.headers);
+    return token
+      ? handle(token, route)
+      : bearerError("unauthorized", `Send ${what} as a Bearer token.`);
+  };
+}

@@ -46,6 +46,9 @@ const PARTS: Part[] = [
 
 export const LAB_PARTS = PARTS.map(needsOfPart);
 
+/** A part's heading, as the table of contents shows it. */
+export const partTitle = (id: string) => PARTS.find((part) => part.id === id)?.title ?? id;
+
 /** The experiments listed under the "Experiments" part, in the registry's order. */
 export const EXPERIMENTS_PART = experimentsIn("experiments-heading");
 

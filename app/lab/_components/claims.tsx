@@ -1,5 +1,6 @@
 import { IdTokenSection } from "@/app/oauth/_components/id-token";
-import { needsOf, type SignedIn } from "@/lib/lab/catalogue";
+import { needsOf, partTitle, type SignedIn } from "@/lib/lab/catalogue";
+import type { CardExperiment } from "@/lib/lab/experiments";
 import type { JwtColumn, OAuthColumn } from "@/lib/lab/server-view";
 import { viewCheckedToken } from "@/lib/tokens/sources";
 import { Experiment } from "./experiment";
@@ -26,7 +27,7 @@ async function IdentityVsAuthorization({
   return (
     <LabSection
       id="id-token"
-      title="Identity vs authorization"
+      title={partTitle("id-token")}
       card
       intro="OAuth hands the app an access token: permission to call an API. OpenID Connect adds the ID token: a signed statement of who signed in, for the app. Sign in with Google to see both side by side."
     >
@@ -34,6 +35,34 @@ async function IdentityVsAuthorization({
     </LabSection>
   );
 }
+
+/** The parts that hold one experiment each: its card, under the part's heading and introduction. */
+const ONE_EXPERIMENT_PARTS: { part: string; experiment: CardExperiment; intro: string }[] = [
+  {
+    part: "hybrid",
+    experiment: "hybrid",
+    intro:
+      "Production apps mix them: the way you sign in decides who you are, and each client gets the credential that suits it.",
+  },
+  {
+    part: "takeover",
+    experiment: "takeover",
+    intro:
+      "A copied session cookie signs its thief in. What it must never do is outlive itself: link the thief's own provider, unlink yours. A throwaway victim and a thief play it out.",
+  },
+  {
+    part: "fixation",
+    experiment: "fixation",
+    intro:
+      "An attacker plants a session cookie of theirs in your browser, hoping your sign-in adopts it. Two throwaway people play it out.",
+  },
+  {
+    part: "password-storage",
+    experiment: "kdf",
+    intro:
+      "Passwords are stored as argon2id PHC strings. The parameters are public; the salt and hash are not shown.",
+  },
+];
 
 export async function Claims({
   signedIn,
@@ -48,34 +77,11 @@ export async function Claims({
     <>
       <TokenAnatomy jwt={jwt} signedIn={signedIn} />
       <IdentityVsAuthorization oauth={oauth} signedIn={signedIn} />
-      <LabSection
-        id="hybrid"
-        title="Combining the models"
-        intro="Production apps mix them: the way you sign in decides who you are, and each client gets the credential that suits it."
-      >
-        <Experiment name="hybrid" needs={needsOf("hybrid", signedIn)} />
-      </LabSection>
-      <LabSection
-        id="takeover"
-        title="A stolen cookie, turned into the account?"
-        intro="A copied session cookie signs its thief in. What it must never do is outlive itself: link the thief's own provider, unlink yours. A throwaway victim and a thief play it out."
-      >
-        <Experiment name="takeover" needs={null} />
-      </LabSection>
-      <LabSection
-        id="fixation"
-        title="Session fixation"
-        intro="An attacker plants a session cookie of theirs in your browser, hoping your sign-in adopts it. Two throwaway people play it out."
-      >
-        <Experiment name="fixation" needs={null} />
-      </LabSection>
-      <LabSection
-        id="password-storage"
-        title="Storing passwords"
-        intro="Passwords are stored as argon2id PHC strings. The parameters are public; the salt and hash are not shown."
-      >
-        <Experiment name="kdf" needs={null} />
-      </LabSection>
+      {ONE_EXPERIMENT_PARTS.map(({ part, experiment, intro }) => (
+        <LabSection key={part} id={part} title={partTitle(part)} intro={intro}>
+          <Experiment name={experiment} needs={needsOf(experiment, signedIn)} />
+        </LabSection>
+      ))}
       <KeyRotation signedIn={signedIn} />
     </>
   );

@@ -2,7 +2,7 @@ import { Time } from "@/app/_components/time";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
 import { labKeysOf } from "@/lib/auth/jwt/lab-keys";
 import { labKeyRotationOn } from "@/lib/env";
-import { needsOf, type SignedIn } from "@/lib/lab/catalogue";
+import { needsOf, partTitle, type SignedIn } from "@/lib/lab/catalogue";
 import { backToConfiguredKey } from "../key-actions";
 import { Experiment } from "./experiment";
 import { LabSection } from "./lab-section";
@@ -18,7 +18,7 @@ export async function KeyRotation({ signedIn }: { signedIn: SignedIn }) {
   return (
     <LabSection
       id="key-rotation"
-      title="Rotating signing keys"
+      title={partTitle("key-rotation")}
       card
       intro="Each token names the key that signed it (kid), and verifiers look it up in the JWKS. So a new key can start signing while the old one stays published, and nobody is signed out; retiring a key is what ends its tokens. Here you rotate the keys of your own sign-in only."
     >

@@ -1,8 +1,15 @@
 import "server-only";
 import { cookieNames, STRATEGIES } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
-import type { Fact, Verdict } from "./result";
-import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
+import { demonstrationVerdict, type Fact, type Verdict } from "./result";
+import {
+  type Probe,
+  redactCredential,
+  selfRequest,
+  selfRequestWithBody,
+  withBearer,
+  withCookie,
+} from "@/lib/lab/client/probe";
 
 // What production apps do: combine the models. A sign-in made one way is exchanged for the app's
 // own JWT pair for API calls: an OAuth sign-in for an SPA's tokens (the provider says who you
@@ -27,34 +34,30 @@ export async function hybridExperiment(
       method: "POST",
       path: `/api/jwt/exchange/${from}`,
       expected: 200,
-      headers: { cookie: `${cookie}=${value}` },
-      sent: [{ name: "Cookie", value: `${cookie}=${redactCredential(value)}` }],
+      ...withCookie(cookie, value, "$COOKIE"),
       curlHeaders: { cookie: `${cookie}=$COOKIE`, origin: "$APP_URL" },
     });
     probes.push(exchange.probe);
     const access =
       typeof exchange.body?.access_token === "string" ? exchange.body.access_token : "";
     if (!access) continue;
-    const api = await selfRequestWithBody({
-      label: "The API, called with that access token alone (no cookie)",
-      method: "GET",
-      path: "/api/jwt/notes",
-      expected: 200,
-      headers: { authorization: `Bearer ${access}` },
-      sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
-      curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
-    });
-    probes.push(api.probe);
-    const web = await selfRequestWithBody({
-      label: `Meanwhile the ${STRATEGIES[from].short} sign-in still works as it was`,
-      method: "GET",
-      path: `${STRATEGIES[from].api}/me`,
-      expected: 200,
-      headers: { cookie: `${cookie}=${value}` },
-      sent: [{ name: "Cookie", value: `${cookie}=${redactCredential(value)}` }],
-      curlHeaders: { cookie: `${cookie}=$COOKIE` },
-    });
-    probes.push(web.probe);
+    // The API with the access token alone, and the sign-in it came from, untouched.
+    probes.push(
+      await selfRequest({
+        label: "The API, called with that access token alone (no cookie)",
+        method: "GET",
+        path: "/api/jwt/notes",
+        expected: 200,
+        ...withBearer(access),
+      }),
+      await selfRequest({
+        label: `Meanwhile the ${STRATEGIES[from].short} sign-in still works as it was`,
+        method: "GET",
+        path: `${STRATEGIES[from].api}/me`,
+        expected: 200,
+        ...withCookie(cookie, value, "$COOKIE"),
+      }),
+    );
     // The demo client signs out again, so the run leaves no live family behind.
     const refresh = String(exchange.body?.refresh_token ?? "");
     const signOut = await selfRequestWithBody({
@@ -62,11 +65,9 @@ export async function hybridExperiment(
       method: "POST",
       path: "/api/jwt/logout",
       expected: 204,
-      headers: { authorization: `Bearer ${access}` },
+      ...withBearer(access),
       json: { refresh_token: refresh },
       curlJson: { refresh_token: "$REFRESH_TOKEN" },
-      sent: [{ name: "Authorization", value: `Bearer ${redactCredential(access)}` }],
-      curlHeaders: { authorization: "Bearer $ACCESS_TOKEN" },
     });
     probes.push(signOut.probe);
     facts.push({
@@ -92,11 +93,18 @@ export async function hybridExperiment(
   return {
     probes,
     facts,
-    verdict: {
-      outcome: ok ? "shown" : "worked",
-      headline: ok ? "One person, two credentials, each for its client" : "The exchange failed",
-      reason:
+    verdict: demonstrationVerdict(ok, {
+      held: [
+        "One person, two credentials, each for its client",
         "The sign-in decides who you are; each client then gets the credential that suits it: a cookie for the web app, the app's own tokens for API clients. Signing out everywhere, every strategy, ends both.",
-    },
+      ],
+      failed: [
+        "The exchange did not go as it should",
+        `${probes
+          .filter((probe) => !probe.asExpected)
+          .map((probe) => `${probe.label}: ${probe.status}, expected ${probe.expected}`)
+          .join("; ")}.`,
+      ],
+    }),
   };
 }

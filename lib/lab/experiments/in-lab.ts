@@ -56,16 +56,21 @@ const forPeople = async (
   ranAt: new Date().toISOString(),
 });
 
+/** A run that found nothing of this browser's to present says what to sign in with first. */
+const nothingPresented = (result: { probes: unknown[] }, name: LabExperiment, needs: string) =>
+  result.probes.length === 0 ? nothingToTry(name, needs) : null;
+
 export const LAB_RUNS = {
   replay: {
     costly: false,
     async run({ name, held, finish }) {
       const result = await replayExperiment(held);
-      if (result.probes.length === 0)
-        return nothingToTry(
-          name,
-          "Sign in under at least one strategy first: there is nothing to copy.",
-        );
+      const none = nothingPresented(
+        result,
+        name,
+        "Sign in under at least one strategy first: there is nothing to copy.",
+      );
+      if (none) return none;
       // The copies are dead now; so are this browser's cookies, each cleared by its own strategy.
       await Promise.all([deleteSessionCookie(), clearTokenCookies(), clearOAuthSessionCookie()]);
       return finish(result);
@@ -75,12 +80,13 @@ export const LAB_RUNS = {
     costly: false,
     async run({ name, held, finish }) {
       const result = await tamperExperiment(held);
-      if (result.probes.length === 0)
-        return nothingToTry(
+      return (
+        nothingPresented(
+          result,
           name,
           "Sign in with a server session or a JWT first: there is nothing of yours to tamper with.",
-        );
-      return finish(result);
+        ) ?? finish(result)
+      );
     },
   },
   "forged-alg": {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
 import { jwtSettings } from "@/lib/auth/jwt/config";
-import type { Fact, Verdict } from "./result";
+import { demonstrationVerdict, type Fact, type Verdict } from "./result";
 import { type Probe, redactCredential, selfRequestWithBody } from "@/lib/lab/client/probe";
 
 // Asymmetric keys: the JWKS publishes public keys only, and that is all a verifier needs. And
@@ -42,13 +42,22 @@ export async function jwksExperiment(
   return {
     probes: [probe],
     facts,
-    verdict: {
-      outcome: ok ? "shown" : "worked",
-      headline: ok ? "Verifiers can check, not sign" : "The JWKS leaks a private key",
-      reason: ok
-        ? "ES256 signs with a private key and verifies with a public one, so every service can hold the JWKS and none of them can mint a token. With HS256 every verifier would hold the signing secret."
-        : "A private field is published: anyone could sign tokens.",
-    },
+    verdict: demonstrationVerdict(ok, {
+      held: [
+        "Verifiers can check, not sign",
+        "ES256 signs with a private key and verifies with a public one, so every service can hold the JWKS and none of them can mint a token. With HS256 every verifier would hold the signing secret.",
+      ],
+      failed:
+        leaked.length > 0
+          ? [
+              "The JWKS leaks a private key",
+              `A private field is published (${leaked.join(", ")}): anyone could sign tokens.`,
+            ]
+          : [
+              "The token did not verify against the JWKS",
+              "The published keys did not verify the app's own token: a verifier holding only the JWKS would refuse every sign-in.",
+            ],
+    }),
   };
 }
 
@@ -91,14 +100,20 @@ export async function statelessExperiment(
         note: "The checked verifier adds one lookup, so sign-out and revocation work at once.",
       },
     ],
-    verdict: {
-      outcome: downstream.probe.status === 200 && !usedStore ? "shown" : "worked",
-      headline:
-        downstream.probe.status === 200 && !usedStore
-          ? "Verified with nothing stored"
-          : "The downstream check needed a store",
-      reason:
+    verdict: demonstrationVerdict(downstream.probe.status === 200 && !usedStore, {
+      held: [
+        "Verified with nothing stored",
         "The downstream service accepted the token from its signature and claims alone: that is what stateless means. The price: nothing there can be revoked before exp; the app's own API adds a lookup to get that back.",
-    },
+      ],
+      failed: usedStore
+        ? [
+            "The downstream check needed a store",
+            "Its Server-Timing shows a store lookup: that verifier is not stateless.",
+          ]
+        : [
+            "The downstream service refused the token",
+            `It answered ${downstream.probe.status}${downstream.probe.code ? ` (${downstream.probe.code})` : ""} to a token the app had just issued.`,
+          ],
+    }),
   };
 }

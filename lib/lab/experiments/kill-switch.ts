@@ -6,6 +6,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { attackVerdict, type Fact, type Verdict } from "./result";
 import {
   type Probe,
+  type RequestSpec,
   selfRequest,
   withBearer,
   withCookie,
@@ -26,38 +27,45 @@ export async function killSwitchExperiment(
   for (const [i, held] of devices.entries()) {
     const device = `Device ${i + 1}`;
     const seal = held.get(names.session);
-    if (seal)
-      probes.push(
-        await selfRequest({
-          label: `${device}: its copied session cookie`,
-          method: "GET",
-          path: "/api/session/me",
-          expected: 401,
-          ...withCookie(names.session, seal, "$SESSION_COOKIE"),
-        }),
-      );
     const access = held.get(names.jwtAccess);
-    if (access)
-      probes.push(
-        await selfRequest({
-          label: `${device}: its copied access token, at the app`,
-          method: "GET",
-          path: "/api/jwt/me",
-          expected: 401,
-          ...withBearer(access),
-        }),
-      );
     const refresh = held.get(names.jwtRefresh);
-    if (refresh)
-      probes.push(
-        await selfRequest({
-          label: `${device}: its copied refresh token`,
-          method: "POST",
-          path: JWT_REFRESH_PATH,
-          expected: 401,
-          ...withRefreshToken(refresh),
-        }),
-      );
+    // Each copy this device held, where it would work: all of them refused now.
+    const copies: RequestSpec[] = [
+      ...(seal
+        ? [
+            {
+              label: `${device}: its copied session cookie`,
+              method: "GET" as const,
+              path: "/api/session/me",
+              expected: 401,
+              ...withCookie(names.session, seal, "$SESSION_COOKIE"),
+            },
+          ]
+        : []),
+      ...(access
+        ? [
+            {
+              label: `${device}: its copied access token, at the app`,
+              method: "GET" as const,
+              path: "/api/jwt/me",
+              expected: 401,
+              ...withBearer(access),
+            },
+          ]
+        : []),
+      ...(refresh
+        ? [
+            {
+              label: `${device}: its copied refresh token`,
+              method: "POST" as const,
+              path: JWT_REFRESH_PATH,
+              expected: 401,
+              ...withRefreshToken(refresh),
+            },
+          ]
+        : []),
+    ];
+    for (const copy of copies) probes.push(await selfRequest(copy));
   }
   const refused = probes.length > 0 && probes.every((probe) => probe.asExpected);
   return {

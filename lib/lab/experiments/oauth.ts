@@ -10,7 +10,7 @@ import { splitToken } from "@/lib/tokens/anatomy";
 import { checkIdTokenSignature, storedIdToken } from "@/lib/tokens/sources";
 import { delegatedExperiment } from "./delegated";
 import { type Probe, probeOf } from "@/lib/lab/client/probe";
-import { attackVerdict, type Fact, type Verdict } from "./result";
+import { attackVerdict, demonstrationVerdict, type Fact, type Verdict } from "./result";
 
 // The OAuth claims, proved on a real sign-in: the authorization request's parameters and a
 // callback with a tampered state; the ID token (identity, for the app) next to the access token
@@ -118,14 +118,16 @@ export async function idTokenExperiment(userId: string): Promise<Shown> {
   return {
     probes: [],
     facts,
-    verdict: {
-      outcome: signature.valid ? "shown" : "worked",
-      headline: signature.valid
-        ? "Identity for the app, authorization at the provider"
-        : "The ID token's signature failed",
-      reason:
+    verdict: demonstrationVerdict(signature.valid, {
+      held: [
+        "Identity for the app, authorization at the provider",
         "OAuth alone hands the app an access token: permission to call an API, not a statement of who signed in. OpenID Connect adds the ID token: signed by the provider, addressed to this app, naming the person, bound to this sign-in by its nonce.",
-    },
+      ],
+      failed: [
+        "The ID token's signature failed",
+        "The stored ID token did not verify against the provider's published keys: nothing it says about who signed in can be trusted.",
+      ],
+    }),
   };
 }
 
@@ -156,18 +158,30 @@ export async function providerTokensExperiment(
       note: "Encrypted at rest under a key derived from AUTH_SECRET: a leaked table alone is useless.",
     },
   ];
-  const ok =
-    encrypted &&
-    !sessionCookie.startsWith("eyJ") &&
-    delegated.probes.every((p) => p.status === 200);
+  const opaque = !sessionCookie.startsWith("eyJ");
+  const called = delegated.probes.every((p) => p.status === 200);
   return {
     probes: delegated.probes,
     facts,
-    verdict: {
-      outcome: ok ? "shown" : "worked",
-      headline: ok ? "Provider tokens stay on the server" : "A provider token is exposed",
-      reason:
+    verdict: demonstrationVerdict(encrypted && opaque && called, {
+      held: [
+        "Provider tokens stay on the server",
         "The browser holds only an opaque session cookie; the server keeps the provider's tokens encrypted and uses them itself (the call above), so an XSS on the page has no provider token to steal.",
-    },
+      ],
+      failed: !encrypted
+        ? [
+            "A provider token is stored in the clear",
+            "The stored access token is not encrypted: a leaked table would hand it over.",
+          ]
+        : !opaque
+          ? [
+              "The session cookie carries data",
+              "The browser's session cookie looks like a JWT, not an opaque token.",
+            ]
+          : [
+              "The provider call failed",
+              "The server could not use the stored token at the provider (see the request above).",
+            ],
+    }),
   };
 }

@@ -32,19 +32,11 @@ export async function refreshReuseExperiment(
     });
   };
   const one = await rotate("Refresh once (token 1 is used, token 2 issued)", first, "token 1", 200);
-  const two = await rotate(
-    "Refresh again with token 2 (token 3 issued)",
-    one.body?.refresh_token,
-    "token 2",
-    200,
-  );
+  const second = one.body?.refresh_token;
+  const two = await rotate("Refresh again with token 2 (token 3 issued)", second, "token 2", 200);
   const reuse = await rotate("Present token 1 again (already used)", first, "token 1", 401);
-  const newest = await rotate(
-    "Present token 3, the newest",
-    two.body?.refresh_token,
-    "token 3",
-    401,
-  );
+  const third = two.body?.refresh_token;
+  const newest = await rotate("Present token 3, the newest", third, "token 3", 401);
   const probes = [one, two, reuse, newest].map(({ probe }) => probe);
   const caught = reuse.probe.status === 401 && newest.probe.status === 401;
   const verdict = attackVerdict(caught, {

@@ -37,6 +37,19 @@ export function attackVerdict(refused: boolean, words: { refused: Words; worked:
   return { outcome: refused ? "refused" : "worked", headline, reason };
 }
 
+/**
+ * The verdict on a demonstration: the property was shown, or it did not hold (then it is a
+ * finding, said as one). Each side has its own headline and reason: never the lesson's sentence
+ * over a result that contradicts it.
+ */
+export function demonstrationVerdict(
+  held: boolean,
+  words: { held: [headline: string, reason: string]; failed: [headline: string, reason: string] },
+): Verdict {
+  const [headline, reason] = held ? words.held : words.failed;
+  return { outcome: held ? "shown" : "worked", headline, reason };
+}
+
 export const nothingToTry = (experiment: string, needs: string): ExperimentResult => ({
   experiment,
   probes: [],

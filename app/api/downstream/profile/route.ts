@@ -6,7 +6,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from "jose";
-import { bearerError, bearerToken } from "@/lib/http/bearer";
+import { bearerError, takingBearer } from "@/lib/http/bearer";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { DOWNSTREAM_JWKS_CACHE_SECONDS, DOWNSTREAM_JWKS_COOLDOWN_MS } from "@/lib/downstream";
@@ -70,9 +70,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   strategy: "jwt",
   origin: "none",
   methods: {
-    GET: async (request, { timing }) => {
-      const token = bearerToken(request.headers);
-      if (!token) return bearerError("unauthorized", "Send the access token as a Bearer token.");
+    GET: takingBearer("the access token", async (token, { timing }) => {
       const { APP_URL, JWT_CLOCK_TOLERANCE_SECONDS } = getEnv();
       return timing
         .measure("verify", () => verifyDownstream(token, APP_URL, JWT_CLOCK_TOLERANCE_SECONDS))
@@ -86,6 +84,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
           }),
         )
         .catch(rejected);
-    },
+    }),
   },
 });

@@ -1,6 +1,6 @@
 import { verifyAccessToken } from "@/lib/auth/jwt/access-token";
 import { jwtSettings } from "@/lib/auth/jwt/config";
-import { bearerError, bearerToken } from "@/lib/http/bearer";
+import { bearerError, takingBearer } from "@/lib/http/bearer";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 
@@ -10,9 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   strategy: "jwt",
   origin: "none",
   methods: {
-    GET: async (request, { timing }) => {
-      const token = bearerToken(request.headers);
-      if (!token) return bearerError("unauthorized", "Send the demo token as a Bearer token.");
+    GET: takingBearer("the demo token", async (token, { timing }) => {
       const verified = await timing.measure("verify", () =>
         verifyAccessToken(token, jwtSettings().demoAudience),
       );
@@ -27,6 +25,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
         subject: verified.claims.sub,
         expiresAt: new Date(verified.claims.exp * 1000).toISOString(),
       });
-    },
+    }),
   },
 });
