@@ -46,6 +46,8 @@ const ASKED = {
 // Sign-in hashes (argon2) and reads the database (libSQL) in these, whatever the tracer thinks.
 const NEEDS_NATIVE = ["api/register", "api/session/login", "api/jwt/token", "index"];
 
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const projectDir = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync(path.join(tmpdir(), "auth-lab-vercel-check-"));
 const appDir = path.join(work, "app");
@@ -57,25 +59,24 @@ async function cleanUp() {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** `message` is given the run's duration, counted once the copy is removed. */
 async function finish(code, message) {
   await cleanUp();
-  console.log(`\n${message}`);
+  console.log(`\n${message(elapsed())}`);
   process.exit(code);
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     interrupt.abort();
-    void finish(130, `✖ vercel:check interrupted (${signal})`);
+    void finish(130, (time) => `✖ vercel:check interrupted (${signal}) after ${time}`);
   });
 }
 setTimeout(() => {
   interrupt.abort();
-  void finish(1, `✖ vercel:check took more than ${RUN_LIMIT_MS / 60_000} min: stopped`);
+  void finish(1, () => `✖ vercel:check took more than ${RUN_LIMIT_MS / 60_000} min: stopped`);
 }, RUN_LIMIT_MS).unref();
 
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const failures = [];
 
 async function step(name, check) {
@@ -191,9 +192,8 @@ try {
   console.log(`\n✖ ${error.message}`);
 }
 
-await finish(
-  failures.length === 0 ? 0 : 1,
+await finish(failures.length === 0 ? 0 : 1, (time) =>
   failures.length === 0
-    ? `✔ vercel:check passed in ${elapsed()}`
-    : `✖ vercel:check failed in ${elapsed()}: ${failures.length} problem(s) above`,
+    ? `✔ vercel:check passed in ${time}`
+    : `✖ vercel:check failed in ${time}: ${failures.length} problem(s) above`,
 );
