@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb, type PrismaClient } from "@/lib/db";
+import { sqlDate, type Statement } from "@/lib/write-together";
 import type { RequestContext } from "@/lib/request-context";
 import type { StrategyId } from "./names";
 
@@ -53,6 +55,30 @@ export async function recordEvent(
       userAgent: context?.userAgent ?? null,
     },
   });
+}
+
+/** The same event as one statement, to write together with others (lib/write-together.ts). */
+export function eventStatement({
+  type,
+  strategy,
+  userId,
+  detail,
+  context,
+}: AuthEventInput): Statement {
+  return {
+    sql: `INSERT INTO "AuthEvent" ("id", "userId", "strategy", "type", "detail", "ip", "userAgent", "createdAt")
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      randomUUID(),
+      userId ?? null,
+      strategy,
+      type,
+      JSON.stringify(detail ?? {}),
+      context?.ip ?? null,
+      context?.userAgent ?? null,
+      sqlDate(new Date()),
+    ],
+  };
 }
 
 export type AuthEventView = {
