@@ -81,6 +81,23 @@ export function eventStatement({
   };
 }
 
+/**
+ * The same event for the person `whose` finds (a query of one "userId" column), written only if
+ * it finds one: how a write that ends a row logs it in the same batch, once, for its owner.
+ */
+export function eventStatementFor(
+  input: Omit<AuthEventInput, "userId">,
+  whose: Statement,
+): Statement {
+  const [id, , ...rest] = eventStatement(input).args;
+  return {
+    sql: `INSERT INTO "AuthEvent" ("id", "userId", "strategy", "type", "detail", "ip", "userAgent", "createdAt")
+      SELECT ?, w."userId", ?, ?, ?, ?, ?, ? FROM (${whose.sql}) w`,
+    // Bound in the order the placeholders appear: the select list's, then the query's.
+    args: [id ?? null, ...rest, ...whose.args],
+  };
+}
+
 export type AuthEventView = {
   id: string;
   type: string;
