@@ -5,8 +5,7 @@ import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/securi
 
 // On Vercel the deployment's settings are there at build time: a deployment that would only answer
 // 503s (lib/refusal.ts) fails its build instead, with the same sentence naming what is missing.
-if (process.env.VERCEL === "1")
-  parseEnv({ ...process.env, NODE_ENV: "production" });
+if (process.env.VERCEL === "1") parseEnv({ ...process.env, NODE_ENV: "production" });
 
 // The server refuses to start on a database that hasn't applied every one of these (lib/startup.ts).
 const migrations = readdirSync("prisma/migrations", { withFileTypes: true })
