@@ -1,20 +1,37 @@
 import "server-only";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
-import { libsqlAdapter } from "@/lib/sqlite";
+import type { Client } from "@libsql/client";
+import { libsqlAdapter, type TunedLibSQL } from "@/lib/sqlite";
 
 // One client per process. In development, hot reloads re-evaluate modules, so the instance
 // is kept on globalThis instead of opening a new connection on every edit.
-const globalForDb = globalThis as typeof globalThis & { authLabDb?: PrismaClient };
+const globalForDb = globalThis as typeof globalThis & {
+  authLabDb?: { prisma: PrismaClient; adapter: TunedLibSQL };
+};
 
-function createClient(): PrismaClient {
+function createClient() {
   const { DATABASE_URL, DATABASE_AUTH_TOKEN } = getEnv();
-  return new PrismaClient({ adapter: libsqlAdapter(DATABASE_URL, DATABASE_AUTH_TOKEN) });
+  const adapter = libsqlAdapter(DATABASE_URL, DATABASE_AUTH_TOKEN);
+  return { prisma: new PrismaClient({ adapter }), adapter };
 }
 
 export function getDb(): PrismaClient {
   globalForDb.authLabDb ??= createClient();
-  return globalForDb.authLabDb;
+  return globalForDb.authLabDb.prisma;
+}
+
+/**
+ * The libSQL client under Prisma (connecting it if it isn't yet), for what Prisma can't send in
+ * one round trip: a batch (lib/write-together.ts). Outside Prisma's lock, so only for a network
+ * database, where every call is a stream of its own; a local file's one connection is Prisma's.
+ */
+export async function driverClient(): Promise<Client> {
+  const db = getDb();
+  await db.$connect();
+  const client = globalForDb.authLabDb?.adapter.client;
+  if (!client) throw new Error("Prisma connected without creating its libSQL client");
+  return client;
 }
 
 export type { PrismaClient };

@@ -104,7 +104,8 @@ export function readGuardsThrough(path: ReadPath | null): void {
 }
 
 /**
- * The one read a guard makes: one row of `sql` with `args`, read now, on the read-only connection
+ * The one read a guard makes (and a password sign-in's read of the person, lib/auth/sign-in.ts):
+ * one row of `sql` with `args`, read now, on the read-only connection
  * for a local file, or through Prisma's raw query on anything else (Turso): the same SQL and the
  * same `map` either way. The row's `key` column must hold `value` (see WrongRowError).
  * Undefined when there is no row.

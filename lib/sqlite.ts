@@ -33,7 +33,8 @@ const SETTINGS = [
   "PRAGMA foreign_keys = ON",
 ];
 
-const isLocalFile = (url: string) => url.startsWith("file:");
+/** A file this process opens itself; anything else (libsql://, https://) is a network database. */
+export const isLocalFile = (url: string) => url.startsWith("file:");
 
 /** A client whose one connection has the settings above, and whose transactions share it. */
 class LocalSqliteClient implements Client {
@@ -127,9 +128,17 @@ class SameConnectionTransaction implements Transaction {
 
 /** The Prisma adapter factory: tuned local files, Turso (libsql://) untouched. */
 export class TunedLibSQL extends PrismaLibSQL {
+  /**
+   * The client Prisma connected through, once it has: on a network database, writeTogether
+   * (lib/write-together.ts) sends its batches through the same one, so they share its connections
+   * and its protocol probe instead of paying for their own.
+   */
+  client: Client | undefined;
+
   override createClient(config: Config): Client {
     const client = super.createClient(config);
-    return isLocalFile(config.url) ? new LocalSqliteClient(client) : client;
+    this.client = isLocalFile(config.url) ? new LocalSqliteClient(client) : client;
+    return this.client;
   }
 }
 

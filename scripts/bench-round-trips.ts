@@ -1,9 +1,11 @@
 // `npm run bench:round-trips`: what a sign-in and a guarded request cost on a network database
 // (Turso in a deployment): database round trips and latency, with DATABASE_URL pointing at the
 // libSQL double (scripts/libsql-double.mjs) and a fixed delay per round trip. In process: each
-// request is the functions its route handler calls for the database (the cookies a route reads
-// and sets are not database work and need a request, so they are left out). The double counts
-// every HTTP request it answers; calls run one at a time, so the count around one is its own.
+// request is the functions its route handler calls for the database, argon2id included. Left out:
+// the cookies a route reads and sets (no database work, and they need a request), HTTP and the
+// route wrapper, and a cold process (the first call of each row, which connects and probes the
+// protocol, is not counted). The double counts every HTTP request it answers; calls run one at a
+// time, so the count around one is its own. lib/auth/sign-in-round-trips.test.ts asserts the counts.
 //   npm run bench:round-trips -- [--delay 20] [--iterations 15]
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -34,7 +36,9 @@ await promisify(execFile)("node_modules/.bin/prisma", ["migrate", "deploy"], { e
 const { getDb } = await import("@/lib/db");
 const { hashPassword } = await import("@/lib/auth/credentials");
 const { checkCredentials } = await import("@/lib/auth/sign-in");
-const { rememberDevice } = await import("@/lib/auth/device");
+const { verifyPassword } = await import("@/lib/auth/credentials");
+const { endSession } = await import("@/lib/auth/session/store");
+const { rememberDevice, trustNewDevice } = await import("@/lib/auth/device");
 const { createSession } = await import("@/lib/auth/session/store");
 const { validateSessionToken } = await import("@/lib/auth/session/store");
 const { issueTokenPair } = await import("@/lib/auth/jwt/lifecycle");
@@ -46,14 +50,15 @@ const { hashToken, generateToken } = await import("@/lib/auth/tokens");
 const context = { ip: "192.0.2.80", userAgent: "bench:round-trips" };
 const password = `round trips ${randomUUID()}`;
 const email = `round-trips-${randomUUID()}@bench.authlab.test`;
+const passwordHash = await hashPassword(password);
 const person = await getDb().user.create({
-  data: { email, name: "Round Trips", passwordHash: await hashPassword(password) },
+  data: { email, name: "Round Trips", passwordHash },
   select: { id: true, email: true, name: true, epoch: true },
 });
 const login = { email, password };
 
-async function signIn(strategy: "session" | "jwt") {
-  const result = await checkCredentials(login, strategy, context, undefined, deviceToken);
+async function signIn(strategy: "session" | "jwt", device: string | null) {
+  const result = await checkCredentials(login, strategy, context, undefined, device);
   if (!result.ok) throw new Error(`the benchmark's own sign-in failed: ${result.reason}`);
   return result;
 }
@@ -80,22 +85,62 @@ await getDb().session.create({
   },
 });
 
-const scenarios: { label: string; run: () => Promise<unknown> }[] = [
+// The session cookie a browser still holds, made before the clock starts.
+let oldSession = "";
+
+const scenarios: {
+  label: string;
+  /** Untimed and uncounted, before each call. */
+  before?: () => Promise<void>;
+  run: () => Promise<unknown>;
+}[] = [
   {
     // app/api/session/login: checkCredentials, rememberDevice, startSession (createSession)
     label: "password sign-in, session (a trusted browser)",
     run: async () => {
-      const result = await signIn("session");
+      const result = await signIn("session", deviceToken);
       await rememberDevice(result.user, result.trustedDevice, context);
       await createSession(result.user, result.user.provenance, context);
     },
   },
   {
-    // app/api/jwt/token: checkCredentials, issueTokenPair
+    // The same browser still holding a session cookie (its session ended or expired, or signing in
+    // again): startSession ends that session first (signOutSession: endSession).
+    label: "password sign-in, session (a trusted browser holding an old session cookie)",
+    before: async () => {
+      oldSession = (await createSession(person, proof, context)).token;
+    },
+    run: async () => {
+      const result = await signIn("session", deviceToken);
+      await rememberDevice(result.user, result.trustedDevice, context);
+      await endSession(hashToken(oldSession), { type: "logout", context });
+      await createSession(result.user, result.user.provenance, context);
+    },
+  },
+  {
+    // The same route from a browser without a device cookie: rememberDevice makes a new device
+    // (trustNewDevice, then the cookie). After ten calls the person is at the cap, so each one
+    // also evicts the least recently used device (the trusted browser's above among them).
+    label: "password sign-in, session (a new browser)",
+    run: async () => {
+      const result = await signIn("session", null);
+      await trustNewDevice(result.user, context);
+      await createSession(result.user, result.user.provenance, context);
+    },
+  },
+  {
+    // app/api/jwt/token: checkCredentials (an API client sends no device cookie), issueTokenPair
     label: "password sign-in, JWT (`POST /api/jwt/token`)",
     run: async () => {
-      const result = await signIn("jwt");
+      const result = await signIn("jwt", null);
       await issueTokenPair(result.user.id, result.user.provenance, context);
+    },
+  },
+  {
+    // What the sign-ins above spend on argon2id, with no database: the rest is round trips.
+    label: "argon2id verification alone (no database)",
+    run: async () => {
+      if (!(await verifyPassword(passwordHash, password))) throw new Error("wrong password");
     },
   },
   {
@@ -126,6 +171,7 @@ for (const scenario of scenarios) {
   const trips: number[] = [];
   const millis: number[] = [];
   for (let i = 0; i <= ITERATIONS; i++) {
+    await scenario.before?.();
     const before = double.roundTrips();
     const started = performance.now();
     await scenario.run();

@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cookieNames } from "@/lib/auth/names";
-import { getDb, transaction, type Tx } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { isHttps } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
+import { sqlDate, type Statement, writeTogether } from "@/lib/write-together";
 import { generateToken, hashToken } from "./tokens";
 
 // Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): a browser that
@@ -25,35 +26,16 @@ export async function readDeviceToken(): Promise<string | null> {
 export const deviceId = (token: string) => hashToken(token);
 
 /**
- * After a password sign-in: a device this person already trusts (same epoch) is touched, any other
- * browser gets a new device row and cookie. The person's oldest devices beyond the cap go.
+ * After a password sign-in: a device this person already trusts was touched by the sign-in's own
+ * write (lib/auth/sign-in.ts); any other browser gets a new device row and cookie.
  */
 export async function rememberDevice(
   user: { id: string; epoch: number },
   trusted: string | null,
   context: RequestContext,
 ): Promise<void> {
-  const db = getDb();
-  if (trusted) {
-    await db.trustedDevice.updateMany({
-      where: { id: trusted, userId: user.id },
-      data: { lastUsedAt: new Date() },
-    });
-    return;
-  }
-  const token = generateToken();
-  await transaction(async (tx) => {
-    await tx.trustedDevice.create({
-      data: {
-        id: deviceId(token),
-        userId: user.id,
-        epoch: user.epoch,
-        userAgent: context.userAgent,
-        ip: context.ip,
-      },
-    });
-    await evictBeyondCap(tx, user.id);
-  });
+  if (trusted) return;
+  const token = await trustNewDevice(user, context);
   (await cookies()).set(cookieNames(isHttps()).device, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -63,15 +45,39 @@ export async function rememberDevice(
   });
 }
 
-async function evictBeyondCap(tx: Tx, userId: string) {
-  const beyond = await tx.trustedDevice.findMany({
-    where: { userId },
-    orderBy: { lastUsedAt: "desc" },
-    skip: MAX_DEVICES,
-    select: { id: true },
-  });
-  if (beyond.length > 0)
-    await tx.trustedDevice.deleteMany({ where: { id: { in: beyond.map((row) => row.id) } } });
+/**
+ * A new trusted device of this person under `user.epoch`, and their oldest beyond the cap gone,
+ * in one write (one round trip on a network database); its token, for the cookie.
+ */
+export async function trustNewDevice(
+  user: { id: string; epoch: number },
+  context: RequestContext,
+): Promise<string> {
+  const token = generateToken();
+  const now = sqlDate(new Date());
+  await writeTogether([
+    {
+      sql: `INSERT INTO "TrustedDevice" ("id", "userId", "epoch", "createdAt", "lastUsedAt", "userAgent", "ip")
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      args: [deviceId(token), user.id, user.epoch, now, now, context.userAgent, context.ip],
+    },
+    // The least recently used beyond MAX_DEVICES, the new one counted (LIMIT -1: no limit).
+    {
+      sql: `DELETE FROM "TrustedDevice" WHERE "id" IN (
+        SELECT "id" FROM "TrustedDevice" WHERE "userId" = ?
+        ORDER BY "lastUsedAt" DESC LIMIT -1 OFFSET ?)`,
+      args: [user.id, MAX_DEVICES],
+    },
+  ]);
+  return token;
+}
+
+/** A trusted device used for a sign-in, as a statement for that sign-in's one write. */
+export function touchDevice(id: string, userId: string): Statement {
+  return {
+    sql: `UPDATE "TrustedDevice" SET "lastUsedAt" = ? WHERE "id" = ? AND "userId" = ?`,
+    args: [sqlDate(new Date()), id, userId],
+  };
 }
 
 /** This browser's trusted device, replaced by a new one under `user.epoch` (a new token). */

@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb, type PrismaClient } from "@/lib/db";
+import { sqlDate, type Statement } from "@/lib/write-together";
 import type { RequestContext } from "@/lib/request-context";
 import type { StrategyId } from "./names";
 
@@ -53,6 +55,47 @@ export async function recordEvent(
       userAgent: context?.userAgent ?? null,
     },
   });
+}
+
+/** The same event as one statement, to write together with others (lib/write-together.ts). */
+export function eventStatement({
+  type,
+  strategy,
+  userId,
+  detail,
+  context,
+}: AuthEventInput): Statement {
+  return {
+    sql: `INSERT INTO "AuthEvent" ("id", "userId", "strategy", "type", "detail", "ip", "userAgent", "createdAt")
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      randomUUID(),
+      userId ?? null,
+      strategy,
+      type,
+      JSON.stringify(detail ?? {}),
+      context?.ip ?? null,
+      context?.userAgent ?? null,
+      sqlDate(new Date()),
+    ],
+  };
+}
+
+/**
+ * The same event for the person `whose` finds (a query of one "userId" column), written only if
+ * it finds one: how a write that ends a row logs it in the same batch, once, for its owner.
+ */
+export function eventStatementFor(
+  input: Omit<AuthEventInput, "userId">,
+  whose: Statement,
+): Statement {
+  const [id, , ...rest] = eventStatement(input).args;
+  return {
+    sql: `INSERT INTO "AuthEvent" ("id", "userId", "strategy", "type", "detail", "ip", "userAgent", "createdAt")
+      SELECT ?, w."userId", ?, ?, ?, ?, ?, ? FROM (${whose.sql}) w`,
+    // Bound in the order the placeholders appear: the select list's, then the query's.
+    args: [id ?? null, ...rest, ...whose.args],
+  };
 }
 
 export type AuthEventView = {

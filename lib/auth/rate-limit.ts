@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { jsonError } from "@/lib/http/json";
 import { HttpError } from "@/lib/http/route-errors";
 import { buckets, type Rule } from "@/lib/store/buckets";
+import type { Statement } from "@/lib/write-together";
 
 // Throttling, shared by every instance (the buckets live in Redis when configured, else in the
 // database: lib/store/buckets.ts). An attempt is counted before its password is checked, in one
@@ -112,14 +113,16 @@ export function createLoginThrottle(rates: ThrottleRates = DEFAULT_RATES, prefix
 
     /**
      * A success ends the run of failures of this account from this place (or of this device, or
-     * of this proof), and gives back the share its attempt took from the wider buckets.
+     * of this proof), and gives back the share its attempt took from the wider buckets. With
+     * `alongside`, a database throttle adds its statement there for the caller's writeTogether.
      */
-    async recordSuccess(keys: ThrottleKeys): Promise<void> {
+    async recordSuccess(keys: ThrottleKeys, alongside?: Statement[]): Promise<void> {
       await buckets().refund(
         rulesFor(keys).map((bucket) => {
           const scope = scopeOf(bucket.key);
           return { rule: bucket, clear: scope !== "account" && scope !== "ip" };
         }),
+        alongside,
       );
     },
   };

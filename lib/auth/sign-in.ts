@@ -4,8 +4,10 @@ import type { User } from "@/lib/auth/user";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { emailSchema, passwordShapeSchema, verifyPassword } from "./credentials";
-import { deviceId } from "./device";
-import { recordEvent } from "./events";
+import { readOne } from "@/lib/sqlite-reads";
+import { type Statement, writeTogether } from "@/lib/write-together";
+import { deviceId, touchDevice } from "./device";
+import { eventStatement, recordEvent } from "./events";
 import type { StrategyId } from "./names";
 import { type Provenance, provenNow } from "./proof";
 import { type LoginThrottle, loginThrottle, proofKey, waitText } from "./rate-limit";
@@ -52,20 +54,38 @@ function shouldLogThrottle(key: string, now = Date.now()): boolean {
   return true;
 }
 
-async function readPerson(email: string, device: string | null) {
-  return getDb().user.findUnique({
-    where: { email },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      epoch: true,
-      passwordHash: true,
-      trustedDevices: device
-        ? { where: { id: deviceId(device) }, select: { id: true, epoch: true } }
-        : false,
-    },
-  });
+// The person and this browser's device row (only if it is theirs) in one query: one round trip on
+// a network database, where Prisma's findUnique with the relation sent two.
+const PERSON_SQL = `
+  SELECT u."id", u."email", u."name", u."epoch", u."passwordHash",
+         d."id" AS "deviceId", d."epoch" AS "deviceEpoch"
+  FROM "User" u LEFT JOIN "TrustedDevice" d ON d."userId" = u."id" AND d."id" = ?
+  WHERE u."email" = ?`;
+
+type Person = User & {
+  epoch: number;
+  passwordHash: string | null;
+  /** This browser's device row of this person, with the epoch it was made under. */
+  device: { id: string; epoch: number } | null;
+};
+
+function readPerson(email: string, deviceToken: string | null): Promise<Person | undefined> {
+  return readOne(
+    PERSON_SQL,
+    [deviceToken ? deviceId(deviceToken) : null, email],
+    { column: "email", value: email },
+    (row) => ({
+      id: row.id as string,
+      email: row.email as string,
+      name: (row.name as string | null) ?? null,
+      epoch: Number(row.epoch),
+      passwordHash: (row.passwordHash as string | null) ?? null,
+      device:
+        row.deviceId === null || row.deviceId === undefined
+          ? null
+          : { id: row.deviceId as string, epoch: Number(row.deviceEpoch) },
+    }),
+  );
 }
 
 export async function checkCredentials(
@@ -78,9 +98,9 @@ export async function checkCredentials(
 ): Promise<CredentialResult> {
   const email = emailSchema.safeParse(input.email);
   const password = passwordShapeSchema.safeParse(input.password);
-  const user = email.success ? await readPerson(email.data, deviceToken) : null;
+  const user = (email.success ? await readPerson(email.data, deviceToken) : null) ?? null;
   // Trusted only if made for this person under their current epoch: a password change voids it.
-  const device = user?.trustedDevices?.find((row) => row.epoch === user.epoch)?.id ?? null;
+  const device = user?.device && user.device.epoch === user.epoch ? user.device.id : null;
   const keys = {
     email: email.success ? email.data : String(input.email ?? "").slice(0, 254),
     ip: context.ip,
@@ -118,8 +138,13 @@ export async function checkCredentials(
     return { ok: false, reason: "invalid" };
   }
 
-  await throttle.recordSuccess(keys);
-  await recordEvent({ type: "login.success", strategy, userId: user.id, context });
+  // One write, all or nothing: the throttle's share given back (when the buckets are in the
+  // database), the log line, this trusted device touched.
+  const writes: Statement[] = [];
+  await throttle.recordSuccess(keys, writes);
+  writes.push(eventStatement({ type: "login.success", strategy, userId: user.id, context }));
+  if (device) writes.push(touchDevice(device, user.id));
+  await writeTogether(writes);
   return {
     ok: true,
     user: {

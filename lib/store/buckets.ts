@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import type { SqlValue, Statement } from "@/lib/write-together";
 import { StoreUnavailableError } from "./errors";
 import { isRedisConfigured, withRedis } from "./redis";
 
@@ -14,7 +15,8 @@ import { isRedisConfigured, withRedis } from "./redis";
 //
 // A hit against several rules (an account, an address, both together) is all or nothing, and it
 // costs one round trip: one Lua script in Redis, one statement in the database (the rare partial
-// case gives back in a second one).
+// case gives back in a second one). A success's refund can ride along with the sign-in's own
+// writes in the database (see BucketStore.refund).
 
 export type Rule = { key: string; limit: number; periodSeconds: number };
 export type HitResult =
@@ -24,7 +26,12 @@ export type Refund = { rule: Rule; clear: boolean };
 
 export interface BucketStore {
   hit(rules: Rule[]): Promise<HitResult>;
-  refund(refunds: Refund[]): Promise<void>;
+  /**
+   * Gives back after a success. With `alongside`, the database store adds its one statement there
+   * instead of sending it, for the caller to write with its own in one round trip
+   * (lib/write-together.ts); Redis refunds at once either way (it is another store).
+   */
+  refund(refunds: Refund[], alongside?: Statement[]): Promise<void>;
 }
 
 /** The interval between two hits once the burst is spent, and how far ahead tat may run. */
@@ -83,25 +90,30 @@ const sqlBuckets: BucketStore = {
     );
   },
 
-  async refund(refunds) {
+  async refund(refunds, alongside) {
     if (refunds.length === 0) return;
-    const params: unknown[] = [];
-    const slot = (value: unknown) => (params.push(value), "?");
-    const cases = refunds
-      .map(
-        ({ rule, clear }) =>
-          `WHEN ${slot(rule.key)} THEN ${clear ? "0" : `"tat" - ${slot(shape(rule).interval)}`}`,
-      )
-      .join(" ");
-    const keys = refunds.map(({ rule }) => slot(rule.key)).join(", ");
-    await inDatabase(() =>
-      getDb().$executeRawUnsafe(
-        `UPDATE "ThrottleBucket" SET "tat" = CASE "key" ${cases} END WHERE "key" IN (${keys})`,
-        ...params,
-      ),
-    );
+    const statement = refundStatement(refunds);
+    if (alongside) alongside.push(statement);
+    else await inDatabase(() => getDb().$executeRawUnsafe(statement.sql, ...statement.args));
   },
 };
+
+/** One UPDATE for every refund: each bucket emptied, or moved back one interval. */
+function refundStatement(refunds: Refund[]): Statement {
+  const args: SqlValue[] = [];
+  const slot = (value: SqlValue) => (args.push(value), "?");
+  const cases = refunds
+    .map(
+      ({ rule, clear }) =>
+        `WHEN ${slot(rule.key)} THEN ${clear ? "0" : `"tat" - ${slot(shape(rule).interval)}`}`,
+    )
+    .join(" ");
+  const keys = refunds.map(({ rule }) => slot(rule.key)).join(", ");
+  return {
+    sql: `UPDATE "ThrottleBucket" SET "tat" = CASE "key" ${cases} END WHERE "key" IN (${keys})`,
+    args,
+  };
+}
 
 function blocked(refused: { key: string; tat: number }[], rules: Rule[], now: number): HitResult {
   let wait = 0;

@@ -1,17 +1,18 @@
 import "server-only";
 import { getDb, transaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
-import { recordEvent } from "../events";
+import { writeTogether } from "@/lib/write-together";
+import { eventStatement, recordEvent } from "../events";
 import type { Provenance } from "../proof";
 import { issueAccessToken, verifyIgnoringExpiry } from "./access-token";
 import type { AccessClaims } from "./claims";
 import { accessTtlFor, jwtSettings } from "./config";
-import { accessLifetime, revokeAllFamilies, revokeFamily, startFamily } from "./refresh";
+import { accessLifetime, familyStatements, revokeAllFamilies, revokeFamily } from "./refresh";
 import { setTokenCookies } from "./cookies";
 import { denyAccessToken } from "./revocation";
 
-// Issuing a pair at sign-in and ending it at sign-out, for both transports. Each is one
-// transaction: the family, its first token, the access token and the log line exist together.
+// Issuing a pair at sign-in and ending it at sign-out, for both transports. Each is one write,
+// all or nothing: the family, its first token and the log line exist together, or none does.
 
 export type TokenPair = {
   accessToken: string;
@@ -24,6 +25,8 @@ export type TokenPair = {
 /**
  * A new family and its first pair, for the proof in `provenance`: a sign-in's own, or (for a pair
  * exchanged for a sign-in made another way, app/api/jwt/exchange) that sign-in's, never newer.
+ * The family, its first refresh token and the log line are one write (one round trip on a network
+ * database); the access token is signed before it and handed out only once it has landed.
  */
 export async function issueTokenPair(
   userId: string,
@@ -38,38 +41,37 @@ export async function issueTokenPair(
     notAfter?: Date;
   } = {},
 ): Promise<TokenPair> {
-  return transaction(async (tx) => {
-    const { refreshToken, familyId, expiresAt } = await startFamily(
+  const { refreshToken, familyId, expiresAt, statements } = familyStatements(
+    userId,
+    provenance,
+    context,
+    exchangedFrom,
+    notAfter,
+  );
+  // A family this new has no lab key (the lab rotates only a family that exists): the configured
+  // key signs, without looking one up.
+  const { token, claims } = await issueAccessToken(
+    { userId, familyId, epoch: provenance.epoch, authTime: provenance.authTime },
+    accessLifetime(jwtSettings().accessTtlSeconds, expiresAt),
+    undefined,
+    { configuredKey: true },
+  );
+  await writeTogether([
+    ...statements,
+    eventStatement({
+      type: "token.issued",
+      strategy: "jwt",
       userId,
-      provenance,
       context,
-      tx,
-      exchangedFrom,
-      notAfter,
-    );
-    const { token, claims } = await issueAccessToken(
-      { userId, familyId, epoch: provenance.epoch, authTime: provenance.authTime },
-      accessLifetime(jwtSettings().accessTtlSeconds, expiresAt),
-      undefined,
-      { db: tx },
-    );
-    await recordEvent(
-      {
-        type: "token.issued",
-        strategy: "jwt",
-        userId,
-        context,
-        detail: {
-          family: familyId.slice(0, 8),
-          proof: provenance.method,
-          jti: claims.jti.slice(0, 8),
-          ...(exchangedFrom ? { exchangedFrom } : {}),
-        },
+      detail: {
+        family: familyId.slice(0, 8),
+        proof: provenance.method,
+        jti: claims.jti.slice(0, 8),
+        ...(exchangedFrom ? { exchangedFrom } : {}),
       },
-      tx,
-    );
-    return { accessToken: token, refreshToken, claims, familyId, familyExpiresAt: expiresAt };
-  });
+    }),
+  ]);
+  return { accessToken: token, refreshToken, claims, familyId, familyExpiresAt: expiresAt };
 }
 
 /**

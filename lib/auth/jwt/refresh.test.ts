@@ -84,7 +84,6 @@ describe("startFamily", () => {
       user.id,
       { epoch: 0, authTime: provedAt, method: "google" },
       context,
-      getDb(),
       "oauth",
     );
     const family = await familyRow(familyId);

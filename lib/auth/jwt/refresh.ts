@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb, transaction, type Tx } from "@/lib/db";
+import { sqlDate, type Statement, writeTogether } from "@/lib/write-together";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import type { Provenance } from "../proof";
@@ -62,37 +64,68 @@ export function accessLifetime(ttlSeconds: number, familyExpiresAt: Date): numbe
   return Math.max(1, Math.min(ttlSeconds, untilFamilyEnds));
 }
 
+/** What startFamily writes, as statements: for a caller that writes more with it (issueTokenPair). */
+export function familyStatements(
+  userId: string,
+  provenance: Provenance,
+  context: RequestContext,
+  exchangedFrom: "session" | "oauth" | null = null,
+  notAfter?: Date,
+): { refreshToken: string; familyId: string; expiresAt: Date; statements: Statement[] } {
+  const refreshToken = generateToken();
+  const familyId = randomUUID();
+  const now = sqlDate(new Date());
+  const expiresAt = new Date(
+    Math.min(Date.now() + jwtSettings().refreshTtlSeconds * 1000, notAfter?.getTime() ?? Infinity),
+  );
+  const statements: Statement[] = [
+    {
+      sql: `INSERT INTO "RefreshFamily" ("id", "userId", "createdAt", "expiresAt", "lastUsedAt",
+          "epoch", "authTime", "authMethod", "exchangedFrom", "userAgent", "ip")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        familyId,
+        userId,
+        now,
+        sqlDate(expiresAt),
+        now,
+        provenance.epoch,
+        sqlDate(provenance.authTime),
+        provenance.method,
+        exchangedFrom,
+        context.userAgent,
+        context.ip,
+      ],
+    },
+    {
+      sql: `INSERT INTO "RefreshToken" ("id", "tokenHash", "familyId", "createdAt") VALUES (?, ?, ?, ?)`,
+      args: [randomUUID(), hashToken(refreshToken), familyId, now],
+    },
+  ];
+  return { refreshToken, familyId, expiresAt, statements };
+}
+
 /**
  * A new family for `userId`, carrying the proof it comes from (for an exchange: the proof of the
- * credential it was exchanged for, never a newer one) and that proof's epoch.
+ * credential it was exchanged for, never a newer one) and that proof's epoch: the family and its
+ * first refresh token, written together.
  */
 export async function startFamily(
   userId: string,
   provenance: Provenance,
   context: RequestContext,
-  db: Tx | ReturnType<typeof getDb> = getDb(),
   exchangedFrom: "session" | "oauth" | null = null,
   notAfter?: Date,
 ): Promise<{ refreshToken: string; familyId: string; expiresAt: Date }> {
-  const refreshToken = generateToken();
-  const expiresAt = new Date(
-    Math.min(Date.now() + jwtSettings().refreshTtlSeconds * 1000, notAfter?.getTime() ?? Infinity),
+  const { statements, ...family } = familyStatements(
+    userId,
+    provenance,
+    context,
+    exchangedFrom,
+    notAfter,
   );
-  const family = await db.refreshFamily.create({
-    data: {
-      userId,
-      expiresAt,
-      epoch: provenance.epoch,
-      authTime: provenance.authTime,
-      authMethod: provenance.method,
-      exchangedFrom,
-      userAgent: context.userAgent,
-      ip: context.ip,
-      tokens: { create: { tokenHash: hashToken(refreshToken) } },
-    },
-    select: { id: true },
-  });
-  return { refreshToken, familyId: family.id, expiresAt };
+  await writeTogether(statements);
+  return family;
 }
 
 export async function rotateRefreshToken(

@@ -7,7 +7,13 @@ import type { Provenance } from "../proof";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
 import { sealToken, unsealToken } from "./seal";
-import { createSession, type SessionRecord, shortenIdleTimeout, withSessionStore } from "./store";
+import {
+  createSession,
+  endSession,
+  type SessionRecord,
+  shortenIdleTimeout,
+  withSessionStore,
+} from "./store";
 
 // Starting and ending a session in the browser: the store plus the cookie. Every ending is one
 // transaction with its log line.
@@ -44,16 +50,7 @@ export async function replaceSession(
 export async function signOutSession(context: RequestContext): Promise<void> {
   const seal = await readSessionCookie();
   const token = seal ? await unsealToken(seal) : null;
-  if (token) {
-    await withSessionStore(async (db) => {
-      const ended = await sessionStore().delete(hashToken(token), db);
-      if (ended)
-        await recordEvent(
-          { type: "logout", strategy: "session", userId: ended.userId, context },
-          db,
-        );
-    });
-  }
+  if (token) await endSession(hashToken(token), { type: "logout", context });
   if (seal !== undefined) await deleteSessionCookie();
 }
 

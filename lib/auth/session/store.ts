@@ -2,9 +2,10 @@ import "server-only";
 import type { User } from "@/lib/auth/user";
 import { getDb, transaction, type Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
+import { writeTogether } from "@/lib/write-together";
 import { type DeviceSession, type SessionRecord, sessionStore } from "@/lib/store/sessions";
 import type { StoreName } from "@/lib/store/errors";
-import { recordEvent } from "../events";
+import { type AuthEventInput, eventStatementFor, recordEvent } from "../events";
 import type { Provenance } from "../proof";
 import { generateToken, hashToken } from "../tokens";
 import { sessionLifetimes } from "./config";
@@ -34,6 +35,31 @@ export type SessionValidation =
  */
 export function withSessionStore<T>(work: (db: Tx) => Promise<T>): Promise<T> {
   return sessionStore().inDatabase ? transaction(work) : work(getDb());
+}
+
+/**
+ * Deletes one session and logs `event` for its person, only if it was there (two requests ending
+ * the same session log it once). With the database store one write, one round trip on a network
+ * database; elsewhere the store's own atomic step, then the log line.
+ */
+export async function endSession(
+  id: string,
+  event: Omit<AuthEventInput, "userId" | "strategy">,
+): Promise<void> {
+  const store = sessionStore();
+  const logged = { ...event, strategy: "session" } as const;
+  if (store.inDatabase) {
+    await writeTogether([
+      eventStatementFor(logged, {
+        sql: `SELECT "userId" FROM "CookieSession" WHERE "id" = ?`,
+        args: [id],
+      }),
+      { sql: `DELETE FROM "CookieSession" WHERE "id" = ?`, args: [id] },
+    ]);
+    return;
+  }
+  const ended = await store.delete(id);
+  if (ended) await recordEvent({ ...logged, userId: ended.userId });
 }
 
 /** A session for `user`, carrying the proof it comes from and the epoch that proof was made under. */
@@ -89,18 +115,7 @@ export async function validateSessionToken(
   if (expiredBy && peek) return { session: null, user: null, expired: expiredBy };
   if (expiredBy) {
     // Two requests may find the same expired session; only the one that deletes it logs it.
-    await withSessionStore(async (db) => {
-      if (await store.delete(session.id, db))
-        await recordEvent(
-          {
-            type: "session.expired",
-            strategy: "session",
-            userId: user.id,
-            detail: { reason: expiredBy },
-          },
-          db,
-        );
-    });
+    await endSession(session.id, { type: "session.expired", detail: { reason: expiredBy } });
     return { session: null, user: null, expired: expiredBy };
   }
 
