@@ -13,6 +13,8 @@ const steps = [
   ["unit tests", bin("vitest"), ["run"]],
   ["build", bin("next"), ["build"]],
   ["end-to-end tests", bin("playwright"), ["test"]],
+  // The app as Vercel builds and runs it: the pinned CLI offline, in a throwaway copy.
+  ["vercel build gate", "npm", ["run", "--silent", "vercel:check"]],
 ];
 
 const timings = [];
