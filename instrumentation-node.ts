@@ -7,6 +7,11 @@
 
 export async function startNodeServer(): Promise<void> {
   if (process.env.VERCEL === "1") return;
+  // After the server is up: no request waits behind the database client's first load.
+  setTimeout(() => void checkAndPurge(), 0).unref();
+}
+
+async function checkAndPurge(): Promise<void> {
   const { refusal, refuse } = await import("./lib/refusal");
   if (refusal()) {
     console.error(refusal());

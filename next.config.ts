@@ -21,6 +21,10 @@ const nextConfig = {
   // Native and WASM-backed packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "libsql"],
   experimental: {
+    // A cold server loads the modules of the route it is asked for, not of every route first: how
+    // a Vercel function starts (it serves its own routes only), and the first answer of `next start`
+    // within reach of a bare app's. Each other route pays its own load once, on its first request.
+    preloadEntriesOnStart: false,
     // Room for a 1 MB password so the policy can refuse it with a field message, not a crash.
     serverActions: { bodySizeLimit: "2mb" },
   },

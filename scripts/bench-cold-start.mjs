@@ -37,15 +37,22 @@ if (!existsSync(path.join(BARE, ".next", "BUILD_ID"))) {
     path.join(BARE, "app", "api", "hello", "route.ts"),
     'export function GET() {\n  return Response.json({ hello: "world" });\n}\n',
   );
+  // A project of its own (Turbopack takes the nearest lockfile's folder as the root, and won't
+  // follow a node_modules symlinked from outside it): the same packages, hard-linked.
+  writeFileSync(path.join(BARE, "package.json"), JSON.stringify({ private: true, type: "module" }));
+  writeFileSync(path.join(BARE, "package-lock.json"), JSON.stringify({ lockfileVersion: 3 }));
   writeFileSync(
     path.join(BARE, "next.config.mjs"),
-    `export default { turbopack: { root: ${JSON.stringify(ROOT)} } };\n`,
+    "export default { turbopack: { root: import.meta.dirname } };\n",
   );
+  if (!existsSync(path.join(BARE, "node_modules")))
+    await run("cp", ["-al", path.join(ROOT, "node_modules"), path.join(BARE, "node_modules")]);
   writeFileSync(
     path.join(BARE, "tsconfig.json"),
     JSON.stringify({ compilerOptions: { strict: true, jsx: "preserve" } }),
   );
-  await run(path.join(ROOT, bin("next")), ["build", BARE], {
+  // Its own copy of next, so that next and React resolve from the same node_modules.
+  await run(path.join(BARE, bin("next")), ["build", BARE], {
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
@@ -68,7 +75,7 @@ await run(bin("prisma"), ["migrate", "deploy"], {
 async function firstAnswer(cwd, urlPath, env) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(path.join(ROOT, bin("next")), ["start", cwd, "--port", String(port)], {
+  const child = spawn(path.join(cwd, bin("next")), ["start", cwd, "--port", String(port)], {
     env: { ...env, APP_URL: `http://localhost:${port}` },
     stdio: "ignore",
   });
