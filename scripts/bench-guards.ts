@@ -1,7 +1,6 @@
 // `npm run bench`: what each strategy's guard costs per request, step by step, measured
 // in-process against a throwaway SQLite file with the real migrations.
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,8 +23,7 @@ const { createSession, validateSessionToken } = await import("@/lib/auth/session
 const { issueTokenPair } = await import("@/lib/auth/jwt/lifecycle");
 const { verifyAccessToken, verifyAccessTokenFromScratch } =
   await import("@/lib/auth/jwt/access-token");
-const { oauthLifetimes } = await import("@/lib/auth/oauth/adapter");
-const { hashToken } = await import("@/lib/auth/tokens");
+const { seedOAuthSession } = await import("./bench-seed");
 const { authenticateOAuthSession } = await import("@/lib/auth/oauth/sessions");
 const { checkNotRevoked } = await import("@/lib/auth/jwt/revocation");
 const { authenticateJwt } = await import("@/lib/auth/jwt/guard");
@@ -68,19 +66,7 @@ await measure("jwt: whole checked guard", 2000, () =>
   authenticateJwt({ bearer: pair.accessToken }, undefined, "checked"),
 );
 
-const oauthToken = randomUUID();
-// As the adapter stores it (the token's hash, the proof), with a fresh sign-in's expiry: not due
-// to slide, so every call is a read, as most requests are.
-await getDb().session.create({
-  data: {
-    sessionToken: hashToken(oauthToken),
-    userId: user.id,
-    expires: new Date(Date.now() + oauthLifetimes().maxAgeSeconds * 1000),
-    epoch: user.epoch,
-    authTime: proof.authTime,
-    authMethod: "google",
-  },
-});
+const oauthToken = await seedOAuthSession(user, proof.authTime);
 await measure("oauth: whole guard (Auth.js session + user, one query)", 2000, () =>
   authenticateOAuthSession(oauthToken),
 );

@@ -33,19 +33,24 @@ delete process.env.REDIS_URL; // the database carries everything: sessions, thro
 // Asynchronous: the double answers from this very process.
 await promisify(execFile)("node_modules/.bin/prisma", ["migrate", "deploy"], { env: process.env });
 
-const { getDb } = await import("@/lib/db");
-const { hashPassword } = await import("@/lib/auth/credentials");
-const { checkCredentials } = await import("@/lib/auth/sign-in");
-const { verifyPassword } = await import("@/lib/auth/credentials");
-const { endSession } = await import("@/lib/auth/session/store");
-const { rememberDevice, trustNewDevice } = await import("@/lib/auth/device");
-const { createSession } = await import("@/lib/auth/session/store");
-const { validateSessionToken } = await import("@/lib/auth/session/store");
-const { issueTokenPair } = await import("@/lib/auth/jwt/lifecycle");
-const { authenticateJwt } = await import("@/lib/auth/jwt/guard");
-const { authenticateOAuthSession } = await import("@/lib/auth/oauth/sessions");
-const { oauthLifetimes } = await import("@/lib/auth/oauth/adapter");
-const { hashToken, generateToken } = await import("@/lib/auth/tokens");
+// After DATABASE_URL is set: the app's modules read it when they load.
+const [{ getDb }, credentials, { checkCredentials }, store, devices, jwt, oauth, tokens] =
+  await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/auth/credentials"),
+    import("@/lib/auth/sign-in"),
+    import("@/lib/auth/session/store"),
+    import("@/lib/auth/device"),
+    Promise.all([import("@/lib/auth/jwt/lifecycle"), import("@/lib/auth/jwt/guard")]),
+    Promise.all([import("@/lib/auth/oauth/sessions"), import("./bench-seed")]),
+    import("@/lib/auth/tokens"),
+  ]);
+const { hashPassword, verifyPassword } = credentials;
+const { createSession, endSession, validateSessionToken } = store;
+const { rememberDevice, trustNewDevice } = devices;
+const [{ issueTokenPair }, { authenticateJwt }] = jwt;
+const [{ authenticateOAuthSession }, { seedOAuthSession }] = oauth;
+const { hashToken, generateToken } = tokens;
 
 const context = { ip: "192.0.2.80", userAgent: "bench:round-trips" };
 const password = `round trips ${randomUUID()}`;
@@ -73,17 +78,7 @@ await getDb().trustedDevice.create({
 const proof = { epoch: person.epoch, authTime: new Date(), method: "password" as const };
 const { token: sessionToken } = await createSession(person, proof, context);
 const pair = await issueTokenPair(person.id, proof, context);
-const oauthToken = generateToken();
-await getDb().session.create({
-  data: {
-    sessionToken: hashToken(oauthToken),
-    userId: person.id,
-    expires: new Date(Date.now() + oauthLifetimes().maxAgeSeconds * 1000),
-    epoch: person.epoch,
-    authTime: proof.authTime,
-    authMethod: "google",
-  },
-});
+const oauthToken = await seedOAuthSession(person, proof.authTime);
 
 // The session cookie a browser still holds, made before the clock starts.
 let oldSession = "";

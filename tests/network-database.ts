@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { afterAll, beforeAll } from "vitest";
 import { getEnv } from "@/lib/env";
 import { type LibsqlDouble, startLibsqlDouble } from "@/scripts/libsql-double.mjs";
 
@@ -44,6 +45,25 @@ export async function useNetworkDatabase(
     stop: async () => {
       await double.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type NetworkDatabase = Awaited<ReturnType<typeof useNetworkDatabase>>;
+
+/** This test file's network database: started before its tests, stopped after them. */
+export function networkDatabaseForThisFile(options: { delayMs?: number } = {}): {
+  current: () => NetworkDatabase;
+} {
+  let network: NetworkDatabase | undefined;
+  beforeAll(async () => {
+    network = await useNetworkDatabase(options);
+  }, 120_000);
+  afterAll(() => network?.stop());
+  return {
+    current: () => {
+      if (!network) throw new Error("the network database is not up yet");
+      return network;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { useNetworkDatabase } from "@/tests/network-database";
+import { networkDatabaseForThisFile } from "@/tests/network-database";
 import { MAX_DEVICES, rememberDevice, trustNewDevice } from "./device";
 import { authenticateJwt } from "./jwt/guard";
 import { issueTokenPair } from "./jwt/lifecycle";
@@ -24,19 +24,13 @@ const MAX_SIGN_IN = 5;
 const PASSWORD = "quiet lanterns over the salt marsh";
 const context = { ip: "192.0.2.93", userAgent: "vitest round trips" };
 
-let network: Awaited<ReturnType<typeof useNetworkDatabase>>;
-
-beforeAll(async () => {
-  network = await useNetworkDatabase();
-}, 120_000);
-
-afterAll(() => network?.stop());
+const database = networkDatabaseForThisFile();
 
 /** The round trips `work` made (calls run one at a time, so they are all its own), and its answer. */
 async function counted<T>(work: () => Promise<T>): Promise<{ trips: number; answer: T }> {
-  const before = network.double.roundTrips();
+  const before = database.current().double.roundTrips();
   const answer = await work();
-  return { trips: network.double.roundTrips() - before, answer };
+  return { trips: database.current().double.roundTrips() - before, answer };
 }
 
 async function person() {

@@ -54,33 +54,24 @@ export async function checkApi(api, { host, appUrl, cronSecret }, step) {
     expect(response.status === 201 && jsonOf(response)?.user?.id, "registration", response);
   });
   const credentials = { email: person.email, password: person.password };
+  /** A sign-in POST from this app's own pages (or, with `from`, another site's). */
+  const signIn = (path, from = origin) =>
+    call(path, { method: "POST", headers: from, body: credentials });
 
   await step("POST /api/session/login signs in; the cookie opens /api/session/me", async () => {
-    const login = await call("/api/session/login", {
-      method: "POST",
-      headers: origin,
-      body: credentials,
-    });
+    const login = await signIn("/api/session/login");
     expect(login.status === 200 && cookiesFrom(login), "session sign-in", login);
     const me = await call("/api/session/me", { headers: { cookie: cookiesFrom(login) } });
     expect(me.status === 200 && jsonOf(me)?.user?.email === person.email, "session /me", me);
   });
 
   await step("POST /api/session/login from another site is refused (403)", async () => {
-    const response = await call("/api/session/login", {
-      method: "POST",
-      headers: { origin: "https://attacker.example" },
-      body: credentials,
-    });
+    const response = await signIn("/api/session/login", { origin: "https://attacker.example" });
     expect(response.status === 403, "cross-site sign-in", response);
   });
 
   await step("POST /api/jwt/token issues a pair; the access token opens /api/jwt/me", async () => {
-    const token = await call("/api/jwt/token", {
-      method: "POST",
-      headers: origin,
-      body: credentials,
-    });
+    const token = await signIn("/api/jwt/token");
     const accessToken = jsonOf(token)?.access_token;
     expect(
       token.status === 200 && accessToken && jsonOf(token)?.refresh_token,
@@ -92,11 +83,7 @@ export async function checkApi(api, { host, appUrl, cronSecret }, step) {
   });
 
   await step("POST /api/jwt/login sets the token cookies", async () => {
-    const login = await call("/api/jwt/login", {
-      method: "POST",
-      headers: origin,
-      body: credentials,
-    });
+    const login = await signIn("/api/jwt/login");
     expect(login.status === 200 && cookiesFrom(login), "JWT browser sign-in", login);
   });
 
