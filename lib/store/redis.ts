@@ -1,5 +1,5 @@
 import "server-only";
-import Redis from "ioredis";
+import type Redis from "ioredis";
 import { getEnv } from "@/lib/env";
 import { StoreUnavailableError } from "./errors";
 
@@ -23,7 +23,11 @@ export function isRedisConfigured(): boolean {
   return Boolean(getEnv().REDIS_URL);
 }
 
-function client(): Redis {
+/** ioredis loads with the first call that needs it: a deployment without Redis never loads it. */
+let ioredis: Promise<{ default: typeof Redis }> | undefined;
+
+async function client(): Promise<Redis> {
+  const { default: Redis } = await (ioredis ??= import("ioredis"));
   if (!globalForRedis.authLabRedis || globalForRedis.authLabRedis.status === "end") {
     globalForRedis.authLabRedisReadyOnce = false;
     const url = getEnv().REDIS_URL;
@@ -64,7 +68,7 @@ function firstConnection(redis: Redis, timeoutMs = REDIS_TIMEOUT_MS): Promise<vo
 /** Runs `work` against Redis; any failure to reach it is a StoreUnavailableError. */
 export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
   try {
-    const redis = client();
+    const redis = await client();
     await firstConnection(redis);
     return await work(redis);
   } catch (error) {
