@@ -90,6 +90,10 @@ test.describe("lab experiments", () => {
       reason: "A service that only checks the signature accepted the copied access token",
       event: "session: logout",
     });
+    // The reason lists the copies this run presented, each with why it was refused.
+    await expect(page.getByTestId("experiment-replay").getByTestId("verdict-reason")).toContainText(
+      "Refused after sign-out: the server session (its row is deleted), the access token at the app (its jti is on the denylist) and the Auth.js session (its row is deleted).",
+    );
   });
 
   test("tamper: the forged token is shown with its changed part marked, and both forgeries are refused with the reason", async ({

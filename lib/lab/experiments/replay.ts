@@ -20,6 +20,9 @@ export type ReplayResult = {
 export async function replayExperiment(cookies: Map<string, string>): Promise<ReplayResult> {
   const names = cookieNames(isHttps());
   const probes: Probe[] = [];
+  /** Each copy presented again after its sign-out, where the app keeps state. */
+  const replayed: { copy: Copy; probe: Probe }[] = [];
+  let downstream: Probe | null = null;
   let downstreamAcceptsUntil: number | null = null;
 
   const seal = cookies.get(names.session);
@@ -35,15 +38,15 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
         curlHeaders: { ...carried.curlHeaders, origin: "$APP_URL" },
       }),
     );
-    probes.push(
-      await selfRequest({
-        label: "Session: replay the copied cookie",
-        method: "GET",
-        path: "/api/session/me",
-        expected: 401,
-        ...carried,
-      }),
-    );
+    const replay = await selfRequest({
+      label: "Session: replay the copied cookie",
+      method: "GET",
+      path: "/api/session/me",
+      expected: 401,
+      ...carried,
+    });
+    probes.push(replay);
+    replayed.push({ copy: "session", probe: replay });
   }
 
   const access = cookies.get(names.jwtAccess);
@@ -58,16 +61,16 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
         ...carried,
       }),
     );
-    probes.push(
-      await selfRequest({
-        label: "JWT: replay to the app (checked verifier)",
-        method: "GET",
-        path: "/api/jwt/me",
-        expected: 401,
-        ...carried,
-      }),
-    );
-    const downstream = await selfRequest({
+    const replay = await selfRequest({
+      label: "JWT: replay to the app (checked verifier)",
+      method: "GET",
+      path: "/api/jwt/me",
+      expected: 401,
+      ...carried,
+    });
+    probes.push(replay);
+    replayed.push({ copy: "access token", probe: replay });
+    downstream = await selfRequest({
       label: "JWT: replay to a downstream service (signature only)",
       method: "GET",
       path: "/api/downstream/profile",
@@ -83,30 +86,54 @@ export async function replayExperiment(cookies: Map<string, string>): Promise<Re
   if (oauth) {
     // Auth.js's own sign-out is a form with its CSRF token; ending the session row is what it does.
     await endOAuthSession(oauth);
-    probes.push(
-      await selfRequest({
-        label: "OAuth: replay the copied Auth.js cookie after sign-out",
-        method: "GET",
-        path: "/api/oauth/me",
-        expected: 401,
-        ...withCookie(names.oauthSession, oauth, "$AUTHJS_SESSION_COOKIE"),
-      }),
-    );
+    const replay = await selfRequest({
+      label: "OAuth: replay the copied Auth.js cookie after sign-out",
+      method: "GET",
+      path: "/api/oauth/me",
+      expected: 401,
+      ...withCookie(names.oauthSession, oauth, "$AUTHJS_SESSION_COOKIE"),
+    });
+    probes.push(replay);
+    replayed.push({ copy: "Auth.js session", probe: replay });
   }
 
-  const server = probes.filter((p) => p.path !== "/api/downstream/profile" && p.status >= 400);
-  const verdict: Verdict =
-    downstreamAcceptsUntil !== null
-      ? {
-          outcome: "partly",
-          headline: "Refused by the app, accepted by a stateless service",
-          reason: `Every copy was refused where the server keeps state (${server.length} refusals: the session and Auth.js rows are gone, and the checked verifier finds the token's jti denylisted). A service that only checks the signature accepted the copied access token, and will until it expires.`,
-        }
-      : {
-          outcome: "refused",
-          headline: "Attack refused",
-          reason:
-            "Every copied credential was refused after sign-out: the server state it pointed to is gone.",
-        };
-  return { probes, verdict, downstreamAcceptsUntil };
+  return { probes, verdict: replayVerdict(replayed, downstream), downstreamAcceptsUntil };
+}
+
+type Copy = "session" | "access token" | "Auth.js session";
+
+/** Why the app refuses each copy after its sign-out: the state it needs is gone. */
+const WHY_REFUSED: Record<Copy, string> = {
+  session: "the server session (its row is deleted)",
+  "access token": "the access token at the app (its jti is on the denylist)",
+  "Auth.js session": "the Auth.js session (its row is deleted)",
+};
+
+const listed = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
+/** The verdict from what came back: which copies took part, which were refused, and where. */
+function replayVerdict(
+  replayed: { copy: Copy; probe: Probe }[],
+  downstream: Probe | null,
+): Verdict {
+  const accepted = replayed.filter(({ probe }) => probe.status < 400);
+  if (accepted.length > 0)
+    return {
+      outcome: "worked",
+      headline: "A copy outlived its sign-out",
+      reason: `After signing out, the app still accepted ${listed(accepted.map(({ copy }) => `the ${copy}`))} (${accepted.map(({ probe }) => probe.status).join(", ")}).`,
+    };
+  const refused = `Refused after sign-out: ${listed(replayed.map(({ copy }) => WHY_REFUSED[copy]))}.`;
+  if (downstream && downstream.status === 200)
+    return {
+      outcome: "partly",
+      headline: "Refused by the app, accepted by a stateless service",
+      reason: `${refused} A service that only checks the signature accepted the copied access token, and will until it expires: nothing it holds knows about the sign-out.`,
+    };
+  return {
+    outcome: "refused",
+    headline: "Attack refused",
+    reason: `${refused}${downstream ? ` The stateless service refused the token too (${downstream.status}${downstream.code ? `, ${downstream.code}` : ""}).` : ""}`,
+  };
 }
