@@ -24,6 +24,12 @@ async function proveEvery(page: Page, topic: string): Promise<void> {
     expect(evidence, question.id).toBeGreaterThan(0);
     for (const probe of await card.getByTestId("probe").all())
       await expect(probe, question.id).toHaveAttribute("data-as-expected", "true");
+    // An answer that names the Auth.js session is proved with one: its OAuth leg ran.
+    if (question.proves.includes("Auth.js session"))
+      await expect(
+        card.getByTestId("probe").filter({ hasText: "OAuth:" }),
+        question.id,
+      ).not.toHaveCount(0);
     await expect(
       card.getByRole("link", { name: "The fuller experiment in the lab" }),
     ).toHaveAttribute("href", question.lab);

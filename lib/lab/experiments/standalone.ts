@@ -104,6 +104,17 @@ async function providerSignIn(kit: Kit) {
   return { browser, signIn };
 }
 
+/**
+ * Where the local provider can play Google, the same browser also signs in with it (a
+ * provider-only person, removed afterwards too): its Auth.js session takes part.
+ */
+async function alsoWithProvider(browser: LabBrowser, kit: Kit): Promise<void> {
+  if (!localProviderAvailable()) return;
+  const who = identity();
+  kit.alsoRemove(who.email);
+  await signInWithLocalProvider(browser, "google", who);
+}
+
 const one = (run: (person: ThrowawayPerson, kit: Kit) => Promise<Ran>): Standalone => ({
   people: 1,
   run: (kit) => run(kit.people[0]!, kit),
@@ -126,9 +137,12 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   "stateless-verify": one(async (person) =>
     statelessExperiment((await signedIn(person, ["jwt"])).access),
   ),
-  replay: one(async (person) =>
-    replayExperiment((await signedIn(person, ["session", "jwt"])).held),
-  ),
+  // Every strategy's copy, the Auth.js session's included wherever a provider can sign in here.
+  replay: one(async (person, kit) => {
+    const { browser } = await signedIn(person, ["session", "jwt"]);
+    await alsoWithProvider(browser, kit);
+    return replayExperiment(browser.cookies(appUrl("/")));
+  }),
   denylist: one(async (person) => replayExperiment((await signedIn(person, ["jwt"])).held)),
   // A person made a moment ago (epoch 0): the second device's proof of identity is their sign-in's.
   "refresh-reuse": one(async (person, kit) =>
@@ -162,14 +176,10 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
       authTime: new Date(Number(claims.auth_time) * 1000),
     });
   }),
+  // Both hybrids: the session's exchange, and the provider sign-in's.
   hybrid: one(async (person, kit) => {
     const { browser } = await signedIn(person, ["session"]);
-    if (localProviderAvailable()) {
-      // The same browser also signs in with a provider (a provider-only person): both hybrids.
-      const who = identity();
-      kit.alsoRemove(who.email);
-      await signInWithLocalProvider(browser, "google", who);
-    }
+    await alsoWithProvider(browser, kit);
     return hybridExperiment(browser.cookies(appUrl("/")));
   }),
   fixation: {
