@@ -253,7 +253,7 @@ export const QUESTIONS: readonly Question[] = [
       "That was the advice of 2012. PKCE protects the code without any client secret, so SPAs and servers use code with PKCE too, and the current BCP deprecates implicit entirely.",
     experiment: "oauth-flow",
     proves:
-      "The real authorization request carries response_type=code, an S256 code_challenge, state and nonce, and a callback with a tampered state is refused.",
+      "The real authorization request carries response_type=code, an S256 code_challenge, state and nonce; a callback with a tampered state is refused, and a stolen code redeemed at the provider without the app's code_verifier (a guessed one, or none) gets invalid_grant.",
     lab: "/lab#flows-heading",
   },
   {

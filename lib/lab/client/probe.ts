@@ -81,7 +81,15 @@ export function probeOf(
     "label" | "method" | "expected" | "sent" | "json" | "curlJson" | "curlHeaders"
   >,
 ): Probe {
-  const error = jsonOf(answer)?.error as { code?: string; message?: string } | undefined;
+  const body = jsonOf(answer);
+  // This app's errors are { error: { code, message } }; OAuth's (RFC 6749) { error, error_description }.
+  const error: { code?: string; message?: string } | undefined =
+    typeof body?.error === "string"
+      ? {
+          code: body.error,
+          message: typeof body.error_description === "string" ? body.error_description : undefined,
+        }
+      : (body?.error as { code?: string; message?: string } | undefined);
   const url = new URL(answer.url);
   // A code or state in the query is a secret of its flow: cut short, like every credential here.
   for (const name of ["code", "state"]) {

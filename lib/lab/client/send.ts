@@ -14,6 +14,8 @@ export type Outgoing = {
   /** A form body (application/x-www-form-urlencoded). */
   form?: Record<string, string>;
   json?: unknown;
+  /** A server's own call, not a browser's (a token endpoint's client): it carries no Origin. */
+  fromServer?: boolean;
 };
 
 /** `path` on this app's public address (APP_URL), as a full URL. */
@@ -34,7 +36,7 @@ export async function send(url: string, outgoing: Outgoing = {}): Promise<Answer
     headers["content-type"] = "application/json";
     body = JSON.stringify(outgoing.json);
   }
-  if (method !== "GET") headers.origin ??= new URL(url).origin;
+  if (method !== "GET" && !outgoing.fromServer) headers.origin ??= new URL(url).origin;
   const response = await fetch(url, {
     method,
     headers,

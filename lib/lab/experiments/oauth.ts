@@ -9,7 +9,11 @@ import { cut } from "@/lib/auth/oauth/flow-log";
 import { splitToken } from "@/lib/tokens/anatomy";
 import { checkIdTokenSignature, storedIdToken } from "@/lib/tokens/sources";
 import { delegatedExperiment } from "./delegated";
+import { randomBytes } from "node:crypto";
 import { type Probe, probeOf } from "@/lib/lab/client/probe";
+import { jsonOf, send } from "@/lib/lab/client/send";
+import { providerClient } from "@/lib/auth/oauth/providers";
+import { LOCAL_CLIENTS } from "@/lib/auth/oauth/local-idp";
 import { attackVerdict, demonstrationVerdict, type Fact, type Verdict } from "./result";
 
 // The OAuth claims, proved on a real sign-in: the authorization request's parameters and a
@@ -28,9 +32,52 @@ const AUTHORIZATION_NOTES: Record<string, string> = {
   redirect_uri: "Registered exactly: the code can't be sent elsewhere.",
 };
 
+/**
+ * What a thief holding a sign-in's code (from a leaked redirect, a log, a proxy) does with it:
+ * redeem it at the provider's token endpoint with the client's credentials (the local ones are
+ * public) but without the verifier only the app holds. PKCE refuses it: invalid_grant.
+ */
+async function redeemStolenCode(callbackUrl: string, verifier: string | null): Promise<Probe> {
+  const { issuer, clientId } = providerClient("google");
+  const discovery = jsonOf(await send(`${issuer}/.well-known/openid-configuration`));
+  const tokenEndpoint = String(discovery?.token_endpoint ?? `${issuer}/token`);
+  const code = new URL(callbackUrl).searchParams.get("code") ?? "";
+  const answer = await send(tokenEndpoint, {
+    method: "POST",
+    fromServer: true,
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${LOCAL_CLIENTS.google.clientSecret}`).toString("base64")}`,
+    },
+    form: {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: appUrl("/api/auth/callback/google"),
+      ...(verifier === null ? {} : { code_verifier: verifier }),
+    },
+  });
+  return probeOf(answer, {
+    label:
+      verifier === null
+        ? "A stolen code, redeemed with no code_verifier"
+        : "A stolen code, redeemed with a guessed code_verifier",
+    method: "POST",
+    expected: 400,
+    sent: [
+      { name: "code", value: cut(code) },
+      {
+        name: "code_verifier",
+        value: verifier === null ? "(none)" : cut(verifier),
+        changed: verifier === null ? undefined : cut(verifier),
+      },
+    ],
+  });
+}
+
 export async function oauthFlowExperiment(
   signIn: ProviderSignIn,
   tampered: { browser: LabBrowser; callbackUrl: string },
+  /** The callbacks of two more sign-ins, stopped before the app redeemed their codes. */
+  stolen: [string, string],
 ): Promise<Shown> {
   const request = new URL(signIn.authorizationUrl);
   const facts: Fact[] = [...request.searchParams]
@@ -52,19 +99,46 @@ export async function oauthFlowExperiment(
     expected: answer.status >= 300 && answer.status < 400 ? answer.status : 302,
     sent: [{ name: "state", value: cut(forged.searchParams.get("state") ?? ""), changed: "AAAA" }],
   });
-  const ok =
-    refused && facts.some((fact) => fact.name === "code_challenge_method" && fact.value === "S256");
+  const redemptions = [
+    await redeemStolenCode(stolen[0], randomBytes(32).toString("base64url")),
+    await redeemStolenCode(stolen[1], null),
+  ];
+  const checked = redemptions.map((redeemed) => ({
+    ...redeemed,
+    asExpected: redeemed.status === 400 && redeemed.code === "invalid_grant",
+  }));
+  const s256 = facts.some((fact) => fact.name === "code_challenge_method" && fact.value === "S256");
+  const pkceHeld = checked.every((redeemed) => redeemed.asExpected);
   return {
-    probes: [{ ...probe, asExpected: refused }],
+    probes: [
+      {
+        ...probe,
+        asExpected: refused,
+        // Auth.js names every failed check "Configuration" in its redirect: say what it was.
+        message: refused
+          ? "refused: the state doesn't match the one this browser's sign-in started with"
+          : probe.message,
+      },
+      ...checked,
+    ],
     facts,
-    verdict: attackVerdict(ok, {
+    verdict: attackVerdict(refused && s256 && pkceHeld, {
       refused: [
-        "Authorization code with PKCE; a forged callback refused",
-        "The real authorization request asked for a code (not a token) with an S256 challenge, a state and a nonce. A callback whose state doesn't match this browser's cookie is refused before the code is even exchanged.",
+        "Authorization code with PKCE; a forged callback and stolen codes refused",
+        "The real authorization request asked for a code (not a token) with an S256 challenge, a state and a nonce. A callback whose state doesn't match this browser's is refused before its code is exchanged, and a stolen code redeemed without the app's code_verifier (a guessed one, or none) gets invalid_grant from the provider.",
       ],
       worked: [
         "The flow is missing a check",
-        "The request lacked PKCE, or a callback with a changed state was accepted.",
+        [
+          s256 ? null : "the authorization request did not use PKCE with S256",
+          refused ? null : "a callback with a changed state was accepted",
+          pkceHeld
+            ? null
+            : `a stolen code redeemed without the verifier was not refused with invalid_grant (${checked.map((r) => `${r.status} ${r.code ?? ""} ${r.message ?? ""}`.trim()).join("; ")})`,
+        ]
+          .filter(Boolean)
+          .join("; ")
+          .replace(/^./, (first) => first.toUpperCase()) + ".",
       ],
     }),
   };

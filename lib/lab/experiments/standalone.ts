@@ -217,12 +217,16 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
     run: async (kit) => {
       if (!localProviderAvailable()) return needsProvider();
       const { signIn } = await providerSignIn(kit);
-      // A second sign-in, stopped at the provider's redirect back: its callback gets a forged state.
-      const browser = new LabBrowser();
-      const who = identity();
-      kit.alsoRemove(who.email);
-      const { callbackUrl } = await startProviderSignIn(browser, "google", who);
-      return oauthFlowExperiment(signIn, { browser, callbackUrl });
+      // More sign-ins, stopped at the provider's redirect back: one callback gets a forged state,
+      // two codes are redeemed by a "thief" without the app's code_verifier.
+      const stopped = async () => {
+        const browser = new LabBrowser();
+        const who = identity();
+        kit.alsoRemove(who.email);
+        return { browser, ...(await startProviderSignIn(browser, "google", who)) };
+      };
+      const [tampered, first, second] = [await stopped(), await stopped(), await stopped()];
+      return oauthFlowExperiment(signIn, tampered, [first.callbackUrl, second.callbackUrl]);
     },
   },
 };
