@@ -93,13 +93,17 @@ test("GitHub has no ID token: the log shows the profile fetched with the access 
   await expect(field(page, "Authorization request", "nonce")).toHaveCount(0);
 });
 
-test("single sign-on: the provider signs you straight back in until you sign out there too", async ({
+test("single sign-on: the provider signs you straight back in until you sign out there too, whatever the other provider does", async ({
   page,
 }) => {
   await signInToAccountPage(page, "Google");
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByTestId("provider-memory")).toContainText("not signed out of Google");
+
+  // A sign-in at the other provider (its own form, its own session) leaves Google's alone.
+  await signInToAccountPage(page, "GitHub");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
 
   // Straight back in: no question at the provider, and the ID token's auth_time says why.
   await page.getByRole("button", { name: /Continue with Google/ }).click();

@@ -67,7 +67,16 @@ function common(name: ProviderName, appOrigins: string[]): Configuration {
     interactions: {
       url: (_ctx: KoaContextWithOIDC, interaction) => `/${name}/interaction/${interaction.uid}`,
     },
-    cookies: { keys: [randomBytes(32).toString("hex")] },
+    cookies: {
+      keys: [randomBytes(32).toString("hex")],
+      // Both stand-ins live on one origin: cookies of their own, so each keeps its own sign-in,
+      // as Google and GitHub do (signing in at one never signs you out of the other).
+      names: {
+        session: `_${name}_session`,
+        interaction: `_${name}_interaction`,
+        resume: `_${name}_interaction_resume`,
+      },
+    },
     jwks: signingKeys(),
     ttl: {
       AccessToken: 3600,
