@@ -198,3 +198,48 @@ test("exposed directly, a client-written X-Forwarded-For never picks the throttl
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("with the local provider allowed but not running, the sign-in page and the provider experiments say so", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-no-idp-"));
+  const port = 3197;
+  const env = {
+    PATH: process.env.PATH,
+    ...generateSecrets(),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: `file:${path.join(dir, "no-idp.db")}`,
+    CLIENT_IP_SOURCE: "proxy",
+    OAUTH_ALLOW_LOCAL_IDP: "true",
+    // Nothing listens there.
+    OAUTH_LOCAL_IDP_URL: "http://127.0.0.1:9",
+  };
+  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: "ignore",
+  });
+  const server = startWith(env, port);
+  try {
+    await expect
+      .poll(async () => (await server.answers("/api/health")).status, {
+        message: "the server to come up",
+        timeout: 30_000,
+      })
+      .toBe(200);
+    // What a failed "Continue with Google" comes back to.
+    const page = await server.answers("/oauth/login?error=Configuration");
+    expect(page.text).toContain('data-testid="idp-unreachable"');
+    expect(page.text).toContain("npm run idp");
+    const proof = await fetch(`http://localhost:${port}/api/interview/prove/id-token`, {
+      method: "POST",
+      headers: { origin: `http://localhost:${port}` },
+    });
+    expect(proof.status).toBe(200);
+    const { verdict } = (await proof.json()) as { verdict: { outcome: string; reason: string } };
+    expect(verdict.outcome).toBe("nothing-to-try");
+    expect(verdict.reason).toContain("npm run idp");
+  } finally {
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

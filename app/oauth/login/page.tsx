@@ -3,7 +3,8 @@ import { PageHeader } from "@/app/_components/page-header";
 import { SignedOutNotice } from "@/app/_components/sign-in-page";
 import { redirect } from "next/navigation";
 import { getStrategy } from "@/lib/auth/strategies";
-import { providerInfo } from "@/lib/auth/oauth/providers";
+import { localProviderReachable, providerInfo } from "@/lib/auth/oauth/providers";
+import { getEnv } from "@/lib/env";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { OAuthErrorMessage } from "../_components/error-message";
 import { OAuthNotConfigured } from "../_components/not-configured";
@@ -22,6 +23,8 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
   const offered = providerInfo();
   const local = offered.some((provider) => provider.local);
   const log = error ? await readFlowLog() : null;
+  // A failed sign-in with the local provider down says so, not "an expired link".
+  const unreachable = error && local ? (await localProviderReachable()) === false : false;
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader strategy="oauth" title="Sign in with Google or GitHub">
@@ -42,7 +45,22 @@ export default async function OAuthLoginPage({ searchParams }: PageProps<"/oauth
         signedOut={params["signed-out"] === "1"}
         signedOutAt={params["signed-out-at"]}
       />
-      {error ? <OAuthErrorMessage code={error} /> : null}
+      {unreachable ? (
+        <div
+          role="alert"
+          className="rounded-lg border border-danger p-3 text-sm"
+          data-testid="idp-unreachable"
+        >
+          <p className="font-semibold">The local identity provider isn&apos;t running</p>
+          <p>
+            Nothing answers at <code>{getEnv().OAUTH_LOCAL_IDP_URL}</code>, so the sign-in could not
+            reach it. <code>npm run dev</code> starts it with the app; beside <code>npm start</code>
+            , run <code>npm run idp</code>. Sessions and JWTs work meanwhile.
+          </p>
+        </div>
+      ) : error ? (
+        <OAuthErrorMessage code={error} />
+      ) : null}
       {offered.length > 0 ? <ProviderButtons next={next} /> : <OAuthNotConfigured />}
       {error && log?.outcome ? <FlowLogView log={log} hideIdentity /> : null}
     </div>

@@ -35,6 +35,23 @@ export function providerInfo(): ProviderInfo[] {
   return all.filter((provider) => !provider.local || localAllowed);
 }
 
+/**
+ * Is the local identity provider answering? It runs beside the app (`npm run dev` starts it;
+ * `npm run idp` beside `npm start`): when it doesn't, a provider sign-in can only fail, and the
+ * pages and experiments say why instead. Null where no provider is the local one.
+ */
+export async function localProviderReachable(): Promise<boolean | null> {
+  if (!providerInfo().some((provider) => provider.local)) return null;
+  const { googleIssuer } = localIdpUrls(getEnv().OAUTH_LOCAL_IDP_URL);
+  return fetch(`${googleIssuer}/.well-known/openid-configuration`, {
+    signal: AbortSignal.timeout(1000),
+    cache: "no-store",
+  }).then(
+    (response) => response.ok,
+    () => false,
+  );
+}
+
 /** Does this deployment offer any provider sign-in at all? */
 export const oauthConfigured = () => providerInfo().length > 0;
 

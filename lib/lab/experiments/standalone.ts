@@ -1,6 +1,6 @@
 import "server-only";
 import { idsByEmail } from "@/lib/auth/account/person";
-import { oauthConfigured } from "@/lib/auth/oauth/providers";
+import { localProviderReachable, oauthConfigured } from "@/lib/auth/oauth/providers";
 import { provenNow } from "@/lib/auth/proof";
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
@@ -83,17 +83,29 @@ const identity = () => {
   };
 };
 
-/** Why a provider experiment can't run here: no provider at all, or real ones only. */
-const needsProvider = (): Ran => ({
-  probes: [],
-  verdict: {
-    outcome: "nothing-to-try",
-    headline: oauthConfigured() ? "Needs a provider sign-in" : "OAuth is not configured here",
-    reason: oauthConfigured()
-      ? "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this experiment."
-      : "Google and GitHub sign-in are not configured on this deployment, so there is no provider to sign in with. Sessions and JWTs work as usual.",
-  },
-});
+/** Why a provider experiment can't run here: no provider at all, real ones only, or the local one down. */
+async function needsProvider(): Promise<Ran | null> {
+  const nothing = (headline: string, reason: string): Ran => ({
+    probes: [],
+    verdict: { outcome: "nothing-to-try", headline, reason },
+  });
+  if (!oauthConfigured())
+    return nothing(
+      "OAuth is not configured here",
+      "Google and GitHub sign-in are not configured on this deployment, so there is no provider to sign in with. Sessions and JWTs work as usual.",
+    );
+  if (!localProviderAvailable())
+    return nothing(
+      "Needs a provider sign-in",
+      "This deployment uses the real Google and GitHub, which need a person at the keyboard: sign in with one of them, then run the lab's version of this experiment.",
+    );
+  if ((await localProviderReachable()) === false)
+    return nothing(
+      "The local identity provider isn't running",
+      "Nothing answers where the local identity provider should be: `npm run dev` starts it with the app; beside `npm start`, run `npm run idp`.",
+    );
+  return null;
+}
 
 /** A provider sign-in by a fresh identity, when the local identity provider can play Google. */
 async function providerSignIn(kit: Kit) {
@@ -109,7 +121,7 @@ async function providerSignIn(kit: Kit) {
  * provider-only person, removed afterwards too): its Auth.js session takes part.
  */
 async function alsoWithProvider(browser: LabBrowser, kit: Kit): Promise<void> {
-  if (!localProviderAvailable()) return;
+  if (!localProviderAvailable() || (await localProviderReachable()) === false) return;
   const who = identity();
   kit.alsoRemove(who.email);
   await signInWithLocalProvider(browser, "google", who);
@@ -200,14 +212,16 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   "id-token": {
     people: 0,
     run: async (kit) => {
-      if (!localProviderAvailable()) return needsProvider();
+      const cannot = await needsProvider();
+      if (cannot) return cannot;
       return idTokenExperiment((await providerSignIn(kit)).signIn.userId);
     },
   },
   "provider-tokens": {
     people: 0,
     run: async (kit) => {
-      if (!localProviderAvailable()) return needsProvider();
+      const cannot = await needsProvider();
+      if (cannot) return cannot;
       const { browser, signIn } = await providerSignIn(kit);
       return providerTokensExperiment(signIn.userId, browser);
     },
@@ -215,7 +229,8 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   "oauth-flow": {
     people: 0,
     run: async (kit) => {
-      if (!localProviderAvailable()) return needsProvider();
+      const cannot = await needsProvider();
+      if (cannot) return cannot;
       const { signIn } = await providerSignIn(kit);
       // More sign-ins, stopped at the provider's redirect back: one callback gets a forged state,
       // two codes are redeemed by a "thief" without the app's code_verifier.
