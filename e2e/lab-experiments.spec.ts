@@ -50,6 +50,9 @@ async function expectWholeResult(
     await expect(one.getByTestId("probe-request")).toContainText(/Sent: (GET|POST) \/api\//);
     await expect(one.getByTestId("probe-response")).toContainText(/Answer: \d{3}/);
     await expect(one.getByTestId("probe-curl")).toContainText(/^curl -i /);
+    // A placeholder in the command comes with where to get its value.
+    if (/\$[A-Z_]+/.test((await one.getByTestId("probe-curl").textContent()) ?? ""))
+      await expect(one.getByTestId("curl-placeholders")).toContainText("developer tools");
   }
   if (expected.event) await expect(card.getByTestId("result-events")).toContainText(expected.event);
   else await expect(card.getByTestId("result-events")).toBeAttached();

@@ -91,6 +91,14 @@ function ProbeView({ probe }: { probe: Probe }) {
           </code>
           <CopyButton text={probe.curl} />
         </div>
+        {/\$[A-Z_]+/.test(probe.curl) ? (
+          <p className="mt-1 text-zinc-600 dark:text-zinc-400" data-testid="curl-placeholders">
+            Words like <code>$SESSION_COOKIE</code> stand for credentials never shown whole here:
+            set them in your shell first, from your own browser&apos;s developer tools (Application,
+            then Cookies: the HttpOnly ones are visible to you there, never to a script), e.g.{" "}
+            <code>SESSION_COOKIE=&apos;…&apos;</code>.
+          </p>
+        ) : null}
       </details>
     </li>
   );
