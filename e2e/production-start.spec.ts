@@ -39,6 +39,24 @@ function startWith(
   };
 }
 
+/** A production environment on a fresh, migrated database in `dir`, with `settings` on top. */
+function migratedProduction(dir: string, port: number, settings: Record<string, string>) {
+  const env = {
+    PATH: process.env.PATH,
+    ...generateSecrets(),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: `file:${path.join(dir, "app.db")}`,
+    ...settings,
+  };
+  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: "ignore",
+  });
+  return env;
+}
+
 /** A P-256 key whose `d` belongs to another key pair: the right shape, useless for signing. */
 function mismatchedKey() {
   const [one, two] = [0, 1].map(
@@ -136,20 +154,10 @@ test("production answers 503 pages naming each missing or unsafe setting, never 
 test("exposed directly, a client-written X-Forwarded-For never picks the throttling bucket, and with no provider credentials OAuth says it is off", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-socket-"));
   const port = 3198;
-  const env = {
-    PATH: process.env.PATH,
-    ...generateSecrets(),
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    APP_URL: `http://localhost:${port}`,
-    // No provider credentials and no local stand-in: OAuth is off, and the app says so.
-    DATABASE_URL: `file:${path.join(dir, "socket.db")}`,
+  // No provider credentials and no local stand-in: OAuth is off, and the app says so.
+  const env = migratedProduction(dir, port, {
     CLIENT_IP_SOURCE: "socket",
     REGISTRATION_LIMIT_PER_IP: "2",
-  };
-  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
-    env: env as NodeJS.ProcessEnv,
-    stdio: "ignore",
   });
   const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port)], {
     env: env as NodeJS.ProcessEnv,
@@ -202,21 +210,11 @@ test("exposed directly, a client-written X-Forwarded-For never picks the throttl
 test("with the local provider allowed but not running, the sign-in page and the provider experiments say so", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "auth-lab-no-idp-"));
   const port = 3197;
-  const env = {
-    PATH: process.env.PATH,
-    ...generateSecrets(),
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    APP_URL: `http://localhost:${port}`,
-    DATABASE_URL: `file:${path.join(dir, "no-idp.db")}`,
+  const env = migratedProduction(dir, port, {
     CLIENT_IP_SOURCE: "proxy",
     OAUTH_ALLOW_LOCAL_IDP: "true",
     // Nothing listens there.
     OAUTH_LOCAL_IDP_URL: "http://127.0.0.1:9",
-  };
-  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
-    env: env as NodeJS.ProcessEnv,
-    stdio: "ignore",
   });
   const server = startWith(env, port);
   try {
