@@ -1,8 +1,8 @@
+import { escapeHtml as escape } from "./html";
+
 // The page a deployment that can't serve answers with (503): the sentence naming what to fix,
 // for whoever deployed it. Plain HTML with no script and no outside resource, so it shows
 // whatever else is broken.
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function unavailablePage(problem: string): Response {
   const [headline, ...details] = problem.split("\n");

@@ -1,5 +1,6 @@
 import { STRATEGY_IDS } from "@/lib/auth/names";
 import { getEnv } from "@/lib/env";
+import { escapeHtml } from "@/lib/html";
 
 // The lab's attacker page: open it on the *other* host (127.0.0.1 when the app is on localhost, or
 // the reverse), which browsers treat as another site. Its script posts to each strategy's notes
@@ -8,12 +9,6 @@ import { getEnv } from "@/lib/env";
 // a real attacker's page is not bound by ours.
 
 const STRATEGIES = STRATEGY_IDS;
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 
 export async function GET(request: Request) {
   const target = new URL(getEnv().APP_URL).origin;

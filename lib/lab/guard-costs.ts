@@ -1,4 +1,5 @@
 import "server-only";
+import { median, quantile } from "./stats";
 import { verifyAccessTokenFromScratch } from "@/lib/auth/jwt/access-token";
 import { readAccessCookie } from "@/lib/auth/jwt/cookies";
 import { jwtAuthenticator } from "@/lib/auth/jwt/route-auth";
@@ -52,12 +53,6 @@ function probes(request: Request, accessToken: string | undefined): Record<Guard
       accessToken !== undefined &&
       (await timing.measure("verify", () => verifyAccessTokenFromScratch(accessToken))).ok,
   };
-}
-
-const median = (values: number[]) => quantile(values, 0.5);
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 /** Each guard's cost for the credentials `request` carries; a guard they don't pass is "signed-out". */

@@ -2,11 +2,7 @@
 // errors. Plain HTML with inline styles (its CSP allows nothing else), light and dark, phone-sized.
 import { PRESETS } from "./accounts";
 
-export const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
+import { escapeHtml as escape } from "../../lib/html";
 
 const ACCENT: Record<string, string> = { Google: "#1a73e8", GitHub: "#24292f" };
 

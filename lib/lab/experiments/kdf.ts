@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/credentials";
 import { storedPasswordHash } from "@/lib/auth/account/person";
+import { median } from "@/lib/lab/stats";
 import type { Fact, Verdict } from "./result";
 
 // Passwords are stored as argon2id PHC strings: the parameters are public, the salt and hash are
@@ -42,10 +43,11 @@ async function timeArgon2id(): Promise<number> {
 }
 
 /** The median of a few runs, and their spread. */
-function summary(runs: number[]): { median: number; min: number; max: number } {
-  const sorted = [...runs].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
-}
+const summary = (runs: number[]) => ({
+  median: median(runs),
+  min: Math.min(...runs),
+  max: Math.max(...runs),
+});
 
 const perSecond = (ms: number) => Math.round(1000 / ms).toLocaleString("en-GB");
 
