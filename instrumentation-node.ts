@@ -5,10 +5,13 @@
 // request needs, migrations run in the build (vercel.json), and a cron calls /api/cron/purge.
 // Nothing here exits the process: a misconfigured deployment answers 503 pages that say why.
 
+const BACKGROUND_DELAY_MS = 1_000;
+
 export async function startNodeServer(): Promise<void> {
   if (process.env.VERCEL === "1") return;
-  // After the server is up: no request waits behind the database client's first load.
-  setTimeout(() => void checkAndPurge(), 0).unref();
+  // A moment after the server is up: the first requests of a cold server don't share the CPU with
+  // the database client's first load (a request that needs the database loads it itself).
+  setTimeout(() => void checkAndPurge(), BACKGROUND_DELAY_MS).unref();
 }
 
 async function checkAndPurge(): Promise<void> {

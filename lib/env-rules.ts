@@ -4,7 +4,7 @@ import { LOCAL_IDP_DEFAULT_URL } from "./auth/oauth/local-idp";
 
 // The rules of the environment: what each variable must be, and what production refuses to fall
 // back to, each problem a sentence naming its variable. Pure (no server-only import), so the
-// proxy can refuse a misconfigured deployment with a 503 page (lib/refusal.ts) and next.config.ts
+// proxy can refuse a misconfigured deployment with a 503 page (lib/refusal.ts) and next.config.mjs
 // can fail a Vercel build on it. The server reads its settings through lib/env.ts's getEnv().
 
 const MIN_SECRET_LENGTH = 32;

@@ -1,10 +1,10 @@
-// Response headers shared by next.config.ts (every response) and proxy.ts (pages, with a nonce).
-// Plain module with no server-only import: next.config.ts loads it at build time.
+// Response headers shared by next.config.mjs (every response) and proxy.ts (pages, with a nonce).
+// Plain module with no server-only import: next.config.mjs loads it at build time.
 import { LOCAL_IDP_DEFAULT_URL } from "./auth/oauth/local-idp";
 import { configuredAppUrl } from "./env-rules";
 
 const isDev = process.env.NODE_ENV !== "production";
-// next.config.ts and proxy.ts can't use lib/env.ts (it is server-only and needs every secret),
+// next.config.mjs and proxy.ts can't use lib/env.ts (it is server-only and needs every secret),
 // so this one non-secret setting is read here too.
 const servedOverHttps = configuredAppUrl().startsWith("https://");
 
@@ -42,9 +42,10 @@ export function pageContentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-/** JSON never needs to run, load or be framed. */
+/** JSON never needs to run, load or be framed. @public (next.config.mjs loads it through tsx) */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** Headers for every response. @public (next.config.mjs loads it through tsx) */
 export function staticSecurityHeaders(): { key: string; value: string }[] {
   const headers = [
     { key: "X-Content-Type-Options", value: "nosniff" },

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 // migrations makes every request a 503 naming the command to run, instead of a 500 at the first
 // sign-in. (The environment, signing keys included, is lib/env-rules.ts's.)
 
-/** Every migration in prisma/migrations, listed at build time by next.config.ts. */
+/** Every migration in prisma/migrations, listed at build time by next.config.mjs. */
 export function expectedMigrations(): string[] {
   return (process.env.AUTH_LAB_MIGRATIONS ?? "").split(",").filter(Boolean);
 }

@@ -30,12 +30,23 @@ if (!existsSync(".next/BUILD_ID")) {
   await run(bin("next"), ["build"]);
 }
 
-// The bare app: one route handler answering small JSON, nothing else.
-if (!existsSync(path.join(BARE, ".next", "BUILD_ID"))) {
+// The bare app: one route handler answering small JSON, and one page with a root layout (a page
+// loads React's server renderer, which a route handler doesn't: pages are compared with pages).
+if (!existsSync(path.join(BARE, ".next", "server", "app", "page.js"))) {
   mkdirSync(path.join(BARE, "app", "api", "hello"), { recursive: true });
   writeFileSync(
     path.join(BARE, "app", "api", "hello", "route.ts"),
     'export function GET() {\n  return Response.json({ hello: "world" });\n}\n',
+  );
+  writeFileSync(
+    path.join(BARE, "app", "layout.tsx"),
+    "export default function Layout({ children }: { children: React.ReactNode }) {\n" +
+      '  return <html lang="en"><body>{children}</body></html>;\n}\n',
+  );
+  writeFileSync(
+    path.join(BARE, "app", "page.tsx"),
+    'export const dynamic = "force-dynamic";\n\n' +
+      "export default function Page() {\n  return <p>Hello</p>;\n}\n",
   );
   // A project of its own (Turbopack takes the nearest lockfile's folder as the root, and won't
   // follow a node_modules symlinked from outside it): the same packages, hard-linked.
@@ -115,27 +126,37 @@ const median = (values) => {
 
 try {
   const bare = [];
+  const barePage = [];
   const ours = Object.fromEntries(PATHS.map((p) => [p, []]));
   for (let round = 0; round < RUNS; round++) {
     // Alternate which goes first, so neither always meets a warmer disk cache.
     const order = round % 2 === 0 ? ["bare", ...PATHS] : [...PATHS, "bare"];
     for (const what of order) {
-      if (what === "bare") bare.push(await firstAnswer(BARE, "/api/hello", process.env));
-      else ours[what].push(await firstAnswer(ROOT, what, appEnv));
+      if (what === "bare") {
+        bare.push(await firstAnswer(BARE, "/api/hello", process.env));
+        barePage.push(await firstAnswer(BARE, "/", process.env));
+      } else ours[what].push(await firstAnswer(ROOT, what, appEnv));
     }
     process.stdout.write(".");
   }
   const base = median(bare);
+  const basePage = median(barePage);
   console.log(
     `\n\n### bench:cold-start (${RUNS} runs each, medians, ${new Date().toISOString()})\n`,
   );
-  console.log("| server, first request | first answer | of the bare app's |");
-  console.log("| --- | ---: | ---: |");
-  console.log(`| bare Next.js, \`GET /api/hello\` | ${base.toFixed(0)} ms | 1.00 |`);
+  console.log(
+    "| server, first request | first answer | of the bare route's | of the bare page's |",
+  );
+  console.log("| --- | ---: | ---: | ---: |");
+  console.log(`| bare Next.js, \`GET /api/hello\` | ${base.toFixed(0)} ms | 1.00 | |`);
+  console.log(
+    `| bare Next.js, \`GET /\` (a page) | ${basePage.toFixed(0)} ms | ${(basePage / base).toFixed(2)} | 1.00 |`,
+  );
   for (const p of PATHS) {
     const value = median(ours[p]);
+    const page = !p.startsWith("/api/");
     console.log(
-      `| Auth Lab, \`GET ${p}\` | ${value.toFixed(0)} ms | ${(value / base).toFixed(2)} |`,
+      `| Auth Lab, \`GET ${p}\` | ${value.toFixed(0)} ms | ${(value / base).toFixed(2)} | ${page ? (value / basePage).toFixed(2) : ""} |`,
     );
   }
 } finally {

@@ -148,6 +148,11 @@ try {
     `  ✔ ${functions.length} functions on nodejs${major}.x (served below on Node ${process.version}), ` +
       "native binaries traced, the proxy built",
   );
+  // The functions run on the major "engines" names; the tests should have run on it too.
+  if (Number(process.versions.node.split(".")[0]) !== major)
+    console.log(
+      `  ! this machine runs Node ${process.version}, Vercel runs ${major}.x: .ci/run tests on ${major}.x`,
+    );
 
   // A function gets the project's variables and Vercel's, nothing from this machine but PATH.
   const runDb = path.join(dataDir, "run.db");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getStrategyStatuses, type StrategyStatus } from "@/lib/auth/strategies";
+import { getStrategyStatuses, type StrategyStatus } from "@/lib/auth/statuses";
 import { JwtKeeper } from "@/app/jwt/_components/jwt-keeper";
 import { STRATEGY_LIST } from "@/lib/auth/names";
 import { StrategyDot } from "./strategy-dot";

@@ -4,7 +4,7 @@ import { DemoButton } from "@/app/_components/demo-button";
 import { StrategyDot } from "@/app/_components/strategy-dot";
 import { demoSignInOn } from "@/lib/env";
 import { STRATEGIES } from "@/lib/auth/names";
-import { getStrategyStatuses } from "@/lib/auth/strategies";
+import { getStrategyStatuses } from "@/lib/auth/statuses";
 import { TourProgress } from "./tour-progress";
 
 export const metadata: Metadata = { title: "Start here: the 60-second tour" };

@@ -131,25 +131,3 @@ export const strategyIdSchema = z.enum(STRATEGY_IDS);
 export function getStrategy(id: StrategyId): Strategy {
   return { session, jwt, oauth }[id];
 }
-
-export type StrategyStatus = Pick<Strategy, "id" | "label" | "short" | "href"> & {
-  user: Pick<User, "name" | "email"> | null;
-  unavailable: boolean;
-};
-
-/** For the header: it shows who is signed in, it is not a use, so it writes nothing. */
-export async function getStrategyStatuses(): Promise<StrategyStatus[]> {
-  return Promise.all(
-    strategies.map(async ({ id, label, short, href, peekUser, unavailable }) => {
-      const [found, down] = await Promise.all([peekUser(), unavailable()]);
-      return {
-        id,
-        label,
-        short,
-        href,
-        user: found && { name: found.name, email: found.email },
-        unavailable: down,
-      };
-    }),
-  );
-}
