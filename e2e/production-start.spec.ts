@@ -13,6 +13,8 @@ import { expect, test } from "./fixtures";
 
 type Server = {
   answers: (path: string) => Promise<{ status: number; text: string }>;
+  /** Settles when the server says it listens (or rejects when it exits first). */
+  listening: Promise<void>;
   stop: () => void;
 };
 
@@ -27,9 +29,19 @@ function startWith(
       : ["node_modules/.bin/next", "start"];
   const child = spawn(command!, [...args, "--port", String(port)], {
     env: { ...(env as NodeJS.ProcessEnv) },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  // What each prints once its socket listens: scripts/start.mjs, and next start.
+  const listening = new Promise<void>((resolve, reject) => {
+    let tail = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-500);
+      if (/Auth Lab on http|Ready in/.test(tail)) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the server exited (${code}) before listening`)));
   });
   return {
+    listening,
     answers: (urlPath) =>
       fetch(`http://localhost:${port}${urlPath}`).then(
         async (response) => ({ status: response.status, text: await response.text() }),
@@ -159,25 +171,11 @@ test("exposed directly, a client-written X-Forwarded-For never picks the throttl
     CLIENT_IP_SOURCE: "socket",
     REGISTRATION_LIMIT_PER_IP: "2",
   });
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port)], {
-    env: env as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server = startWith(env, port);
   try {
     const base = `http://localhost:${port}`;
-    await expect
-      .poll(
-        () =>
-          fetch(`${base}/api/health`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        {
-          message: "the server to come up",
-          intervals: [250, 500],
-        },
-      )
-      .toBe(200);
+    await server.listening;
+    expect((await server.answers("/api/health")).status).toBe(200);
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       const response = await fetch(`${base}/api/register`, {
@@ -202,7 +200,7 @@ test("exposed directly, a client-written X-Forwarded-For never picks the throttl
     expect(oauth.status).toBe(200);
     expect(await oauth.text()).toContain("not configured on this deployment");
   } finally {
-    child.kill();
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -218,12 +216,8 @@ test("with the local provider allowed but not running, the sign-in page and the 
   });
   const server = startWith(env, port);
   try {
-    await expect
-      .poll(async () => (await server.answers("/api/health")).status, {
-        message: "the server to come up",
-        timeout: 30_000,
-      })
-      .toBe(200);
+    await server.listening;
+    expect((await server.answers("/api/health")).status).toBe(200);
     // What a failed "Continue with Google" comes back to.
     const page = await server.answers("/oauth/login?error=Configuration");
     expect(page.text).toContain('data-testid="idp-unreachable"');

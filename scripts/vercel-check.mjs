@@ -1,18 +1,22 @@
 // `npm run vercel:check`: proves, offline, that the app deploys to Vercel as the README says.
 // In a throwaway copy of the checkout it runs the pinned `vercel build` with a production-like
-// environment (fresh secrets, a SQLite file the build command migrates, no provider
-// credentials), checks the functions it outputs (Node runtime, native binaries, the proxy), then
-// starts the API, the pages and the proxy from their traced files alone against a copy of the
-// migrated database and signs a person in both ways; and a deployment missing SESSION_PASSWORDS
-// must answer 503s naming it. Nothing is left behind: the copy and everything started go.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// environment (fresh secrets, Turso played by the libSQL protocol double, which the build command
+// migrates, the demo on, no provider credentials), checks the functions it outputs (Node
+// runtime, native binaries, the proxy), then starts the API, the pages and the proxy from their
+// traced files alone against that database: health, a person signed in both ways, the demo, the
+// provider page without and then with provider credentials; and a deployment missing
+// SESSION_PASSWORDS must answer 503s naming it. Nothing is left behind: the copy, the database
+// and everything started go.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startLibsqlDouble } from "./libsql-double.mjs";
 import { vercelBuild } from "./vercel-check/build.mjs";
 import {
   baseEnv,
   PRODUCTION_HOST,
   projectEnv,
+  providerEnv,
   vercelSystemEnv,
 } from "./vercel-check/deployment-env.mjs";
 import { layOut, startFunction } from "./vercel-check/function-server.mjs";
@@ -22,7 +26,13 @@ import {
   readFunctions,
   vercelNodeMajor,
 } from "./vercel-check/output.mjs";
-import { checkApi, checkPages, checkRefusal } from "./vercel-check/probes.mjs";
+import {
+  checkApi,
+  checkDemo,
+  checkPages,
+  checkProviders,
+  checkRefusal,
+} from "./vercel-check/probes.mjs";
 import { copyProject, linkProject } from "./vercel-check/workspace.mjs";
 
 const BUILD_LIMIT_MS = 15 * 60_000;
@@ -41,7 +51,7 @@ const ASKED = {
     "api/jwt/login",
     "api/cron/purge",
   ],
-  pages: ["lab"],
+  pages: ["lab", "tour", "oauth/login"],
 };
 // Sign-in hashes (argon2) and reads the database (libSQL) in these, whatever the tracer thinks.
 const NEEDS_NATIVE = ["api/register", "api/session/login", "api/jwt/token", "index"];
@@ -52,10 +62,12 @@ const projectDir = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync(path.join(tmpdir(), "auth-lab-vercel-check-"));
 const appDir = path.join(work, "app");
 const running = new Set();
+let database;
 const interrupt = new AbortController();
 
 async function cleanUp() {
   await Promise.all([...running].map((fn) => fn.stop()));
+  await database?.close();
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -78,6 +90,18 @@ setTimeout(() => {
 }, RUN_LIMIT_MS).unref();
 
 const failures = [];
+
+/** The id the build gave a server action (what a form without JavaScript posts back). */
+function serverAction(dir, filename, exportedName) {
+  const manifest = JSON.parse(
+    readFileSync(path.join(dir, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  );
+  const found = Object.entries(manifest.node).find(
+    ([, action]) => action.filename === filename && action.exportedName === exportedName,
+  );
+  if (!found) throw new Error(`the build has no server action ${exportedName} in ${filename}`);
+  return found[0];
+}
 
 async function step(name, check) {
   try {
@@ -120,9 +144,12 @@ try {
   await copyProject(projectDir, appDir, { signal: interrupt.signal });
   linkProject(appDir);
 
+  // Turso, played by the libSQL protocol double (HTTP, as the client speaks to Turso): the build
+  // command migrates it (vercel.json), and the functions use it as a deployment would.
   const dataDir = path.join(work, "data");
   mkdirSync(dataDir);
-  const project = projectEnv(path.join(dataDir, "built.db"));
+  database = await startLibsqlDouble({ file: path.join(dataDir, "turso.db") });
+  const project = projectEnv(database.url);
   const base = baseEnv(projectDir);
   console.log(`\n▶ vercel build (${elapsed()})`);
   await vercelBuild(
@@ -155,25 +182,40 @@ try {
     );
 
   // A function gets the project's variables and Vercel's, nothing from this machine but PATH.
-  const runDb = path.join(dataDir, "run.db");
-  copyFileSync(path.join(dataDir, "built.db"), runDb);
   const runtimeEnv = {
     PATH: process.env.PATH,
     LANG: "C.UTF-8",
     TZ: "UTC",
     ...vercelSystemEnv(),
     ...project,
-    DATABASE_URL: `file:${runDb}`,
   };
   const layouts = path.join(work, "functions");
 
   console.log(`\n▶ the functions, started from their traced files (${elapsed()})`);
   let before = failures.length;
   const served = await serve(functions, SERVED, runtimeEnv, path.join(layouts, "complete"));
-  const words = { host: PRODUCTION_HOST, appUrl: APP_URL, cronSecret: project.CRON_SECRET };
+  const words = {
+    host: PRODUCTION_HOST,
+    appUrl: APP_URL,
+    cronSecret: project.CRON_SECRET,
+    demoActionId: serverAction(appDir, "app/demo/actions.ts", "startAsDemoPerson"),
+  };
   await checkApi(served.api, words, step);
   await checkPages(served.proxy, served.pages, words, step);
+  await checkDemo(served, words, step);
+  await checkProviders(served, { ...words, configured: false }, step);
   await stopAll(served, before);
+
+  console.log(`\n▶ the pages with Google and GitHub credentials (${elapsed()})`);
+  before = failures.length;
+  const withProviders = await serve(
+    functions,
+    { pages: SERVED.pages, proxy: SERVED.proxy },
+    { ...runtimeEnv, ...providerEnv() },
+    path.join(layouts, "providers"),
+  );
+  await checkProviders(withProviders, { ...words, configured: true }, step);
+  await stopAll(withProviders, before);
 
   const variable = "SESSION_PASSWORDS";
   console.log(`\n▶ the same functions without ${variable} (${elapsed()})`);

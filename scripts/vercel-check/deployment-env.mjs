@@ -1,5 +1,6 @@
 // The environment of the deployment under test, as a user would set it up from the README: fresh
-// secrets, a database, no provider credentials (OAuth is optional), and what Vercel itself sets.
+// secrets, a network database (Turso, played by the libSQL double), the demo on, no provider
+// credentials (OAuth is optional; a later scenario adds them), and what Vercel itself sets.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateSecrets } from "../dev-secrets.mjs";
@@ -33,7 +34,17 @@ export const vercelSystemEnv = () => ({
 });
 
 /** The project's own variables, as its owner would enter them (README, Deploying to Vercel). */
-export const projectEnv = (databaseFile) => ({
+export const projectEnv = (databaseUrl) => ({
   ...generateSecrets(),
-  DATABASE_URL: `file:${databaseFile}`,
+  DATABASE_URL: databaseUrl,
+  DATABASE_AUTH_TOKEN: "vercel-check-token",
+  DEMO_SIGN_IN: "on",
+});
+
+/** Provider credentials as an owner would paste them from Google's and GitHub's consoles. */
+export const providerEnv = () => ({
+  AUTH_GOOGLE_ID: "vercel-check.apps.googleusercontent.com",
+  AUTH_GOOGLE_SECRET: "vercel-check-google-secret",
+  AUTH_GITHUB_ID: "vercel-check-github-id",
+  AUTH_GITHUB_SECRET: "vercel-check-github-secret",
 });

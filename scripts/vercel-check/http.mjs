@@ -5,12 +5,30 @@ import http from "node:http";
 
 const CLIENT_IP = "203.0.113.7";
 
+/** `fields` as multipart/form-data: what a browser posts for a form with no JavaScript. */
+function multipart(fields) {
+  const boundary = `----auth-lab-check-${Date.now().toString(36)}`;
+  const parts = Object.entries(fields).map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    type: `multipart/form-data; boundary=${boundary}`,
+    payload: `${parts.join("")}--${boundary}--\r\n`,
+  };
+}
+
 export function send(
   origin,
   pathname,
-  { method = "GET", host, headers = {}, body, timeoutMs = 30_000 },
+  { method = "GET", host, headers = {}, body, form, timeoutMs = 30_000 },
 ) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const encoded = form
+    ? multipart(form)
+    : body === undefined
+      ? undefined
+      : { type: "application/json", payload: JSON.stringify(body) };
+  const payload = encoded?.payload;
   const url = new URL(pathname, origin);
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
@@ -24,7 +42,7 @@ export function send(
         "x-real-ip": CLIENT_IP,
         "x-vercel-forwarded-for": CLIENT_IP,
         "user-agent": "auth-lab-vercel-check",
-        ...(payload === undefined ? {} : { "content-type": "application/json" }),
+        ...(encoded === undefined ? {} : { "content-type": encoded.type }),
         ...headers,
       },
     });

@@ -114,9 +114,7 @@ export async function checkPages(proxy, pages, { host }, step) {
 
   for (const pathname of ["/", "/lab"]) {
     await step(`GET ${pathname} through the proxy answers a 200 HTML page`, async () => {
-      const answer = await send(proxy.origin, pathname, { host });
-      expect(answer.headers["x-middleware-next"] === "1", `proxy on ${pathname}`, answer);
-      const page = await send(pages.origin, pathname, { host, headers: forwardedByProxy(answer) });
+      const page = await throughProxy(proxy, pages, pathname, host);
       expect(
         page.status === 200 && isHtml(page) && page.text.includes("Auth Lab"),
         `page ${pathname}`,
@@ -124,6 +122,55 @@ export async function checkPages(proxy, pages, { host }, step) {
       );
     });
   }
+}
+
+/** Asks the proxy, then the page with what the proxy passed on, as Vercel chains them. */
+async function throughProxy(proxy, pages, pathname, host) {
+  const answer = await send(proxy.origin, pathname, { host });
+  expect(answer.headers["x-middleware-next"] === "1", `proxy on ${pathname}`, answer);
+  return send(pages.origin, pathname, { host, headers: forwardedByProxy(answer) });
+}
+
+/**
+ * The home page's one-click demo (DEMO_SIGN_IN=on): the form posted as a browser without
+ * JavaScript posts it (the server action's id from the build), then both credentials it set.
+ */
+export async function checkDemo({ api, pages }, { host, appUrl, demoActionId }, step) {
+  await step("the demo signs a new person in with a session and a JWT pair", async () => {
+    const response = await send(pages.origin, "/tour", {
+      method: "POST",
+      host,
+      headers: { origin: appUrl },
+      form: { [`$ACTION_ID_${demoActionId}`]: "", next: "/lab" },
+    });
+    const cookie = cookiesFrom(response);
+    expect(response.status === 303 && cookie, "demo sign-in", response);
+    const session = await send(api.origin, "/api/session/me", { host, headers: { cookie } });
+    expect(session.status === 200 && jsonOf(session)?.user?.id, "demo session /me", session);
+    const jwt = await send(api.origin, "/api/jwt/me", { host, headers: { cookie } });
+    expect(jwt.status === 200 && jsonOf(jwt)?.user?.id, "demo JWT /me", jwt);
+  });
+}
+
+/** The provider sign-in page: both providers offered, or "not configured" and how. */
+export async function checkProviders({ proxy, pages }, { host, configured }, step) {
+  const what = configured
+    ? "with provider credentials, /oauth/login offers Google and GitHub"
+    : "without provider credentials, /oauth/login says sign-in is not configured";
+  await step(what, async () => {
+    const page = await throughProxy(proxy, pages, "/oauth/login", host);
+    // React separates adjacent text with <!-- --> in server-rendered HTML.
+    const text = page.text.replaceAll("<!-- -->", "");
+    const offered = ["Continue with Google", "Continue with GitHub"].every((words) =>
+      text.includes(words),
+    );
+    const notConfigured = text.includes("not configured on this deployment");
+    expect(
+      page.status === 200 && (configured ? offered && !notConfigured : notConfigured && !offered),
+      "provider sign-in page",
+      page,
+    );
+  });
 }
 
 /** A deployment missing `variable`: 503s naming it, from the API and the proxy, and no crash. */
