@@ -2,7 +2,9 @@
 // against a bare Next.js app with one route handler, started the same way (`next start`, the same
 // Next.js, the same machine), alternating, in one run. What a visitor waits for when a serverless
 // function starts cold: the server boots and loads the route's modules, then answers.
-//   npm run bench:cold-start -- [--runs 7] [--paths /api/health,/api/session/me,/]
+//   npm run bench:cold-start -- [--runs 7] [--paths /api/health,/api/session/me,/] [--redis]
+// --redis adds two rows: /api/health with REDIS_URL on a real redis-server, and on a Redis that
+// accepts connections and never answers (a connection dropped silently: the worst case).
 // The bare app is built once into .bench/bare (git-ignored); this app's build is .next (built if
 // missing). Loopback only; every server it starts is stopped.
 import { spawn } from "node:child_process";
@@ -10,7 +12,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateSecrets } from "./dev-secrets.mjs";
-import { freePort } from "./redis-server.mjs";
+import { createServer } from "node:net";
+import { freePort, startRedis } from "./redis-server.mjs";
 import { bin, run } from "./run.mjs";
 
 const args = process.argv.slice(2);
@@ -20,6 +23,7 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option("runs", 7));
 const PATHS = option("paths", "/api/health,/api/session/me,/").split(",");
+const WITH_REDIS = args.includes("--redis");
 const ROOT = process.cwd();
 const BARE = path.join(ROOT, ".bench", "bare");
 
@@ -83,7 +87,7 @@ await run(bin("prisma"), ["migrate", "deploy"], {
 });
 
 /** Starts `next start` in `cwd`, asks `path` until it answers, and returns the milliseconds. */
-async function firstAnswer(cwd, urlPath, env) {
+async function firstAnswer(cwd, urlPath, env, { unavailableIsAnAnswer = false } = {}) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(path.join(cwd, bin("next")), ["start", cwd, "--port", String(port)], {
@@ -104,7 +108,8 @@ async function firstAnswer(cwd, urlPath, env) {
       );
       // Any answer at all (a 401 to a signed-out visitor is one); a refused connection is none.
       if (status > 0) {
-        if (status >= 500) throw new Error(`${urlPath} answered ${status}`);
+        if (status >= 500 && !(unavailableIsAnAnswer && status === 503))
+          throw new Error(`${urlPath} answered ${status}`);
         return performance.now() - started;
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -124,10 +129,30 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** A real redis-server, and a port that accepts connections and never answers. */
+async function redises() {
+  const upPort = await freePort();
+  const server = await startRedis(upPort, { quiet: true });
+  const sockets = new Set();
+  const silent = createServer((socket) => sockets.add(socket));
+  await new Promise((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  return {
+    up: `redis://127.0.0.1:${upPort}`,
+    silent: `redis://127.0.0.1:${silent.address().port}`,
+    stop() {
+      server.kill();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    },
+  };
+}
+const redis = WITH_REDIS ? await redises() : null;
+
 try {
   const bare = [];
   const barePage = [];
   const ours = Object.fromEntries(PATHS.map((p) => [p, []]));
+  const redisRows = { up: [], silent: [] };
   for (let round = 0; round < RUNS; round++) {
     // Alternate which goes first, so neither always meets a warmer disk cache.
     const order = round % 2 === 0 ? ["bare", ...PATHS] : [...PATHS, "bare"];
@@ -136,6 +161,17 @@ try {
         bare.push(await firstAnswer(BARE, "/api/hello", process.env));
         barePage.push(await firstAnswer(BARE, "/", process.env));
       } else ours[what].push(await firstAnswer(ROOT, what, appEnv));
+    }
+    if (redis) {
+      redisRows.up.push(await firstAnswer(ROOT, "/api/health", { ...appEnv, REDIS_URL: redis.up }));
+      redisRows.silent.push(
+        await firstAnswer(
+          ROOT,
+          "/api/health",
+          { ...appEnv, REDIS_URL: redis.silent },
+          { unavailableIsAnAnswer: true },
+        ),
+      );
     }
     process.stdout.write(".");
   }
@@ -159,6 +195,17 @@ try {
       `| Auth Lab, \`GET ${p}\` | ${value.toFixed(0)} ms | ${(value / base).toFixed(2)} | ${page ? (value / basePage).toFixed(2) : ""} |`,
     );
   }
+  if (redis)
+    for (const [what, values] of [
+      ["Redis up", redisRows.up],
+      ["Redis silent (503)", redisRows.silent],
+    ]) {
+      const value = median(values);
+      console.log(
+        `| Auth Lab, \`GET /api/health\`, ${what} | ${value.toFixed(0)} ms | ${(value / base).toFixed(2)} | |`,
+      );
+    }
 } finally {
+  redis?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
