@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { ensureDevSecrets } from "./dev-secrets.mjs";
 import { loadEnvFiles } from "./load-env.mjs";
-import { bin, run } from "./run.mjs";
+import { bin, run, runQuietly } from "./run.mjs";
 
 export async function setup() {
   if (process.env.NODE_ENV === "production") {
@@ -15,7 +15,15 @@ export async function setup() {
   loadEnvFiles();
   const url = process.env.DATABASE_URL ?? "file:./.data/auth-lab.db";
   if (url.startsWith("file:./.data/")) mkdirSync(".data", { recursive: true });
-  await run(bin("prisma"), ["migrate", "deploy"]);
+  // Prisma's own report (and its warning about the schema's placeholder url, which is on purpose:
+  // see prisma/schema.prisma) only when something goes wrong; otherwise one line.
+  const report = await runQuietly(bin("prisma"), ["migrate", "deploy"]);
+  const applied = report.includes("have been applied")
+    ? (report.match(/migration\.sql/g) ?? []).length
+    : 0;
+  console.log(
+    applied > 0 ? `setup: applied ${applied} migration(s)` : "setup: the database is up to date",
+  );
   // react-server: lets the seed import server-only modules (the real hashing code) outside Next.js.
   await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
 }
