@@ -96,7 +96,8 @@ export function probeOf(
     const value = url.searchParams.get(name);
     if (value) url.searchParams.set(name, `${value.slice(0, 6)}…`);
   }
-  const path = `${url.pathname}${url.search}`;
+  // The cut shows as "…", not as the query's percent-encoding of it.
+  const path = `${url.pathname}${url.search}`.replaceAll("%E2%80%A6", "…");
   const location = answer.headers.get("location");
   return {
     label: spec.label,
