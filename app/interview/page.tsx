@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CHECKLIST, QUESTIONS, type Topic } from "@/lib/interview/questions";
 import { Checklist, ProgressSummary, UnderstoodToggle } from "./_components/progress";
 import { ProveIt } from "./_components/prove-it";
+import { QuestionSearch } from "./_components/question-search";
 import { RichText } from "./_components/rich-text";
 
 export const metadata: Metadata = { title: "The interview room" };
@@ -23,6 +25,7 @@ export default function InterviewPage() {
           throwaway people made for the occasion: no account needed.
         </p>
         <ProgressSummary ids={QUESTIONS.map((question) => question.id)} />
+        <QuestionSearch total={QUESTIONS.length} />
         <nav aria-label="Topics">
           <ul className="flex flex-wrap gap-2 text-sm">
             {TOPICS.map((topic) => (
@@ -37,12 +40,17 @@ export default function InterviewPage() {
                 Revision checklist
               </a>
             </li>
+            <li>
+              <Link href="/glossary" className="link">
+                Glossary
+              </Link>
+            </li>
           </ul>
         </nav>
       </header>
 
       {TOPICS.map((topic) => (
-        <section key={topic} aria-labelledby={slug(topic)} className="space-y-4">
+        <section key={topic} aria-labelledby={slug(topic)} className="space-y-4" data-topic>
           <h2 id={slug(topic)} className="text-xl font-semibold">
             {topic}
           </h2>
@@ -53,6 +61,9 @@ export default function InterviewPage() {
               aria-labelledby={`${question.id}-question`}
               className="scroll-mt-4 space-y-3 card"
               data-testid="question"
+              data-search={[question.question, question.answer, question.wrongAnswer]
+                .join(" ")
+                .toLowerCase()}
             >
               <h3 id={`${question.id}-question`} className="text-lg font-semibold">
                 {question.question}
