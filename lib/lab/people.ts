@@ -97,16 +97,30 @@ export async function startProviderSignIn(
     form: { csrfToken: csrf.csrfToken, callbackUrl: STRATEGIES.oauth.protectedPaths[0] },
   });
   const authorizationUrl = new URL(start.headers.get("location") ?? "", start.url).href;
+  return {
+    authorizationUrl,
+    callbackUrl: await authorizeAtProvider(browser, authorizationUrl, identity),
+  };
+}
+
+/**
+ * The provider's part of a sign-in, as a browser goes through it: the authorization request, its
+ * sign-in form (skipped when it remembers this browser) and its consent. Returns where the
+ * provider sends the browser back to this app (the callback, with its code), not yet followed.
+ */
+export async function authorizeAtProvider(
+  browser: LabBrowser,
+  authorizationUrl: string,
+  identity: { name: string; email: string },
+): Promise<string> {
   const interaction = await browser.navigate(authorizationUrl);
-  // A provider that remembers this browser skips its sign-in form.
   const atConsent = interaction.body.includes('name="email"')
     ? await browser.navigate(`${interaction.url}/login`, { method: "POST", form: identity })
     : interaction;
   let answer = await browser.request(`${atConsent.url}/confirm`, { method: "POST" });
   for (let hops = 0; hops < 10 && answer.status >= 300 && answer.status < 400; hops++) {
     const next = new URL(answer.headers.get("location") ?? "", answer.url).href;
-    if (next.startsWith(appUrl("/api/auth/callback/")))
-      return { authorizationUrl, callbackUrl: next };
+    if (next.startsWith(appUrl("/api/auth/callback/"))) return next;
     answer = await browser.request(next);
   }
   throw new Error(`the provider never sent the browser back (${answer.status} at ${answer.url})`);

@@ -75,7 +75,7 @@ async function signedIn(person: ThrowawayPerson, strategies: ("session" | "jwt")
   };
 }
 
-const identity = () => {
+export const identity = () => {
   const tag = randomUUID().slice(0, 8);
   return {
     name: `Throwaway identity ${tag.slice(0, 4)}`,
@@ -84,7 +84,7 @@ const identity = () => {
 };
 
 /** Why a provider experiment can't run here: no provider at all, real ones only, or the local one down. */
-async function needsProvider(): Promise<Ran | null> {
+export async function needsProvider(): Promise<Ran | null> {
   const nothing = (headline: string, reason: string): Ran => ({
     probes: [],
     verdict: { outcome: "nothing-to-try", headline, reason },
