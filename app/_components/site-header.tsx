@@ -7,6 +7,7 @@ import { StrategyDot } from "./strategy-dot";
 // The strategies under their one-word names, from the one list that names them.
 const NAV = [
   ...STRATEGY_LIST.map(({ href, short }) => ({ href, label: short })),
+  { href: "/tour", label: "Tour" },
   { href: "/lab", label: "Lab" },
   { href: "/interview", label: "Interview" },
   { href: "/account", label: "Account" },

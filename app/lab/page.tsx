@@ -8,6 +8,7 @@ import { CostProbe } from "./_components/cost-probe";
 import { HttpFiguresTable } from "./_components/http-figures-table";
 import { ExperimentsSection } from "./_components/experiments-section";
 import { LabContents } from "./_components/lab-contents";
+import { TourBar } from "./_components/tour-bar";
 import { FlowDiagrams } from "./_components/flow-diagrams";
 import { ScriptView } from "./_components/script-view";
 import { LabSection } from "./_components/lab-section";
@@ -42,6 +43,7 @@ export default async function LabPage() {
           what the server keeps, and what each request costs. Sign in under one, two or all three to
           compare.
         </p>
+        <TourBar signedInBoth={session.signedIn && jwt.signedIn} />
       </header>
 
       <div className="lg:grid lg:grid-cols-[12rem_minmax(0,1fr)] lg:items-start lg:gap-8">
