@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { browserCookies } from "@/lib/lab/cookies";
 import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
 import { labTimeline } from "@/lib/lab/timeline";
-import { JwtColumnView, OAuthColumnView, SessionColumnView } from "./_components/columns";
+import {
+  JwtColumnView,
+  JwtDecodedRow,
+  OAuthColumnView,
+  SessionColumnView,
+} from "./_components/columns";
 import { Claims } from "./_components/claims";
 import { CostProbe } from "./_components/cost-probe";
 import { HttpFiguresTable } from "./_components/http-figures-table";
@@ -46,7 +51,7 @@ export default async function LabPage() {
         <TourBar signedInBoth={session.signedIn && jwt.signedIn} />
       </header>
 
-      <div className="lg:grid lg:grid-cols-[12rem_minmax(0,1fr)] lg:items-start lg:gap-8">
+      <div className="lab-anchors lg:grid lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
         <LabContents signedIn={signedIn} />
         <div className="min-w-0 space-y-8 pt-4 lg:pt-0">
           <section aria-labelledby="lab-columns" className="space-y-3">
@@ -62,6 +67,7 @@ export default async function LabPage() {
                 offered={signedIn.oauthOffered}
               />
             </div>
+            <JwtDecodedRow data={jwt} />
           </section>
 
           <LabSection
