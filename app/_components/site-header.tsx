@@ -22,12 +22,13 @@ export async function SiteHeader() {
         <Link href="/" className="py-1 text-lg font-bold tracking-tight no-underline">
           Auth<span className="text-sky-700 dark:text-sky-400">Lab</span>
         </Link>
-        {/* On a phone the links stay on one line and scroll sideways, rather than wrapping. */}
+        {/* On a phone the links stay on one line and scroll sideways, rather than wrapping (with
+            room for their focus rings, which a scrolling box would clip). */}
         <nav
           aria-label="Main"
           className="order-3 -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-2 sm:order-none sm:mx-0 sm:w-auto sm:px-0"
         >
-          <ul className="flex gap-1 sm:flex-wrap">
+          <ul className="flex gap-1 py-1 sm:flex-wrap sm:py-0">
             {NAV.map((item) => (
               <li key={item.href} className="shrink-0">
                 <Link

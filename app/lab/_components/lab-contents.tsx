@@ -63,9 +63,9 @@ export function LabContents({ signedIn }: { signedIn: SignedIn }) {
     >
       <ContentsDisclosure className="card px-4 py-0 lg:hidden">
         <summary className="cursor-pointer py-2.5 font-semibold">Contents</summary>
-        <div className="max-h-[70dvh] overflow-y-auto pb-3">{list}</div>
+        <div className="-mx-1 max-h-[70dvh] overflow-y-auto px-1 pb-3">{list}</div>
       </ContentsDisclosure>
-      <div className="hidden lg:sticky lg:top-4 lg:block lg:max-h-[calc(100dvh-8rem)] lg:overflow-y-auto">
+      <div className="hidden lg:sticky lg:top-4 lg:-mx-1 lg:block lg:max-h-[calc(100dvh-8rem)] lg:overflow-y-auto lg:px-1 lg:pb-1">
         <p className="mb-2 text-sm font-semibold">On this page, in order</p>
         {list}
       </div>
