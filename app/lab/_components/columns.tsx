@@ -125,10 +125,11 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
               <Countdown expiresAt={data.exp} />.
             </p>
             <p>
-              <a href="#lab-jwt-decoded" className="inline-block py-0.5 link">
-                The token taken apart, below the columns
+              Its header, its claims and a payload to edit are{" "}
+              <a href="#lab-jwt-decoded" className="link">
+                taken apart below the columns
               </a>
-              : its header, its claims, and a payload to edit.
+              .
             </p>
           </div>
         ) : (
