@@ -63,16 +63,34 @@ test("progress is kept in this browser: answers marked ready and checklist lines
   page,
 }) => {
   await page.goto("/interview");
-  await expect(page.getByTestId("interview-progress")).toContainText(`0 of ${QUESTIONS.length}`);
+  const ready = page.getByTestId("interview-ready");
+  await expect(ready).toContainText(`0 of ${QUESTIONS.length}`);
   const first = page.locator(`article#${QUESTIONS[0]!.id}`);
   await first.getByLabel("I could give this answer in an interview").check();
   await page.getByTestId("checklist").getByRole("checkbox").first().check();
-  await expect(page.getByTestId("interview-progress")).toContainText(`1 of ${QUESTIONS.length}`);
+  await expect(ready).toContainText(`1 of ${QUESTIONS.length}`);
 
   await page.reload();
-  await expect(page.getByTestId("interview-progress")).toContainText(`1 of ${QUESTIONS.length}`);
+  await expect(ready).toContainText(`1 of ${QUESTIONS.length}`);
   await expect(first.getByLabel("I could give this answer in an interview")).toBeChecked();
   await expect(page.getByTestId("checklist").getByRole("checkbox").first()).toBeChecked();
+});
+
+test("the counters say what they count: answers proved live, apart from answers marked ready", async ({
+  page,
+}) => {
+  await page.goto("/interview");
+  const proved = page.getByTestId("interview-proved");
+  await expect(proved).toContainText(`0 of ${QUESTIONS.length} answers proved`);
+  for (const question of QUESTIONS.slice(0, 2)) {
+    const card = page.locator(`article#${question.id}`);
+    await card.getByRole("button", { name: "Prove it" }).click();
+    await expect(card.getByTestId("result")).toHaveAttribute("data-outcome", /./);
+  }
+  await expect(proved).toContainText(`2 of ${QUESTIONS.length} answers proved`);
+  await expect(page.getByTestId("interview-ready")).toContainText(`0 of ${QUESTIONS.length}`);
+  await page.reload();
+  await expect(proved).toContainText(`2 of ${QUESTIONS.length} answers proved`);
 });
 
 test("“Prove it” refuses a cross-site request and an unknown name", async ({ request }) => {

@@ -107,6 +107,36 @@ test.describe("JWT expiry in the browser", () => {
     expect(await cookieValue(fresh, COOKIES.jwtRefresh)).not.toBe(refresh);
   });
 
+  test("the token editor starts from the token held now: a silent refresh is no one's edit", async ({
+    jwtUser: { page },
+  }) => {
+    await page.goto("/jwt");
+    const viewer = page.locator('[data-testid="token-viewer"][data-source="access"]');
+    const jtiShown = viewer.getByTestId("token-payload").locator('[data-claim="jti"]');
+    const first = await accessTokenOf(page);
+    await expect(jtiShown).toContainText(claimsOf(first).jti);
+
+    // The keeper refreshes before expiry and the page re-renders with the new token.
+    await expect.poll(() => accessTokenOf(page), { timeout: TTL * 1000 + 5000 }).not.toBe(first);
+    await expect(jtiShown).not.toContainText(claimsOf(first).jti);
+
+    await viewer.getByText("Try changing it").click();
+    const editor = viewer.getByLabel("Payload (JSON)");
+    await expect(viewer.getByText("Unchanged: the signature matches")).toBeVisible();
+    await expect(viewer.getByTestId("token-edit-verdict")).toHaveCount(0);
+    expect(await editor.inputValue()).not.toContain(claimsOf(first).jti);
+
+    // An edit made before the next refresh names only what the visitor changed.
+    const before = await accessTokenOf(page);
+    await editor.fill((await editor.inputValue()).replace(/"ver": \d+/, '"ver": 9999'));
+    await expect(viewer.getByTestId("token-edit-verdict")).toContainText("(you changed ver)");
+    await expect.poll(() => accessTokenOf(page), { timeout: TTL * 1000 + 5000 }).not.toBe(before);
+    await expect(viewer.getByTestId("token-edit-stale")).toBeVisible();
+    await expect(viewer.getByTestId("token-edit-verdict")).toContainText("(you changed ver)");
+    await viewer.getByRole("button", { name: "Start again from the token I hold now" }).click();
+    await expect(viewer.getByText("Unchanged: the signature matches")).toBeVisible();
+  });
+
   test("two refreshes racing with the same refresh token: one rotates, the other is told to retry (409)", async ({
     jwtUser: { page, person },
   }) => {

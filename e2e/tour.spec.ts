@@ -3,11 +3,11 @@ import { expect, SHORT_LIVED_URL, STRATEGIES, test } from "./fixtures";
 // A first-time visitor, no account: from the home page to a first "attack refused" through the
 // tour, in one click to sign in and one per experiment. Then the tour ticks off what was run.
 
-test("the tour: a demo person in one click, then three experiments, each ticked off", async ({
+test("the tour: from the navigation, a demo person in one click, three experiments, each ticked off, to the end", async ({
   page,
 }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Start the 60-second tour" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tour" }).click();
   await expect(page.getByTestId("tour-step-1")).toHaveAttribute("data-done", "false");
 
   await page.getByRole("button", { name: "Sign in both ways as a demo person" }).click();
@@ -18,6 +18,13 @@ test("the tour: a demo person in one click, then three experiments, each ticked 
   await page.getByTestId("tour-step-2").getByRole("link", { name: "Open the lab" }).click();
   await expect(page).toHaveURL(/\/lab#lab-columns$/);
   await expect(page.getByTestId("lab-column-session")).toContainText("Signed in as");
+  // The lab says where the tour is, and links the next step.
+  const bar = page.getByTestId("tour-bar");
+  await expect(bar).toContainText("step 3 of 3 · next: Tamper with a token");
+  await expect(bar.getByRole("link", { name: "Tamper with a token" })).toHaveAttribute(
+    "href",
+    "/lab#experiment-tamper",
+  );
 
   for (const [name, button] of [
     ["tamper", "Tamper and present"],
@@ -30,14 +37,23 @@ test("the tour: a demo person in one click, then three experiments, each ticked 
       "data-outcome",
       name === "replay" ? "partly" : "refused",
     );
+    if (name === "tamper") await expect(bar).toContainText("next: Forge the algorithm");
   }
   await expect(page.getByTestId("experiment-tamper").getByTestId("verdict-headline")).toHaveText(
     "Attack refused",
   );
+  await expect(bar).toHaveAttribute("data-step", "complete");
+  await expect(bar).toContainText("Tour complete.");
 
+  // The replay signed the demo person out: what was done stays done, and the tour says it's over.
   await page.goto("/tour");
+  for (const id of ["session", "jwt"])
+    await expect(page.getByTestId(`status-${id}`)).toContainText("signed out");
+  for (const step of [1, 2, 3])
+    await expect(page.getByTestId(`tour-step-${step}`)).toHaveAttribute("data-done", "true");
   for (const id of ["tamper", "forged-alg", "replay"])
     await expect(page.getByTestId(`tour-experiment-${id}`)).toHaveAttribute("data-done", "true");
+  await expect(page.getByRole("heading", { name: /^Tour complete/ })).toBeVisible();
 });
 
 test("demo people can be turned off: no one-click sign-in anywhere, registering instead", async ({

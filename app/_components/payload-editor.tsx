@@ -105,14 +105,31 @@ function EditResult({ state }: { state: EditState }) {
   );
 }
 
+/** An edit, and the token it started from: without one, the editor shows the token held now. */
+type Draft = { text: string; base: TokenView };
+
+const pretty = (view: TokenView) => JSON.stringify(view.payload, null, 2);
+
 export function PayloadEditor({ view }: { view: TokenView }) {
-  const original = JSON.stringify(view.payload, null, 2);
-  const [text, setText] = useState(original);
-  const state = useSignatureCheck(view, text);
+  // The page refreshes the token silently (the header's keeper): an editor that kept the payload
+  // from page load would report the new jti, iat and exp as the visitor's edits. So the text box
+  // follows the current token until the visitor types, and starts from it again each time it opens.
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const edited = draft !== null && draft.text !== pretty(draft.base);
+  const base = edited ? draft.base : view;
+  const text = edited ? draft.text : pretty(view);
+  const stale = edited && draft.base.encodedPayload !== view.encodedPayload;
+  const state = useSignatureCheck(base, text);
   const id = useId();
   return (
-    <details className="space-y-2 text-sm" data-testid="token-editor">
-      <summary className="cursor-pointer font-semibold">
+    <details
+      className="space-y-2 text-sm"
+      data-testid="token-editor"
+      onToggle={(event) => {
+        if (!event.currentTarget.open) setDraft(null);
+      }}
+    >
+      <summary className="cursor-pointer py-1 font-semibold">
         Try changing it: edit the payload and watch the signature
       </summary>
       <p className="text-zinc-600 dark:text-zinc-400">
@@ -128,16 +145,23 @@ export function PayloadEditor({ view }: { view: TokenView }) {
         className="field-input min-h-40 font-mono text-xs"
         value={text}
         spellCheck={false}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => setDraft({ text: event.target.value, base })}
       />
+      {stale ? (
+        <p data-testid="token-edit-stale">
+          The page has refreshed your token since you started editing: your changes are compared
+          with the token you started from, and checked against the signature of the one you hold
+          now.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
-          className="btn-secondary px-2 py-1 text-xs"
-          onClick={() => setText(original)}
-          disabled={text === original}
+          className="btn-secondary min-h-6 px-2 py-1 text-xs"
+          onClick={() => setDraft(null)}
+          disabled={!edited}
         >
-          Undo my changes
+          {stale ? "Start again from the token I hold now" : "Undo my changes"}
         </button>
       </div>
       {state.kind === "checked" ? (

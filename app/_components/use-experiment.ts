@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { resultKey, resultSchema, saveInTab, useSavedResult } from "./saved-results";
+import { recordTourExperiment } from "./tour";
 
 // Runs an experiment (a POST that answers with an ExperimentResult), keeps its last result across
 // reloads (this tab's storage), and moves focus to the result when a run brings one.
@@ -31,6 +32,7 @@ export function useExperiment(name: string, endpoint: string) {
     justRan.current = true;
     setFreshAt(parsed.data.ranAt);
     saveInTab(resultKey(name), JSON.stringify(parsed.data));
+    recordTourExperiment(name);
     setState("idle");
     return parsed.data;
   }, [endpoint, name]);

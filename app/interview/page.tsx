@@ -30,13 +30,13 @@ export default function InterviewPage() {
           <ul className="flex flex-wrap gap-2 text-sm">
             {TOPICS.map((topic) => (
               <li key={topic}>
-                <a href={`#${slug(topic)}`} className="link">
+                <a href={`#${slug(topic)}`} className="inline-block py-0.5 link">
                   {topic}
                 </a>
               </li>
             ))}
             <li>
-              <a href="#checklist" className="link">
+              <a href="#checklist" className="inline-block py-0.5 link">
                 Revision checklist
               </a>
             </li>
@@ -72,7 +72,7 @@ export default function InterviewPage() {
                 <RichText text={question.answer} />
               </p>
               <details className="rounded-lg border border-amber-500/50 bg-amber-500/5 p-3 text-sm">
-                <summary className="cursor-pointer font-semibold">
+                <summary className="cursor-pointer py-0.5 font-semibold">
                   The answer people often give instead
                 </summary>
                 <p className="mt-2 italic">“{question.wrongAnswer}”</p>

@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { browserCookies } from "@/lib/lab/cookies";
 import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
 import { labTimeline } from "@/lib/lab/timeline";
-import { JwtColumnView, OAuthColumnView, SessionColumnView } from "./_components/columns";
+import {
+  JwtColumnView,
+  JwtDecodedRow,
+  OAuthColumnView,
+  SessionColumnView,
+} from "./_components/columns";
 import { Claims } from "./_components/claims";
 import { CostProbe } from "./_components/cost-probe";
 import { HttpFiguresTable } from "./_components/http-figures-table";
 import { ExperimentsSection } from "./_components/experiments-section";
 import { LabContents } from "./_components/lab-contents";
+import { TourBar } from "./_components/tour-bar";
 import { FlowDiagrams } from "./_components/flow-diagrams";
 import { ScriptView } from "./_components/script-view";
 import { LabSection } from "./_components/lab-section";
@@ -42,9 +48,10 @@ export default async function LabPage() {
           what the server keeps, and what each request costs. Sign in under one, two or all three to
           compare.
         </p>
+        <TourBar signedInBoth={session.signedIn && jwt.signedIn} />
       </header>
 
-      <div className="lg:grid lg:grid-cols-[12rem_minmax(0,1fr)] lg:items-start lg:gap-8">
+      <div className="lab-anchors lg:grid lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
         <LabContents signedIn={signedIn} />
         <div className="min-w-0 space-y-8 pt-4 lg:pt-0">
           <section aria-labelledby="lab-columns" className="space-y-3">
@@ -60,6 +67,7 @@ export default async function LabPage() {
                 offered={signedIn.oauthOffered}
               />
             </div>
+            <JwtDecodedRow data={jwt} />
           </section>
 
           <LabSection

@@ -5,13 +5,13 @@ import { StrategyDot } from "@/app/_components/strategy-dot";
 import { demoSignInOn } from "@/lib/env";
 import { STRATEGIES } from "@/lib/auth/names";
 import { getStrategyStatuses } from "@/lib/auth/statuses";
-import { TourProgress } from "./tour-progress";
+import { TourComplete, TourProgress, TourStep } from "./tour-progress";
 
 export const metadata: Metadata = { title: "Start here: the 60-second tour" };
 
 // The suggested first minute: sign in two ways (one click as a demo person), open the lab, run
-// three experiments. Each step shows whether it's done; the experiments' progress is kept in this
-// browser by the lab.
+// three experiments. Each step shows whether it's done, as this browser recorded it
+// (app/_components/tour.ts): signing out later, as the replay experiment does, undoes nothing.
 export default async function TourPage({ searchParams }: PageProps<"/tour">) {
   const statuses = await getStrategyStatuses();
   const signedIn = (id: "session" | "jwt") => Boolean(statuses.find((s) => s.id === id)?.user);
@@ -32,20 +32,27 @@ export default async function TourPage({ searchParams }: PageProps<"/tour">) {
           later.
         </p>
       ) : null}
+      <TourComplete>
+        <p className="text-sm">
+          What next: the rest of the{" "}
+          <Link href="/lab#experiments-heading" className="link">
+            lab&apos;s experiments
+          </Link>
+          , a third model, or the interview room (below).
+        </p>
+      </TourComplete>
       <ol className="space-y-4">
-        <li className="space-y-2 card" data-testid="tour-step-1" data-done={both}>
+        <TourStep step={0} signedInBoth={both}>
           <h2 className="font-semibold">1. Sign in with a server session and a JWT</h2>
           <ul className="space-y-1 text-sm">
             {(["session", "jwt"] as const).map((id) => (
               <li key={id} className="flex items-center gap-2">
                 <StrategyDot id={id} hollow={!signedIn(id)} />
-                {STRATEGIES[id].label}: {signedIn(id) ? "signed in" : "not yet"}
+                {STRATEGIES[id].label}: {signedIn(id) ? "signed in" : "signed out"}
               </li>
             ))}
           </ul>
-          {both ? (
-            <p className="text-sm text-success">Done.</p>
-          ) : (
+          {both ? null : (
             <div className="space-y-2">
               {demoSignInOn() ? (
                 <>
@@ -73,8 +80,8 @@ export default async function TourPage({ searchParams }: PageProps<"/tour">) {
               </p>
             </div>
           )}
-        </li>
-        <li className="space-y-2 card" data-testid="tour-step-2">
+        </TourStep>
+        <TourStep step={1}>
           <h2 className="font-semibold">2. Compare what each one holds</h2>
           <p className="text-sm">
             The lab&apos;s first part puts them side by side: a sealed cookie that means nothing to
@@ -83,11 +90,11 @@ export default async function TourPage({ searchParams }: PageProps<"/tour">) {
           <Link href="/lab#lab-columns" className="btn-secondary no-underline">
             Open the lab
           </Link>
-        </li>
-        <li className="space-y-2 card" data-testid="tour-step-3">
+        </TourStep>
+        <TourStep step={2}>
           <h2 className="font-semibold">3. Run three experiments</h2>
           <TourProgress />
-        </li>
+        </TourStep>
         <li className="space-y-2 card">
           <h2 className="font-semibold">Then</h2>
           <ul className="list-disc space-y-1 pl-5 text-sm">

@@ -1,11 +1,18 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useSyncExternalStore } from "react";
 import * as z from "zod/mini";
-import { saveInTab, useStored } from "@/app/_components/saved-results";
+import {
+  parseResult,
+  resultKey,
+  saveInTab,
+  subscribeToSaved,
+  useStored,
+} from "@/app/_components/saved-results";
 
 // Revision progress, kept in this browser only (localStorage): which answers the visitor could
-// give in an interview, and which checklist lines they have ticked.
+// give in an interview, and which checklist lines they have ticked. Beside it, which answers were
+// proved live: their last results, kept in this tab like every experiment's.
 
 const idsSchema = z.array(z.string());
 
@@ -39,7 +46,7 @@ export function UnderstoodToggle({ id }: { id: string }) {
       <input
         id={inputId}
         type="checkbox"
-        className="size-4 accent-sky-700"
+        className="size-6 shrink-0 accent-sky-700"
         checked={understood.has(id)}
         onChange={(event) => toggle(id, event.target.checked)}
       />
@@ -48,18 +55,46 @@ export function UnderstoodToggle({ id }: { id: string }) {
   );
 }
 
+/** The interview's proofs are saved under `interview-<question>` (prove-it.tsx). */
+const proofKey = (id: string) => resultKey(`interview-${id}`);
+
+/** How many of these questions have a proof that ran in this tab: an outcome, not an error. */
+function useProvedCount(ids: readonly string[]): number {
+  return useSyncExternalStore(
+    subscribeToSaved,
+    () =>
+      ids.filter((id) => {
+        const result = parseResult(window.sessionStorage.getItem(proofKey(id)));
+        return result !== null && result.verdict.outcome !== "nothing-to-try";
+      }).length,
+    () => 0,
+  );
+}
+
 export function ProgressSummary({ ids }: { ids: readonly string[] }) {
   const [understood] = useIdSet(UNDERSTOOD);
-  const done = ids.filter((id) => understood.has(id)).length;
+  const ready = ids.filter((id) => understood.has(id)).length;
+  const proved = useProvedCount(ids);
   return (
-    <div className="space-y-1" data-testid="interview-progress">
-      <p className="text-sm">
-        <strong>{done}</strong> of {ids.length} answers ready. Kept in this browser only.
+    <div className="space-y-2" data-testid="interview-progress">
+      <p className="text-sm" data-testid="interview-proved">
+        <strong>{proved}</strong> of {ids.length} answers proved live in this tab (with{" "}
+        <strong>Prove it</strong>).
       </p>
       <progress
         className="h-2 w-full max-w-sm accent-sky-700"
         max={ids.length}
-        value={done}
+        value={proved}
+        aria-label="Answers proved"
+      />
+      <p className="text-sm" data-testid="interview-ready">
+        <strong>{ready}</strong> of {ids.length} answers you could give in an interview (ticked
+        under each answer). Kept in this browser only.
+      </p>
+      <progress
+        className="h-2 w-full max-w-sm accent-sky-700"
+        max={ids.length}
+        value={ready}
         aria-label="Answers ready"
       />
     </div>
@@ -74,10 +109,10 @@ export function Checklist({ items }: { items: readonly string[] }) {
         const id = String(index);
         return (
           <li key={id}>
-            <label className="flex items-start gap-3 text-sm">
+            <label className="flex items-center gap-3 text-sm">
               <input
                 type="checkbox"
-                className="mt-1 size-4 shrink-0 accent-sky-700"
+                className="size-6 shrink-0 accent-sky-700"
                 checked={checked.has(id)}
                 onChange={(event) => toggle(id, event.target.checked)}
               />

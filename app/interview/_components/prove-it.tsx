@@ -34,7 +34,7 @@ export function ProveIt({
         >
           {state === "running" ? "Proving…" : "Prove it"}
         </button>
-        <Link href={lab as never} className="text-sm link">
+        <Link href={lab as never} className="inline-block py-0.5 text-sm link">
           The fuller experiment in the lab
         </Link>
       </div>

@@ -124,7 +124,13 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
               Decoded, by anyone who holds it: <strong>encoded, not encrypted</strong>. Expires in{" "}
               <Countdown expiresAt={data.exp} />.
             </p>
-            <TokenViewer view={data.token} />
+            <p>
+              Its header, its claims and a payload to edit are{" "}
+              <a href="#lab-jwt-decoded" className="link">
+                taken apart below the columns
+              </a>
+              .
+            </p>
           </div>
         ) : (
           <Nothing>
@@ -156,6 +162,26 @@ export function JwtColumnView({ data, cookies }: { data: JwtColumn; cookies: Coo
         )
       }
     />
+  );
+}
+
+/**
+ * The access token taken apart: specific to one strategy and long, so it gets a full-width row
+ * under the three columns instead of stretching the JWT one.
+ */
+export function JwtDecodedRow({ data }: { data: JwtColumn }) {
+  if (!data.signedIn) return null;
+  return (
+    <section
+      aria-labelledby="lab-jwt-decoded"
+      className="space-y-2 card"
+      data-testid="lab-jwt-decoded"
+    >
+      <h3 id="lab-jwt-decoded" className="flex items-center gap-2 font-semibold">
+        <StrategyDot id="jwt" /> {STRATEGIES.jwt.label}: the access token, taken apart
+      </h3>
+      <TokenViewer view={data.token} />
+    </section>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type SignedIn,
 } from "@/lib/lab/catalogue";
 import { EXPERIMENT_REGISTRY } from "@/lib/lab/experiments";
+import { ContentsDisclosure } from "./contents-disclosure";
 
 /** "ready", or what this browser still needs, with the link to get it. */
 function Readiness({ needs }: { needs: Needs }) {
@@ -24,9 +25,10 @@ function Readiness({ needs }: { needs: Needs }) {
 }
 
 /**
- * The lab's table of contents, in the suggested order: sticky beside the lab on a wide screen,
- * folded above it on a phone. Each experiment says whether it is ready for this browser, and if
- * not, what it needs, with the link to get it.
+ * The lab's table of contents, in the suggested order: sticky beside the lab on a wide screen
+ * (with its own scroll, short enough to clear the footer at the end of the page), a folded
+ * "Contents" bar stuck to the top on a phone. Each experiment says whether it is ready for this
+ * browser, and if not, what it needs, with the link to get it.
  */
 export function LabContents({ signedIn }: { signedIn: SignedIn }) {
   const list = (
@@ -54,12 +56,16 @@ export function LabContents({ signedIn }: { signedIn: SignedIn }) {
     </ol>
   );
   return (
-    <nav aria-label="The lab, part by part" data-testid="lab-contents">
-      <details className="card lg:hidden">
-        <summary className="cursor-pointer font-semibold">On this page</summary>
-        <div className="mt-2">{list}</div>
-      </details>
-      <div className="hidden lg:sticky lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto">
+    <nav
+      aria-label="The lab, part by part"
+      data-testid="lab-contents"
+      className="sticky top-0 z-20 -mx-4 bg-zinc-50/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 lg:static lg:z-auto lg:mx-0 lg:bg-transparent lg:p-0 lg:backdrop-blur-none dark:bg-zinc-950/95 lg:dark:bg-transparent [&_a]:inline-block [&_a]:min-h-6 [&_a]:py-0.5"
+    >
+      <ContentsDisclosure className="card px-4 py-0 lg:hidden">
+        <summary className="cursor-pointer py-2.5 font-semibold">Contents</summary>
+        <div className="-mx-1 max-h-[70dvh] overflow-y-auto px-1 pb-3">{list}</div>
+      </ContentsDisclosure>
+      <div className="hidden lg:sticky lg:top-4 lg:-mx-1 lg:block lg:max-h-[calc(100dvh-8rem)] lg:overflow-y-auto lg:px-1 lg:pb-1">
         <p className="mb-2 text-sm font-semibold">On this page, in order</p>
         {list}
       </div>
