@@ -41,7 +41,7 @@ export default function InterviewPage() {
               </a>
             </li>
             <li>
-              <Link href="/glossary" className="link">
+              <Link href="/glossary" className="inline-block py-0.5 link">
                 Glossary
               </Link>
             </li>

@@ -14,6 +14,8 @@ import { DelegatedResult } from "../_components/delegated-result";
 import { LinkOutcome } from "../_components/link-outcome";
 import { UnlinkButton } from "../_components/unlink-button";
 import { FlowLogView, SingleSignOnNote } from "../_components/flow-log";
+import { FlowReplay } from "../_components/flow-replay";
+import { localProviderAvailable } from "@/lib/lab/people";
 import { IdTokenSection } from "../_components/id-token";
 import { readFlowLog } from "@/lib/auth/oauth/flow-log";
 import { viewCheckedToken } from "@/lib/tokens/sources";
@@ -113,6 +115,7 @@ export default async function OAuthAccountPage({ searchParams }: PageProps<"/oau
       <IdTokenSection idToken={idToken} accounts={accounts} />
 
       {flow ? <FlowLogView log={flow} /> : null}
+      {localProviderAvailable() ? <FlowReplay /> : null}
     </SignedInPage>
   );
 }

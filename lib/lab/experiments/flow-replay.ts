@@ -7,6 +7,7 @@ import { LabBrowser } from "@/lib/lab/client/browser";
 import { type Probe, probeOf } from "@/lib/lab/client/probe";
 import { appUrl, jsonOf, send } from "@/lib/lab/client/send";
 import { authorizeAtProvider, startProviderSignIn } from "@/lib/lab/people";
+import type { FlowChange } from "./flow-changes";
 import { attackVerdict, type Fact, type Verdict } from "./result";
 
 // oauth.tools' "change a parameter and run it again", against the local identity provider: an
@@ -14,15 +15,6 @@ import { attackVerdict, type Fact, type Verdict } from "./result";
 // own checks (PKCE required, the registered redirect_uri, a code used once) the server plays the
 // client itself, with the local Google client's credentials (public: local-idp.ts); the state is
 // the client's check, so that one goes through this app's own sign-in (Auth.js).
-
-export const FLOW_CHANGES = {
-  "drop-pkce": "Drop PKCE (no code_challenge)",
-  "redirect-uri": "Send the code to another redirect_uri",
-  "reuse-code": "Redeem the same code twice",
-  "wrong-state": "Come back with another state",
-} as const;
-export type FlowChange = keyof typeof FLOW_CHANGES;
-export const FLOW_CHANGE_IDS = Object.keys(FLOW_CHANGES) as [FlowChange, ...FlowChange[]];
 
 type Ran = { probes: Probe[]; facts: Fact[]; verdict: Verdict };
 type Identity = { name: string; email: string };
