@@ -268,7 +268,7 @@ export const QUESTIONS: readonly Question[] = [
       "That makes a provider token your session credential, exposes it to every script on the page, and puts Google on the path of every request. Validate the sign-in once and issue your own session or tokens.",
     experiment: "provider-tokens",
     proves:
-      "After a provider sign-in the browser holds only an opaque session cookie, while the server keeps the provider tokens encrypted and uses them to call the provider's API.",
+      "After a provider sign-in the browser holds only an opaque Auth.js session cookie, while the server keeps the provider tokens encrypted and uses them to call the provider's API.",
     lab: "/lab#experiment-delegated",
   },
 
