@@ -3,6 +3,7 @@
 import { forwardRef, useState } from "react";
 import type { ExperimentResult } from "@/lib/lab/experiments/result";
 import type { Probe, Sent } from "@/lib/lab/client/probe";
+import Link from "next/link";
 import { Time } from "./time";
 
 // How every experiment's result reads, in the lab and in the interview room: the verdict first, in
@@ -126,6 +127,13 @@ export const ResultPanel = forwardRef<
           {verdict.headline}
         </p>
         <p data-testid="verdict-reason">{verdict.reason}</p>
+        {result.wayForward ? (
+          <p className="mt-1">
+            <Link href={result.wayForward.href as never} className="link" data-testid="way-forward">
+              {result.wayForward.text}
+            </Link>
+          </p>
+        ) : null}
         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
           {restored ? "From your last run, " : "Ran "}
           <Time value={result.ranAt} />
@@ -152,7 +160,8 @@ export const ResultPanel = forwardRef<
           ))}
         </dl>
       ) : null}
-      {lesson ? <p>{lesson}</p> : null}
+      {/* The lesson is what a run shows; a run that could not run shows nothing to learn from. */}
+      {lesson && verdict.outcome !== "nothing-to-try" ? <p>{lesson}</p> : null}
       {result.events.length > 0 ? (
         <div>
           <p className="font-semibold">What it wrote to the auth log</p>

@@ -36,6 +36,7 @@ export const resultSchema = z.object({
   facts: z.optional(
     z.array(z.object({ name: z.string(), value: z.string(), note: z.optional(z.string()) })),
   ),
+  wayForward: z.optional(z.object({ text: z.string(), href: z.string() })),
   downstreamAcceptsUntil: z.optional(z.nullable(z.number())),
   ranAt: z.string(),
 });
