@@ -411,13 +411,13 @@ export const QUESTIONS: readonly Question[] = [
     topic: "In production",
     question: "How do you rotate the key that signs your JWTs without signing everyone out?",
     answer:
-      "By overlap: every token names its key in the kid header, and the JWKS publishes every key that may still have tokens in flight. Generate the new key, publish it, and start signing with it; verifiers select the key by kid, and ones that cache the JWKS refetch when they meet a kid they don't know. **Retire the old key only when the last token it signed has expired** (plus the JWKS cache time); until then both verify. After a key compromise you retire it at once and accept that its tokens fail and their holders refresh or sign in again; keep private keys in a KMS or HSM where you can.",
+      "By overlap: every token names its key in the kid header, and the JWKS publishes every key that may still have tokens in flight. Generate the new key and **publish it at least one JWKS cache lifetime before signing with it**, so every verifier's cached copy holds it before the first token it signed arrives (refetching on an unknown kid is a fallback, often rate-limited, not a plan); then start signing with it; verifiers select the key by kid. **Retire the old key only when the last token it signed has expired** (plus the JWKS cache time); until then both verify. After a key compromise you retire it at once and accept that its tokens fail and their holders refresh or sign in again; keep private keys in a KMS or HSM where you can.",
     wrongAnswer: "Change the secret in the environment variable and redeploy.",
     whyWrong:
       "Swapping the key in one step breaks every token already issued and every verifier still holding the old JWKS. Rotation is an overlap, not a switch.",
     experiment: "key-rotation",
     proves:
-      "Rotating puts a new kid in the JWKS and on new tokens while old tokens still verify, and only retiring the old key makes its tokens fail.",
+      "A new kid is published first and signs only a cache lifetime later (sped up), new tokens carry it while old tokens still verify, and only retiring the old key makes its tokens fail.",
     lab: "/lab#key-rotation",
   },
 ];

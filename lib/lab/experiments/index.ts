@@ -190,10 +190,10 @@ export const EXPERIMENT_REGISTRY = {
       requires: "jwt",
       runs: "server",
       card: {
-        what: "Rotates twice (two lab keys published, each signing a token), checks the older token still verifies, then retires the older key: the app refuses its token at once.",
+        what: "Rotates twice: each new lab key is published in the JWKS first and signs only after one JWKS cache lifetime (sped up to seconds here); checks the older token still verifies, then retires the older key: the app refuses its token at once.",
         button: "Rotate, rotate, retire",
         lesson:
-          "Publish first, sign with the new key, retire the old one only when its last token has expired.",
+          "Publish first and wait a cache lifetime, so verifiers elsewhere hold the key before its tokens arrive; then sign with it; retire the old one only when its last token has expired.",
       },
     },
     standalone: true,
