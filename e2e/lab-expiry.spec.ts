@@ -177,7 +177,8 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     const because = "because of the expiry experiment";
     await expect(panel.getByTestId("expiry-session-ended")).toContainText(because);
     const combining = page.getByTestId("contents-part-hybrid").filter({ visible: true });
-    await expect(combining).not.toContainText("ready");
+    await expect(combining.getByText("ready", { exact: true })).toHaveCount(0);
+    await expect(combining.getByTestId("not-ready")).toBeVisible();
     await expect(combining).toContainText(because);
     await expect(combining.getByRole("link", { name: "sign in again" })).toBeVisible();
     await expect(

@@ -12,10 +12,11 @@ import {
   withCookie,
 } from "@/lib/lab/client/probe";
 
-// What production apps do: combine the models. A sign-in made one way is exchanged for the app's
-// own JWT pair for API calls: an OAuth sign-in for an SPA's tokens (the provider says who you
-// are, the app issues its own credential); a web session for a mobile client's tokens (the web
-// app keeps its cookie). One person, several credentials, one kill switch.
+// Combining the models. A sign-in made one way is exchanged for the app's own JWT pair for API
+// calls: an OAuth sign-in for an SPA's tokens (the provider says who you are, the app issues its
+// own credential; for a browser app a backend-for-frontend, keeping them server-side, is the safer
+// shape, app/lab/_components/flows/hybrid.ts draws both); a web session for a native mobile
+// client's tokens (the web app keeps its cookie). One person, several credentials, one kill switch.
 
 export async function hybridExperiment(
   cookies: Map<string, string>,
@@ -25,7 +26,11 @@ export async function hybridExperiment(
   const probes: Probe[] = [];
   const facts: Fact[] = [];
   const froms = [
-    { from: "oauth", cookie: names.oauthSession, who: "an SPA, after a Google or GitHub sign-in" },
+    {
+      from: "oauth",
+      cookie: names.oauthSession,
+      who: "an SPA holding its own tokens, after a Google or GitHub sign-in",
+    },
     { from: "session", cookie: names.session, who: "a mobile app of someone signed in on the web" },
   ] as const;
   /** The halves that could not run, each with its cause (a cookie whose sign-in is over). */
@@ -91,7 +96,7 @@ export async function hybridExperiment(
       value: `access token ${redactCredential(access)}, refresh token ${redactCredential(String(exchange.body?.refresh_token ?? ""))}`,
       note:
         from === "oauth"
-          ? "The provider's own tokens never leave the server; the SPA holds the app's, scoped to the app's API."
+          ? "The provider's own tokens never leave the server; the SPA holds the app's, scoped to the app's API, where any script on its page can read them: a backend-for-frontend would keep them server-side and give the browser only a cookie."
           : "The web app keeps its HttpOnly session cookie; the mobile client holds tokens it can refresh.",
     });
   }

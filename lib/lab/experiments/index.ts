@@ -130,10 +130,10 @@ export const EXPERIMENT_REGISTRY = {
       requires: "session-or-oauth",
       runs: "server",
       card: {
-        what: "Exchanges your provider sign-in for Auth Lab's JWT pair (what an SPA does after “Sign in with Google”), and your server session for a pair a mobile app would hold; then calls the API with each access token alone.",
+        what: "Exchanges your provider sign-in for Auth Lab's JWT pair (what an SPA that keeps its own tokens in JavaScript does: the riskier variant, where a backend-for-frontend would keep them on the server), and your server session for a pair a native mobile app would hold; then calls the API with each access token alone.",
         button: "Exchange and call the API",
         lesson:
-          "The provider's tokens never leave the server; the web app keeps its cookie; API clients hold the app's own short-lived tokens. One kill switch ends them all.",
+          "The provider's tokens never leave the server; the web app keeps its cookie (a backend-for-frontend keeps every token server-side); native and API clients hold the app's own short-lived tokens. One kill switch ends them all.",
       },
     },
     standalone: true,
