@@ -111,7 +111,7 @@ export const LAB_RUNS = {
       if (!jwt.user.email)
         return nothingToTry(
           name,
-          "The checked verifier must be on: the experiment reads the family.",
+          "This deployment verifies JWTs statelessly (JWT_VERIFIER=stateless), so the experiment can't read your family: run it where JWT_VERIFIER is checked, the default.",
         );
       return finish(await refreshReuseExperiment(jwt.user.id, jwt.user.provenance, context));
     },

@@ -54,7 +54,7 @@ export async function keyRotationExperiment(
   if (!first.ok)
     return nothing(
       first.reason === "off"
-        ? "This deployment has the lab's key rotation turned off (LAB_KEY_ROTATION)."
+        ? "This deployment has the lab's key rotation turned off (LAB_KEY_ROTATION): run it locally with npm run dev, where it is on."
         : "Too many lab keys are published right now. Try again later.",
     );
   const published = await jwks(
