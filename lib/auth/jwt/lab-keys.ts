@@ -27,7 +27,7 @@ const LIFETIME_MS = 60 * 60 * 1000;
  * verifier's cached JWKS holds it before the first token it signed arrives. In production that is
  * at least one JWKS cache lifetime (60 s at the downstream service here); the lab's time is sped up.
  */
-export const LAB_PUBLISH_LEAD_MS = 1500;
+export const LAB_PUBLISH_LEAD_MS = 1200;
 
 /** A key that still counts: not retired, not past its hour, its family alive. */
 const live = (now = new Date()) => ({

@@ -66,7 +66,7 @@ export async function keyRotationExperiment(
   const { token: older } = await issueAccessToken(subject);
   const second = await rotateLabKey(subject.familyId);
   if (!second.ok) return nothing("Too many lab keys are published right now. Try again later.");
-  await sleep(LAB_PUBLISH_LEAD_MS + 100);
+  await sleep(Math.max(LAB_PUBLISH_LEAD_MS, DOWNSTREAM_JWKS_COOLDOWN_MS) + 100);
   const { token: newer } = await issueAccessToken(subject);
   const during = await jwks("The JWKS after two rotations");
 
@@ -76,8 +76,8 @@ export async function keyRotationExperiment(
     older,
     200,
   );
-  // A JWKS client refetches on an unknown kid, but at most once per cooldown.
-  await sleep(DOWNSTREAM_JWKS_COOLDOWN_MS + 100);
+  // A JWKS client refetches on an unknown kid, but at most once per cooldown: the publish lead
+  // just waited is longer, so the downstream service may refetch now (nothing else asked it since).
   const newerDownstream = await present(
     "The newer token (second lab key), at a downstream service",
     "/api/downstream/profile",
