@@ -104,8 +104,16 @@ test("combining the models: a provider sign-in and a web session, each exchanged
   // The exchange is a cookie-authenticated POST: another site can't make it.
   const crossSite = await postFromAnotherSite(page.request, "/api/jwt/exchange/session");
   expect(crossSite.status()).toBe(403);
-  // And the diagrams draw both hybrids.
-  await expect(page.getByTestId("flow-hybrid-diagram")).toHaveCount(2);
+  // And the diagrams draw the hybrids: the backend-for-frontend first, as the recommendation,
+  // and the SPA holding tokens in JavaScript as the riskier variant.
+  const diagrams = page.getByTestId("flow-hybrid-diagram");
+  await expect(diagrams).toHaveCount(3);
+  await expect(diagrams.nth(0)).toContainText(
+    "Recommended for a browser app: a backend-for-frontend",
+  );
+  await expect(diagrams.nth(0)).toContainText("never sent to the browser");
+  await expect(diagrams.nth(1)).toContainText("The riskier variant");
+  await expect(page.locator("details#flow-hybrid")).not.toContainText("what production apps do");
 });
 
 test("session fixation: the planted id dies at sign-in and the victim gets a new one", async ({

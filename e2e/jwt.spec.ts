@@ -15,6 +15,7 @@ import {
   meWithBearer,
   type NewBrowser,
   newPerson,
+  postFromAnotherSite,
   type Person,
   refreshTokenOf,
   refreshWith,
@@ -317,5 +318,74 @@ test.describe("JWT in the browser", () => {
     const old = page.getByTestId("family").filter({ hasNotText: "This browser" });
     await expect(old).toHaveAttribute("data-state", "revoked");
     await expect(old.getByTestId("family-status")).toHaveText("revoked: password changed");
+  });
+});
+
+test.describe("paste any JWT (the lab's decoder)", () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  test("decodes in the browser, then verifies on request and says why a token fails", async ({
+    jwtUser: { page },
+  }) => {
+    const token = await accessTokenOf(page);
+    await page.goto("/lab#token-anatomy");
+    const decoder = page.getByTestId("jwt-decoder");
+    const field = decoder.getByLabel(/A token to decode/);
+    const verify = decoder.getByRole("button", { name: /Verify against this app's JWKS/ });
+
+    // Decoding sends nothing: no request to the verifier until the button.
+    let verifyCalls = 0;
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/tokens/verify") verifyCalls += 1;
+    });
+    await field.fill("not.a-jwt");
+    await expect(decoder.getByTestId("decoder-error")).toContainText("header");
+    await field.fill(token);
+    await expect(decoder.getByTestId("decoder-header").locator('[data-claim="alg"]')).toContainText(
+      "ES256",
+    );
+    await expect(
+      decoder.getByTestId("decoder-payload").locator('[data-claim="sub"]'),
+    ).toBeVisible();
+    expect(verifyCalls).toBe(0);
+
+    await verify.click();
+    await expect(decoder.getByTestId("decoder-verdict")).toContainText("Valid: signed by");
+
+    // One claim changed, the signature kept: refused, and said why.
+    const [header, payload = "", signature] = token.split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as object;
+    await field.fill(`${header}.${b64({ ...claims, ver: 9999 })}.${signature}`);
+    await expect(decoder.getByTestId("decoder-verdict")).toBeEmpty(); // the old verdict went
+    await verify.click();
+    await expect(decoder.getByTestId("decoder-verdict")).toContainText("Bad signature");
+
+    await field.fill(`${b64({ alg: "none", typ: "at+jwt" })}.${payload}.`);
+    await verify.click();
+    await expect(decoder.getByTestId("decoder-verdict")).toContainText("Algorithm not allowed");
+    expect(verifyCalls).toBe(3);
+  });
+
+  test("the verifier's endpoint: garbage is a clear 4xx or a verdict, never a 500", async ({
+    request,
+  }) => {
+    const garbage = await request.post("/api/tokens/verify", { data: { token: "%%%" } });
+    expect(garbage.status()).toBe(200);
+    expect(await garbage.json()).toMatchObject({ valid: false, reason: "malformed" });
+
+    const notAString = await request.post("/api/tokens/verify", { data: { token: 5 } });
+    expect(notAString.status()).toBe(400);
+    expect(((await notAString.json()) as ApiError).error.code).toBe("bad_request");
+
+    const plain = await request.post("/api/tokens/verify", {
+      headers: { "content-type": "text/plain" },
+      data: "eyJ",
+    });
+    expect(plain.status()).toBe(415);
+    expect((await request.get("/api/tokens/verify")).status()).toBe(405);
+    const crossSite = await postFromAnotherSite(request, "/api/tokens/verify", {
+      data: { token: "a.b.c" },
+    });
+    expect(crossSite.status()).toBe(403);
   });
 });

@@ -115,6 +115,16 @@ test.describe("lab experiments", () => {
       JSON.parse(Buffer.from((await marked.textContent()) ?? "", "base64url").toString()),
     ).toMatchObject({ ver: 9999 });
     await expect(jwt.getByTestId("probe-sent")).toContainText(/…\(\d+ bytes\)/);
+    // And decoded, as anyone holding it could: the changed claim marked, the others as they were.
+    const payload = jwt.getByTestId("probe-decoded").getByTestId("decoded-payload");
+    await expect(payload.locator('[data-changed="true"]')).toHaveCount(1);
+    await expect(payload.locator('[data-claim="ver"]')).toHaveAttribute("data-changed", "true");
+    await expect(payload.locator('[data-claim="ver"]')).toContainText("changed");
+    await expect(payload.locator('[data-claim="ver"]')).toContainText("9999");
+    await expect(payload.locator('[data-claim="sub"]')).not.toHaveAttribute("data-changed");
+    await expect(
+      jwt.getByTestId("probe-decoded").getByTestId("decoded-header").locator('[data-claim="alg"]'),
+    ).toContainText("ES256");
 
     const seal = probe(page, "tamper", "iron-session seal");
     await expect(seal).toHaveAttribute("data-status", "401");
@@ -141,6 +151,9 @@ test.describe("lab experiments", () => {
       await expect(forged).toHaveAttribute("data-status", "401");
       await expect(forged).toContainText("algorithm_not_allowed");
       await expect(forged.getByTestId("probe-sent").locator("mark")).toHaveText(/^eyJ/);
+      const alg = forged.getByTestId("decoded-header").locator('[data-claim="alg"]');
+      await expect(alg).toHaveAttribute("data-changed", "true");
+      await expect(alg).toContainText(label.startsWith('"alg"') ? '"none"' : '"HS256"');
     }
     await expectWholeResult(page, "forged-alg", {
       outcome: "refused",

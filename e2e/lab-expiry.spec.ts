@@ -153,6 +153,59 @@ test.describe("lab: expiry, sped up for one visitor", () => {
     expect(claims.exp - claims.iat).toBe(DEFAULTS.JWT_ACCESS_TTL_SECONDS);
   });
 
+  test("undo gives the normal lifetimes back; once the session has ended, the lab says why and the way forward", async ({
+    page,
+    person,
+  }) => {
+    await signInOverHttp(page, "session", person);
+    await shorten(page);
+    const panel = page.getByTestId("expiry-session");
+    await expect(panel.getByTestId("idle-timeout")).toHaveText(`${IDLE_SECONDS} s`);
+
+    // Undone on the server, for this session: the configured timeout, and the log says so.
+    await page.getByRole("button", { name: "Undo: normal lifetimes" }).click();
+    await expect(page.getByTestId("expiry-message")).toContainText("Undone:");
+    await expect(panel.getByTestId("idle-timeout")).toHaveText(
+      `${DEFAULTS.SESSION_IDLE_TIMEOUT_SECONDS} s`,
+    );
+    await expect(page.getByTestId("timeline-session")).toContainText("lifetime.restored");
+
+    // Shortened again and left alone: the panel's check finds it over, and the page re-renders.
+    await page.getByRole("button", { name: "Shorten my lifetimes" }).click();
+    await expect(panel.getByTestId("idle-timeout")).toHaveText(`${IDLE_SECONDS} s`);
+    await answer(page, "/api/session/me", 401);
+    const because = "because of the expiry experiment";
+    await expect(panel.getByTestId("expiry-session-ended")).toContainText(because);
+    const combining = page.getByTestId("contents-part-hybrid").filter({ visible: true });
+    await expect(combining.getByText("ready", { exact: true })).toHaveCount(0);
+    await expect(combining.getByTestId("not-ready")).toBeVisible();
+    await expect(combining).toContainText(because);
+    await expect(combining.getByRole("link", { name: "sign in again" })).toBeVisible();
+    await expect(
+      page.getByTestId("experiment-hybrid").getByTestId("experiment-needs"),
+    ).toContainText(because);
+
+    // A run from a page older than that says the cause and the way forward, and spends nothing.
+    const run = await page.request.post("/api/lab/experiments/hybrid");
+    expect(run.status()).toBe(200);
+    const result = (await run.json()) as {
+      verdict: { outcome: string; reason: string };
+      wayForward?: { text: string; href: string };
+    };
+    expect(result.verdict.outcome).toBe("nothing-to-try");
+    expect(result.verdict.reason).toMatch(
+      /^Your server session ended \d+ s ago because of the expiry experiment.*: sign in again\.$/,
+    );
+    expect(result.wayForward).toEqual({ text: "Sign in again", href: "/oauth/login?next=/lab" });
+
+    // Nothing left to undo: the answer says why, in words.
+    const undo = await page.request.delete("/api/lab/lifetimes");
+    expect(undo.status()).toBe(401);
+    expect(((await undo.json()) as { error: { message: string } }).error.message).toContain(
+      because,
+    );
+  });
+
   test("shortening needs a session or a JWT sign-in, and refuses a cross-site request", async ({
     page,
     person,

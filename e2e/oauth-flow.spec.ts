@@ -93,6 +93,28 @@ test("GitHub has no ID token: the log shows the profile fetched with the access 
   await expect(field(page, "Authorization request", "nonce")).toHaveCount(0);
 });
 
+test("the stand-ins' screens: GitHub offers no ID token switch, and each consent names the person", async ({
+  page,
+}) => {
+  const switchLabel = /Test switch: sign my ID token/;
+  for (const provider of ["GitHub", "Google"] as const) {
+    const identity = newIdentity();
+    await page.context().clearCookies(); // each provider asks who you are
+    await page.goto(STRATEGIES.oauth.loginPath);
+    await page.getByRole("button", { name: new RegExp(`Continue with ${provider}`) }).click();
+    await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+    // GitHub's OAuth apps get no OpenID Connect ID token: nothing for the switch to sign wrongly.
+    await expect(page.getByLabel(switchLabel)).toHaveCount(provider === "GitHub" ? 0 : 1);
+    await page.getByLabel("Name").fill(identity.name);
+    await page.getByLabel("Email").fill(identity.email);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
+    await expect(page.getByText(`Signed in as ${identity.name} (${identity.email})`)).toBeVisible();
+    await page.getByRole("button", { name: "Deny" }).click();
+    await page.waitForURL((url) => !url.href.startsWith(IDP_URL));
+  }
+});
+
 test("single sign-on: the provider signs you straight back in until you sign out there too, whatever the other provider does", async ({
   page,
 }) => {

@@ -38,15 +38,20 @@ export function ClaimTable({
   values,
   now,
   className,
+  changed = [],
+  testId = `token-${part}`,
 }: {
   part: "header" | "payload";
   values: JsonObject;
   now: number | null;
   className: string;
+  /** Fields someone changed (a forgery, an edit): marked, and said so in words. */
+  changed?: readonly string[];
+  testId?: string;
 }) {
   const notes = part === "header" ? HEADER_NOTES : PAYLOAD_NOTES;
   return (
-    <figure className="min-w-0 space-y-1" data-testid={`token-${part}`}>
+    <figure className="min-w-0 space-y-1" data-testid={testId}>
       <figcaption className={`text-xs font-semibold tracking-wide uppercase ${className}`}>
         {part === "header" ? "Header: how it is signed" : "Payload: the claims"}
       </figcaption>
@@ -54,9 +59,23 @@ export function ClaimTable({
         {Object.entries(values).map(([name, value]) => {
           const note = notes[name];
           return (
-            <div key={name} className="space-y-0.5 p-2" data-claim={name}>
+            <div
+              key={name}
+              className={`space-y-0.5 p-2 ${changed.includes(name) ? "bg-amber-100 dark:bg-amber-950" : ""}`}
+              data-claim={name}
+              data-changed={changed.includes(name) || undefined}
+            >
               <dt className="flex flex-wrap items-baseline gap-x-2">
-                <code className="font-semibold">{name}</code>
+                {changed.includes(name) ? (
+                  <mark className="rounded bg-amber-200 px-0.5 font-mono font-semibold text-zinc-900 dark:bg-amber-400">
+                    {name}
+                  </mark>
+                ) : (
+                  <code className="font-semibold">{name}</code>
+                )}
+                {changed.includes(name) ? (
+                  <span className="font-semibold text-amber-800 dark:text-amber-300">changed</span>
+                ) : null}
                 {note ? (
                   <span className="text-zinc-600 dark:text-zinc-400">{note.name}</span>
                 ) : null}

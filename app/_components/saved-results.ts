@@ -9,7 +9,18 @@ import type { ExperimentResult } from "@/lib/lab/experiments/result";
 
 const CHANGED = "auth-lab:saved-results";
 
-const sent = z.object({ name: z.string(), value: z.string(), changed: z.optional(z.string()) });
+const claims = z.record(z.string(), z.unknown());
+const decoded = z.object({
+  header: claims,
+  payload: claims,
+  changed: z.object({ header: z.array(z.string()), payload: z.array(z.string()) }),
+});
+const sent = z.object({
+  name: z.string(),
+  value: z.string(),
+  changed: z.optional(z.string()),
+  decoded: z.optional(decoded),
+});
 const probe = z.object({
   label: z.string(),
   method: z.enum(["GET", "POST", "DELETE"]),
@@ -36,6 +47,7 @@ export const resultSchema = z.object({
   facts: z.optional(
     z.array(z.object({ name: z.string(), value: z.string(), note: z.optional(z.string()) })),
   ),
+  wayForward: z.optional(z.object({ text: z.string(), href: z.string() })),
   downstreamAcceptsUntil: z.optional(z.nullable(z.number())),
   ranAt: z.string(),
 });

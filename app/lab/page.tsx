@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { browserCookies } from "@/lib/lab/cookies";
+import { endedCauses } from "@/lib/lab/ended";
 import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
 import { labTimeline } from "@/lib/lab/timeline";
 import {
@@ -26,18 +27,20 @@ import { oauthConfigured } from "@/lib/auth/oauth/providers";
 export const metadata: Metadata = { title: "The lab" };
 
 export default async function LabPage() {
-  const [cookies, session, jwt, oauth, timeline] = await Promise.all([
+  const [cookies, session, jwt, oauth, timeline, ended] = await Promise.all([
     browserCookies(),
     sessionColumn(),
     jwtColumn(),
     oauthColumn(),
     labTimeline(),
+    endedCauses(),
   ]);
   const signedIn = {
     session: session.signedIn,
     jwt: jwt.signedIn,
     oauth: oauth.signedIn,
     oauthOffered: oauthConfigured(),
+    ended,
   };
   return (
     <div className="space-y-6">

@@ -18,6 +18,7 @@ export type AuthEventType =
   | "session.revoked"
   | "session.expired"
   | "lifetime.shortened"
+  | "lifetime.restored"
   | "password.changed"
   | "token.issued"
   | "token.refreshed"

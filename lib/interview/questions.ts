@@ -95,7 +95,7 @@ export const QUESTIONS: readonly Question[] = [
     topic: "JWT",
     question: "Is a JWT encrypted? What must never go in one?",
     answer:
-      "Almost always not: the usual JWT is a JWS (RFC 7515), whose header and payload are base64url-encoded JSON followed by a signature, and anyone holding the token can decode it without a key. An encrypted JWT is a JWE (RFC 7516), which is rarely used for access tokens. **Signed means tamper-evident, not secret.** So never put passwords, API keys or other secrets in it, nor personal data you wouldn't want in logs, proxies and browser extensions; this app's access token holds only identifiers (iss, aud, sub, iat, exp, jti, its refresh family and a token version).",
+      "Almost always not: the usual JWT is a JWS (RFC 7515), whose header and payload are base64url-encoded JSON followed by a signature, and anyone holding the token can decode it without a key. An encrypted JWT is a JWE (RFC 7516), which is rarely used for access tokens. **Signed means tamper-evident, not secret.** So never put passwords, API keys or other secrets in it, and think twice about personal data: identity claims such as email are allowed (RFC 9068), but every holder, log, proxy and browser extension can read them, so include only what all of those may see; this app's access token holds only identifiers (iss, aud, sub, iat, exp, jti, its refresh family and a token version).",
     wrongAnswer:
       "Yes, it's base64 and signed with a secret key, so nobody can read what's inside without the key.",
     whyWrong:
@@ -246,11 +246,11 @@ export const QUESTIONS: readonly Question[] = [
     topic: "OAuth and OIDC",
     question: "Why the authorization code flow with PKCE, and never the implicit flow?",
     answer:
-      "The implicit flow put the access token in the redirect URL's fragment, where browser history, extensions, logs and injected scripts can see it, with nothing binding it to the client that asked and no refresh token. With the code flow, the redirect carries only a short-lived, single-use code, which the client exchanges for tokens in a direct back-channel request. **PKCE (RFC 7636) binds the code to the client instance that started the flow**: the client sends a hash of a fresh random code_verifier (code_challenge, method S256) with the request and must present the verifier itself in the exchange, so an intercepted code is worthless to anyone else. RFC 9700, the OAuth 2.0 Security BCP, says not to use implicit and to use PKCE for every client, public or confidential; state ties the callback to the browser that started it, and OIDC's nonce ties the ID token to the request.",
+      "The implicit flow put the access token in the redirect URL's fragment, where browser history, extensions, logs and injected scripts can see it, with nothing binding it to the client that asked and no refresh token. With the code flow, the redirect carries only a short-lived, single-use code, which the client exchanges for tokens in a direct back-channel request. **PKCE (RFC 7636) binds the code to the client instance that started the flow**: the client sends a hash of a fresh random code_verifier (code_challenge, method S256) with the request and must present the verifier itself in the exchange, so an intercepted code is worthless to anyone else. RFC 9700, the OAuth 2.0 Security BCP, says not to use implicit, that public clients MUST use PKCE, and that confidential clients SHOULD use it too (it also stops code injection, which a client secret does not); state ties the callback to the browser that started it, and OIDC's nonce ties the ID token to the request.",
     wrongAnswer:
       "Implicit is the flow for SPAs because they can't keep a client secret; PKCE is only for mobile apps.",
     whyWrong:
-      "That was the advice of 2012. PKCE protects the code without any client secret, so SPAs and servers use code with PKCE too, and the current BCP deprecates implicit entirely.",
+      "That was the advice of 2012. PKCE protects the code without any client secret, so SPAs use code with PKCE, and so do servers: RFC 9700 makes it a MUST for public clients and a SHOULD for confidential ones, whose secret does not stop an injected code. The current BCP deprecates implicit entirely.",
     experiment: "oauth-flow",
     proves:
       "The real authorization request carries response_type=code, an S256 code_challenge, state and nonce; a callback with a tampered state is refused, and a stolen code redeemed at the provider without the app's code_verifier (a guessed one, or none) gets invalid_grant.",
@@ -411,25 +411,25 @@ export const QUESTIONS: readonly Question[] = [
     topic: "In production",
     question: "How do you rotate the key that signs your JWTs without signing everyone out?",
     answer:
-      "By overlap: every token names its key in the kid header, and the JWKS publishes every key that may still have tokens in flight. Generate the new key, publish it, and start signing with it; verifiers select the key by kid, and ones that cache the JWKS refetch when they meet a kid they don't know. **Retire the old key only when the last token it signed has expired** (plus the JWKS cache time); until then both verify. After a key compromise you retire it at once and accept that its tokens fail and their holders refresh or sign in again; keep private keys in a KMS or HSM where you can.",
+      "By overlap: every token names its key in the kid header, and the JWKS publishes every key that may still have tokens in flight. Generate the new key and **publish it at least one JWKS cache lifetime before signing with it**, so every verifier's cached copy holds it before the first token it signed arrives (refetching on an unknown kid is a fallback, often rate-limited, not a plan); then start signing with it; verifiers select the key by kid. **Retire the old key only when the last token it signed has expired** (plus the JWKS cache time); until then both verify. After a key compromise you retire it at once and accept that its tokens fail and their holders refresh or sign in again; keep private keys in a KMS or HSM where you can.",
     wrongAnswer: "Change the secret in the environment variable and redeploy.",
     whyWrong:
       "Swapping the key in one step breaks every token already issued and every verifier still holding the old JWKS. Rotation is an overlap, not a switch.",
     experiment: "key-rotation",
     proves:
-      "Rotating puts a new kid in the JWKS and on new tokens while old tokens still verify, and only retiring the old key makes its tokens fail.",
+      "A new kid is published first and signs only a cache lifetime later (sped up), new tokens carry it while old tokens still verify, and only retiring the old key makes its tokens fail.",
     lab: "/lab#key-rotation",
   },
 ];
 
 export const CHECKLIST: readonly string[] = [
   "Sessions keep state on the server and revoke instantly; JWTs carry it in a signed token and verify without a lookup; OAuth 2.0 is delegated authorization that still ends in one of the two.",
-  "A JWS is signed, not encrypted: put only identifiers in it, never secrets or personal data.",
+  "A JWS is signed, not encrypted: never secrets in it, and personal data only what every holder may read (RFC 9068 allows identity claims; this app sends ids alone).",
   "The verifier fixes the algorithm (refuse none, refuse HS256 where you expect ES256) and always checks iss, aud and exp.",
   "Revoking a JWT early needs a denylist or a version check on every request, which makes verification stateful again; otherwise keep access tokens short.",
   "Refresh tokens are opaque, stored hashed, rotated on every use, and a reused one revokes its whole family (RFC 9700).",
   "Keep browser credentials in HttpOnly, Secure, SameSite cookies rather than localStorage, and check Origin on unsafe requests against CSRF.",
-  "Use the authorization code flow with PKCE (S256), state and nonce for every client; the implicit flow is deprecated.",
+  "Use the authorization code flow with PKCE (S256: a MUST for public clients, a SHOULD for confidential ones in RFC 9700), state and nonce; the implicit flow is deprecated.",
   "The ID token tells the client who signed in, the access token is for the API, and provider tokens stay on the server.",
   "Scale sessions with a shared store such as Redis or the database, and fail closed when it is down.",
   "Issue a new session id at sign-in to defeat fixation, and make sign-out everywhere and password changes end every session and token family.",

@@ -11,10 +11,20 @@ import {
 // browser: one list for the table of contents, the experiments' buttons and the tour. An
 // experiment's own needs are the registry's (lib/lab/experiments/index.ts).
 
-export type Needs = { text: string; href: string } | null;
+/**
+ * What is missing and the way forward (a sign-in, with its link); `cause` says why it is missing
+ * when the browser held it until something ended it ("Your server session ended 20 s ago …").
+ */
+export type Needs = { text: string; href: string; cause?: string } | null;
 
-/** Who this browser is signed in as, and whether this deployment offers provider sign-in at all. */
-export type SignedIn = Record<StrategyId, boolean> & { oauthOffered: boolean };
+/**
+ * Who this browser is signed in as, whether this deployment offers provider sign-in at all, and
+ * for a credential the browser still holds but that is over, why (lib/lab/ended.ts).
+ */
+export type SignedIn = Record<StrategyId, boolean> & {
+  oauthOffered: boolean;
+  ended?: Partial<Record<StrategyId, string>>;
+};
 
 type Part = { id: string; title: string; requires?: Requirement };
 
@@ -67,8 +77,31 @@ export function partNeeds(id: string, signedIn: SignedIn): Needs {
   return requires ? needsFor(requires, signedIn) : null;
 }
 
-/** What the browser still lacks for `requires`, given who it is signed in as. */
+/** The strategies any one of which meets `requires`. */
+const MET_BY: Record<Exclude<Requirement, "nothing">, StrategyId[]> = {
+  any: ["session", "jwt", "oauth"],
+  "session-or-jwt": ["session", "jwt"],
+  "session-or-oauth": ["session", "oauth"],
+  session: ["session"],
+  jwt: ["jwt"],
+  oauth: ["oauth"],
+};
+
+/** What the browser still lacks for `requires`, and why when it had it: the cause, then the way forward. */
 export function needsFor(requires: Requirement, signedIn: SignedIn): Needs {
+  const needs = missingFor(requires, signedIn);
+  if (!needs || requires === "nothing") return needs;
+  const cause = MET_BY[requires].map((id) => signedIn.ended?.[id]).find(Boolean);
+  return cause ? { ...needs, text: "sign in again", cause } : needs;
+}
+
+/** The same in one sentence, for a result that could not run: "Your … ended …: sign in again." */
+export const needsSentence = (needs: NonNullable<Needs>) =>
+  needs.cause
+    ? `${needs.cause}: ${needs.text}.`
+    : `${needs.text.charAt(0).toUpperCase()}${needs.text.slice(1)}.`;
+
+function missingFor(requires: Requirement, signedIn: SignedIn): Needs {
   switch (requires) {
     case "nothing":
       return null;

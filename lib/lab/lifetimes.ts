@@ -2,16 +2,16 @@ import "server-only";
 import { jwtSettings, labAccessTtlSeconds } from "@/lib/auth/jwt/config";
 import { setAccessCookie } from "@/lib/auth/jwt/cookies";
 import { getCurrentJwt } from "@/lib/auth/jwt/guard";
-import { shortenAccessLifetime } from "@/lib/auth/jwt/lifecycle";
+import { restoreAccessLifetime, shortenAccessLifetime } from "@/lib/auth/jwt/lifecycle";
 import { labIdleTimeoutSeconds, sessionLifetimes } from "@/lib/auth/session/config";
 import { getEnv } from "@/lib/env";
 import { getCurrentSession } from "@/lib/auth/session/guard";
-import { shortenSessionIdleTimeout } from "@/lib/auth/session/lifecycle";
+import { restoreSessionIdleTimeout, shortenSessionIdleTimeout } from "@/lib/auth/session/lifecycle";
 import type { JwtColumn, SessionColumn } from "./server-view";
 
 // The lab's expiry experiment: shorter lifetimes for this browser's own session row and JWT family,
 // so a visitor can watch expiry in seconds. Nothing global changes: every other session and family
-// keeps the configured lifetimes, and an override can only shorten them.
+// keeps the configured lifetimes, and an override can only shorten them. Each change has its undo.
 
 export type ShortenedLifetimes = {
   session: { idleTimeoutSeconds: number; idleExpiresAt: string } | null;
@@ -37,6 +37,29 @@ export async function shortenMyLifetimes(): Promise<ShortenedLifetimes> {
       iat: access.claims.iat,
       exp: access.claims.exp,
     },
+  };
+}
+
+export type RestoredLifetimes = {
+  session: { idleTimeoutSeconds: number; idleExpiresAt: string } | null;
+  /** The family's next access token (at the next refresh) lives this long again. */
+  jwt: { accessTtlSeconds: number } | null;
+};
+
+/**
+ * The experiment's undo, for this browser's own session and JWT family only: the configured
+ * lifetimes again. A credential that has already ended stays ended: only a sign-in makes a new one.
+ */
+export async function restoreMyLifetimes(): Promise<RestoredLifetimes> {
+  const [current, jwt] = await Promise.all([getCurrentSession(), getCurrentJwt()]);
+  const session = current.session ? await restoreSessionIdleTimeout(current.session) : null;
+  const family = jwt.ok && (await restoreAccessLifetime(jwt.claims));
+  return {
+    session: session && {
+      idleTimeoutSeconds: sessionLifetimes().idleMs / 1000,
+      idleExpiresAt: session.idleExpiresAt.toISOString(),
+    },
+    jwt: family ? { accessTtlSeconds: jwtSettings().accessTtlSeconds } : null,
   };
 }
 

@@ -68,7 +68,7 @@ export const PAYLOAD_NOTES: Record<string, ClaimNote> = {
   email: {
     name: "Email",
     meaning:
-      "Identity data: fine in an ID token, which is for the app that asked. It has no place in an access token, which anyone holding it can read.",
+      "Identity data, expected in an ID token, which is for the app that asked. An access token may carry it too (RFC 9068 allows identity claims), but anyone holding the token can decode it, so put in only what every holder may read: this app's access tokens carry ids alone.",
   },
   email_verified: {
     name: "Email verified",

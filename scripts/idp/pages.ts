@@ -42,7 +42,19 @@ function layout(title: string, provider: string, body: string): string {
 ${body}</div></main></body></html>`;
 }
 
-export function loginPage(provider: string, action: string, clientName: string): string {
+/**
+ * `idToken`: the provider issues OpenID Connect ID tokens (Google does; GitHub's OAuth apps get
+ * none), so its test switch for a wrongly signed one has something to act on.
+ */
+export function loginPage(
+  provider: string,
+  action: string,
+  clientName: string,
+  { idToken }: { idToken: boolean },
+): string {
+  const idTokenSwitch = idToken
+    ? `<label class="check"><input type="checkbox" name="bad_id_token" value="on"> Test switch: sign my ID token with the wrong key (the app must refuse it)</label>\n`
+    : "";
   const presets = PRESETS.map(
     (
       p,
@@ -58,24 +70,27 @@ export function loginPage(provider: string, action: string, clientName: string):
 <form method="post" action="${action}">
 <label for="name">Name</label><input id="name" name="name" required maxlength="100" autocomplete="off">
 <label for="email">Email</label><input id="email" name="email" type="email" required maxlength="254" autocomplete="off">
-<label class="check"><input type="checkbox" name="bad_id_token" value="on"> Test switch: sign my ID token with the wrong key (the app must refuse it)</label>
-<button type="submit" class="primary">Continue</button></form>`,
+${idTokenSwitch}<button type="submit" class="primary">Continue</button></form>`,
   );
 }
 
+/** `person`: who is signed in, as a real provider names them (never an opaque id). */
 export function consentPage(
   provider: string,
   actions: { allow: string; deny: string },
   clientName: string,
-  identity: string,
+  person: { name: string; email: string } | null,
   scopes: string[],
 ): string {
+  const who = person
+    ? `<strong>${escape(person.name)}</strong> (${escape(person.email)})`
+    : "an identity this provider no longer remembers";
   const list = scopes.map((scope) => `<li><code>${escape(scope)}</code></li>`).join("");
   return layout(
     "Allow access",
     provider,
     `<h1>${escape(clientName)} wants to access your ${escape(provider)} account</h1>
-<p class="muted">Signed in as <strong>${escape(identity)}</strong>. It asks for:</p><ul class="scopes">${list}</ul>
+<p class="muted">Signed in as ${who}. It asks for:</p><ul class="scopes">${list}</ul>
 <div class="row"><form method="post" action="${actions.allow}"><button type="submit" class="primary">Allow</button></form>
 <form method="post" action="${actions.deny}"><button type="submit">Deny</button></form></div>`,
   );

@@ -87,8 +87,12 @@ async function interaction(
 
   if (step === undefined && req.method === "GET") {
     if (details.prompt.name === "login")
-      return html(res, 200, loginPage(LABEL[name], `${path}/login`, clientName));
-    const who = details.session?.accountId ?? "";
+      return html(
+        res,
+        200,
+        loginPage(LABEL[name], `${path}/login`, clientName, { idToken: name === "google" }),
+      );
+    const who = findIdentity(details.session?.accountId ?? "") ?? null;
     const scopes = String(details.params.scope ?? "")
       .split(" ")
       .filter(Boolean);
@@ -112,7 +116,8 @@ async function interaction(
     if (!/^[^\s@]+@[^\s@]+$/.test(email))
       return html(res, 400, errorPage(LABEL[name], "Enter a valid email address."));
     const identity = identityFor(form.get("name") ?? "", email, {
-      badIdTokenSignature: form.get("bad_id_token") === "on",
+      // GitHub has no ID token to sign wrongly: the switch is Google's alone.
+      badIdTokenSignature: name === "google" && form.get("bad_id_token") === "on",
     });
     const accountId = name === "github" ? String(identity.githubId) : identity.sub;
     return provider.interactionFinished(

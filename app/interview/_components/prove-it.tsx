@@ -19,7 +19,7 @@ export function ProveIt({
   lab: string;
 }) {
   const hydrated = useHydrated();
-  const { result, restored, state, run, focusTarget } = useExperiment(
+  const { result, restored, state, failure, run, focusTarget } = useExperiment(
     `interview-${question}`,
     `/api/interview/prove/${experiment}`,
   );
@@ -46,8 +46,8 @@ export function ProveIt({
       </p>
       <div aria-live="polite">
         {state === "failed" ? (
-          <p className="text-sm text-danger">
-            The experiment could not run. Try again in a moment.
+          <p className="text-sm text-danger" data-testid="run-failure">
+            {failure}
           </p>
         ) : null}
         {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}

@@ -25,7 +25,7 @@ const attackerUrl = () => {
 export function CrossSite({ needs }: { needs: { text: string; href: string } | null }) {
   const router = useRouter();
   const url = useSyncExternalStore(noSubscribe, attackerUrl, () => "");
-  const { result, restored, state, run, focusTarget } = useExperiment(
+  const { result, restored, state, failure, run, focusTarget } = useExperiment(
     "cross-site",
     "/api/lab/experiments/cross-site",
   );
@@ -48,7 +48,9 @@ export function CrossSite({ needs }: { needs: { text: string; href: string } | n
       </RunButton>
       <div aria-live="polite">
         {state === "failed" ? (
-          <p className="text-sm text-danger">The experiment could not run. Try again.</p>
+          <p className="text-sm text-danger" data-testid="run-failure">
+            {failure}
+          </p>
         ) : null}
         {result ? <ResultPanel ref={focusTarget} result={result} restored={restored} /> : null}
       </div>

@@ -26,7 +26,7 @@ export function Experiment({
   const { what, button, lesson } = EXPERIMENT_REGISTRY[name].lab.card;
   const router = useRouter();
   const hydrated = useHydrated();
-  const { result, restored, state, run, focusTarget } = useExperiment(
+  const { result, restored, state, failure, run, focusTarget } = useExperiment(
     name,
     `/api/lab/experiments/${name}`,
   );
@@ -49,7 +49,9 @@ export function Experiment({
       </button>
       <div aria-live="polite" className="space-y-2">
         {state === "failed" ? (
-          <p className="text-sm text-danger">The experiment could not run. Try again.</p>
+          <p className="text-sm text-danger" data-testid="run-failure">
+            {failure}
+          </p>
         ) : null}
         {result ? (
           <ResultPanel ref={focusTarget} result={result} restored={restored} lesson={lesson} />

@@ -24,7 +24,11 @@ export function ExperimentsSection({
       <Experiment name="refresh-reuse" needs={needsOf("refresh-reuse", signedIn)} />
       <XssDemo needs={needsOf("xss", signedIn)} />
       <CrossSite needs={needsOf("cross-site", signedIn)} />
-      <ExpiryExperiment settings={lifetimeSettings()} {...expiryStates(session, jwt)} />
+      <ExpiryExperiment
+        settings={lifetimeSettings()}
+        {...expiryStates(session, jwt)}
+        {...(signedIn.ended?.session ? { sessionEnded: signedIn.ended.session } : {})}
+      />
       <Experiment name="delegated" needs={needsOf("delegated", signedIn)} />
     </div>
   );

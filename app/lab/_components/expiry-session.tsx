@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { STRATEGIES } from "@/lib/auth/names";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useNowSeconds } from "@/app/jwt/_components/countdown";
@@ -14,9 +16,14 @@ const PATH = "/api/session/me";
 /** Check a moment after the deadline: a check that lands early is a request, and slides it. */
 const AFTER_DEADLINE_MS = 1000;
 
-type Props = { session: SessionExpiryState; defaultIdleSeconds: number };
+type Props = {
+  session: SessionExpiryState;
+  defaultIdleSeconds: number;
+  /** Why the session this browser's cookie names is over, when it is. */
+  ended?: string;
+};
 
-export function SessionExpiry({ session, defaultIdleSeconds }: Props) {
+export function SessionExpiry({ session, defaultIdleSeconds, ended }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const now = useNowSeconds();
@@ -65,8 +72,18 @@ export function SessionExpiry({ session, defaultIdleSeconds }: Props) {
         Server session: idle timeout
       </h4>
       {session.state === "signed-out" ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Not signed in with a server session.
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="expiry-session-ended">
+          {ended ? (
+            <>
+              {ended}:{" "}
+              <Link href={`${STRATEGIES.session.loginPath}?next=/lab`} className="link">
+                sign in again
+              </Link>
+              .
+            </>
+          ) : (
+            "Not signed in with a server session."
+          )}
         </p>
       ) : (
         <>

@@ -81,10 +81,10 @@ export function FlowDiagrams() {
       ))}
       <Flow
         id="hybrid"
-        title="Combining them (what production apps do)"
-        summary="The way a person signs in decides who they are; each client then gets the credential that suits it. A provider sign-in ends in the app's own tokens for an SPA; a web session stays a cookie while a mobile app of the same person holds tokens. The lab's “Combining the models” runs both."
+        title="Combining them"
+        summary="The way a person signs in decides who they are; each client then gets the credential that suits it. For a browser app, production advice is a backend-for-frontend: the server keeps every token and the browser holds only a session cookie. Handing the refresh token to JavaScript works, but any injected script can carry it off: the riskier variant. A native mobile app holds tokens in its keychain. The lab's “Combining the models” runs the two exchanges."
       >
-        <div className="grid items-start gap-4 lg:grid-cols-2">
+        <div className="grid items-start gap-4 lg:grid-cols-3">
           {HYBRID_FLOWS.map((diagram) => (
             <div key={diagram.title} className="min-w-0" data-testid="flow-hybrid-diagram">
               <SequenceDiagram {...diagram} />

@@ -20,7 +20,7 @@ export async function KeyRotation({ signedIn }: { signedIn: SignedIn }) {
       id="key-rotation"
       title={partTitle("key-rotation")}
       card
-      intro="Each token names the key that signed it (kid), and verifiers look it up in the JWKS. So a new key can start signing while the old one stays published, and nobody is signed out; retiring a key is what ends its tokens. Here you rotate the keys of your own sign-in only."
+      intro="Each token names the key that signed it (kid), and verifiers look it up in the JWKS. So a new key is published first, and signs only once every cached JWKS can hold it (a cache lifetime later); the old one stays published, and nobody is signed out; retiring a key is what ends its tokens. Here you rotate the keys of your own sign-in only."
     >
       {on ? (
         <>

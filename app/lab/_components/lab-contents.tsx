@@ -10,8 +10,17 @@ import {
 import { EXPERIMENT_REGISTRY } from "@/lib/lab/experiments";
 import { ContentsDisclosure } from "./contents-disclosure";
 
-/** "ready", or what this browser still needs, with the link to get it. */
+/** "ready", or what this browser still needs (and why, when it had it), with the link to get it. */
 function Readiness({ needs }: { needs: Needs }) {
+  if (needs?.cause)
+    return (
+      <span className="block text-xs text-zinc-600 dark:text-zinc-400" data-testid="not-ready">
+        not ready: {needs.cause}:{" "}
+        <Link href={needs.href as never} className="link">
+          {needs.text}
+        </Link>
+      </span>
+    );
   return needs ? (
     <span className="block text-xs text-zinc-600 dark:text-zinc-400">
       needs:{" "}
@@ -34,7 +43,7 @@ export function LabContents({ signedIn }: { signedIn: SignedIn }) {
   const list = (
     <ol className="space-y-1 text-sm">
       {LAB_PARTS.map((part) => (
-        <li key={part.id}>
+        <li key={part.id} data-testid={`contents-part-${part.id}`}>
           <a href={`#${part.id}`} className="link">
             {part.title}
           </a>{" "}

@@ -3,10 +3,12 @@ import { TokenViewer } from "@/app/_components/token-viewer";
 import type { SignedIn } from "@/lib/lab/catalogue";
 import { credentialSizes } from "@/lib/lab/experiments/anatomy";
 import type { JwtColumn } from "@/lib/lab/server-view";
+import { JwtDecoder } from "./jwt-decoder";
 import { LabSection } from "./lab-section";
 import { NeedsLink } from "./needs-link";
 
-// A token's three parts, and the bytes each credential this browser holds adds to every request.
+// A token's three parts, any pasted token decoded (and verified on request), and the bytes each
+// credential this browser holds adds to every request.
 
 export async function TokenAnatomy({ jwt, signedIn }: { jwt: JwtColumn; signedIn: SignedIn }) {
   const held = new Map((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]));
@@ -39,6 +41,7 @@ export async function TokenAnatomy({ jwt, signedIn }: { jwt: JwtColumn; signedIn
       ) : (
         <NeedsLink id="token-anatomy" signedIn={signedIn} />
       )}
+      <JwtDecoder />
       <table className="w-full text-sm" data-testid="credential-sizes">
         <caption className="mb-1 text-left font-semibold">
           Bytes each credential adds to every request, from what your browser holds now

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { verifyAccessToken } from "./access-token";
 import { publicJwks } from "./keys";
-import { retireAllLabKeys, retireLabKey, rotateLabKey } from "./lab-keys";
+import { LAB_PUBLISH_LEAD_MS, retireAllLabKeys, retireLabKey, rotateLabKey } from "./lab-keys";
 import { issueTokenPair } from "./lifecycle";
 import { rotateRefreshToken } from "./refresh";
 import { provenNow } from "../proof";
 
-// The lab's key rotation on one family: new tokens carry the new kid, old ones keep verifying
+// The lab's key rotation on one family: a new key is published before it signs; then new tokens
+// carry the new kid, old ones keep verifying
 // until their key is retired, nobody else's tokens are touched, and the JWKS follows.
 
 const context = { ip: "192.0.2.60", userAgent: "vitest" };
@@ -22,6 +23,7 @@ async function signedIn() {
   return { user, ...(await issueTokenPair(user.id, provenNow(user.epoch, "password"), context)) };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const kidOf = (token: string) => String(decodeProtectedHeader(token).kid);
 const publishedKids = async () => (await publicJwks()).keys.map((key) => key.kid);
 
@@ -35,7 +37,13 @@ describe("lab key rotation", () => {
     if (!rotated.ok) throw new Error("rotation is on in tests");
     expect(await publishedKids()).toEqual(expect.arrayContaining([configured, rotated.kid]));
 
-    const next = await rotateRefreshToken(mine.refreshToken, context);
+    // Published first: until every cached JWKS can hold it, the new key signs nothing.
+    const atOnce = await rotateRefreshToken(mine.refreshToken, context);
+    if (!atOnce.ok) throw new Error("the refresh token is fresh");
+    expect(kidOf(atOnce.accessToken)).toBe(configured);
+    await sleep(LAB_PUBLISH_LEAD_MS + 100);
+
+    const next = await rotateRefreshToken(atOnce.refreshToken, context);
     if (!next.ok) throw new Error("the refresh token is fresh");
     expect(kidOf(next.accessToken)).toBe(rotated.kid);
     // Another person's tokens are still signed with the configured key.

@@ -22,6 +22,12 @@ const PER_PERSON = 6;
 const MAX_ACTIVE = 200;
 /** A lab key retires itself after an hour: the family goes back to the configured key. */
 const LIFETIME_MS = 60 * 60 * 1000;
+/**
+ * Publish before you sign: a new key is in the JWKS this long before it signs anything, so every
+ * verifier's cached JWKS holds it before the first token it signed arrives. In production that is
+ * at least one JWKS cache lifetime (60 s at the downstream service here); the lab's time is sped up.
+ */
+export const LAB_PUBLISH_LEAD_MS = 1200;
 
 /** A key that still counts: not retired, not past its hour, its family alive. */
 const live = (now = new Date()) => ({
@@ -79,15 +85,23 @@ export function labKeySignsFor(kid: string, familyId: string): boolean {
   return !kid.startsWith(LAB_KID_PREFIX) || entry?.familyId === familyId;
 }
 
-/** The key that signs this family's access tokens, when the lab rotated it; else undefined. */
+/**
+ * The key that signs this family's access tokens, when the lab rotated it; else undefined. The
+ * newest key published at least LAB_PUBLISH_LEAD_MS ago: a key just published only waits.
+ */
 export async function labSigningKey(
   familyId: string,
   /** Inside a transaction, its client: SQLite has one writer, so a query beside it would wait. */
   db: Tx = getDb(),
 ): Promise<{ kid: string; key: CryptoKey } | undefined> {
   if (!labKeyRotationOn()) return undefined;
+  const now = new Date();
   const row = await db.labSigningKey.findFirst({
-    where: { familyId, ...live() },
+    where: {
+      familyId,
+      ...live(now),
+      AND: [{ createdAt: { lte: new Date(now.getTime() - LAB_PUBLISH_LEAD_MS) } }],
+    },
     orderBy: { createdAt: "desc" },
     select: { kid: true, privateJwk: true },
   });
@@ -101,7 +115,10 @@ export async function labSigningKey(
 
 export type RotateResult = { ok: true; kid: string } | { ok: false; reason: "off" | "full" };
 
-/** A new key signs this family's tokens from now on; its oldest keys beyond three are retired. */
+/**
+ * A new key for this family, published in the JWKS now; it signs the family's tokens once it has
+ * been published LAB_PUBLISH_LEAD_MS. Its oldest keys beyond three are retired.
+ */
 export async function rotateLabKey(familyId: string): Promise<RotateResult> {
   if (!labKeyRotationOn()) return { ok: false, reason: "off" };
   const db = getDb();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { jwtSettings } from "./config";
 import { authenticateJwt } from "./guard";
-import { issueTokenPair, shortenAccessLifetime } from "./lifecycle";
+import { issueTokenPair, restoreAccessLifetime, shortenAccessLifetime } from "./lifecycle";
 import { rotateRefreshToken } from "./refresh";
 import { provenNow } from "../proof";
 
@@ -106,6 +106,28 @@ describe("shortenAccessLifetime", () => {
     expect(rotated).toMatchObject({ ok: true, accessTtlSeconds: 30 });
     const untouched = await rotateRefreshToken(other.refreshToken, context);
     expect(untouched).toMatchObject({ ok: true, accessTtlSeconds: jwtSettings().accessTtlSeconds });
+  });
+
+  it("is undone: the next refresh gives the configured lifetime, and the token in hand stays short", async () => {
+    const { claims, refreshToken } = await signedIn();
+    const shortened = await shortenAccessLifetime(claims, 30);
+    if (!shortened) throw new Error("expected the family to be shortened");
+    expect(await restoreAccessLifetime(shortened.claims)).toBe(true);
+    // The access token alone buys nothing longer: it keeps its exp until the refresh token renews it.
+    await expect(authenticateJwt({ bearer: shortened.token })).resolves.toMatchObject({
+      ok: true,
+      claims: { exp: shortened.claims.exp },
+    });
+    await expect(rotateRefreshToken(refreshToken, context)).resolves.toMatchObject({
+      ok: true,
+      accessTtlSeconds: jwtSettings().accessTtlSeconds,
+    });
+    // A revoked family has nothing to undo.
+    await getDb().refreshFamily.update({
+      where: { id: claims.fam },
+      data: { revokedAt: new Date() },
+    });
+    expect(await restoreAccessLifetime(shortened.claims)).toBe(false);
   });
 
   it("never lengthens: asking for more than configured gets the configured lifetime", async () => {

@@ -207,3 +207,35 @@ export async function shortenAccessLifetime(
     return { ...issued, familyExpiresAt: family.expiresAt };
   });
 }
+
+/**
+ * Its undo: this family's access tokens get the configured lifetime again, from the next refresh
+ * on. The token in hand is not swapped for a longer one: an access token alone must never buy a
+ * longer-lived one (a copied token would), so the refresh token, as always, is what renews it.
+ * False when the family is no longer live.
+ */
+export async function restoreAccessLifetime(claims: AccessClaims): Promise<boolean> {
+  const live = {
+    id: claims.fam,
+    userId: claims.sub,
+    revokedAt: null,
+    expiresAt: { gt: new Date() },
+  };
+  return transaction(async (tx) => {
+    const { count } = await tx.refreshFamily.updateMany({
+      where: live,
+      data: { accessTtlSeconds: null },
+    });
+    if (count === 0) return false;
+    await recordEvent(
+      {
+        type: "lifetime.restored",
+        strategy: "jwt",
+        userId: claims.sub,
+        detail: { family: claims.fam.slice(0, 8), accessTtlSeconds: accessTtlFor(null) },
+      },
+      tx,
+    );
+    return true;
+  });
+}

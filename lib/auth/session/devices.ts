@@ -1,14 +1,12 @@
 import "server-only";
 import UAParser from "ua-parser-js";
-import { listUserSessions, withSessionStore } from "./store";
+import { listUserSessions, sessionHandle, withSessionStore } from "./store";
 import { sessionStore } from "@/lib/store/sessions";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 
 // The devices page's view of sessions. A session's id is the hash of its token; the browser gets
 // only a short handle of it, enough to name a row to revoke.
-
-const HANDLE_LENGTH = 16;
 
 export type DeviceView = {
   handle: string;
@@ -31,7 +29,7 @@ export function describeDevice(userAgent: string | null): string {
 export async function listDevices(userId: string, currentSessionId: string): Promise<DeviceView[]> {
   const sessions = await listUserSessions(userId);
   return sessions.map((session) => ({
-    handle: session.id.slice(0, HANDLE_LENGTH),
+    handle: sessionHandle(session.id),
     device: describeDevice(session.userAgent),
     ip: session.ip,
     createdAt: session.createdAt.toISOString(),

@@ -3,6 +3,7 @@ import type { User } from "@/lib/auth/user";
 import type { RequestContext } from "@/lib/request-context";
 import { sessionStore } from "@/lib/store/sessions";
 import { recordEvent } from "../events";
+import { sessionLifetimes } from "./config";
 import type { Provenance } from "../proof";
 import { hashToken } from "../tokens";
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from "./cookie";
@@ -11,6 +12,8 @@ import {
   createSession,
   endSession,
   type SessionRecord,
+  restoreIdleTimeout,
+  sessionHandle,
   shortenIdleTimeout,
   withSessionStore,
 } from "./store";
@@ -88,7 +91,28 @@ export async function shortenSessionIdleTimeout(
       type: "lifetime.shortened",
       strategy: "session",
       userId: current.userId,
-      detail: { idleTimeoutSeconds: updated.idleTimeoutSeconds },
+      detail: {
+        idleTimeoutSeconds: updated.idleTimeoutSeconds,
+        session: sessionHandle(current.id),
+      },
+    });
+  return updated;
+}
+
+/** Its undo, for this browser's session only: the configured idle timeout again, from now. */
+export async function restoreSessionIdleTimeout(
+  current: SessionRecord,
+): Promise<SessionRecord | null> {
+  const updated = await restoreIdleTimeout(current);
+  if (updated)
+    await recordEvent({
+      type: "lifetime.restored",
+      strategy: "session",
+      userId: current.userId,
+      detail: {
+        idleTimeoutSeconds: sessionLifetimes().idleMs / 1000,
+        session: sessionHandle(current.id),
+      },
     });
   return updated;
 }

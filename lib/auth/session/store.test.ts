@@ -58,7 +58,12 @@ describe("session store", () => {
     const event = await getDb().authEvent.findFirst({
       where: { userId: user.id, type: "session.expired" },
     });
-    expect(JSON.parse(event?.detail ?? "{}")).toEqual({ reason: "idle" });
+    // Which session, and whether the lab had shortened it: the lab later says why it ended.
+    expect(JSON.parse(event?.detail ?? "{}")).toEqual({
+      reason: "idle",
+      session: session.id.slice(0, 16),
+      shortenedByLab: false,
+    });
   });
 
   it("ends a session at its absolute expiry even while it is active", async () => {

@@ -42,6 +42,12 @@ export function withSessionStore<T>(work: (db: Tx) => Promise<T>): Promise<T> {
  * the same session log it once). With the database store one write, one round trip on a network
  * database; elsewhere the store's own atomic step, then the log line.
  */
+/**
+ * A short, non-secret name for a session (a prefix of its id, itself a hash): the devices page
+ * names rows by it, and the log names the session an event was about.
+ */
+export const sessionHandle = (id: string) => id.slice(0, 16);
+
 export async function endSession(
   id: string,
   event: Omit<AuthEventInput, "userId" | "strategy">,
@@ -115,7 +121,15 @@ export async function validateSessionToken(
   if (expiredBy && peek) return { session: null, user: null, expired: expiredBy };
   if (expiredBy) {
     // Two requests may find the same expired session; only the one that deletes it logs it.
-    await endSession(session.id, { type: "session.expired", detail: { reason: expiredBy } });
+    // Which session, and whether the lab had shortened it: the lab later says why it ended.
+    await endSession(session.id, {
+      type: "session.expired",
+      detail: {
+        reason: expiredBy,
+        session: sessionHandle(session.id),
+        shortenedByLab: session.idleTimeoutSeconds !== null,
+      },
+    });
     return { session: null, user: null, expired: expiredBy };
   }
 
@@ -135,23 +149,20 @@ export async function validateSessionToken(
   return { session, user };
 }
 
-/**
- * The lab's expiry experiment: this session alone gets a shorter idle timeout, starting now.
- * Never longer than the configured one (sessionLifetimes takes the smaller).
- */
-export async function shortenIdleTimeout(
+/** This session's idle timeout from now on (null: the configured one), its deadline moved to match. */
+async function setIdleTimeout(
   session: SessionRecord,
-  seconds: number,
+  idleTimeoutSeconds: number | null,
 ): Promise<SessionRecord | null> {
   const now = Date.now();
-  const { idleMs } = sessionLifetimes(Math.min(seconds, session.idleTimeoutSeconds ?? Infinity));
+  const { idleMs } = sessionLifetimes(idleTimeoutSeconds);
   const updated = {
     ...session,
-    idleTimeoutSeconds: idleMs / 1000,
+    idleTimeoutSeconds: idleTimeoutSeconds === null ? null : idleMs / 1000,
     lastSeenAt: new Date(now),
     idleExpiresAt: new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime())),
   };
-  const done = await sessionStore().shorten(
+  const done = await sessionStore().setIdleTimeout(
     session.id,
     updated.idleTimeoutSeconds,
     updated.lastSeenAt,
@@ -159,6 +170,16 @@ export async function shortenIdleTimeout(
   );
   return done ? updated : null;
 }
+
+/**
+ * The lab's expiry experiment: this session alone gets a shorter idle timeout, starting now.
+ * Never longer than the configured one (sessionLifetimes takes the smaller).
+ */
+export const shortenIdleTimeout = (session: SessionRecord, seconds: number) =>
+  setIdleTimeout(session, Math.min(seconds, session.idleTimeoutSeconds ?? Infinity));
+
+/** Its undo: the configured idle timeout again, counted from now. Null when the session is gone. */
+export const restoreIdleTimeout = (session: SessionRecord) => setIdleTimeout(session, null);
 
 export async function listUserSessions(userId: string): Promise<DeviceSession[]> {
   return sessionStore().list(userId);

@@ -12,6 +12,17 @@ export type Sent = {
   value: string;
   /** The part of `value` that was changed, so the page can highlight it. */
   changed?: string;
+  /**
+   * A token sent whole or forged, decoded as anyone holding it could: its header and payload,
+   * and which of their fields were changed (the page marks them, as jwt.io would show them).
+   */
+  decoded?: DecodedSent;
+};
+
+export type DecodedSent = {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  changed: { header: string[]; payload: string[] };
 };
 
 export type Probe = {

@@ -18,7 +18,7 @@ export async function forgedAlgorithmExperiment(
   const { issuer, audience } = jwtSettings();
   const { keys } = await publicJwks();
   const now = Math.floor(Date.now() / 1000);
-  const payload = b64({
+  const claims = {
     iss: issuer,
     aud: audience,
     sub: userId,
@@ -27,30 +27,46 @@ export async function forgedAlgorithmExperiment(
     jti: "forged",
     iat: now,
     exp: now + 600,
-  });
+  };
+  const payload = b64(claims);
 
-  const noneHeader = b64({ alg: "none", typ: "at+jwt" });
+  // What each header claims, beside what the app's own tokens say (ES256, a kid).
+  const noneClaims = { alg: "none", typ: "at+jwt" };
+  const noneHeader = b64(noneClaims);
   const none = `${noneHeader}.${payload}.`;
-  const hsHeader = b64({ alg: "HS256", typ: "at+jwt", kid: keys[0]?.kid });
+  const hsClaims = { alg: "HS256", typ: "at+jwt", kid: keys[0]?.kid };
+  const hsHeader = b64(hsClaims);
   const secret = JSON.stringify(keys[0]); // the public key, as an attacker would have it
   const signature = createHmac("sha256", secret)
     .update(`${hsHeader}.${payload}`)
     .digest("base64url");
   const hs = `${hsHeader}.${payload}.${signature}`;
 
-  const probe = (label: string, token: string, changed: string) =>
+  const probe = (label: string, token: string, changed: string, header: object) =>
     selfRequest({
       label,
       method: "GET",
       path: "/api/jwt/me",
       headers: { authorization: `Bearer ${token}` },
       expected: 401,
-      sent: [{ name: "Authorization", value: `Bearer ${token}`, changed }],
+      sent: [
+        {
+          name: "Authorization",
+          value: `Bearer ${token}`,
+          changed,
+          decoded: {
+            header: { ...header },
+            payload: claims,
+            // The forgery is in the header's alg; the claims are whatever the attacker wants.
+            changed: { header: ["alg"], payload: [] },
+          },
+        },
+      ],
       curlHeaders: { authorization: `Bearer ${token}` },
     });
   const probes = [
-    await probe('"alg": "none", no signature', none, noneHeader),
-    await probe("HS256 signed with the public key", hs, hsHeader),
+    await probe('"alg": "none", no signature', none, noneHeader, noneClaims),
+    await probe("HS256 signed with the public key", hs, hsHeader, hsClaims),
   ];
   const refused = probes.every((p) => p.asExpected);
   return {

@@ -7,6 +7,7 @@ import { clearOAuthSessionCookie } from "@/lib/auth/oauth/cookie";
 import { peekOAuthUser } from "@/lib/auth/oauth/sessions";
 import { withThrowawayPeople } from "@/lib/lab/people";
 import type { RequestContext } from "@/lib/request-context";
+import type { SignedIn } from "@/lib/lab/catalogue";
 import type { LabExperiment } from "./index";
 import { crossSiteExperiment } from "./cross-site";
 import { delegatedExperiment } from "./delegated";
@@ -37,6 +38,8 @@ export type Run = {
   held: Map<string, string>;
   /** Whoever this browser is signed in as, under any strategy. */
   people: string[];
+  /** Under which strategies, live now; and why a credential it still holds is over. */
+  signedIn: SignedIn;
   started: Date;
   /** The result, with what the run wrote to these people's log. */
   finish: Finish;
@@ -108,7 +111,7 @@ export const LAB_RUNS = {
       if (!jwt.user.email)
         return nothingToTry(
           name,
-          "The checked verifier must be on: the experiment reads the family.",
+          "This deployment verifies JWTs statelessly (JWT_VERIFIER=stateless), so the experiment can't read your family: run it where JWT_VERIFIER is checked, the default.",
         );
       return finish(await refreshReuseExperiment(jwt.user.id, jwt.user.provenance, context));
     },
@@ -131,7 +134,7 @@ export const LAB_RUNS = {
   },
   hybrid: {
     costly: false,
-    run: async ({ held, finish }) => finish(await hybridExperiment(held)),
+    run: async ({ held, signedIn, finish }) => finish(await hybridExperiment(held, signedIn)),
   },
   fixation: {
     costly: true,

@@ -130,10 +130,10 @@ export const EXPERIMENT_REGISTRY = {
       requires: "session-or-oauth",
       runs: "server",
       card: {
-        what: "Exchanges your provider sign-in for Auth Lab's JWT pair (what an SPA does after “Sign in with Google”), and your server session for a pair a mobile app would hold; then calls the API with each access token alone.",
+        what: "Exchanges your provider sign-in for Auth Lab's JWT pair (what an SPA that keeps its own tokens in JavaScript does: the riskier variant, where a backend-for-frontend would keep them on the server), and your server session for a pair a native mobile app would hold; then calls the API with each access token alone.",
         button: "Exchange and call the API",
         lesson:
-          "The provider's tokens never leave the server; the web app keeps its cookie; API clients hold the app's own short-lived tokens. One kill switch ends them all.",
+          "The provider's tokens never leave the server; the web app keeps its cookie (a backend-for-frontend keeps every token server-side); native and API clients hold the app's own short-lived tokens. One kill switch ends them all.",
       },
     },
     standalone: true,
@@ -190,10 +190,10 @@ export const EXPERIMENT_REGISTRY = {
       requires: "jwt",
       runs: "server",
       card: {
-        what: "Rotates twice (two lab keys published, each signing a token), checks the older token still verifies, then retires the older key: the app refuses its token at once.",
+        what: "Rotates twice: each new lab key is published in the JWKS first and signs only after one JWKS cache lifetime (sped up to seconds here); checks the older token still verifies, then retires the older key: the app refuses its token at once.",
         button: "Rotate, rotate, retire",
         lesson:
-          "Publish first, sign with the new key, retire the old one only when its last token has expired.",
+          "Publish first and wait a cache lifetime, so verifiers elsewhere hold the key before its tokens arrive; then sign with it; retire the old one only when its last token has expired.",
       },
     },
     standalone: true,

@@ -21,6 +21,8 @@ export type ExperimentResult = {
   facts?: Fact[];
   verdict: Verdict;
   events: LoggedEvent[];
+  /** A run that could not run: the link that gets what it lacked (a sign-in, usually). */
+  wayForward?: { text: string; href: string };
   /** The replay experiment: until when a stateless service still accepts the copied token. */
   downstreamAcceptsUntil?: number | null;
   ranAt: string;
@@ -50,11 +52,17 @@ export function demonstrationVerdict(
   return { outcome: held ? "shown" : "worked", headline, reason };
 }
 
-export const nothingToTry = (experiment: string, needs: string): ExperimentResult => ({
+/** A run that could not run: `needs` says what is missing in this browser (and why) and the way forward. */
+export const nothingToTry = (
+  experiment: string,
+  needs: string,
+  wayForward?: { text: string; href: string },
+): ExperimentResult => ({
   experiment,
   probes: [],
   verdict: { outcome: "nothing-to-try", headline: "Nothing to try yet", reason: needs },
   events: [],
+  ...(wayForward ? { wayForward } : {}),
   ranAt: new Date().toISOString(),
 });
 

@@ -192,7 +192,8 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
   hybrid: one(async (person, kit) => {
     const { browser } = await signedIn(person, ["session"]);
     await alsoWithProvider(browser, kit);
-    return hybridExperiment(browser.cookies(appUrl("/")));
+    // Both sign-ins were just made by this run: both live.
+    return hybridExperiment(browser.cookies(appUrl("/")), { session: true, oauth: true });
   }),
   fixation: {
     people: 2,

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookieNames } from "@/lib/auth/names";
 import { isHttps } from "@/lib/env";
+import { changedClaims } from "@/lib/tokens/anatomy";
 import { attackVerdict, codesOf, type Verdict } from "./result";
 import { type Probe, redactCredential, selfRequest } from "@/lib/lab/client/probe";
 
@@ -25,7 +26,15 @@ export async function tamperExperiment(
     } catch {
       // Not a JWT at all (someone edited the cookie): tamper with it as it is.
     }
-    const forged = b64({ ...claims, ver: 9999 });
+    const forgedClaims = { ...claims, ver: 9999 };
+    const forged = b64(forgedClaims);
+    let decodedHeader: Record<string, unknown> = {};
+    try {
+      const value: unknown = JSON.parse(Buffer.from(header, "base64url").toString());
+      if (value && typeof value === "object") decodedHeader = value as Record<string, unknown>;
+    } catch {
+      // As above: shown as it is.
+    }
     probes.push(
       await selfRequest({
         label: "JWT with one claim changed (ver → 9999), its signature kept",
@@ -39,6 +48,12 @@ export async function tamperExperiment(
             name: "Authorization",
             value: `Bearer ${header.slice(0, 10)}….${forged}.${redactCredential(signature)}`,
             changed: forged,
+            // Header and payload are readable by anyone holding the token: shown decoded.
+            decoded: {
+              header: decodedHeader,
+              payload: forgedClaims,
+              changed: { header: [], payload: changedClaims(claims, forgedClaims) },
+            },
           },
         ],
         curlHeaders: {

@@ -73,7 +73,7 @@ export const databaseSessions: SessionStore = {
     });
   },
 
-  async shorten(id, idleTimeoutSeconds, at, idleExpiresAt) {
+  async setIdleTimeout(id, idleTimeoutSeconds, at, idleExpiresAt) {
     const { count } = await getDb().cookieSession.updateMany({
       where: { id },
       data: { idleTimeoutSeconds, lastSeenAt: at, idleExpiresAt },

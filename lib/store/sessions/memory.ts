@@ -38,7 +38,7 @@ export const memorySessions: SessionStore = {
     if (entry && entry.session.idleTimeoutSeconds === idleTimeoutSeconds)
       Object.assign(entry.session, { lastSeenAt: at, idleExpiresAt });
   },
-  async shorten(id, idleTimeoutSeconds, at, idleExpiresAt) {
+  async setIdleTimeout(id, idleTimeoutSeconds, at, idleExpiresAt) {
     const entry = sessions.get(id);
     if (!entry) return false;
     Object.assign(entry.session, { idleTimeoutSeconds, lastSeenAt: at, idleExpiresAt });

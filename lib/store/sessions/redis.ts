@@ -92,11 +92,12 @@ const LOWER_FLOOR = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') end
 return 1`;
 
-const SHORTEN = `
+// ARGV[1] is empty for "the configured timeout again" (stored as JSON null, as a new session is).
+const SET_IDLE_TIMEOUT = `
 local value = redis.call('GET', KEYS[1])
 if not value then return 0 end
 local session = cjson.decode(value)
-session.idleTimeoutSeconds = tonumber(ARGV[1])
+if ARGV[1] == '' then session.idleTimeoutSeconds = cjson.null else session.idleTimeoutSeconds = tonumber(ARGV[1]) end
 session.lastSeenAt = tonumber(ARGV[2])
 session.idleExpiresAt = tonumber(ARGV[3])
 redis.call('SET', KEYS[1], cjson.encode(session), 'KEEPTTL')
@@ -188,13 +189,13 @@ export const redisSessions: SessionStore = {
     );
   },
 
-  async shorten(id, idleTimeoutSeconds, at, idleExpiresAt) {
+  async setIdleTimeout(id, idleTimeoutSeconds, at, idleExpiresAt) {
     const done = await withRedis((redis) =>
       redis.eval(
-        SHORTEN,
+        SET_IDLE_TIMEOUT,
         1,
         sessionKey(id),
-        idleTimeoutSeconds,
+        idleTimeoutSeconds === null ? "" : String(idleTimeoutSeconds),
         at.getTime(),
         idleExpiresAt.getTime(),
       ),

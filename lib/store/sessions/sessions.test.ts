@@ -76,15 +76,25 @@ describe.each<[string, SessionStore]>([
     await store.touch(session.id, later, new Date(later.getTime() + HOUR), null);
     expect((await store.find(session.id))?.session.lastSeenAt.getTime()).toBe(later.getTime());
 
-    expect(await store.shorten(session.id, 20, later, new Date(later.getTime() + 20_000))).toBe(
-      true,
-    );
+    expect(
+      await store.setIdleTimeout(session.id, 20, later, new Date(later.getTime() + 20_000)),
+    ).toBe(true);
     // A slide computed from the old timeout must not undo the shortening.
     await store.touch(session.id, new Date(), new Date(Date.now() + HOUR), null);
     const shortened = (await store.find(session.id))?.session;
     expect(shortened?.idleTimeoutSeconds).toBe(20);
     expect(shortened?.idleExpiresAt.getTime()).toBe(later.getTime() + 20_000);
-    expect(await store.shorten("no-such-session", 20, later, later)).toBe(false);
+    expect(await store.setIdleTimeout("no-such-session", 20, later, later)).toBe(false);
+
+    // Undone: the configured timeout again (null, as a new session has), and slides resume.
+    const restoredUntil = new Date(Date.now() + HOUR);
+    expect(await store.setIdleTimeout(session.id, null, new Date(), restoredUntil)).toBe(true);
+    const restored = (await store.find(session.id))?.session;
+    expect(restored?.idleTimeoutSeconds).toBeNull();
+    expect(restored?.idleExpiresAt.getTime()).toBe(restoredUntil.getTime());
+    const slid = new Date(Date.now() + 2 * HOUR);
+    await store.touch(session.id, new Date(), slid, null);
+    expect((await store.find(session.id))?.session.idleExpiresAt.getTime()).toBe(slid.getTime());
   });
 
   it("lists a person's live sessions, newest use first, and ends them one, all, or all but one", async () => {

@@ -41,8 +41,16 @@ export interface SessionStore {
     idleExpiresAt: Date,
     idleTimeoutSeconds: number | null,
   ): Promise<void>;
-  /** The lab's expiry experiment: a shorter idle timeout for this session, starting now. */
-  shorten(id: string, idleTimeoutSeconds: number, at: Date, idleExpiresAt: Date): Promise<boolean>;
+  /**
+   * The lab's expiry experiment: this session's own idle timeout (null: the configured one again,
+   * its undo), starting now. False when the session is gone.
+   */
+  setIdleTimeout(
+    id: string,
+    idleTimeoutSeconds: number | null,
+    at: Date,
+    idleExpiresAt: Date,
+  ): Promise<boolean>;
   /** Ends one session; says whose it was, or null when it was already gone. */
   delete(id: string, tx?: Tx): Promise<{ userId: string } | null>;
   /** Ends every session of a person but `exceptId`; how many ended. */

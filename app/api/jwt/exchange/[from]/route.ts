@@ -7,7 +7,7 @@ import { json, jsonError } from "@/lib/http/json";
 import { type GuardedHandler, route } from "@/lib/http/route";
 import { contextFrom } from "@/lib/request-context";
 
-// The hybrids production apps use: a sign-in made one way, exchanged for the app's own JWT pair
+// Combining the models: a sign-in made one way, exchanged for the app's own JWT pair
 // for API calls. From an OAuth sign-in: the provider says who the person is, and the SPA gets the
 // app's tokens (never the provider's). From a server session: the web app keeps its cookie, and a
 // mobile or API client of the same person gets tokens. The pair answers in JSON, like the token
