@@ -87,7 +87,9 @@ export function softwareAuthenticator({
         rawId: b64url(credentialId),
         type: "public-key" as const,
         response: {
-          clientDataJSON: b64url(clientData("webauthn.create", challenge, options.origin ?? origin)),
+          clientDataJSON: b64url(
+            clientData("webauthn.create", challenge, options.origin ?? origin),
+          ),
           attestationObject: b64url(attestationObject),
           transports: ["internal"],
         },
