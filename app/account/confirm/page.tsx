@@ -18,6 +18,8 @@ import { Time } from "@/app/_components/time";
 import { confirmWithProvider } from "../actions";
 import { ConfirmPasswordForm } from "./confirm-form";
 import { ContinueForm } from "./continue-form";
+import { PasskeyReproof } from "@/app/passkey/_components/reproof";
+import { passkeysOf } from "@/lib/auth/passkey/passkeys";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
@@ -61,9 +63,10 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
     );
   }
 
-  const [accounts, withPassword] = await Promise.all([
+  const [accounts, withPassword, passkeys] = await Promise.all([
     listLinkedAccounts(browser.user.id),
     hasPassword(browser.user.id),
+    passkeysOf(browser.user.id),
   ]);
   const minutes = Math.max(1, Math.round(recentProofSeconds() / 60));
   const problem = typeof params.reauth === "string" ? REAUTH_PROBLEMS[params.reauth] : undefined;
@@ -87,6 +90,18 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
         <p role="alert" className="rounded-lg border border-danger/40 bg-danger/5 p-3 text-sm">
           {problem}
         </p>
+      ) : null}
+      {passkeys.length > 0 ? (
+        <section aria-labelledby="confirm-passkey" className="space-y-3 card">
+          <h2 id="confirm-passkey" className="font-semibold">
+            With a passkey
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            The strongest proof: your device signs a fresh challenge for this site only, after your
+            fingerprint, face or PIN.
+          </p>
+          <PasskeyReproof />
+        </section>
       ) : null}
       {withPassword ? <ConfirmPasswordForm fields={fields} /> : null}
       {accounts.length > 0 ? (

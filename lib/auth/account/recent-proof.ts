@@ -17,6 +17,8 @@ export const SENSITIVE_ACTIONS = {
   "sign-out-everywhere": "sign out everywhere",
   "end-credential": "end a sign-in of another browser or device",
   "acknowledge-link": "confirm that a newly linked provider was yours",
+  "add-passkey": "add a passkey to your account",
+  "remove-passkey": "remove a passkey",
 } as const;
 export type SensitiveAction = keyof typeof SENSITIVE_ACTIONS;
 

@@ -42,6 +42,8 @@ export type Authenticated = {
   ok: true;
   user: User;
   passkeyId: string;
+  /** A re-proof of the person signed in (the ceremony was asked for them), not a sign-in. */
+  reproof: boolean;
   /** A passkey proof made now, under the epoch read before the assertion was checked. */
   provenance: Provenance;
 };
@@ -119,5 +121,11 @@ export async function verifyAuthentication(
       passkey.user.id,
     );
   const { epoch, ...user } = passkey.user;
-  return { ok: true, user, passkeyId: passkey.id, provenance: provenNow(epoch, "passkey") };
+  return {
+    ok: true,
+    user,
+    passkeyId: passkey.id,
+    reproof: taken.userId !== null,
+    provenance: provenNow(epoch, "passkey"),
+  };
 }
