@@ -20,6 +20,7 @@ import { ConfirmPasswordForm } from "./confirm-form";
 import { ContinueForm } from "./continue-form";
 import { PasskeyReproof } from "@/app/passkey/_components/reproof";
 import { passkeysOf } from "@/lib/auth/passkey/passkeys";
+import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
@@ -37,11 +38,13 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
   const pending =
     params.provider === "google" || params.provider === "github" ? params.provider : undefined;
   const via = isEverywhereScope(params.via) ? params.via : undefined;
+  const passkey = passkeyIdSchema.safeParse(params.passkey).data;
   const fields = {
     action,
     next,
     ...(pending ? { provider: pending } : {}),
     ...(via ? { via } : {}),
+    ...(passkey ? { passkey } : {}),
   };
   const browser = await thisBrowser();
   if (browser.state === "signed-out") redirect(`/session/login?next=${encodeURIComponent(next)}`);
@@ -54,7 +57,7 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
   // Already proven recently (a re-proof at the provider just now): on with what was being
   // confirmed, or back where it was asked for.
   if (isRecent(browser.proof)) {
-    if (!pending && !via) redirect(next);
+    if (!pending && !via && !passkey) redirect(next);
     return (
       <div className="mx-auto max-w-md space-y-6">
         <h1 className="text-2xl font-bold">Confirm it&apos;s you</h1>
@@ -100,7 +103,7 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
             The strongest proof: your device signs a fresh challenge for this site only, after your
             fingerprint, face or PIN.
           </p>
-          <PasskeyReproof />
+          <PasskeyReproof fields={fields} />
         </section>
       ) : null}
       {withPassword ? <ConfirmPasswordForm fields={fields} /> : null}

@@ -28,7 +28,7 @@ export function CreateWithPasskey({ next }: { next: string }) {
       }}
     >
       <Field name="name" label="Your name" autoComplete="name" required maxLength={100} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required />
+      <Field name="email" label="Your email" type="email" autoComplete="email" required />
       <button
         type="submit"
         className="btn-primary w-full"

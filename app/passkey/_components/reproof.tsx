@@ -1,13 +1,14 @@
 "use client";
 
+import { continueAfterProof } from "@/app/account/actions";
 import { finishCeremony, getCredential, startCeremony } from "./webauthn";
 import { Problem, useCeremony } from "./use-ceremony";
 
 /**
- * The re-proof by passkey on the confirmation page: the strongest proof there is. The page then
- * finds the proof recent and carries on with what was being confirmed.
+ * The re-proof by passkey on the confirmation page, the strongest proof there is: this browser
+ * gets new credentials carrying it, then carries on at once with what was being confirmed.
  */
-export function PasskeyReproof() {
+export function PasskeyReproof({ fields }: { fields: Record<string, string> }) {
   const { pending, problem, run } = useCeremony();
   return (
     <div className="space-y-3">
@@ -23,7 +24,9 @@ export function PasskeyReproof() {
             });
             const response = await getCredential(options);
             await finishCeremony("authenticate", { ceremonyId, response });
-            window.location.reload();
+            const form = new FormData();
+            for (const [name, value] of Object.entries(fields)) form.set(name, value);
+            await continueAfterProof(form);
           })
         }
       >

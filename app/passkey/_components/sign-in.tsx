@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import {
   autofillSupported,
   finishCeremony,
   getCredential,
   PasskeyProblem,
   startCeremony,
+  stopAutofill,
 } from "./webauthn";
 import { Problem, useCeremony } from "./use-ceremony";
 
@@ -17,11 +18,10 @@ import { Problem, useCeremony } from "./use-ceremony";
  */
 export function PasskeySignIn({ next }: { next: string }) {
   const { pending, problem, run } = useCeremony();
-  const autofill = useRef<AbortController | null>(null);
 
-  const signIn = async (conditional: boolean, signal?: AbortSignal) => {
+  const signIn = async (conditional: boolean) => {
     const { ceremonyId, options } = await startCeremony("authenticate", { purpose: "sign-in" });
-    const response = await getCredential(options, { conditional, signal });
+    const response = await getCredential(options, { conditional });
     await finishCeremony("authenticate", { ceremonyId, response });
     window.location.assign(next);
   };
@@ -30,12 +30,10 @@ export function PasskeySignIn({ next }: { next: string }) {
     let live = true;
     const listen = async () => {
       if (!(await autofillSupported()) || !live) return;
-      const controller = new AbortController();
-      autofill.current = controller;
       try {
-        await signIn(true, controller.signal);
+        await signIn(true);
       } catch (error) {
-        // Stopped for the button, or left alone: only a real refusal is worth saying.
+        // Stopped for another ceremony, or left alone: only a real refusal is worth saying.
         if (error instanceof PasskeyProblem && ["aborted", "cancelled"].includes(error.code))
           return;
         void run(() => Promise.reject(error));
@@ -44,7 +42,7 @@ export function PasskeySignIn({ next }: { next: string }) {
     void listen();
     return () => {
       live = false;
-      autofill.current?.abort();
+      stopAutofill();
     };
     // Once per page: the autofill waits for as long as the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -73,12 +71,7 @@ export function PasskeySignIn({ next }: { next: string }) {
         className="btn-primary w-full"
         disabled={pending}
         aria-disabled={pending}
-        onClick={() =>
-          run(async () => {
-            autofill.current?.abort();
-            await signIn(false);
-          })
-        }
+        onClick={() => run(() => signIn(false))}
       >
         {pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
       </button>

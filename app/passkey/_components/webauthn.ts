@@ -120,7 +120,17 @@ function browserProblem(error: unknown): PasskeyProblem {
   );
 }
 
+// The autofill's request waits as long as the page is open; any other ceremony on the page stops
+// it first, or its answer (say, the passkey just made) would sign in a second time.
+let autofill: AbortController | null = null;
+
+export function stopAutofill() {
+  autofill?.abort();
+  autofill = null;
+}
+
 export async function createCredential(options: PublicKeyCredentialCreationOptionsJSON) {
+  stopAutofill();
   try {
     const credential = await navigator.credentials.create({ publicKey: creationOptions(options) });
     return toJSON(credential as PublicKeyCredential);
@@ -129,16 +139,21 @@ export async function createCredential(options: PublicKeyCredentialCreationOptio
   }
 }
 
-/** An assertion; `conditional` waits for the person to pick a passkey in the field's autofill. */
+/**
+ * An assertion; `conditional` waits for the person to pick a passkey in the field's autofill
+ * (until another ceremony on the page, or `stopAutofill`, stops it).
+ */
 export async function getCredential(
   options: PublicKeyCredentialRequestOptionsJSON,
-  { conditional = false, signal }: { conditional?: boolean; signal?: AbortSignal } = {},
+  { conditional = false }: { conditional?: boolean } = {},
 ) {
+  stopAutofill();
+  const controller = conditional ? new AbortController() : null;
+  autofill = controller;
   try {
     const credential = await navigator.credentials.get({
       publicKey: requestOptions(options),
-      ...(conditional ? { mediation: "conditional" as const } : {}),
-      ...(signal ? { signal } : {}),
+      ...(controller ? { mediation: "conditional" as const, signal: controller.signal } : {}),
     });
     return toJSON(credential as PublicKeyCredential);
   } catch (error) {

@@ -34,14 +34,15 @@ export const isRecent = (proof: Provenance, now = Date.now()) =>
 
 /**
  * What the confirmation page carries on with once the person has confirmed: the provider of a
- * link or an unlink, the scope of a "sign out everywhere".
+ * link or an unlink, the scope of a "sign out everywhere", the passkey to remove.
  */
-export type Pending = { provider?: string; via?: string };
+export type Pending = { provider?: string; via?: string; passkey?: string };
 
 export const confirmPathFor = (action: SensitiveAction, next: string, pending: Pending = {}) => {
   const params = new URLSearchParams({ action });
   if (pending.provider) params.set("provider", pending.provider);
   if (pending.via) params.set("via", pending.via);
+  if (pending.passkey) params.set("passkey", pending.passkey);
   params.set("next", next);
   return `${CONFIRM_PATH}?${params.toString()}`;
 };

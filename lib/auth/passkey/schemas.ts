@@ -61,6 +61,9 @@ export const authenticationResponseSchema = z.object({
   authenticatorAttachment: attachment,
 });
 
+/** A passkey row's id, as the manage page names it. */
+export const passkeyIdSchema = z.string().regex(/^[\w-]{1,64}$/, "not a passkey id");
+
 export const passkeyNameSchema = z
   .string()
   .trim()

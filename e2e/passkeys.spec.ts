@@ -1,0 +1,99 @@
+import { addVirtualAuthenticator, captureRequestBody } from "./support/passkeys";
+import {
+  COOKIES,
+  cookieValue,
+  expect,
+  expectError,
+  newPerson,
+  RECENT_PROOF_URL,
+  test,
+  waitUntilProofIsOld,
+} from "./fixtures";
+
+// Passkeys end to end with Chromium's virtual authenticator: an account made with one, signing in
+// with it (the autofill), adding one to a password account, removing one after a fresh proof,
+// and a replayed assertion refused because its challenge was used up.
+
+const sessionPill = (page: Page) => page.getByTestId("status-session");
+
+async function createAccountWithPasskey(page: Page, next = "") {
+  const person = newPerson();
+  await page.goto(`/passkey${next}`);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Your email").fill(person.email);
+  await page.getByRole("button", { name: "Create an account with a passkey" }).click();
+  return person;
+}
+
+test("an account made with a passkey signs in again with it, through the autofill; a replay is refused", async ({
+  page,
+}) => {
+  const authenticator = await addVirtualAuthenticator(page);
+  const person = await createAccountWithPasskey(page);
+  await expect(page).toHaveURL(/\/session$/);
+  await expect(sessionPill(page)).toContainText(`signed in as ${person.name}`);
+  expect(await authenticator.credentials()).toHaveLength(1);
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/session\/login$/);
+  expect(await cookieValue(page, COOKIES.session)).toBeUndefined();
+
+  // The autofill waits from the page's load; the virtual authenticator picks the passkey itself.
+  const answer = captureRequestBody(page, "/api/passkey/authenticate/verify");
+  await page.goto("/passkey?next=/passkey/manage");
+  await expect(page).toHaveURL(/\/passkey\/manage$/);
+  await expect(page.getByTestId("passkey")).toHaveCount(1);
+  await expect(page.getByTestId("passkey")).toContainText("First passkey");
+  await expect(page.getByTestId("passkey")).toContainText("last used");
+
+  // The same answer again: its challenge was used up by the sign-in.
+  const replayed = await page.request.post("/api/passkey/authenticate/verify", {
+    data: JSON.parse(await answer) as unknown,
+  });
+  await expectError(replayed, 400, "bad_request", /expired or was already used/);
+});
+
+test("a password account adds a passkey, renames it and removes it", async ({ sessionUser }) => {
+  const { page, person } = sessionUser;
+  await addVirtualAuthenticator(page);
+  await page.goto("/passkey/manage");
+  await expect(page.getByText(person.email)).toBeVisible();
+  await page.getByLabel("Name for the new passkey").fill("Work laptop");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const passkey = page.getByTestId("passkey");
+  await expect(passkey).toContainText("Work laptop");
+
+  await passkey.getByLabel("New name for Work laptop").fill("Home laptop");
+  await passkey.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Renamed." })).toBeVisible();
+  await expect(passkey).toContainText("Home laptop");
+
+  // The password is still a way in: the passkey can go (the sign-in just now is a recent proof).
+  await page.getByRole("button", { name: "Remove Home laptop" }).click();
+  await expect(page.getByText(/^Removed\./)).toBeVisible();
+  await expect(page.getByTestId("passkey")).toHaveCount(0);
+  await expect(sessionPill(page)).toContainText(`signed in as ${person.name}`);
+});
+
+test.describe("after an old sign-in", () => {
+  // The recent-proof server counts a proof as recent for RECENT_PROOF_SECONDS only.
+  test.use({ baseURL: RECENT_PROOF_URL });
+
+  test("removing a passkey asks for a fresh proof, and the passkey itself gives it", async ({
+    page,
+  }) => {
+    await addVirtualAuthenticator(page);
+    await createAccountWithPasskey(page);
+    await expect(page).toHaveURL(/\/session$/);
+    await waitUntilProofIsOld();
+    await page.goto("/passkey/manage");
+    await page.getByRole("button", { name: "Remove First passkey" }).click();
+    await expect(page).toHaveURL(/\/account\/confirm\?action=remove-passkey&passkey=/);
+    await expect(page.getByText("remove a passkey")).toBeVisible();
+    await page.getByRole("button", { name: "Confirm with a passkey" }).click();
+    // Carried on at once: the only way into the account is never removed.
+    await expect(page).toHaveURL(/\/passkey\/manage\?problem=last_method$/);
+    await expect(page.getByRole("alert")).toContainText("last way to sign in");
+    await expect(page.getByText(/last proved who you are with a passkey/)).toBeVisible();
+  });
+});
