@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { addVirtualAuthenticator, captureRequestBody } from "./support/passkeys";
 import {
   COOKIES,
@@ -16,9 +17,9 @@ import {
 
 const sessionPill = (page: Page) => page.getByTestId("status-session");
 
-async function createAccountWithPasskey(page: Page, next = "") {
+async function createAccountWithPasskey(page: Page) {
   const person = newPerson();
-  await page.goto(`/passkey${next}`);
+  await page.goto("/passkey");
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Your email").fill(person.email);
   await page.getByRole("button", { name: "Create an account with a passkey" }).click();
