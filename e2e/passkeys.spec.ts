@@ -94,7 +94,7 @@ test.describe("after an old sign-in", () => {
     await page.getByRole("button", { name: "Confirm with a passkey" }).click();
     // Carried on at once: the only way into the account is never removed.
     await expect(page).toHaveURL(/\/passkey\/manage\?problem=last_method$/);
-    await expect(page.getByRole("alert")).toContainText("last way to sign in");
+    await expect(page.getByText(/That is your last way to sign in/)).toBeVisible();
     await expect(page.getByText(/last proved who you are with a passkey/)).toBeVisible();
   });
 });

@@ -56,7 +56,10 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
     );
   // Already proven recently (a re-proof at the provider just now): on with what was being
   // confirmed, or back where it was asked for.
-  if (isRecent(browser.proof)) {
+  // A password change without the current password takes a passkey, nothing weaker.
+  const satisfied =
+    isRecent(browser.proof) && (action !== "change-password" || browser.proof.method === "passkey");
+  if (satisfied) {
     if (!pending && !via && !passkey) redirect(next);
     return (
       <div className="mx-auto max-w-md space-y-6">

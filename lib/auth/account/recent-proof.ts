@@ -19,6 +19,7 @@ export const SENSITIVE_ACTIONS = {
   "acknowledge-link": "confirm that a newly linked provider was yours",
   "add-passkey": "add a passkey to your account",
   "remove-passkey": "remove a passkey",
+  "change-password": "change or set your password without typing the current one",
 } as const;
 export type SensitiveAction = keyof typeof SENSITIVE_ACTIONS;
 
