@@ -7,6 +7,7 @@ import {
   expectError,
   newPerson,
   RECENT_PROOF_URL,
+  signInOverHttp,
   test,
   waitUntilProofIsOld,
 } from "./fixtures";
@@ -45,13 +46,21 @@ test("an account made with a passkey signs in again with it, through the autofil
   await expect(page).toHaveURL(/\/passkey\/manage$/);
   await expect(page.getByTestId("passkey")).toHaveCount(1);
   await expect(page.getByTestId("passkey")).toContainText("First passkey");
-  await expect(page.getByTestId("passkey")).toContainText("last used");
+  await expect(page.getByTestId("passkey")).not.toContainText("last used never");
 
   // The same answer again: its challenge was used up by the sign-in.
   const replayed = await page.request.post("/api/passkey/authenticate/verify", {
     data: JSON.parse(await answer) as unknown,
   });
   await expectError(replayed, 400, "bad_request", /expired or was already used/);
+
+  // The passkey proof made just now stands in for a password the account never had.
+  await page.goto("/session/password");
+  await expect(page.getByTestId("by-passkey")).toBeVisible();
+  await page.getByLabel("New password").fill(person.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/^Password changed\./)).toBeVisible();
+  await signInOverHttp(page.request, "session", person);
 });
 
 test("a password account adds a passkey, renames it and removes it", async ({ sessionUser }) => {
