@@ -6,6 +6,8 @@ import {
   expect,
   expectError,
   newPerson,
+  postBody,
+  postFromAnotherSite,
   RECENT_PROOF_URL,
   signInOverHttp,
   test,
@@ -83,6 +85,64 @@ test("a password account adds a passkey, renames it and removes it", async ({ se
   await expect(page.getByText(/^Removed\./)).toBeVisible();
   await expect(page.getByTestId("passkey")).toHaveCount(0);
   await expect(sessionPill(page)).toContainText(`signed in as ${person.name}`);
+});
+
+test("every bad answer is a 4xx in the standard shape, and uses its ceremony up", async ({
+  request,
+}) => {
+  const VERIFY = "/api/passkey/authenticate/verify";
+  const started = await request.post("/api/passkey/authenticate/options", { data: {} });
+  expect(started.status()).toBe(200);
+  const { ceremonyId, options } = (await started.json()) as {
+    ceremonyId: string;
+    options: { challenge: string; rpId: string; allowCredentials: unknown[] };
+  };
+  // Discoverable credentials for the autofill; the RP ID is APP_URL's host, never an address.
+  expect(options).toMatchObject({ rpId: "localhost", allowCredentials: [] });
+
+  await expectError(
+    await postBody(request, VERIFY, "{not json", "application/json"),
+    400,
+    "bad_request",
+  );
+  await expectError(
+    await request.post(VERIFY, { data: { ceremonyId: 5, response: "yes" } }),
+    400,
+    "bad_request",
+  );
+  const stranger = Buffer.from("a passkey nobody registered").toString("base64url");
+  const forged = {
+    ceremonyId,
+    response: {
+      id: stranger,
+      rawId: stranger,
+      type: "public-key",
+      response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "AAAA" },
+      clientExtensionResults: {},
+    },
+  };
+  await expectError(
+    await request.post(VERIFY, { data: forged }),
+    401,
+    "unauthorized",
+    /not registered/,
+  );
+  await expectError(
+    await request.post(VERIFY, { data: forged }),
+    400,
+    "bad_request",
+    /expired or was already used/,
+  );
+  await expectError(
+    await postFromAnotherSite(request, "/api/passkey/authenticate/options", { data: {} }),
+    403,
+    "forbidden",
+  );
+  await expectError(
+    await request.post("/api/passkey/register/options", { data: { account: "current" } }),
+    401,
+    "unauthorized",
+  );
 });
 
 test.describe("after an old sign-in", () => {
