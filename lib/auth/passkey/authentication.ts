@@ -105,7 +105,9 @@ export async function verifyAuthentication(
     await recordEvent(
       {
         type: "passkey.signed_in",
-        strategy: taken.userId ? "account" : "session",
+        // A re-proof is also logged as account.reproved by the caller: the account's activity
+        // says it once.
+        strategy: "session",
         userId: passkey.user.id,
         context,
         detail: { passkey: passkey.id, counter: newCounter, reproof: taken.userId !== null },
