@@ -65,8 +65,10 @@ test("an account made with a passkey signs in again with it, through the autofil
   await signInOverHttp(page.request, "session", person);
 });
 
-test("a password account adds a passkey, renames it and removes it", async ({ sessionUser }) => {
-  const { page, person } = sessionUser;
+test("a password account signed in with JWTs adds a passkey, renames it and removes it", async ({
+  jwtUser,
+}) => {
+  const { page, person } = jwtUser;
   await addVirtualAuthenticator(page);
   await page.goto("/passkey/manage");
   await expect(page.getByText(person.email)).toBeVisible();
@@ -84,7 +86,8 @@ test("a password account adds a passkey, renames it and removes it", async ({ se
   await page.getByRole("button", { name: "Remove Home laptop" }).click();
   await expect(page.getByText(/^Removed\./)).toBeVisible();
   await expect(page.getByTestId("passkey")).toHaveCount(0);
-  await expect(sessionPill(page)).toContainText(`signed in as ${person.name}`);
+  // Every credential ended with it; this browser was given a new JWT pair.
+  await expect(page.getByTestId("status-jwt")).toContainText(`signed in as ${person.name}`);
 });
 
 test("every bad answer is a 4xx in the standard shape, and uses its ceremony up", async ({

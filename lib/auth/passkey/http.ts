@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idsByEmail } from "@/lib/auth/account/person";
 import { confirmPathFor, isRecent } from "@/lib/auth/account/recent-proof";
 import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
@@ -59,6 +60,14 @@ export async function startRegistration(request: Request): Promise<Response> {
   if (body.data.account === "new") {
     const { email, name } = body.data;
     await spendOrThrow(registrationBudget, "new accounts", contextFrom(request.headers));
+    // Said before the device makes a passkey nobody could use (as registration says it); the
+    // unique index decides again when the account is made.
+    if ((await idsByEmail([email])).length > 0)
+      return jsonError(
+        409,
+        "conflict",
+        "An account with this email already exists. Sign in instead.",
+      );
     return json(await registrationOptions({ kind: "new", email, name }));
   }
   const browser = await recentlyProven("/passkey/manage");
