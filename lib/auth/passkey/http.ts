@@ -7,7 +7,7 @@ import { thisBrowser } from "@/lib/auth/account/this-browser";
 import { emailSchema, nameSchema } from "@/lib/auth/credentials";
 import { recordEvent } from "@/lib/auth/events";
 import { provenNow } from "@/lib/auth/proof";
-import { registrationBudget, spendOrThrow } from "@/lib/auth/rate-limit";
+import { passkeyCeremonyBudget, registrationBudget, spendOrThrow } from "@/lib/auth/rate-limit";
 import { startSession } from "@/lib/auth/session/lifecycle";
 import { readJsonBody } from "@/lib/http/body";
 import { json, jsonError } from "@/lib/http/json";
@@ -54,9 +54,14 @@ const registrationStart = z.discriminatedUnion("account", [
   z.object({ account: z.literal("current") }).strict(),
 ]);
 
+/** Each start stores a challenge: counted per address (and overall) before it is made. */
+const spendOnCeremony = (request: Request) =>
+  spendOrThrow(passkeyCeremonyBudget, "passkey requests", contextFrom(request.headers));
+
 export async function startRegistration(request: Request): Promise<Response> {
   const body = await readJsonBody(request, registrationStart);
   if (!body.ok) return body.response;
+  await spendOnCeremony(request);
   if (body.data.account === "new") {
     const { email, name } = body.data;
     await spendOrThrow(registrationBudget, "new accounts", contextFrom(request.headers));
@@ -107,6 +112,7 @@ const authenticationStart = z
 export async function startAuthentication(request: Request): Promise<Response> {
   const body = await readJsonBody(request, authenticationStart);
   if (!body.ok) return body.response;
+  await spendOnCeremony(request);
   if (body.data.purpose === "sign-in") return json(await authenticationOptions());
   const browser = await thisBrowser();
   if (browser.state !== "signed-in")
