@@ -64,6 +64,7 @@ test.describe("every page on a phone, light and dark", () => {
     "/oauth/error?error=OAuthAccountNotLinked",
     "/oauth/link",
     "/unavailable?store=redis",
+    "/passkey",
   ])
     test(`signed out: ${path}`, async ({ page }) => {
       await checkEveryPage(page, [path]);
@@ -76,6 +77,7 @@ test.describe("every page on a phone, light and dark", () => {
     STRATEGIES.session.notesPath,
     "/oauth/link",
     "/account",
+    "/passkey/manage",
   ])
     test(`signed in with a server session: ${path}`, async ({ sessionUser: { page } }) => {
       await checkEveryPage(page, [path]);

@@ -156,6 +156,11 @@ const schema = z.object({
    * person proves it is them again first (lib/auth/account/recent-proof.ts).
    */
   RECENT_PROOF_SECONDS: seconds(5 * 60),
+  /**
+   * How long a passkey ceremony (the challenge the server issued) may take between its options
+   * and its answer; used once either way (lib/store/challenges).
+   */
+  PASSKEY_CHALLENGE_SECONDS: seconds(2 * 60),
   /** Production only: the local identity provider stands in for a provider with no credentials. */
   OAUTH_ALLOW_LOCAL_IDP: z.enum(["true", "false"]).default("false"),
   /** Auth.js sessions: sliding (moved at most every UPDATE_AGE), and a hard end from sign-in. */

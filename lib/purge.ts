@@ -16,6 +16,7 @@ export type Purged = Record<
   | "deniedTokens"
   | "oauthSessions"
   | "providerIntents"
+  | "passkeyChallenges"
   | "events"
   | "buckets"
   | "oauthFlows"
@@ -50,6 +51,7 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     deniedTokens,
     oauthSessions,
     providerIntents,
+    passkeyChallenges,
     events,
     buckets,
     oauthFlows,
@@ -74,6 +76,8 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
       where: { OR: [{ expires: { lte: now } }, { createdAt: { lte: oauthAbsoluteStart } }] },
     }),
     db.providerIntent.deleteMany({ where: { expiresAt: { lte: now } } }),
+    // Abandoned passkey ceremonies (Redis ones expire by themselves).
+    db.passkeyChallenge.deleteMany({ where: { expiresAt: { lte: now } } }),
     db.authEvent.deleteMany({
       where: {
         createdAt: { lte: new Date(now.getTime() - env.AUTH_EVENT_RETENTION_DAYS * DAY_MS) },
@@ -101,6 +105,7 @@ export async function purgeExpired(now = new Date()): Promise<Purged> {
     deniedTokens: deniedTokens.count,
     oauthSessions: oauthSessions.count,
     providerIntents: providerIntents.count,
+    passkeyChallenges: passkeyChallenges.count,
     events: events.count,
     buckets: buckets.count,
     oauthFlows: oauthFlows.count,

@@ -13,6 +13,11 @@ const DESCRIBE: Record<string, (detail: Record<string, unknown>) => string> = {
   "device.forgotten": () => "A trusted device was forgotten",
   "password.changed": () => "Password changed; every other sign-in ended",
   register: () => "Account created",
+  "passkey.registered": (detail) =>
+    detail.newAccount ? "Account created with a passkey" : "A passkey added",
+  "passkey.renamed": () => "A passkey renamed",
+  "passkey.removed": () => "A passkey removed; every other sign-in ended",
+  "passkey.failed": () => "A new passkey was refused",
 };
 
 /**

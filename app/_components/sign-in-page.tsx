@@ -67,6 +67,15 @@ export async function PasswordSignInPage({
             className="btn-secondary"
           />
         </div>
+        {strategy === "session" ? (
+          <p className="text-sm">
+            Or{" "}
+            <Link href={`/passkey?next=${encodeURIComponent(next)}`} className="link">
+              sign in with a passkey
+            </Link>
+            : the same server session, no password.
+          </p>
+        ) : null}
         <p className="text-sm">
           No account yet?{" "}
           <Link href="/register" className="link">

@@ -7,6 +7,8 @@ import { StrategyDot } from "./strategy-dot";
 // The strategies under their one-word names, from the one list that names them.
 const NAV = [
   ...STRATEGY_LIST.map(({ href, short }) => ({ href, label: short })),
+  // Not a strategy of its own: a passkey sign-in starts a server session (app/passkey).
+  { href: "/passkey", label: "Passkeys" },
   { href: "/tour", label: "Tour" },
   { href: "/lab", label: "Lab" },
   { href: "/interview", label: "Interview" },

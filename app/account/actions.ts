@@ -10,6 +10,8 @@ import {
   requireRecentProof,
 } from "@/lib/auth/account/recent-proof";
 import { linkNow, unlinkNow } from "@/lib/auth/account/provider-actions";
+import { removePasskeyNow } from "@/lib/auth/account/passkey-actions";
+import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
 import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import {
   idsOf,
@@ -87,6 +89,7 @@ const confirmTarget = (formData: FormData) => {
     pending: {
       provider: provider.success ? provider.data : undefined,
       via: isEverywhereScope(via) ? via : undefined,
+      passkey: passkeyIdSchema.safeParse(formData.get("passkey")).data,
     },
   } as const;
 };
@@ -101,6 +104,8 @@ async function carryOn(
 ): Promise<never> {
   if (action === "link" && pending.provider) return linkNow(browser, pending.provider, next);
   if (action === "unlink" && pending.provider) return unlinkNow(browser, pending.provider, next);
+  if (action === "remove-passkey" && pending.passkey)
+    return removePasskeyNow(browser, pending.passkey, next);
   if (action === "sign-out-everywhere" && pending.via)
     redirect(await signOutEverywhere(browser, pending.via, await currentRequestContext()));
   redirect(next);

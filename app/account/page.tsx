@@ -146,6 +146,32 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         ))}
       </Inventory>
 
+      <section aria-labelledby="passkeys" className="space-y-2">
+        <h2 id="passkeys" className="text-lg font-semibold">
+          Passkeys
+        </h2>
+        {inventory.passkeys.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">None.</p>
+        ) : (
+          <ul className="space-y-2" data-testid="inventory-passkeys">
+            {inventory.passkeys.map((passkey) => (
+              <li key={passkey.id} className="card text-sm">
+                <p className="font-semibold">{passkey.name}</p>
+                <p className="text-zinc-600 dark:text-zinc-400">
+                  made <Time value={passkey.createdAt} /> · last used{" "}
+                  {passkey.lastUsedAt ? <Time value={passkey.lastUsedAt} /> : "never"}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="text-sm">
+          <Link href="/passkey/manage" className="link">
+            Add, rename or remove passkeys
+          </Link>
+        </p>
+      </section>
+
       <section aria-labelledby="providers" className="space-y-3">
         <h2 id="providers" className="text-lg font-semibold">
           Linked providers

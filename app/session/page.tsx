@@ -36,6 +36,11 @@ export default async function SessionAccountPage() {
             about: "Every signed-in browser; revoke any.",
           },
           {
+            href: "/passkey/manage",
+            title: "Passkeys",
+            about: "Sign in with no password: add, rename or remove yours.",
+          },
+          {
             href: "/session/password",
             title: "Change password",
             about: "Ends every other sign-in, under every strategy.",

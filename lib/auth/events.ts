@@ -31,7 +31,12 @@ export type AuthEventType =
   | "account.reproof_refused"
   | "device.forgotten"
   | "account.signed_out_everywhere"
-  | "id_token.rejected";
+  | "id_token.rejected"
+  | "passkey.registered"
+  | "passkey.signed_in"
+  | "passkey.failed"
+  | "passkey.renamed"
+  | "passkey.removed";
 
 export type AuthEventInput = {
   type: AuthEventType;

@@ -6,10 +6,13 @@ import type { StrategyId } from "./names";
 import { type Ended, endEveryCredential } from "./account/revoke-all";
 import { elsewhere } from "./account/ended";
 import { reissueThisBrowser } from "./account/reissue";
-import { thisBrowser } from "./account/this-browser";
+import { isRecent } from "./account/recent-proof";
+import { type SignedInBrowser, thisBrowser } from "./account/this-browser";
 import { confirmPassword } from "./sign-in";
 
-// Changing a password needs the current one, and ends every other credential of the person under
+// Changing a password needs the current one, or a passkey assertion made within the recent-proof
+// window (a stronger proof than the password itself, and the only one a passkey-only person has,
+// who sets their first password this way). It ends every other credential of the person under
 // every strategy (OWASP ASVS 7.4.3), in the same transaction as the new hash. This browser stays
 // signed in.
 
@@ -28,20 +31,26 @@ export async function changePassword(
     where: { id: userId },
     select: { email: true, name: true, passwordHash: true },
   });
-  if (!user?.passwordHash) {
+  const browser = await thisBrowser();
+  const byPasskey = browser.state === "signed-in" && hasRecentPasskeyProof(browser, userId);
+  if (!user || (!user.passwordHash && !byPasskey)) {
     return {
       ok: false,
       fieldErrors: {
-        currentPassword: ["This account signs in through a provider and has no password."],
+        currentPassword: [
+          "This account has no password: confirm it is you with a passkey to set one, or sign in through its provider.",
+        ],
       },
     };
   }
-  // The current password is this action's proof. Its guesses are throttled on the proof this
-  // browser's credential came from, never on the account: a thief with a stolen cookie guesses
-  // slowly on that bucket alone, and nobody hammering the account can stop the owner here.
-  const browser = await thisBrowser();
+  // Otherwise the current password is this action's proof. Its guesses are throttled on the proof
+  // this browser's credential came from, never on the account: a thief with a stolen cookie
+  // guesses slowly on that bucket alone, and nobody hammering the account can stop the owner here.
   const proof = browser.state === "signed-in" ? browser.proof : { authTime: new Date(0) };
-  const confirmed = await confirmPassword({ id: userId }, proof, input.currentPassword, context);
+  const confirmed =
+    browser.state === "signed-in" && byPasskey
+      ? ({ ok: true, provenance: browser.proof } as const)
+      : await confirmPassword({ id: userId }, proof, input.currentPassword, context);
   if (!confirmed.ok) return { ok: false, fieldErrors: { currentPassword: [confirmed.message] } };
 
   const shape = passwordShapeSchema.safeParse(input.newPassword);
@@ -50,7 +59,7 @@ export async function changePassword(
       ok: false,
       fieldErrors: { newPassword: shape.error.issues.map((issue) => issue.message) },
     };
-  if (shape.data === input.currentPassword.normalize("NFC")) {
+  if (!byPasskey && shape.data === input.currentPassword.normalize("NFC")) {
     return {
       ok: false,
       fieldErrors: { newPassword: ["Choose a password different from the current one."] },
@@ -63,7 +72,7 @@ export async function changePassword(
   if (weakness) return { ok: false, fieldErrors: { newPassword: [weakness] } };
 
   // The new hash and the end of every credential, in one transaction; then this browser signs in
-  // again under the new epoch, with the current password as the proof it just gave.
+  // again under the new epoch, with the proof it just gave (the current password, or its passkey).
   const passwordHash = await hashPassword(shape.data);
   const ended = await endEveryCredential(userId, {
     reason: "password_changed",
@@ -74,4 +83,11 @@ export async function changePassword(
   if (browser.state !== "signed-in" || browser.user.id !== userId) return { ok: true, ended };
   await reissueThisBrowser(browser, { ...confirmed.provenance, epoch: ended.epoch }, context);
   return { ok: true, ended: elsewhere(ended, browser) };
+}
+
+/** A passkey assertion of this very person within the recent-proof window: the password's stand-in. */
+export function hasRecentPasskeyProof(browser: SignedInBrowser, userId: string): boolean {
+  return (
+    browser.user.id === userId && browser.proof.method === "passkey" && isRecent(browser.proof)
+  );
 }

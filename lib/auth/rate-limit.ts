@@ -239,3 +239,9 @@ export const flowLogBudget = createBudget("flow-log", () => ({
   perIp: perHour(60),
   overall: perHour(5000),
 }));
+
+/** Passkey ceremonies started (lib/auth/passkey/http.ts): a stored challenge per start. */
+export const passkeyCeremonyBudget = createBudget("passkey-ceremony", () => ({
+  perIp: perHour(120),
+  overall: perHour(20_000),
+}));

@@ -18,6 +18,9 @@ import { Time } from "@/app/_components/time";
 import { confirmWithProvider } from "../actions";
 import { ConfirmPasswordForm } from "./confirm-form";
 import { ContinueForm } from "./continue-form";
+import { PasskeyReproof } from "@/app/passkey/_components/reproof";
+import { passkeysOf } from "@/lib/auth/passkey/passkeys";
+import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
@@ -35,11 +38,13 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
   const pending =
     params.provider === "google" || params.provider === "github" ? params.provider : undefined;
   const via = isEverywhereScope(params.via) ? params.via : undefined;
+  const passkey = passkeyIdSchema.safeParse(params.passkey).data;
   const fields = {
     action,
     next,
     ...(pending ? { provider: pending } : {}),
     ...(via ? { via } : {}),
+    ...(passkey ? { passkey } : {}),
   };
   const browser = await thisBrowser();
   if (browser.state === "signed-out") redirect(`/session/login?next=${encodeURIComponent(next)}`);
@@ -51,8 +56,11 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
     );
   // Already proven recently (a re-proof at the provider just now): on with what was being
   // confirmed, or back where it was asked for.
-  if (isRecent(browser.proof)) {
-    if (!pending && !via) redirect(next);
+  // A password change without the current password takes a passkey, nothing weaker.
+  const satisfied =
+    isRecent(browser.proof) && (action !== "change-password" || browser.proof.method === "passkey");
+  if (satisfied) {
+    if (!pending && !via && !passkey) redirect(next);
     return (
       <div className="mx-auto max-w-md space-y-6">
         <h1 className="text-2xl font-bold">Confirm it&apos;s you</h1>
@@ -61,9 +69,10 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
     );
   }
 
-  const [accounts, withPassword] = await Promise.all([
+  const [accounts, withPassword, passkeys] = await Promise.all([
     listLinkedAccounts(browser.user.id),
     hasPassword(browser.user.id),
+    passkeysOf(browser.user.id),
   ]);
   const minutes = Math.max(1, Math.round(recentProofSeconds() / 60));
   const problem = typeof params.reauth === "string" ? REAUTH_PROBLEMS[params.reauth] : undefined;
@@ -87,6 +96,18 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
         <p role="alert" className="rounded-lg border border-danger/40 bg-danger/5 p-3 text-sm">
           {problem}
         </p>
+      ) : null}
+      {passkeys.length > 0 ? (
+        <section aria-labelledby="confirm-passkey" className="space-y-3 card">
+          <h2 id="confirm-passkey" className="font-semibold">
+            With a passkey
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            The strongest proof: your device signs a fresh challenge for this site only, after your
+            fingerprint, face or PIN.
+          </p>
+          <PasskeyReproof fields={fields} />
+        </section>
       ) : null}
       {withPassword ? <ConfirmPasswordForm fields={fields} /> : null}
       {accounts.length > 0 ? (

@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
+import { confirmPathFor } from "@/lib/auth/account/recent-proof";
+import { thisBrowser } from "@/lib/auth/account/this-browser";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/credentials";
+import { hasRecentPasskeyProof } from "@/lib/auth/password-change";
 import { requireSession } from "@/lib/auth/session/guard";
 import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Change password" };
 
+const HERE = "/session/password";
+
 export default async function PasswordPage() {
-  await requireSession("/session/password");
+  const { user } = await requireSession(HERE);
+  const browser = await thisBrowser();
+  const byPasskey = browser.state === "signed-in" && hasRecentPasskeyProof(browser, user.id);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader strategy="session" title="Change password">
@@ -15,7 +23,20 @@ export default async function PasswordPage() {
           Every other session ends at once; this one stays signed in.
         </p>
       </PageHeader>
-      <PasswordForm minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+      <PasswordForm
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        byPasskey={byPasskey}
+      />
+      {byPasskey ? null : (
+        <p className="text-sm">
+          Have a passkey?{" "}
+          <Link href={confirmPathFor("change-password", HERE)} className="link">
+            Confirm it is you with it instead
+          </Link>{" "}
+          and no current password is needed.
+        </p>
+      )}
     </div>
   );
 }

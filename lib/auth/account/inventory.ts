@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { listTrustedDevices } from "../device";
 import { type LinkedAccount, listLinkedAccounts } from "../oauth/accounts";
 import { listOAuthSessions, type OAuthSessionView } from "../oauth/sessions";
+import { passkeysOf, type PasskeyView } from "../passkey/passkeys";
 import { type ProofMethod, proofMethodOf } from "../proof";
 import { describeDevice, type DeviceView, listDevices } from "../session/devices";
 import type { SignedInBrowser } from "./this-browser";
@@ -40,6 +41,7 @@ export type Inventory = {
   oauthSessions: OAuthSessionView[];
   accounts: LinkedRow[];
   devices: TrustedDeviceRow[];
+  passkeys: PasskeyView[];
   lastPasswordProof: string | null;
 };
 
@@ -92,13 +94,14 @@ async function liveFamilies(userId: string, current: string | undefined): Promis
 
 export async function inventoryOf(browser: SignedInBrowser): Promise<Inventory> {
   const userId = browser.user.id;
-  const [sessions, families, oauthSessions, accounts, devices, passwordAt, epoch] =
+  const [sessions, families, oauthSessions, accounts, devices, passkeys, passwordAt, epoch] =
     await Promise.all([
       listDevices(userId, browser.held.session?.id ?? ""),
       liveFamilies(userId, browser.held.family?.id),
       listOAuthSessions(userId),
       listLinkedAccounts(userId),
       listTrustedDevices(userId),
+      passkeysOf(userId),
       lastPasswordProof(userId),
       getDb().user.findUnique({ where: { id: userId }, select: { epoch: true } }),
     ]);
@@ -122,6 +125,7 @@ export async function inventoryOf(browser: SignedInBrowser): Promise<Inventory> 
         lastUsedAt: device.lastUsedAt.toISOString(),
         current: device.id === browser.device,
       })),
+    passkeys,
     lastPasswordProof: passwordAt?.toISOString() ?? null,
   };
 }

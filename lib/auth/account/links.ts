@@ -102,10 +102,13 @@ export async function unlinkAccount(
         if (count === 0) throw new Refused("not_linked");
         const left = await tx.user.findUnique({
           where: { id: userId },
-          select: { passwordHash: true, _count: { select: { accounts: true } } },
+          select: { passwordHash: true, _count: { select: { accounts: true, passkeys: true } } },
         });
-        if ((left?._count.accounts ?? 0) + (left?.passwordHash ? 1 : 0) === 0)
-          throw new Refused("last_method");
+        const ways =
+          (left?._count.accounts ?? 0) +
+          (left?._count.passkeys ?? 0) +
+          (left?.passwordHash ? 1 : 0);
+        if (ways === 0) throw new Refused("last_method");
       },
     });
     return { ok: true, ended };

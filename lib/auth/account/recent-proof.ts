@@ -17,6 +17,9 @@ export const SENSITIVE_ACTIONS = {
   "sign-out-everywhere": "sign out everywhere",
   "end-credential": "end a sign-in of another browser or device",
   "acknowledge-link": "confirm that a newly linked provider was yours",
+  "add-passkey": "add a passkey to your account",
+  "remove-passkey": "remove a passkey",
+  "change-password": "change or set your password without typing the current one",
 } as const;
 export type SensitiveAction = keyof typeof SENSITIVE_ACTIONS;
 
@@ -32,14 +35,15 @@ export const isRecent = (proof: Provenance, now = Date.now()) =>
 
 /**
  * What the confirmation page carries on with once the person has confirmed: the provider of a
- * link or an unlink, the scope of a "sign out everywhere".
+ * link or an unlink, the scope of a "sign out everywhere", the passkey to remove.
  */
-export type Pending = { provider?: string; via?: string };
+export type Pending = { provider?: string; via?: string; passkey?: string };
 
 export const confirmPathFor = (action: SensitiveAction, next: string, pending: Pending = {}) => {
   const params = new URLSearchParams({ action });
   if (pending.provider) params.set("provider", pending.provider);
   if (pending.via) params.set("via", pending.via);
+  if (pending.passkey) params.set("passkey", pending.passkey);
   params.set("next", next);
   return `${CONFIRM_PATH}?${params.toString()}`;
 };

@@ -30,6 +30,7 @@ export type RevokeReason =
   | "password_changed"
   | "signed_out_everywhere"
   | "provider_unlinked"
+  | "passkey_removed"
   /** Made under an older credential epoch (a sign-in that raced the kill switch). */
   | "epoch_changed"
   /** Replaced by a new family for the same browser (a re-proof, a password change kept it). */

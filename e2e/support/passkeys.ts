@@ -1,0 +1,33 @@
+import type { Page } from "@playwright/test";
+
+// Chromium's virtual authenticator, driven over CDP: a platform authenticator with discoverable
+// credentials and user verification that answers by itself (no one to touch it), so registration,
+// sign-in and the autofill (conditional UI) run headless. WebAuthn needs the page on `localhost`
+// (an IP address is not a valid RP ID): the servers' APP_URL is http://localhost:<port>.
+
+export async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    /** The passkeys it holds (one per registration). */
+    credentials: async () =>
+      (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials,
+  };
+}
+
+/** Captures the JSON body the page sends to `path` (the first such request from now on). */
+export function captureRequestBody(page: Page, path: string): Promise<string> {
+  return page
+    .waitForRequest((request) => new URL(request.url()).pathname === path)
+    .then((request) => request.postData() ?? "");
+}
