@@ -32,7 +32,11 @@ export async function changePassword(
     select: { email: true, name: true, passwordHash: true },
   });
   const browser = await thisBrowser();
-  const byPasskey = browser.state === "signed-in" && hasRecentPasskeyProof(browser, userId);
+  const byPasskey =
+    Boolean(user) &&
+    !user?.passwordHash &&
+    browser.state === "signed-in" &&
+    hasRecentPasskeyProof(browser, userId);
   if (!user || (!user.passwordHash && !byPasskey)) {
     return {
       ok: false,
@@ -85,9 +89,30 @@ export async function changePassword(
   return { ok: true, ended: elsewhere(ended, browser) };
 }
 
-/** A passkey assertion of this very person within the recent-proof window: the password's stand-in. */
+/** How fresh a passkey proof must be to stand in for a password that doesn't exist yet. */
+const PASSKEY_STANDIN_SECONDS = 60;
+
+/**
+ * A passkey assertion of this very person, made within the last minute (and the recent-proof
+ * window): the stand-in for the current password of an account that has none yet, so a
+ * passkey-only person can set a first password. An account with a password always gives it: a
+ * cookie copied just after a passkey sign-in must not replace a password it never knew.
+ */
 export function hasRecentPasskeyProof(browser: SignedInBrowser, userId: string): boolean {
+  const now = Date.now();
   return (
-    browser.user.id === userId && browser.proof.method === "passkey" && isRecent(browser.proof)
+    browser.user.id === userId &&
+    browser.proof.method === "passkey" &&
+    isRecent(browser.proof, now) &&
+    now - browser.proof.authTime.getTime() <= PASSKEY_STANDIN_SECONDS * 1000
   );
+}
+
+/** Whether this account has a password (a passkey-only one sets its first with a passkey). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  return Boolean(user?.passwordHash);
 }

@@ -56,7 +56,7 @@ export async function verifyPastedToken(token: string): Promise<TokenVerdict> {
     return {
       valid: true,
       reason: "valid",
-      message: `Valid: signed by ${String(result.header.kid)} from this app's JWKS with ${SIGNING_ALGORITHM}, and every claim checks out (iss, aud, typ, exp).`,
+      message: `Valid: signed by ${String(result.header.kid)} from this app's JWKS with ${SIGNING_ALGORITHM}, and every claim checks out (iss, aud, typ, exp). This is the stateless check: whether it was revoked since (a sign-out, the kill switch) is not asked.`,
     };
   return { valid: false, reason: result.reason, message: explain(result.reason, token.trim()) };
 }

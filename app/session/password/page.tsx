@@ -4,7 +4,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { confirmPathFor } from "@/lib/auth/account/recent-proof";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/credentials";
-import { hasRecentPasskeyProof } from "@/lib/auth/password-change";
+import { hasPassword, hasRecentPasskeyProof } from "@/lib/auth/password-change";
 import { requireSession } from "@/lib/auth/session/guard";
 import { PasswordForm } from "./password-form";
 
@@ -15,7 +15,10 @@ const HERE = "/session/password";
 export default async function PasswordPage() {
   const { user } = await requireSession(HERE);
   const browser = await thisBrowser();
-  const byPasskey = browser.state === "signed-in" && hasRecentPasskeyProof(browser, user.id);
+  // A passkey stands in only for a first password (a passkey-only account): see password-change.ts.
+  const firstPassword = !(await hasPassword(user.id));
+  const byPasskey =
+    firstPassword && browser.state === "signed-in" && hasRecentPasskeyProof(browser, user.id);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader strategy="session" title="Change password">
@@ -28,15 +31,15 @@ export default async function PasswordPage() {
         maxLength={PASSWORD_MAX_LENGTH}
         byPasskey={byPasskey}
       />
-      {byPasskey ? null : (
+      {firstPassword && !byPasskey ? (
         <p className="text-sm">
-          Have a passkey?{" "}
+          This account has no password yet.{" "}
           <Link href={confirmPathFor("change-password", HERE)} className="link">
-            Confirm it is you with it instead
+            Confirm it is you with your passkey
           </Link>{" "}
-          and no current password is needed.
+          to set one.
         </p>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -69,6 +69,11 @@ export async function verifyAuthentication(
     return failed(401, "This passkey is not registered here (it may have been removed).", null);
   if (taken.userId !== null && taken.userId !== passkey.user.id)
     return failed(403, "That passkey belongs to another account.", taken.userId);
+  // With no credential list sent, the authenticator names the person it made the passkey for
+  // (the user id given at registration): it must be the passkey's owner (WebAuthn §7.2).
+  const handle = response.response.userHandle;
+  if (handle !== undefined && handle !== Buffer.from(passkey.user.id).toString("base64url"))
+    return failed(401, "The passkey names another account than the one it belongs to.", null);
 
   const rp = relyingParty();
   let newCounter: number;

@@ -6,7 +6,8 @@ import { endEveryCredential } from "../account/revoke-all";
 import { createSession, validateSessionToken } from "../session/store";
 import { authenticationOptions, verifyAuthentication } from "./authentication";
 import { passkeysOf, removePasskey } from "./passkeys";
-import { registrationOptions, verifyRegistration } from "./registration";
+import { PASSKEYS_PER_PERSON } from "./config";
+import { registrationOptions, roomForAnother, verifyRegistration } from "./registration";
 import { authenticationResponseSchema, registrationResponseSchema } from "./schemas";
 
 // The ceremonies against the real database and @simplewebauthn/server, driven by a software
@@ -88,6 +89,56 @@ describe("passkey ceremonies", () => {
     expect(await getDb().user.count({ where: { email } })).toBe(0);
   });
 
+  it("stores no passkey when every credential was ended while it was being made", async () => {
+    const { user } = await newAccount(softwareAuthenticator());
+    const { ceremonyId, options } = await registrationOptions({ kind: "existing", user });
+    const response = registrationResponseSchema.parse(
+      softwareAuthenticator().register(options.challenge),
+    );
+    // "Sign out everywhere" between the options and the answer: the epoch moves on.
+    await endEveryCredential(user.id, { reason: "signed_out_everywhere", context });
+    await expect(
+      verifyRegistration(
+        { ceremonyId, response, name: "Thief's key" },
+        { id: user.id, epoch: user.epoch },
+        context,
+      ),
+    ).resolves.toMatchObject({ ok: false, status: 409 });
+    expect(await passkeysOf(user.id)).toHaveLength(1);
+  });
+
+  it(`keeps at most ${PASSKEYS_PER_PERSON} passkeys per person, every one listed`, async () => {
+    const { user } = await newAccount(softwareAuthenticator());
+    for (let made = 1; made < PASSKEYS_PER_PERSON; made++) {
+      const { ceremonyId, options } = await registrationOptions({ kind: "existing", user });
+      const response = registrationResponseSchema.parse(
+        softwareAuthenticator().register(options.challenge),
+      );
+      const added = await verifyRegistration(
+        { ceremonyId, response, name: `Key ${made}` },
+        { id: user.id, epoch: user.epoch },
+        context,
+      );
+      expect(added.ok).toBe(true);
+    }
+    await expect(roomForAnother(user.id)).resolves.toMatchObject({ status: 409 });
+    // Options asked for before the list was full are refused when the passkey would be stored.
+    const late = await registrationOptions({ kind: "existing", user });
+    const response = registrationResponseSchema.parse(
+      softwareAuthenticator().register(late.options.challenge),
+    );
+    await expect(
+      verifyRegistration(
+        { ceremonyId: late.ceremonyId, response, name: "One too many" },
+        { id: user.id, epoch: user.epoch },
+        context,
+      ),
+    ).resolves.toMatchObject({ ok: false, status: 409 });
+    const listed = await passkeysOf(user.id);
+    expect(listed).toHaveLength(PASSKEYS_PER_PERSON);
+    expect(listed[0]?.name).toBe(`Key ${PASSKEYS_PER_PERSON - 1}`);
+  });
+
   it("adds a passkey only for the person it was asked for", async () => {
     const { user } = await newAccount(softwareAuthenticator());
     const second = softwareAuthenticator();
@@ -95,7 +146,11 @@ describe("passkey ceremonies", () => {
     expect(options.excludeCredentials).toHaveLength(1);
     const response = registrationResponseSchema.parse(second.register(options.challenge));
     await expect(
-      verifyRegistration({ ceremonyId, response, name: "Phone" }, "someone-else", context),
+      verifyRegistration(
+        { ceremonyId, response, name: "Phone" },
+        { id: "someone-else", epoch: user.epoch },
+        context,
+      ),
     ).resolves.toMatchObject({ ok: false, status: 403 });
     expect(await passkeysOf(user.id)).toHaveLength(1);
   });
@@ -183,6 +238,32 @@ describe("passkey ceremonies", () => {
     });
   });
 
+  it("refuses an assertion whose user handle names someone other than the passkey's owner", async () => {
+    const authenticator = softwareAuthenticator();
+    const { user } = await newAccount(authenticator);
+    const { ceremonyId, response } = await signIn(authenticator);
+    const other = Buffer.from(randomUUID()).toString("base64url");
+    const named = { ...response, response: { ...response.response, userHandle: other } };
+    await expect(
+      verifyAuthentication({ ceremonyId, response: named }, context),
+    ).resolves.toMatchObject({ ok: false, status: 401 });
+    // Its own person's handle is accepted.
+    const again = await signIn(authenticator);
+    const own = Buffer.from(user.id).toString("base64url");
+    await expect(
+      verifyAuthentication(
+        {
+          ...again,
+          response: {
+            ...again.response,
+            response: { ...again.response.response, userHandle: own },
+          },
+        },
+        context,
+      ),
+    ).resolves.toMatchObject({ ok: true });
+  });
+
   it("refuses malformed answers before anything is looked at", () => {
     const answer = softwareAuthenticator().assert("abc");
     for (const bad of [
@@ -220,7 +301,7 @@ describe("passkey ceremonies", () => {
     );
     await verifyRegistration(
       { ceremonyId: second.ceremonyId, response, name: "Phone" },
-      user.id,
+      { id: user.id, epoch: user.epoch },
       context,
     );
     const result = await verifyAuthentication(await signIn(authenticator), context);

@@ -13,3 +13,9 @@ export function relyingParty() {
 
 /** How long a ceremony's challenge lives, in milliseconds (PASSKEY_CHALLENGE_SECONDS). */
 export const challengeLifetimeMs = () => getEnv().PASSKEY_CHALLENGE_SECONDS * 1000;
+
+/**
+ * At most this many passkeys per person: every one is listed where the person manages them, so a
+ * thief with a moment of recent proof can't hide one of their own behind a long list.
+ */
+export const PASSKEYS_PER_PERSON = 10;

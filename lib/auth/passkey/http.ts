@@ -14,7 +14,7 @@ import { json, jsonError } from "@/lib/http/json";
 import { contextFrom } from "@/lib/request-context";
 import { authenticationOptions, verifyAuthentication } from "./authentication";
 import type { Refusal } from "./refusal";
-import { registrationOptions, verifyRegistration } from "./registration";
+import { registrationOptions, roomForAnother, verifyRegistration } from "./registration";
 import {
   authenticationResponseSchema,
   ceremonyIdSchema,
@@ -77,6 +77,8 @@ export async function startRegistration(request: Request): Promise<Response> {
   }
   const browser = await recentlyProven("/passkey/manage");
   if (browser instanceof Response) return browser;
+  const full = await roomForAnother(browser.user.id);
+  if (full) return refused(full);
   return json(await registrationOptions({ kind: "existing", user: browser.user }));
 }
 
@@ -93,8 +95,9 @@ export async function finishRegistration(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const context = contextFrom(request.headers);
   const browser = await thisBrowser();
-  const signedInAs = browser.state === "signed-in" ? browser.user.id : null;
-  const result = await verifyRegistration(body.data, signedInAs, context);
+  const signedIn =
+    browser.state === "signed-in" ? { id: browser.user.id, epoch: browser.proof.epoch } : null;
+  const result = await verifyRegistration(body.data, signedIn, context);
   if (!result.ok) return refused(result);
   const { epoch, ...user } = result.user;
   // A new account is signed in with the proof it was just made with.

@@ -31,8 +31,8 @@ const transportsOf = (stored: string): string[] => {
 export async function passkeysOf(userId: string): Promise<PasskeyView[]> {
   const rows = await getDb().passkey.findMany({
     where: { userId },
-    orderBy: { createdAt: "asc" },
-    take: 50,
+    // Every one (there are at most PASSKEYS_PER_PERSON), the newest first.
+    orderBy: { createdAt: "desc" },
   });
   return rows.map((row) => ({
     id: row.id,

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { beginCeremony, takeCeremony } from "./ceremony";
-import { challengeLifetimeMs, relyingParty } from "./config";
+import { challengeLifetimeMs, PASSKEYS_PER_PERSON, relyingParty } from "./config";
 import { credentialsToExclude } from "./passkeys";
 import { CEREMONY_GONE, refuse, type Refusal } from "./refusal";
 import type { RegistrationAnswer } from "./schemas";
@@ -57,10 +57,28 @@ export type Registered = {
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
+const TOO_MANY = refuse(
+  409,
+  "conflict",
+  `You have ${PASSKEYS_PER_PERSON} passkeys, the most an account may have: remove one first.`,
+);
+const SIGNED_OUT_MEANWHILE = refuse(
+  409,
+  "conflict",
+  "Every credential of this account was ended while the passkey was being made: sign in again.",
+);
+
+/** Whether `userId` may have one more passkey. */
+export async function roomForAnother(userId: string): Promise<Refusal | null> {
+  return (await credentialsToExclude(userId)).length >= PASSKEYS_PER_PERSON ? TOO_MANY : null;
+}
+
 /**
  * Verifies the authenticator's answer and stores the passkey (and a new account's person) in one
- * transaction. The challenge is used up first, whatever happens next. `signedInAs` is the person
- * this browser is signed in as now: adding to an account needs the very person it was asked for.
+ * transaction. The challenge is used up first, whatever happens next. `signedIn` is the person
+ * this browser is signed in as now, with the epoch of its credential: adding to an account needs
+ * the very person it was asked for, still in that epoch when the passkey is stored (a "sign out
+ * everywhere" or a password change in between wins).
  */
 export async function verifyRegistration(
   {
@@ -68,13 +86,13 @@ export async function verifyRegistration(
     response,
     name,
   }: { ceremonyId: string; response: RegistrationAnswer; name: string },
-  signedInAs: string | null,
+  signedIn: { id: string; epoch: number } | null,
   context: RequestContext,
 ): Promise<Registered | Refusal> {
   const taken = await takeCeremony(ceremonyId, "registration");
   if (!taken?.userId) return CEREMONY_GONE;
   const { userId, newPerson } = taken;
-  if (!newPerson && userId !== signedInAs)
+  if (!newPerson && userId !== signedIn?.id)
     return refuse(403, "forbidden", "This passkey request was made for another sign-in.");
 
   const failed = async (message: string) => {
@@ -110,10 +128,12 @@ export async function verifyRegistration(
             data: { id: userId, email: newPerson.email, name: newPerson.name },
             select: { id: true, email: true, name: true, epoch: true },
           })
-        : await tx.user.findUniqueOrThrow({
-            where: { id: userId },
+        : await tx.user.findFirst({
+            where: { id: userId, epoch: signedIn?.epoch },
             select: { id: true, email: true, name: true, epoch: true },
           });
+      if (!user) return SIGNED_OUT_MEANWHILE;
+      if ((await tx.passkey.count({ where: { userId } })) >= PASSKEYS_PER_PERSON) return TOO_MANY;
       const passkey = await tx.passkey.create({
         data: {
           userId,
