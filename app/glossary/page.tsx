@@ -44,7 +44,7 @@ export default function GlossaryPage() {
               {entry.seeAlso ? (
                 <>
                   {" "}
-                  <Link href={entry.seeAlso.href as Route} className="link whitespace-nowrap">
+                  <Link href={entry.seeAlso.href as Route} className="link">
                     See it: {entry.seeAlso.label}
                   </Link>
                 </>
