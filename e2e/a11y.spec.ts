@@ -56,7 +56,6 @@ test.describe("every page on a phone, light and dark", () => {
     "/tour",
     "/lab",
     "/interview",
-    "/glossary",
     "/register",
     "/notes",
     STRATEGIES.session.loginPath,
