@@ -8,6 +8,11 @@ export type AxeScope = {
   include?: string;
   /** Only these rules, e.g. ["color-contrast"] when only the colour scheme changed. */
   rules?: string[];
+  /**
+   * Also axe's target-size rule (WCAG 2.2's 24 px, off by default in axe): what Lighthouse's
+   * accessibility score counts as tap targets. For phone-sized scans.
+   */
+  tapTargets?: boolean;
 };
 
 // axe-core itself, put into each page once and run there as often as a test asks. (The
@@ -40,19 +45,23 @@ export async function seriousViolations(page: Page, scope: AxeScope = {}): Promi
   );
   // Evaluated over the DevTools protocol, so the page's Content-Security-Policy doesn't apply.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const findings = await page.evaluate(async ({ include, rules }): Promise<Finding[]> => {
-    const axe = (window as unknown as { axe: typeof Axe }).axe;
-    const { violations } = await axe.run(include ? { include: [include] } : document, {
-      resultTypes: ["violations"],
-      ...(rules ? { runOnly: { type: "rule", values: rules } } : {}),
-    });
-    return violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  }, scope);
+  const findings = await page.evaluate(
+    async ({ include, rules, tapTargets }): Promise<Finding[]> => {
+      const axe = (window as unknown as { axe: typeof Axe }).axe;
+      const { violations } = await axe.run(include ? { include: [include] } : document, {
+        resultTypes: ["violations"],
+        ...(rules ? { runOnly: { type: "rule", values: rules } } : {}),
+        ...(tapTargets ? { rules: { "target-size": { enabled: true } } } : {}),
+      });
+      return violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact ?? null,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(" ")),
+      }));
+    },
+    scope,
+  );
   return findings
     .filter((finding) => finding.impact === "serious" || finding.impact === "critical")
     .map(({ id, help, targets }) => {
