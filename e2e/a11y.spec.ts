@@ -56,6 +56,7 @@ test.describe("every page on a phone, light and dark", () => {
     "/tour",
     "/lab",
     "/interview",
+    "/glossary",
     "/register",
     "/notes",
     STRATEGIES.session.loginPath,
