@@ -377,6 +377,16 @@ test.describe("paste any JWT (the lab's decoder)", () => {
     expect(notAString.status()).toBe(400);
     expect(((await notAString.json()) as ApiError).error.code).toBe("bad_request");
 
+    // A pasted key: a private one is refused unread; one that isn't a key says so.
+    const privateKey = await request.post("/api/tokens/verify", {
+      data: { token: "a.b.c", key: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----" },
+    });
+    expect(await privateKey.json()).toMatchObject({ valid: false, reason: "private_key" });
+    const hugeKey = await request.post("/api/tokens/verify", {
+      data: { token: "a.b.c", key: "x".repeat(20_000) },
+    });
+    expect(hugeKey.status()).toBe(400);
+
     const plain = await request.post("/api/tokens/verify", {
       headers: { "content-type": "text/plain" },
       data: "eyJ",

@@ -9,8 +9,8 @@ import { decodePart } from "@/lib/tokens/anatomy";
 import { readError } from "./request-check";
 
 // Paste any JWT, as on jwt.io: decoded here, in the browser, as anyone holding it could; nothing
-// is sent until the visitor asks the server to verify it against this app's JWKS, and the answer
-// says in words why it fails.
+// is sent until the visitor asks the server to verify it, against this app's JWKS or a public key
+// they paste (a JWK, a JWKS, a PEM block), and the answer says in words why it fails.
 
 type Decoded =
   | { ok: true; header: Record<string, unknown>; payload: Record<string, unknown> }
@@ -37,21 +37,23 @@ export function JwtDecoder() {
   const id = useId();
   const now = useNowSeconds();
   const [text, setText] = useState("");
+  const [key, setKey] = useState("");
   const [verdict, setVerdict] = useState<
     { for: string; answer: Verdict } | { for: string; error: string } | null
   >(null);
   const [busy, setBusy] = useState(false);
   const decoded = text.trim() ? decode(text) : null;
-  // A verdict belongs to the text it was asked for: an edit since makes it stale, so it goes.
-  const shown = verdict && verdict.for === text ? verdict : null;
+  // A verdict belongs to the token and key it was asked for: an edit since makes it stale.
+  const current = `${text}\n${key}`;
+  const shown = verdict && verdict.for === current ? verdict : null;
 
   const verify = async () => {
     setBusy(true);
-    const asked = text;
+    const asked = current;
     const response = await fetch("/api/tokens/verify", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: asked }),
+      body: JSON.stringify(key.trim() ? { token: text, key } : { token: text }),
     }).catch(() => null);
     setBusy(false);
     if (!response)
@@ -113,13 +115,31 @@ export function JwtDecoder() {
           </div>
         </div>
       ) : null}
+      <label htmlFor={`${id}-key`} className="block text-sm">
+        A public key to verify with, optional (a JWK, a JWKS or a PEM block; empty: this app&apos;s
+        JWKS)
+      </label>
+      <textarea
+        id={`${id}-key`}
+        value={key}
+        onChange={(event) => setKey(event.target.value)}
+        rows={2}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder='-----BEGIN PUBLIC KEY----- … or {"kty": …}'
+        className="w-full rounded-lg border border-zinc-300 bg-white p-2 font-mono text-xs break-all dark:border-zinc-700 dark:bg-zinc-950"
+      />
       <button
         type="button"
         className="btn-secondary"
         onClick={verify}
         disabled={busy || !text.trim()}
       >
-        {busy ? "Verifying…" : "Verify against this app's JWKS (sends it to this server)"}
+        {busy
+          ? "Verifying…"
+          : key.trim()
+            ? "Verify with this key (sends both to this server)"
+            : "Verify against this app's JWKS (sends it to this server)"}
       </button>
       <p aria-live="polite" className="text-sm" data-testid="decoder-verdict">
         {shown && "answer" in shown ? (
