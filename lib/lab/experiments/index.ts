@@ -212,6 +212,18 @@ export const EXPERIMENT_REGISTRY = {
     title: "Walk an authorization-code flow, then forge its state",
     standalone: true,
   },
+  "passkey-phishing": {
+    title: "Replay a passkey answer from a phishing page",
+    standalone: true,
+  },
+  "passkey-forged": { title: "Forge a passkey's signature", standalone: true },
+  "passkey-uv": { title: "Sign in with a passkey, user verification missing", standalone: true },
+  "passkey-clone": { title: "Clone a passkey: a lower counter, and counter 0", standalone: true },
+  "passkey-replay": {
+    title: "Replay a passkey answer, and the weaker challenge designs",
+    standalone: true,
+  },
+  "passkey-leak": { title: "Leak the passkey table and the password table", standalone: true },
 } as const satisfies Record<string, ExperimentInfo>;
 
 type Registry = typeof EXPERIMENT_REGISTRY;
