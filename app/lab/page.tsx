@@ -18,6 +18,7 @@ import { TourBar } from "./_components/tour-bar";
 import { FlowDiagrams } from "./_components/flow-diagrams";
 import { ScriptView } from "./_components/script-view";
 import { LabSection } from "./_components/lab-section";
+import { PasskeysSection } from "./_components/passkeys-section";
 import { LabTimeline } from "./_components/timeline";
 import { LifetimesTable } from "./_components/lifetimes-table";
 import { Scaling } from "./_components/scaling";
@@ -99,6 +100,8 @@ export default async function LabPage() {
           </LabSection>
 
           <Claims signedIn={signedIn} jwt={jwt} oauth={oauth} />
+
+          <PasskeysSection />
 
           <LabSection
             id="scaling-heading"
