@@ -37,8 +37,14 @@ test("each passkey experiment reaches its verdict from the answers it got", asyn
   }
 });
 
-test("the lab's Passkeys part runs an experiment to its verdict", async ({ page }) => {
+test("the lab's passkey row and Passkeys part, for a visitor with no passkey", async ({ page }) => {
   await page.goto("/lab");
+  const row = page.getByTestId("lab-column-passkey");
+  await expect(row.getByRole("link", { name: "add a passkey" })).toHaveAttribute(
+    "href",
+    "/passkey/manage",
+  );
+  await expect(row.getByTestId("flow-passkey-diagram")).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Passkeys", exact: true }).first()).toBeAttached();
   const card = page.getByTestId("experiment-passkey-clone");
   await card.getByRole("button", { name: "Sign in with the clones" }).click();

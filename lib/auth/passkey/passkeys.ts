@@ -147,6 +147,8 @@ export async function passkeyRowsOf(userId: string) {
     orderBy: { createdAt: "asc" },
     take: 50,
     select: {
+      name: true,
+      lastUsedAt: true,
       credentialId: true,
       publicKey: true,
       counter: true,
