@@ -7,7 +7,8 @@ import { softwareAuthenticator } from "@/lib/lab/software-authenticator";
 import { relyingParty } from "@/lib/auth/passkey/config";
 import { redactPhc } from "./kdf";
 import { assertionSent, registerPasskey, signInOptions, presentAssertion } from "./passkey-kit";
-import { demonstrationVerdict, type Fact } from "./result";
+import { leakVerdict } from "./passkey-verdicts";
+import type { Fact } from "./result";
 
 // A database leak: what the passkey table holds for a person (a credential id and a public key,
 // public by nature) beside what the password table holds (an argon2id hash, which anyone holding
@@ -68,21 +69,9 @@ export async function leakExperiment(person: ThrowawayPerson) {
       note: "no server asked, no rate limit",
     },
   ];
-  const refused = attempt.probe.status >= 400;
   return {
     probes: [...probes, options.probe, attempt.probe],
     facts,
-    verdict: demonstrationVerdict(refused && guessed, {
-      held: [
-        "The passkey table leaks nothing to sign in with",
-        `The passkey row is a credential id and a public key: the leaked id signed with the attacker's own key was refused (${attempt.probe.status}). The password hash, by contrast, confirmed a guess offline in ${guessMs.toFixed(0)} ms, with no server to rate-limit it: a weak or reused password falls to a dictionary.`,
-      ],
-      failed: [
-        "The leak did not go as predicted",
-        refused
-          ? "The password guess did not match the leaked hash: the run's own password should have."
-          : `The leaked credential id with the attacker's key was answered ${attempt.probe.status}: a public key alone must never sign anyone in.`,
-      ],
-    }),
+    verdict: leakVerdict(attempt.probe, guessed, guessMs),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cloneVerdict, refusedAttackVerdict, replayVerdict } from "./passkey-verdicts";
+import { cloneVerdict, leakVerdict, refusedAttackVerdict, replayVerdict } from "./passkey-verdicts";
 
 // Each passkey verdict read from the statuses alone: the honest sign-in decides whether a refusal
 // means anything, and the outcome follows what came back, never the lesson.
@@ -71,5 +71,18 @@ describe("replayVerdict", () => {
 
   it("says so when no model accepted the answer twice", () => {
     expect(replayVerdict(ok, gone, [ok, gone], strong).reason).toContain("None of the models");
+  });
+});
+
+describe("leakVerdict", () => {
+  it("is shown when the leaked id is refused and the offline guess matches", () => {
+    expect(leakVerdict(refused, true, 40).outcome).toBe("shown");
+  });
+
+  it("is a finding when the leaked id signed someone in, or the guess failed", () => {
+    const accepted = leakVerdict(ok, true, 40);
+    expect(accepted.outcome).toBe("worked");
+    expect(accepted.reason).toContain("answered 200");
+    expect(leakVerdict(refused, false, 40).reason).toContain("did not match");
   });
 });

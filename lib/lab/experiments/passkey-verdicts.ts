@@ -1,4 +1,4 @@
-import { attackVerdict, type Verdict } from "./result";
+import { attackVerdict, demonstrationVerdict, type Verdict } from "./result";
 
 // The passkey experiments' verdicts, from the statuses that came back (and, for the replay, what
 // the models of weaker designs answered): pure, so each reading is unit-tested. An honest sign-in
@@ -87,5 +87,25 @@ export function replayVerdict(
   return attackVerdict(refused, {
     refused: `The replayed answer was refused (${said(replay)}): its challenge was taken away by the first answer, before verification, and the passkey's counter stays 0 so nothing else could have stopped it. Of two identical answers sent at once, ${raceWins} was accepted.${modelsSaid}`,
     worked: `The app accepted the same answer again: the replay was answered ${said(replay)}, and ${raceWins} of two identical answers sent at once were accepted.${modelsSaid}`,
+  });
+}
+
+/**
+ * The leak: the leaked credential id signed with the attacker's own key must be refused, and one
+ * guess against the leaked password hash, checked offline, matches (the run knows the password).
+ */
+export function leakVerdict(attempt: Attempt, guessed: boolean, guessMs: number): Verdict {
+  const refused = attempt.status >= 400;
+  return demonstrationVerdict(refused && guessed, {
+    held: [
+      "The passkey table leaks nothing to sign in with",
+      `The passkey row is a credential id and a public key: the leaked id signed with the attacker's own key was refused (${said(attempt)}). The password hash, by contrast, confirmed a guess offline in ${guessMs.toFixed(0)} ms, with no server to rate-limit it: a weak or reused password falls to a dictionary.`,
+    ],
+    failed: [
+      "The leak did not go as predicted",
+      refused
+        ? "The password guess did not match the leaked hash: the run's own password should have."
+        : `The leaked credential id with the attacker's key was answered ${said(attempt)}: a public key alone must never sign anyone in.`,
+    ],
   });
 }
