@@ -114,13 +114,15 @@ test.describe("the lab", () => {
     // Signed in with sessions only: the other guards say what they need.
     await measure.click();
     await expect(page.getByTestId("cost-session")).toHaveAttribute("data-status", "ok");
+    // A passkey assertion's check needs nothing of this browser's: measured for everyone.
+    await expect(page.getByTestId("cost-passkey")).toHaveAttribute("data-status", "ok");
     for (const id of ["jwt-checked", "jwt-stateless", "oauth", "signature"])
       await expect(page.getByTestId(`cost-${id}`)).toContainText(/sign in with/);
 
     await signInOverHttp(page, "jwt", person);
     await signInWithProviderOverHttp(page, "google", identity);
     await measure.click();
-    for (const id of ["session", "jwt-checked", "jwt-stateless", "oauth", "signature"]) {
+    for (const id of ["session", "jwt-checked", "jwt-stateless", "oauth", "signature", "passkey"]) {
       const row = page.getByTestId(`cost-${id}`);
       await expect(row).toHaveAttribute("data-status", "ok");
       const [median = 0, p95 = 0] = ((await row.textContent()) ?? "")

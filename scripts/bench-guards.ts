@@ -28,6 +28,7 @@ const { authenticateOAuthSession } = await import("@/lib/auth/oauth/sessions");
 const { checkNotRevoked } = await import("@/lib/auth/jwt/revocation");
 const { authenticateJwt } = await import("@/lib/auth/jwt/guard");
 const { unsealData } = await import("iron-session");
+const { preparePasskeyCheck } = await import("@/lib/lab/passkey-cost");
 
 const context = { ip: null, userAgent: null };
 const user = await getDb().user.create({
@@ -70,6 +71,11 @@ const oauthToken = await seedOAuthSession(user, proof.authTime);
 await measure("oauth: whole guard (Auth.js session + user, one query)", 2000, () =>
   authenticateOAuthSession(oauthToken),
 );
+
+// A passkey sign-in's own check, beside the others: what the session it makes then costs is the
+// session guard's row above.
+const passkeyCheck = await preparePasskeyCheck();
+await measure("passkey: verify one assertion (ES256 + authenticator data)", 2000, passkeyCheck);
 
 await getDb().$disconnect();
 rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { browserCookies } from "@/lib/lab/cookies";
 import { endedCauses } from "@/lib/lab/ended";
 import { jwtColumn, oauthColumn, sessionColumn } from "@/lib/lab/server-view";
+import { passkeyColumn } from "@/lib/lab/passkey-view";
 import { labTimeline } from "@/lib/lab/timeline";
 import {
   JwtColumnView,
@@ -18,6 +19,8 @@ import { TourBar } from "./_components/tour-bar";
 import { FlowDiagrams } from "./_components/flow-diagrams";
 import { ScriptView } from "./_components/script-view";
 import { LabSection } from "./_components/lab-section";
+import { PasskeyHolds } from "./_components/passkey-row";
+import { PasskeysSection } from "./_components/passkeys-section";
 import { LabTimeline } from "./_components/timeline";
 import { LifetimesTable } from "./_components/lifetimes-table";
 import { Scaling } from "./_components/scaling";
@@ -27,11 +30,12 @@ import { oauthConfigured } from "@/lib/auth/oauth/providers";
 export const metadata: Metadata = { title: "The lab" };
 
 export default async function LabPage() {
-  const [cookies, session, jwt, oauth, timeline, ended] = await Promise.all([
+  const [cookies, session, jwt, oauth, passkey, timeline, ended] = await Promise.all([
     browserCookies(),
     sessionColumn(),
     jwtColumn(),
     oauthColumn(),
+    passkeyColumn(),
     labTimeline(),
     endedCauses(),
   ]);
@@ -71,6 +75,7 @@ export default async function LabPage() {
               />
             </div>
             <JwtDecodedRow data={jwt} />
+            <PasskeyHolds data={passkey} />
           </section>
 
           <LabSection
@@ -99,6 +104,8 @@ export default async function LabPage() {
           </LabSection>
 
           <Claims signedIn={signedIn} jwt={jwt} oauth={oauth} />
+
+          <PasskeysSection />
 
           <LabSection
             id="scaling-heading"

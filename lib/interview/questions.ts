@@ -3,9 +3,16 @@
 // that proves the right one (a standalone entry of the registry). Plain data, nothing server-only.
 
 import type { StandaloneExperiment } from "@/lib/lab/experiments";
+import { PASSKEY_QUESTIONS } from "./passkey-questions";
 
 export type Topic =
-  "The models" | "JWT" | "Sessions" | "OAuth and OIDC" | "Attacks and defences" | "In production";
+  | "The models"
+  | "JWT"
+  | "Sessions"
+  | "OAuth and OIDC"
+  | "Attacks and defences"
+  | "In production"
+  | "Passkeys";
 
 export type Question = {
   /** kebab-case, unique and stable: used in URLs and localStorage. */
@@ -420,6 +427,7 @@ export const QUESTIONS: readonly Question[] = [
       "A new kid is published first and signs only a cache lifetime later (sped up), new tokens carry it while old tokens still verify, and only retiring the old key makes its tokens fail.",
     lab: "/lab#key-rotation",
   },
+  ...PASSKEY_QUESTIONS,
 ];
 
 export const CHECKLIST: readonly string[] = [

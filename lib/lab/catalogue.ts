@@ -48,6 +48,7 @@ const PARTS: Part[] = [
   { id: "takeover", title: "A stolen cookie, turned into the account?" },
   { id: "password-storage", title: "Storing passwords" },
   { id: "key-rotation", title: "Rotating signing keys" },
+  { id: "passkeys", title: "Passkeys" },
   { id: "scaling-heading", title: "Scaling" },
   { id: "script-heading", title: "What a script can read" },
   { id: "cost-heading", title: "What a request costs" },

@@ -7,6 +7,7 @@ import { authenticateOAuthRequest } from "@/lib/auth/oauth/route-auth";
 import { authenticateSessionRequest } from "@/lib/auth/session/route-auth";
 import type { Authenticator } from "@/lib/http/route";
 import { ServerTiming } from "@/lib/http/server-timing";
+import { preparePasskeyCheck } from "./passkey-cost";
 
 // What each guard costs by itself, measured in this server's process with this browser's own
 // credentials: the same calls a route handler makes, timed one after another, the guards
@@ -14,7 +15,14 @@ import { ServerTiming } from "@/lib/http/server-timing";
 // every request pays whatever the strategy (HTTP parsing, routing, the response), which the
 // benchmark over HTTP (npm run bench:http) measures; the lab shows both.
 
-export const GUARD_IDS = ["session", "jwt-checked", "jwt-stateless", "oauth", "signature"] as const;
+export const GUARD_IDS = [
+  "session",
+  "jwt-checked",
+  "jwt-stateless",
+  "oauth",
+  "signature",
+  "passkey",
+] as const;
 export type GuardId = (typeof GUARD_IDS)[number];
 
 export type GuardCost =
@@ -41,7 +49,11 @@ const viaAuthenticator =
     return result !== null && !("status" in result);
   };
 
-function probes(request: Request, accessToken: string | undefined): Record<GuardId, Probe> {
+function probes(
+  request: Request,
+  accessToken: string | undefined,
+  passkeyCheck: () => Promise<boolean>,
+): Record<GuardId, Probe> {
   return {
     session: viaAuthenticator(authenticateSessionRequest, request),
     "jwt-checked": viaAuthenticator(jwtAuthenticator("checked"), request),
@@ -52,12 +64,15 @@ function probes(request: Request, accessToken: string | undefined): Record<Guard
     signature: async (timing) =>
       accessToken !== undefined &&
       (await timing.measure("verify", () => verifyAccessTokenFromScratch(accessToken))).ok,
+    // A passkey sign-in's check, on the software authenticator's assertion: it needs nothing of
+    // this browser's, so it is measured for everyone.
+    passkey: (timing) => timing.measure("verify", passkeyCheck),
   };
 }
 
 /** Each guard's cost for the credentials `request` carries; a guard they don't pass is "signed-out". */
 export async function measureGuardCosts(request: Request): Promise<GuardCost[]> {
-  const all = probes(request, await readAccessCookie(request));
+  const all = probes(request, await readAccessCookie(request), await preparePasskeyCheck());
   // One call each first: a guard this browser can't pass is left out of the timing.
   const live: GuardId[] = [];
   for (const id of GUARD_IDS) if (await all[id](new ServerTiming())) live.push(id);

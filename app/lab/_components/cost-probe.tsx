@@ -13,6 +13,7 @@ const GUARDS = {
   "jwt-stateless": `${STRATEGIES.jwt.short}, stateless: signature and claims only`,
   oauth: `${STRATEGIES.oauth.label}: look up the Auth.js session row`,
   signature: "One ES256 signature check on a token the server has not seen",
+  passkey: "Passkey sign-in: verify one assertion (a software authenticator's)",
 } as const;
 type GuardId = keyof typeof GUARDS;
 const NEEDS: Record<GuardId, string> = {
@@ -21,6 +22,7 @@ const NEEDS: Record<GuardId, string> = {
   "jwt-stateless": "sign in with JWT to measure it",
   oauth: "sign in with Google or GitHub to measure it",
   signature: "sign in with JWT to measure it",
+  passkey: "measured for everyone: it needs nothing of yours",
 };
 
 const STEP_NAMES: Record<string, string> = {

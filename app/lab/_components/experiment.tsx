@@ -23,12 +23,13 @@ export function Experiment({
   /** What this browser still lacks, and where to get it; null when it can run. */
   needs: { text: string; href: string } | null;
 }) {
-  const { what, button, lesson } = EXPERIMENT_REGISTRY[name].lab.card;
+  const { card, runs } = EXPERIMENT_REGISTRY[name].lab;
+  const { what, button, lesson } = card;
   const router = useRouter();
   const hydrated = useHydrated();
   const { result, restored, state, failure, run, focusTarget } = useExperiment(
     name,
-    `/api/lab/experiments/${name}`,
+    runs === "throwaway" ? `/api/interview/prove/${name}` : `/api/lab/experiments/${name}`,
   );
 
   const start = async () => {

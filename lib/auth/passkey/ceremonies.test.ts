@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { softwareAuthenticator } from "@/tests/software-authenticator";
+import { softwareAuthenticator } from "@/lib/lab/software-authenticator";
 import { getDb } from "@/lib/db";
 import { endEveryCredential } from "../account/revoke-all";
 import { createSession, validateSessionToken } from "../session/store";
@@ -11,7 +11,7 @@ import { registrationOptions, roomForAnother, verifyRegistration } from "./regis
 import { authenticationResponseSchema, registrationResponseSchema } from "./schemas";
 
 // The ceremonies against the real database and @simplewebauthn/server, driven by a software
-// authenticator (tests/software-authenticator.ts) that can be made to lie: another origin, no
+// authenticator (lib/lab/software-authenticator.ts) that can be made to lie: another origin, no
 // user verification, a counter that goes back, a counter that stays 0.
 
 const context = { ip: "192.0.2.90", userAgent: "vitest" };

@@ -136,3 +136,31 @@ export async function removePasskey(
     throw error;
   }
 }
+
+/**
+ * What the passkey table holds for a person, row by row, as a leak would expose it (the lab's
+ * lessons show it): public by nature, so nothing here needs hiding from its owner.
+ */
+export async function passkeyRowsOf(userId: string) {
+  const rows = await getDb().passkey.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+    select: {
+      name: true,
+      lastUsedAt: true,
+      credentialId: true,
+      publicKey: true,
+      counter: true,
+      aaguid: true,
+      transports: true,
+      backupEligible: true,
+      backedUp: true,
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    publicKey: new Uint8Array(row.publicKey),
+    transports: transportsOf(row.transports),
+  }));
+}

@@ -16,13 +16,16 @@ type InLab = {
     | "takeover"
     | "fixation"
     | "password-storage"
-    | "key-rotation";
+    | "key-rotation"
+    | "passkeys";
   requires: Requirement;
   /**
    * "server": the server runs it with this browser's own credentials (POST
-   * /api/lab/experiments/<name>); "page": the page itself does it, in front of the visitor.
+   * /api/lab/experiments/<name>); "page": the page itself does it, in front of the visitor;
+   * "throwaway": the server runs it with throwaway people (POST /api/interview/prove/<name>), as
+   * the interview room does: it needs nothing of this browser's.
    */
-  runs: "server" | "page";
+  runs: "server" | "page" | "throwaway";
   /** The words of the lab's standard card (./in-lab.ts's runs without a page of their own). */
   card?: { what: string; button: string; lesson: string };
 };
@@ -33,6 +36,10 @@ type ExperimentInfo = {
   /** Runs from any browser, by throwaway people made for it: the interview room's "Prove it". */
   standalone?: true;
 };
+
+/** A passkey experiment's place in the lab: its part, run by throwaway people. */
+const passkeyCard = (card: { what: string; button: string; lesson: string }) =>
+  ({ part: "passkeys", requires: "nothing", runs: "throwaway", card }) as const;
 
 export const EXPERIMENT_REGISTRY = {
   tamper: {
@@ -212,6 +219,65 @@ export const EXPERIMENT_REGISTRY = {
     title: "Walk an authorization-code flow, then forge its state",
     standalone: true,
   },
+  "passkey-phishing": {
+    title: "Replay a passkey answer from a phishing page",
+    lab: passkeyCard({
+      what: "A throwaway person registers a passkey (a software authenticator, through the real routes) and signs in; then the same authenticator answers as it would on a phishing page: clientDataJSON names https://attacker.example, then the RP ID's hash is another site's.",
+      button: "Sign in from another origin",
+      lesson:
+        "Phishing resistance is the browser and the authenticator writing the site into what they sign: an answer made on another site never passes here.",
+    }),
+    standalone: true,
+  },
+  "passkey-forged": {
+    title: "Forge a passkey's signature",
+    lab: passkeyCard({
+      what: "Signs in honestly, then presents an assertion whose signature has one bit changed: what someone without the private key can send.",
+      button: "Present a forged signature",
+      lesson: "The server holds only a public key: it can check a signature, never make one.",
+    }),
+    standalone: true,
+  },
+  "passkey-uv": {
+    title: "Sign in with a passkey, user verification missing",
+    lab: passkeyCard({
+      what: "Signs in honestly, then presents an assertion with the UV flag off: a touch with no PIN or biometric.",
+      button: "Present it without UV",
+      lesson:
+        "Asking for user verification is not enough: the server checks the flag in what was signed.",
+    }),
+    standalone: true,
+  },
+  "passkey-clone": {
+    title: "Clone a passkey: a lower counter, and counter 0",
+    lab: passkeyCard({
+      what: "Registers a device-bound passkey and a synced one; a copy of each key then signs in: the device-bound copy with a counter behind the server's, the synced copy with the counter 0 synced passkeys always report.",
+      button: "Sign in with the clones",
+      lesson:
+        "A counter catches a clone only when it moves: a synced passkey's copy is indistinguishable from the original, by design.",
+    }),
+    standalone: true,
+  },
+  "passkey-replay": {
+    title: "Replay a passkey answer, and the weaker challenge designs",
+    lab: passkeyCard({
+      what: "A synced passkey (counter 0) signs in; its answer is presented again, and two copies of a fresh answer race. Beside the app's real answers, the same answer goes to in-process models of a signed challenge cookie, delete-on-success and an in-memory set on a second instance.",
+      button: "Replay the answer",
+      lesson:
+        "With a counter that stays 0, only the challenge stops a replay: stored server-side, shared by every instance, taken before verification.",
+    }),
+    standalone: true,
+  },
+  "passkey-leak": {
+    title: "Leak the passkey table and the password table",
+    lab: passkeyCard({
+      what: "Shows what the passkey table holds for a throwaway person beside what the password table holds, then uses each leak: the credential id with the attacker's own key, and one offline guess against the hash.",
+      button: "Leak both tables",
+      lesson:
+        "A passkey table is public keys: nothing to sign in with, nothing to guess. A password table is a dictionary attack waiting to happen.",
+    }),
+    standalone: true,
+  },
 } as const satisfies Record<string, ExperimentInfo>;
 
 type Registry = typeof EXPERIMENT_REGISTRY;
@@ -245,3 +311,11 @@ export const STANDALONE_EXPERIMENTS = namesWhere<StandaloneExperiment>(
 
 /** The experiments of one lab part, in the registry's order. */
 export const experimentsIn = (part: string) => namesWhere((info) => info.lab?.part === part);
+
+/** The lab's "Passkeys" part: cards run by throwaway people, also the interview's proofs. */
+type PasskeyExperiment = Where<{ lab: { part: "passkeys" } }> &
+  CardExperiment &
+  StandaloneExperiment;
+export const PASSKEY_EXPERIMENTS = namesWhere<PasskeyExperiment>(
+  (info) => info.lab?.part === "passkeys",
+);

@@ -23,6 +23,14 @@ import {
   oauthFlowExperiment,
   providerTokensExperiment,
 } from "@/lib/lab/experiments/oauth";
+import {
+  cloneExperiment,
+  forgedSignatureExperiment,
+  passkeyReplayExperiment,
+  phishingExperiment,
+  userVerificationExperiment,
+} from "@/lib/lab/experiments/passkey-attacks";
+import { leakExperiment } from "@/lib/lab/experiments/passkey-leak";
 import { refreshReuseExperiment } from "@/lib/lab/experiments/refresh-reuse";
 import { replayExperiment } from "@/lib/lab/experiments/replay";
 import { eventsSince } from "@/lib/auth/events";
@@ -210,6 +218,13 @@ const STANDALONE_RUNS: Record<StandaloneExperiment, Standalone> = {
       return authzExperiment(`${name}=${a.seal}`, `${name}=${b.seal}`);
     },
   },
+  // Passkeys: the person registers one with the software authenticator, then it is made to lie.
+  "passkey-phishing": one(phishingExperiment),
+  "passkey-forged": one(forgedSignatureExperiment),
+  "passkey-uv": one(userVerificationExperiment),
+  "passkey-clone": one(cloneExperiment),
+  "passkey-replay": one(passkeyReplayExperiment),
+  "passkey-leak": one(leakExperiment),
   "id-token": {
     people: 0,
     run: async (kit) => {

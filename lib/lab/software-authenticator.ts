@@ -1,13 +1,15 @@
-import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
+import "server-only";
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 
-// A passkey authenticator in a few lines of node:crypto, for unit tests: it makes an ES256 key,
-// answers registration with attestation "none" and signs assertions, with every part a test may
-// want to get wrong (the origin, the flags, the counter) in its hands. What a browser would send
-// back is what toJSON() gives: base64url everywhere.
+// A passkey authenticator in node:crypto, for the lab's passkey experiments and the unit tests:
+// an ES256 key that answers registration with attestation "none" and signs assertions, with every
+// part an attack gets wrong in its hands (the origin, the RP ID, the flags, the counter, the
+// signature), and a clone that copies the key as a synced passkey (or malware) would. What it
+// returns is what a browser's PublicKeyCredential.toJSON() gives: base64url everywhere.
 
 const FLAGS = { UP: 0x01, UV: 0x04, BE: 0x08, BS: 0x10, AT: 0x40 } as const;
-type Flag = keyof typeof FLAGS;
+export type Flag = keyof typeof FLAGS;
 
 const b64url = (bytes: Uint8Array | Buffer) => Buffer.from(bytes).toString("base64url");
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest();
@@ -25,21 +27,28 @@ function flagsByte(flags: readonly Flag[]): Buffer {
 export type AnswerOptions = {
   origin?: string;
   rpId?: string;
-  /** The flags set; user presence and verification by default. */
+  /** The flags set; user presence and verification by default (and BE, BS when synced). */
   flags?: readonly Flag[];
-  /** The counter to report; by default one more than the last (or always 0 when `synced`). */
+  /** The counter to report; by default one more than the last (or always 0 when synced). */
   counter?: number;
+  /** Sign, then change one bit of the signature: what a forger without the key can send. */
+  forgeSignature?: boolean;
 };
 
-export function softwareAuthenticator({
-  origin = "http://localhost:3000",
-  rpId = "localhost",
-  synced = false,
-} = {}) {
-  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+type Where = { origin?: string; rpId?: string; synced?: boolean };
+
+type Key = { privateKey: KeyObject; publicKey: KeyObject; credentialId: Buffer };
+
+const newKey = (): Key => ({
+  ...generateKeyPairSync("ec", { namedCurve: "P-256" }),
+  credentialId: randomBytes(16),
+});
+
+export function softwareAuthenticator(where: Where = {}, key: Key = newKey(), startAt = 0) {
+  const { origin = "http://localhost:3000", rpId = "localhost", synced = false } = where;
+  const { privateKey, publicKey, credentialId } = key;
   const jwk = publicKey.export({ format: "jwk" });
-  const credentialId = randomBytes(16);
-  let counter = 0;
+  let counter = startAt;
   const baseFlags: Flag[] = synced ? ["UP", "UV", "BE", "BS"] : ["UP", "UV"];
 
   const coseKey = isoCBOR.encode(
@@ -63,6 +72,20 @@ export function softwareAuthenticator({
 
   return {
     id: b64url(credentialId),
+    synced,
+
+    /** The counter this authenticator last reported. */
+    get counter() {
+      return counter;
+    },
+
+    /**
+     * Another authenticator holding the same private key, with a counter of its own from `from`:
+     * a synced copy on another device, or a key extracted by malware.
+     */
+    clone(from = 0) {
+      return softwareAuthenticator({ origin, rpId, synced }, key, from);
+    },
 
     /** The answer to registration options (as PublicKeyCredential.toJSON() gives it). */
     register(challenge: string, options: AnswerOptions = {}) {
@@ -110,6 +133,8 @@ export function softwareAuthenticator({
         Buffer.concat([authenticatorData, sha256(clientDataJSON)]),
         privateKey,
       );
+      // The last byte of a DER signature is inside s: changing it keeps the encoding valid.
+      if (options.forgeSignature) signature[signature.length - 1]! ^= 0x01;
       return {
         id: b64url(credentialId),
         rawId: b64url(credentialId),
