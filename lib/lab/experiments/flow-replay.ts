@@ -8,6 +8,7 @@ import { type Probe, probeOf } from "@/lib/lab/client/probe";
 import { appUrl, jsonOf, send } from "@/lib/lab/client/send";
 import { authorizeAtProvider, startProviderSignIn } from "@/lib/lab/people";
 import type { FlowChange } from "./flow-changes";
+import { forgedStateProbe } from "./oauth";
 import { attackVerdict, type Fact, type Verdict } from "./result";
 
 // oauth.tools' "change a parameter and run it again", against the local identity provider: an
@@ -179,33 +180,18 @@ async function reuseCode(identity: Identity): Promise<Ran> {
 async function wrongState(identity: Identity): Promise<Ran> {
   const browser = new LabBrowser();
   const { callbackUrl } = await startProviderSignIn(browser, "google", identity);
-  const forged = new URL(callbackUrl);
-  const state = forged.searchParams.get("state") ?? "";
-  forged.searchParams.set("state", `${state.slice(0, -4)}AAAA`);
-  const answer = await browser.request(forged.href);
-  const location = answer.headers.get("location") ?? "";
-  const refused = answer.status >= 300 && answer.status < 400 && /error=/.test(location);
-  const probe = probeOf(answer, {
-    label: "This app's callback, its state changed",
-    method: "GET",
-    expected: 302,
-    sent: [{ name: "state", value: cut(forged.searchParams.get("state") ?? ""), changed: "AAAA" }],
-  });
+  const { probe, refused, status } = await forgedStateProbe(
+    browser,
+    callbackUrl,
+    "This app's callback, its state changed",
+  );
   return {
-    probes: [
-      {
-        ...probe,
-        asExpected: refused,
-        message: refused
-          ? "refused: the state doesn't match the one this browser's sign-in started with"
-          : probe.message,
-      },
-    ],
+    probes: [probe],
     facts: [],
     verdict: attackVerdict(refused, {
       refused:
         "The app refused the callback before redeeming its code: the state must be the one this browser's sign-in started with (kept in an encrypted cookie), so nobody can finish a sign-in in your browser that you didn't start (login CSRF).",
-      worked: `The app answered ${answer.status} to a callback with another state.`,
+      worked: `The app answered ${status} to a callback with another state.`,
     }),
   };
 }

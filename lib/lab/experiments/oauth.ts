@@ -73,6 +73,41 @@ async function redeemStolenCode(callbackUrl: string, verifier: string | null): P
   });
 }
 
+/**
+ * The provider's redirect back to this app, its state changed, sent by the browser whose sign-in
+ * it was: refused (a redirect with an error) before the code is redeemed, or not.
+ */
+export async function forgedStateProbe(
+  browser: LabBrowser,
+  callbackUrl: string,
+  label: string,
+): Promise<{ probe: Probe; refused: boolean; status: number }> {
+  const forged = new URL(callbackUrl);
+  const state = forged.searchParams.get("state") ?? "";
+  forged.searchParams.set("state", `${state.slice(0, -4)}AAAA`);
+  const answer = await browser.request(forged.href);
+  const location = answer.headers.get("location") ?? "";
+  const refused = answer.status >= 300 && answer.status < 400 && /error=/.test(location);
+  const probe = probeOf(answer, {
+    label,
+    method: "GET",
+    expected: answer.status >= 300 && answer.status < 400 ? answer.status : 302,
+    sent: [{ name: "state", value: cut(forged.searchParams.get("state") ?? ""), changed: "AAAA" }],
+  });
+  return {
+    probe: {
+      ...probe,
+      asExpected: refused,
+      // Auth.js names every failed check "Configuration" in its redirect: say what it was.
+      message: refused
+        ? "refused: the state doesn't match the one this browser's sign-in started with"
+        : probe.message,
+    },
+    refused,
+    status: answer.status,
+  };
+}
+
 export async function oauthFlowExperiment(
   signIn: ProviderSignIn,
   tampered: { browser: LabBrowser; callbackUrl: string },
@@ -87,18 +122,11 @@ export async function oauthFlowExperiment(
       value: name === "state" || name === "nonce" ? cut(value) : value,
       note: AUTHORIZATION_NOTES[name],
     }));
-  const forged = new URL(tampered.callbackUrl);
-  const state = forged.searchParams.get("state") ?? "";
-  forged.searchParams.set("state", `${state.slice(0, -4)}AAAA`);
-  const answer = await tampered.browser.request(forged.href);
-  const location = answer.headers.get("location") ?? "";
-  const refused = answer.status >= 300 && answer.status < 400 && /error=/.test(location);
-  const probe = probeOf(answer, {
-    label: "The provider's callback, its state changed",
-    method: "GET",
-    expected: answer.status >= 300 && answer.status < 400 ? answer.status : 302,
-    sent: [{ name: "state", value: cut(forged.searchParams.get("state") ?? ""), changed: "AAAA" }],
-  });
+  const { probe, refused } = await forgedStateProbe(
+    tampered.browser,
+    tampered.callbackUrl,
+    "The provider's callback, its state changed",
+  );
   const redemptions = [
     await redeemStolenCode(stolen[0], randomBytes(32).toString("base64url")),
     await redeemStolenCode(stolen[1], null),
@@ -110,17 +138,7 @@ export async function oauthFlowExperiment(
   const s256 = facts.some((fact) => fact.name === "code_challenge_method" && fact.value === "S256");
   const pkceHeld = checked.every((redeemed) => redeemed.asExpected);
   return {
-    probes: [
-      {
-        ...probe,
-        asExpected: refused,
-        // Auth.js names every failed check "Configuration" in its redirect: say what it was.
-        message: refused
-          ? "refused: the state doesn't match the one this browser's sign-in started with"
-          : probe.message,
-      },
-      ...checked,
-    ],
+    probes: [probe, ...checked],
     facts,
     verdict: attackVerdict(refused && s256 && pkceHeld, {
       refused: [
