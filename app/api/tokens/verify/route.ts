@@ -12,7 +12,7 @@ import { verifyWithPastedKey } from "@/lib/tokens/verify-with-key";
 const bodySchema = z.object({
   token: z.string().min(1, "Paste a token first.").max(8192, "That is far longer than any JWT."),
   /** A JWK, a JWKS or a PEM public key to check the signature with, instead of this app's JWKS. */
-  key: z.string().max(16_384, "That is far longer than any public key or JWKS.").optional(),
+  key: z.string().max(12_000, "That is far longer than any public key or JWKS.").optional(),
 });
 
 async function verify(request: Request) {
