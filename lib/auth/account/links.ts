@@ -5,7 +5,7 @@ import { recordEvent } from "../events";
 import type { ProviderAccount } from "../oauth/accounts";
 import { sealedTokenColumns } from "../oauth/adapter";
 import { isProviderId } from "@/lib/auth/names";
-import { type Ended, endEveryCredential } from "./revoke-all";
+import { type Ended, endEveryCredential, hasAWayIn } from "./revoke-all";
 
 // The account's links to providers: made (after a fresh proof, through a link intent), noticed,
 // and ended. An unlink is a kill switch: it runs inside endEveryCredential's transaction.
@@ -100,15 +100,7 @@ export async function unlinkAccount(
       also: async (tx) => {
         const { count } = await tx.account.deleteMany({ where: { userId, provider } });
         if (count === 0) throw new Refused("not_linked");
-        const left = await tx.user.findUnique({
-          where: { id: userId },
-          select: { passwordHash: true, _count: { select: { accounts: true, passkeys: true } } },
-        });
-        const ways =
-          (left?._count.accounts ?? 0) +
-          (left?._count.passkeys ?? 0) +
-          (left?.passwordHash ? 1 : 0);
-        if (ways === 0) throw new Refused("last_method");
+        if (!(await hasAWayIn(tx, userId))) throw new Refused("last_method");
       },
     });
     return { ok: true, ended };

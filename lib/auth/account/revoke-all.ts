@@ -92,3 +92,17 @@ export async function endEveryCredential(
     throw error;
   });
 }
+
+/**
+ * Whether the person can still sign in some way (a password, a linked provider, a passkey): read
+ * inside the transaction that removes one way, which refuses to remove the last.
+ */
+export async function hasAWayIn(tx: Tx, userId: string): Promise<boolean> {
+  const left = await tx.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true, _count: { select: { accounts: true, passkeys: true } } },
+  });
+  return (
+    (left?._count.accounts ?? 0) + (left?._count.passkeys ?? 0) + (left?.passwordHash ? 1 : 0) > 0
+  );
+}

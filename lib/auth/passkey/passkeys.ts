@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
-import { type Ended, endEveryCredential } from "../account/revoke-all";
+import { type Ended, endEveryCredential, hasAWayIn } from "../account/revoke-all";
 import { recordEvent } from "../events";
 
 // A person's passkeys as the pages show and change them. What is stored is public by nature (a
@@ -119,15 +119,7 @@ export async function removePasskey(
       also: async (tx) => {
         const { count } = await tx.passkey.deleteMany({ where: { id, userId } });
         if (count === 0) throw new Refused("not_found");
-        const left = await tx.user.findUnique({
-          where: { id: userId },
-          select: { passwordHash: true, _count: { select: { accounts: true, passkeys: true } } },
-        });
-        const ways =
-          (left?._count.accounts ?? 0) +
-          (left?._count.passkeys ?? 0) +
-          (left?.passwordHash ? 1 : 0);
-        if (ways === 0) throw new Refused("last_method");
+        if (!(await hasAWayIn(tx, userId))) throw new Refused("last_method");
       },
     });
     return { ok: true, ended };
