@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { idsByEmail } from "@/lib/auth/account/person";
-import { confirmPathFor, isRecent } from "@/lib/auth/account/recent-proof";
+import { recentlyProvenBrowser } from "@/lib/auth/account/recently-proven";
 import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import { thisBrowser } from "@/lib/auth/account/this-browser";
 import { emailSchema, nameSchema } from "@/lib/auth/credentials";
@@ -29,26 +29,6 @@ import {
 
 const refused = (refusal: Refusal) => jsonError(refusal.status, refusal.code, refusal.message);
 
-/** The person this browser is signed in as, with a recent proof, or the answer that says why not. */
-async function recentlyProven(returnTo: string) {
-  const browser = await thisBrowser();
-  if (browser.state === "signed-out") return jsonError(401, "unauthorized", "Sign in first.");
-  if (browser.state === "two-people")
-    return jsonError(409, "conflict", "These cookies name two different people.");
-  if (!isRecent(browser.proof))
-    return Response.json(
-      {
-        error: {
-          code: "reauth_required",
-          message: "Adding a passkey needs a recent proof of who you are: confirm it is you first.",
-        },
-        confirm_url: confirmPathFor("add-passkey", returnTo),
-      },
-      { status: 403, headers: { "Cache-Control": "no-store" } },
-    );
-  return browser;
-}
-
 const registrationStart = z.discriminatedUnion("account", [
   z.object({ account: z.literal("new"), email: emailSchema, name: nameSchema }).strict(),
   z.object({ account: z.literal("current") }).strict(),
@@ -75,7 +55,11 @@ export async function startRegistration(request: Request): Promise<Response> {
       );
     return json(await registrationOptions({ kind: "new", email, name }));
   }
-  const browser = await recentlyProven("/passkey/manage");
+  const browser = await recentlyProvenBrowser(
+    "add-passkey",
+    "/passkey/manage",
+    "Adding a passkey needs a recent proof of who you are: confirm it is you first.",
+  );
   if (browser instanceof Response) return browser;
   const full = await roomForAnother(browser.user.id);
   if (full) return refused(full);
