@@ -1,4 +1,5 @@
 import "server-only";
+import { type Flags, flagsOf } from "@/lib/auth/passkey/authenticator-data";
 import { passkeyRowsOf } from "@/lib/auth/passkey/passkeys";
 import { peekSession } from "@/lib/auth/session/guard";
 import { strategies } from "@/lib/auth/strategies";
@@ -13,11 +14,8 @@ export type PasskeyRowView = {
   publicKey: string;
   counter: number;
   aaguid: string;
-  /**
-   * UP and UV: this server requires both at registration and at every sign-in, so every passkey it
-   * accepted carries them; BE and BS as the registration's authenticator data set them.
-   */
-  flags: { UP: boolean; UV: boolean; BE: boolean; BS: boolean };
+  /** The authenticator data's flags as last seen: at registration, then at each sign-in. */
+  flags: Flags;
   transports: string[];
   lastUsedAt: string | null;
 };
@@ -45,7 +43,7 @@ export async function passkeyColumn(): Promise<PasskeyColumn> {
       publicKey: cut(Buffer.from(row.publicKey).toString("base64url"), 16),
       counter: row.counter,
       aaguid: row.aaguid,
-      flags: { UP: true, UV: true, BE: row.backupEligible, BS: row.backedUp },
+      flags: flagsOf(row.flags),
       transports: row.transports,
       lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     })),

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
+import { FLAG_BITS } from "@/lib/auth/passkey/authenticator-data";
 
 // A passkey authenticator in node:crypto, for the lab's passkey experiments and the unit tests:
 // an ES256 key that answers registration with attestation "none" and signs assertions, with every
@@ -8,8 +9,7 @@ import { isoCBOR } from "@simplewebauthn/server/helpers";
 // signature), and a clone that copies the key as a synced passkey (or malware) would. What it
 // returns is what a browser's PublicKeyCredential.toJSON() gives: base64url everywhere.
 
-const FLAGS = { UP: 0x01, UV: 0x04, BE: 0x08, BS: 0x10, AT: 0x40 } as const;
-export type Flag = keyof typeof FLAGS;
+export type Flag = keyof typeof FLAG_BITS;
 
 const b64url = (bytes: Uint8Array | Buffer) => Buffer.from(bytes).toString("base64url");
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest();
@@ -21,7 +21,7 @@ function counterBytes(counter: number): Buffer {
 }
 
 function flagsByte(flags: readonly Flag[]): Buffer {
-  return Buffer.from([flags.reduce((byte, flag) => byte | FLAGS[flag], 0)]);
+  return Buffer.from([flags.reduce((byte, flag) => byte | FLAG_BITS[flag], 0)]);
 }
 
 export type AnswerOptions = {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { flagsText } from "@/lib/auth/passkey/authenticator-data";
 import type { PasskeyColumn, PasskeyRowView } from "@/lib/lab/passkey-view";
 import { Question, Rows } from "./parts";
 import { PASSKEY_FLOWS } from "./flows/passkey";
@@ -9,10 +10,11 @@ import { Time } from "@/app/_components/time";
 // too narrow for a public key at desktop width): the same three questions, then the two
 // ceremonies' diagrams.
 
-const flag = (on: boolean) => (on ? "1" : "0");
+/** What the flags say of where the key lives. */
+const kind = ({ BE, BS }: PasskeyRowView["flags"]) =>
+  BS ? "synced passkey" : BE ? "may be synced, not backed up yet" : "device-bound";
 
 function PasskeyRows({ passkey }: { passkey: PasskeyRowView }) {
-  const { UP, UV, BE, BS } = passkey.flags;
   return (
     <li data-testid="lab-passkey" className="space-y-1">
       <p className="font-medium">{passkey.name}</p>
@@ -23,8 +25,8 @@ function PasskeyRows({ passkey }: { passkey: PasskeyRowView }) {
           ["Counter", String(passkey.counter)],
           ["AAGUID", <code key="aaguid">{passkey.aaguid}</code>],
           [
-            "Flags",
-            `UP=${flag(UP)} UV=${flag(UV)} BE=${flag(BE)} BS=${flag(BS)}${BE ? " (synced passkey)" : " (device-bound)"}`,
+            passkey.lastUsedAt ? "Flags (last sign-in)" : "Flags (registration)",
+            `${flagsText(passkey.flags)} (${kind(passkey.flags)})`,
           ],
           ["Transports", passkey.transports.join(", ") || "none reported"],
           [

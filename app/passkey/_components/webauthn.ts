@@ -1,3 +1,5 @@
+import { fromBase64url, toBase64url } from "@/lib/auth/passkey/authenticator-data";
+
 // The browser's half of a passkey ceremony, in the page's own code: ask the server for options,
 // hand them to navigator.credentials, send the answer back as JSON with the ceremony id. Chromium,
 // Safari and Firefox parse and serialise the JSON forms themselves; the small fallbacks below
@@ -21,14 +23,8 @@ export class PasskeyProblem extends Error {
   }
 }
 
-const bytes = (value: string) =>
-  Uint8Array.from(atob(value.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-
-const base64url = (buffer: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(buffer)))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+const bytes = fromBase64url;
+const base64url = (buffer: ArrayBuffer) => toBase64url(new Uint8Array(buffer));
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(path, {

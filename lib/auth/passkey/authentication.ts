@@ -10,6 +10,7 @@ import { recordEvent } from "../events";
 import { type Provenance, provenNow } from "../proof";
 import { beginCeremony, takeCeremony } from "./ceremony";
 import { challengeLifetimeMs, relyingParty } from "./config";
+import { assertionFlags } from "./flags";
 import { passkeyForAssertion } from "./passkeys";
 import { CEREMONY_GONE, refuse, type Refusal } from "./refusal";
 import type { AuthenticationAnswer } from "./schemas";
@@ -77,6 +78,7 @@ export async function verifyAuthentication(
 
   const rp = relyingParty();
   let newCounter: number;
+  let seen: { flags: number; backedUp: boolean };
   try {
     const verified = await verifyAuthenticationResponse({
       response,
@@ -94,6 +96,7 @@ export async function verifyAuthentication(
     if (!verified.verified)
       return await failed(401, "The passkey's signature did not verify.", passkey.user.id);
     newCounter = verified.authenticationInfo.newCounter;
+    seen = assertionFlags(response);
   } catch (error) {
     const reason = error instanceof Error ? error.message : "it did not verify";
     return failed(401, `The passkey was not accepted: ${reason}`, passkey.user.id);
@@ -104,7 +107,8 @@ export async function verifyAuthentication(
   const landed = await transaction(async (tx) => {
     const { count } = await tx.passkey.updateMany({
       where: { id: passkey.id, counter: passkey.counter },
-      data: { counter: newCounter, lastUsedAt: new Date() },
+      // BS may change over a passkey's life (a device-bound key synced later): kept as last seen.
+      data: { counter: newCounter, lastUsedAt: new Date(), ...seen },
     });
     if (count === 0) return false;
     await recordEvent(

@@ -221,6 +221,17 @@ describe("passkey ceremonies", () => {
     expect(await counterOf(passkeyId)).toBe(0);
   });
 
+  it("keeps the flags the authenticator last reported: at registration, then at each sign-in", async () => {
+    const authenticator = softwareAuthenticator({ synced: true });
+    const { passkeyId } = await newAccount(authenticator);
+    const row = () => getDb().passkey.findUniqueOrThrow({ where: { id: passkeyId } });
+    // UP, UV, BE, BS and AT (the attested credential data a registration carries).
+    expect(await row()).toMatchObject({ flags: 0x5d, backupEligible: true, backedUp: true });
+    const notBackedUp = await signIn(authenticator, { flags: ["UP", "UV", "BE"] });
+    await expect(verifyAuthentication(notBackedUp, context)).resolves.toMatchObject({ ok: true });
+    expect(await row()).toMatchObject({ flags: 0x0d, backupEligible: true, backedUp: false });
+  });
+
   it("refuses a passkey it does not know, and a re-proof by another person's passkey", async () => {
     const stranger = softwareAuthenticator();
     await expect(verifyAuthentication(await signIn(stranger), context)).resolves.toMatchObject({

@@ -148,6 +148,7 @@ export async function passkeyRowsOf(userId: string) {
       transports: true,
       backupEligible: true,
       backedUp: true,
+      flags: true,
     },
   });
   return rows.map((row) => ({

@@ -8,6 +8,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { recordEvent } from "../events";
 import { beginCeremony, takeCeremony } from "./ceremony";
 import { challengeLifetimeMs, PASSKEYS_PER_PERSON, relyingParty } from "./config";
+import { registrationFlags } from "./flags";
 import { credentialsToExclude } from "./passkeys";
 import { CEREMONY_GONE, refuse, type Refusal } from "./refusal";
 import type { RegistrationAnswer } from "./schemas";
@@ -144,6 +145,7 @@ export async function verifyRegistration(
           aaguid: info.aaguid,
           backupEligible: info.credentialDeviceType === "multiDevice",
           backedUp: info.credentialBackedUp,
+          flags: registrationFlags(info.attestationObject),
           deviceType: info.credentialDeviceType,
           name,
         },

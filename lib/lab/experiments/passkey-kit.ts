@@ -1,4 +1,9 @@
 import "server-only";
+import {
+  flagsText,
+  fromBase64url,
+  readAuthenticatorData,
+} from "@/lib/auth/passkey/authenticator-data";
 import { relyingParty } from "@/lib/auth/passkey/config";
 import { LabBrowser } from "@/lib/lab/client/browser";
 import {
@@ -131,34 +136,17 @@ export async function attemptSignIn(
   };
 }
 
-/** The authenticator data's flags and counter, as anyone reading an assertion can decode them. */
-export function decodeAuthenticatorData(assertion: Assertion) {
-  const bytes = Buffer.from(assertion.response.authenticatorData, "base64url");
-  const flags = bytes[32] ?? 0;
-  const on = (bit: number) => (flags & bit) !== 0;
-  return {
-    rpIdHash: bytes.subarray(0, 32).toString("hex"),
-    UP: on(0x01),
-    UV: on(0x04),
-    BE: on(0x08),
-    BS: on(0x10),
-    counter: bytes.length >= 37 ? bytes.readUInt32BE(33) : 0,
-  };
-}
-
 /** What the page shows of a changed assertion: what was changed, decoded, and never the whole. */
 export function assertionSent(assertion: Assertion, changed: string): Sent[] {
   const clientData = JSON.parse(
     Buffer.from(assertion.response.clientDataJSON, "base64url").toString(),
   ) as { origin?: string };
-  const data = decodeAuthenticatorData(assertion);
+  const data = readAuthenticatorData(fromBase64url(assertion.response.authenticatorData));
+  if (!data) throw new Error("the software authenticator wrote no authenticator data");
   return [
     { name: "clientDataJSON.origin", value: String(clientData.origin) },
     { name: "authenticatorData.rpIdHash", value: `${data.rpIdHash.slice(0, 16)}…` },
-    {
-      name: "authenticatorData flags",
-      value: `UP=${+data.UP} UV=${+data.UV} BE=${+data.BE} BS=${+data.BS}`,
-    },
+    { name: "authenticatorData flags", value: flagsText(data.flags) },
     { name: "authenticatorData.signCount", value: String(data.counter) },
     { name: "changed", value: changed, changed },
   ];
