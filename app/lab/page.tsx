@@ -105,7 +105,7 @@ export default async function LabPage() {
 
           <Claims signedIn={signedIn} jwt={jwt} oauth={oauth} />
 
-          <PasskeysSection />
+          <PasskeysSection passkey={passkey} />
 
           <LabSection
             id="scaling-heading"

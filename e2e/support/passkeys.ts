@@ -18,10 +18,15 @@ export async function addVirtualAuthenticator(page: Page) {
       automaticPresenceSimulation: true,
     },
   });
+  /** The passkeys it holds (one per registration), private keys and counters included. */
+  const credentials = async () =>
+    (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
   return {
-    /** The passkeys it holds (one per registration). */
-    credentials: async () =>
-      (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials,
+    credentials,
+    /** Puts a copy of another authenticator's passkey in this one: a clone. */
+    addCredential: async (credential: Awaited<ReturnType<typeof credentials>>[number]) => {
+      await cdp.send("WebAuthn.addCredential", { authenticatorId, credential });
+    },
   };
 }
 

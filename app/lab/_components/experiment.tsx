@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
 import { ResultPanel } from "@/app/_components/result-panel";
 import { useExperiment } from "@/app/_components/use-experiment";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -18,10 +19,13 @@ import { NeedsNote } from "./needs-note";
 export function Experiment({
   name,
   needs,
+  children,
 }: {
   name: CardExperiment;
   /** What this browser still lacks, and where to get it; null when it can run. */
   needs: { text: string; href: string } | null;
+  /** More of the card under the run's result (the same attack in this browser, for passkeys). */
+  children?: ReactNode;
 }) {
   const { card, runs } = EXPERIMENT_REGISTRY[name].lab;
   const { what, button, lesson } = card;
@@ -64,6 +68,7 @@ export function Experiment({
           </p>
         ) : null}
       </div>
+      {children}
     </ExperimentCard>
   );
 }

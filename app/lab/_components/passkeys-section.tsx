@@ -1,20 +1,33 @@
 import { PASSKEY_EXPERIMENTS } from "@/lib/lab/experiments";
+import type { PasskeyColumn } from "@/lib/lab/passkey-view";
 import { Experiment } from "./experiment";
 import { LabSection } from "./lab-section";
+import { YourPasskey } from "./your-passkey/your-passkey";
 
 // The passkey attacks: each run by a throwaway person who registers a passkey with a software
-// authenticator through this app's routes, so they need nothing from this browser.
+// authenticator through this app's routes, so they need nothing from this browser; then, where a
+// page can, the same attack in this browser with the visitor's own passkey.
 
-export function PasskeysSection() {
+/** What a run with the visitor's own passkey still needs: a sign-in, then a passkey. */
+function yoursNeeds(passkey: PasskeyColumn) {
+  if (!passkey.signedIn) return { text: "sign in, with a passkey of yours", href: "/passkey" };
+  if (passkey.passkeys.length === 0) return { text: "add a passkey", href: "/passkey/manage" };
+  return null;
+}
+
+export function PasskeysSection({ passkey }: { passkey: PasskeyColumn }) {
+  const needs = yoursNeeds(passkey);
   return (
     <LabSection
       id="passkeys"
       title="Passkeys"
-      intro="Each button has the server make a throwaway person, register a passkey for them with a software authenticator (an ES256 key in the server's memory, answering as a browser would) through this app's own routes, and then make that authenticator lie the way an attack needs. The requests are real; the person is removed afterwards."
+      intro="Each button has the server make a throwaway person, register a passkey for them with a software authenticator (an ES256 key in the server's memory, answering as a browser would) through this app's own routes, and then make that authenticator lie the way an attack needs. The requests are real; the person is removed afterwards. Under it, where a page can do it, the same attack runs in this browser with your own passkey: your authenticator asks you each time."
     >
       <div className="grid items-start gap-4 xl:grid-cols-2">
         {PASSKEY_EXPERIMENTS.map((name) => (
-          <Experiment key={name} name={name} needs={null} />
+          <Experiment key={name} name={name} needs={null}>
+            <YourPasskey name={name} needs={needs} />
+          </Experiment>
         ))}
       </div>
     </LabSection>

@@ -110,9 +110,10 @@ function browserProblem(error: unknown): PasskeyProblem {
   if (name === "InvalidStateError")
     return new PasskeyProblem("This device already holds a passkey for this account.", "exists");
   if (name === "AbortError") return new PasskeyProblem("Stopped.", "aborted");
+  // Any other refusal keeps the browser's own name for it (SecurityError: another site's RP ID).
   return new PasskeyProblem(
     error instanceof Error ? error.message : "The browser refused the passkey request.",
-    "browser",
+    name || "browser",
   );
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { curlFor } from "./curl";
 import { type Answer, appUrl, jsonOf, send } from "./send";
 
 // A probe: one request an experiment made (./send.ts), as the browser may see it: what was sent
@@ -59,31 +60,6 @@ export type RequestSpec = {
 export const redactCredential = (value: string) =>
   value.length <= 16 ? "…" : `${value.slice(0, 12)}…(${value.length} bytes)`;
 
-/** A safety net under curlJson: a long base64url string in a body is a credential, never printed. */
-const hideTokens = (_key: string, value: unknown) =>
-  typeof value === "string" && /^[\w.-]{32,}$/.test(value) ? "$TOKEN" : value;
-
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
-export function curlFor(
-  spec: Pick<RequestSpec, "method" | "path" | "json" | "curlJson" | "curlHeaders">,
-): string {
-  const parts = ["curl", "-i"];
-  if (spec.method !== "GET") parts.push("-X", spec.method);
-  for (const [name, value] of Object.entries(spec.curlHeaders ?? {}))
-    parts.push("-H", value.includes("$") ? `"${name}: ${value}"` : quote(`${name}: ${value}`));
-  const body = spec.curlJson ?? spec.json;
-  if (body !== undefined)
-    parts.push(
-      "-H",
-      quote("content-type: application/json"),
-      "-d",
-      quote(JSON.stringify(body, hideTokens)),
-    );
-  parts.push(quote(appUrl(spec.path)));
-  return parts.join(" ");
-}
-
 /** What the lesson shows of an answer: the status against the expected one, the error's reason. */
 export function probeOf(
   answer: Answer,
@@ -120,7 +96,7 @@ export function probeOf(
     code: error?.code ?? null,
     message: error?.message ?? (location ? `→ ${location}` : null),
     asExpected: answer.status === spec.expected,
-    curl: curlFor({ ...spec, path }),
+    curl: curlFor(spec, appUrl(path)),
   };
 }
 

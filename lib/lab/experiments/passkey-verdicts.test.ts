@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cloneVerdict, leakVerdict, refusedAttackVerdict, replayVerdict } from "./passkey-verdicts";
+import {
+  cloneVerdict,
+  counterVerdict,
+  leakVerdict,
+  otherSiteVerdict,
+  refusedAttackVerdict,
+  replayVerdict,
+  userVerificationSkippedVerdict,
+} from "./passkey-verdicts";
 
 // Each passkey verdict read from the statuses alone: the honest sign-in decides whether a refusal
 // means anything, and the outcome follows what came back, never the lesson.
@@ -71,6 +79,39 @@ describe("replayVerdict", () => {
 
   it("says so when no model accepted the answer twice", () => {
     expect(replayVerdict(ok, gone, [ok, gone], strong).reason).toContain("None of the models");
+  });
+
+  it("names no race and no model when the run (in the visitor's browser) had neither", () => {
+    const verdict = replayVerdict(ok, gone, [], []);
+    expect(verdict.outcome).toBe("refused");
+    expect(verdict.reason).not.toMatch(/at once|models/);
+  });
+});
+
+describe("the verdicts of a run in the visitor's browser", () => {
+  it("other site: refused when the browser made no assertion, worked when it made one", () => {
+    const refusedByBrowser = otherSiteVerdict("attacker.example", {
+      assertion: false,
+      error: "SecurityError",
+    });
+    expect(refusedByBrowser.outcome).toBe("refused");
+    expect(refusedByBrowser.reason).toContain("SecurityError");
+    expect(otherSiteVerdict("attacker.example", { assertion: true, error: null }).outcome).toBe(
+      "worked",
+    );
+  });
+
+  it("user verification skipped: refused only when UV=0 was refused; nothing to try when UV=1", () => {
+    expect(userVerificationSkippedVerdict(ok, refused, false).outcome).toBe("refused");
+    expect(userVerificationSkippedVerdict(ok, ok, false).outcome).toBe("worked");
+    expect(userVerificationSkippedVerdict(ok, ok, true).outcome).toBe("nothing-to-try");
+    expect(userVerificationSkippedVerdict(refused, refused, false).outcome).toBe("nothing-to-try");
+  });
+
+  it("counter: what a copy would meet, from the counter the passkey reported", () => {
+    expect(counterVerdict(ok, { counter: 0, synced: true }).reason).toContain("can't tell a copy");
+    expect(counterVerdict(ok, { counter: 7, synced: false }).headline).toContain("7");
+    expect(counterVerdict(refused, { counter: 7, synced: false }).outcome).toBe("nothing-to-try");
   });
 });
 

@@ -1,4 +1,4 @@
-import { attackVerdict, demonstrationVerdict, type Verdict } from "./result";
+import { attackVerdict, demonstrationVerdict, type Verdict } from "./verdict";
 
 // The passkey experiments' verdicts, from the statuses that came back (and, for the replay, what
 // the models of weaker designs answered): pure, so each reading is unit-tested. An honest sign-in
@@ -80,13 +80,18 @@ export function replayVerdict(
   const raceWins = race.filter(accepted).length;
   const refused = replay.status >= 400 && raceWins <= 1;
   const weaker = models.filter((model) => model.first && model.replay);
+  // A run in the visitor's browser races nothing and models nothing: its verdict says neither.
+  const raceSaid =
+    race.length > 0 ? ` Of two identical answers sent at once, ${raceWins} was accepted.` : "";
   const modelsSaid =
-    weaker.length > 0
-      ? ` The models of weaker designs (run in this process, not this app) accepted the same answer twice: ${weaker.map((model) => `${model.design} (${model.how})`).join("; ")}.`
-      : " None of the models of weaker designs accepted it twice either.";
+    models.length === 0
+      ? ""
+      : weaker.length > 0
+        ? ` The models of weaker designs (run in this process, not this app) accepted the same answer twice: ${weaker.map((model) => `${model.design} (${model.how})`).join("; ")}.`
+        : " None of the models of weaker designs accepted it twice either.";
   return attackVerdict(refused, {
-    refused: `The replayed answer was refused (${said(replay)}): its challenge was taken away by the first answer, before verification, and the passkey's counter stays 0 so nothing else could have stopped it. Of two identical answers sent at once, ${raceWins} was accepted.${modelsSaid}`,
-    worked: `The app accepted the same answer again: the replay was answered ${said(replay)}, and ${raceWins} of two identical answers sent at once were accepted.${modelsSaid}`,
+    refused: `The replayed answer was refused (${said(replay)}): its challenge was taken away by the first answer, before verification, so a copy of the answer is worth nothing, whatever the counter says.${raceSaid}${modelsSaid}`,
+    worked: `The app accepted the same answer again: the replay was answered ${said(replay)}.${raceSaid}${modelsSaid}`,
   });
 }
 
@@ -108,4 +113,65 @@ export function leakVerdict(attempt: Attempt, guessed: boolean, guessMs: number)
         : `The leaked credential id with the attacker's key was answered ${said(attempt)}: a public key alone must never sign anyone in.`,
     ],
   });
+}
+
+/**
+ * A page asked the browser for another site's passkey (RP ID `asked`): what the browser answered.
+ * An assertion for another site is the attack working; any refusal, before an authenticator was
+ * asked, is the browser's phishing resistance.
+ */
+export function otherSiteVerdict(
+  asked: string,
+  answer: { assertion: boolean; error: string | null },
+): Verdict {
+  return attackVerdict(!answer.assertion, {
+    refused: [
+      "Refused by your browser",
+      `Your browser answered ${answer.error ?? "nothing"} and asked no authenticator: a page may ask only for the passkeys of its own site (the RP ID must be its host or a domain it belongs to), and this page is not ${asked}. A phishing page on ${asked} asking for this site's passkeys gets the same refusal: there is no answer to relay, whatever the person clicks.`,
+    ],
+    worked: `Your browser made an assertion for RP ID ${asked} from a page of another site: it should have refused.`,
+  });
+}
+
+/**
+ * The page asked with user verification "discouraged", as a tampered page could. `uv`: the flag
+ * the answer came back with. Only an answer without it tests the server's check.
+ */
+export function userVerificationSkippedVerdict(
+  control: Attempt,
+  attempt: Attempt,
+  uv: boolean,
+): Verdict {
+  const failed = honestFailed(control);
+  if (failed) return failed;
+  if (uv)
+    return {
+      outcome: "nothing-to-try",
+      headline: "Your authenticator verified you anyway",
+      reason: `Asked not to bother, your authenticator still checked your PIN or biometric (UV=1), so nothing was missing and the server accepted it (${said(attempt)}). The software authenticator's run shows the refusal of an answer without it.`,
+    };
+  return attackVerdict(attempt.status >= 400, {
+    refused: `The answer came back with UV=0 (presence only, no PIN or biometric) and the server refused it (${said(attempt)}): it asks for user verification and checks the flag in the signed authenticator data, whatever the page asked the browser for.`,
+    worked: `An answer without user verification (UV=0) was accepted (${said(attempt)}): the server must check the flag, not trust the page's request.`,
+  });
+}
+
+/** What the visitor's own passkey's counter means for a copy of it. */
+export function counterVerdict(
+  control: Attempt,
+  seen: { counter: number; synced: boolean },
+): Verdict {
+  const failed = honestFailed(control);
+  if (failed) return failed;
+  if (seen.counter === 0)
+    return {
+      outcome: "shown",
+      headline: "Your passkey reports counter 0",
+      reason: `Your passkey signed with a counter of 0${seen.synced ? " and says it is synced (BS=1)" : ""}, as synced passkeys do: the server can't tell a copy of it from the original, like the counter-0 clone in the run above. What protects it is the account it syncs through.`,
+    };
+  return {
+    outcome: "shown",
+    headline: `Your passkey's counter is ${seen.counter}`,
+    reason: `Your passkey signed with counter ${seen.counter}, and the server now holds it: a copy of this key would be caught the first time both it and the original have signed in, because whichever comes second reports a counter the server has seen already, and is refused like the lower-counter clone in the run above.`,
+  };
 }
