@@ -1,6 +1,11 @@
 import type { Page } from "@playwright/test";
-import { addVirtualAuthenticator, captureRequestBody } from "./support/passkeys";
-import { expect, expectError, MAIN_URL, newPerson, test } from "./fixtures";
+import {
+  addVirtualAuthenticator,
+  answerWithPasskey,
+  captureRequestBody,
+  createAccountWithPasskey,
+} from "./support/passkeys";
+import { expect, expectError, MAIN_URL, test } from "./fixtures";
 
 // The passkey attacks in a visitor's own browser, with Chromium's virtual authenticator as their
 // passkey: the lab's "With your own passkey" runs, a phishing page on another origin relaying a
@@ -8,12 +13,7 @@ import { expect, expectError, MAIN_URL, newPerson, test } from "./fixtures";
 
 async function signedInWithAPasskey(page: Page) {
   const authenticator = await addVirtualAuthenticator(page);
-  const person = newPerson();
-  await page.goto("/passkey");
-  await page.getByLabel("Your name").fill(person.name);
-  await page.getByLabel("Your email").fill(person.email);
-  await page.getByRole("button", { name: "Create an account with a passkey" }).click();
-  await expect(page).toHaveURL(/\/session$/);
+  await createAccountWithPasskey(page);
   return authenticator;
 }
 
@@ -89,12 +89,7 @@ test("a phishing page on another origin relays a real challenge: the browser sig
     route.fulfill({ contentType: "text/html", body: "<h1>Sign in to Auth Lab</h1>" }),
   );
   await page.goto(phishing);
-  const response = await page.evaluate(async (json) => {
-    const credential = (await navigator.credentials.get({
-      publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(json),
-    })) as PublicKeyCredential;
-    return credential.toJSON();
-  }, publicKey);
+  const response = await answerWithPasskey(page, publicKey);
   const relayed = await page.request.post(`${MAIN_URL}/api/passkey/authenticate/verify`, {
     headers: { origin: MAIN_URL },
     data: { ceremonyId, response },

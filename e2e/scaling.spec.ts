@@ -1,5 +1,11 @@
 import type { Page } from "@playwright/test";
-import { CLUSTER_URL, expect, test } from "./fixtures";
+import { CLUSTER_URL, expect, expectError, test } from "./fixtures";
+import {
+  addVirtualAuthenticator,
+  answerWithPasskey,
+  createAccountWithPasskey,
+} from "./support/passkeys";
+import { CLUSTER_INSTANCE_URLS } from "./support/servers";
 
 // The lab's Scaling experiment on `npm run cluster` (two instances behind a load balancer, with
 // Redis and a supervisor): each failure mode from the textbook, live. The tests share one cluster,
@@ -75,6 +81,43 @@ test("a session in Redis is honoured by every instance and survives a restart; a
   await expectAnswer(page, "b", "the copied session cookie", 401);
 });
 
+/**
+ * A passkey sign-in across the instances: its challenge made by instance a, answered on b (one
+ * store for both), and the same answer replayed on each is refused: used once, on any instance.
+ */
+async function passkeyOnceAcrossInstances(page: Page) {
+  await addVirtualAuthenticator(page);
+  await createAccountWithPasskey(page);
+  const origin = { origin: CLUSTER_URL };
+  const started = await page.request.post(
+    `${CLUSTER_INSTANCE_URLS.a}/api/passkey/authenticate/options`,
+    { headers: origin, data: { purpose: "sign-in" } },
+  );
+  expect(started.status()).toBe(200);
+  const { ceremonyId, options } = (await started.json()) as {
+    ceremonyId: string;
+    options: PublicKeyCredentialRequestOptionsJSON;
+  };
+  const body = { ceremonyId, response: await answerWithPasskey(page, options) };
+  const verify = (instance: keyof typeof CLUSTER_INSTANCE_URLS) =>
+    page.request.post(`${CLUSTER_INSTANCE_URLS[instance]}/api/passkey/authenticate/verify`, {
+      headers: origin,
+      data: body,
+    });
+  const signedIn = await verify("b");
+  expect(signedIn.status()).toBe(200);
+  expect(signedIn.headers()["x-instance"]).toBe("b");
+  for (const instance of ["a", "b"] as const)
+    await expectError(await verify(instance), 400, "bad_request", /already used/);
+}
+
+test("a passkey challenge from instance a is answered on b and used up for both (challenges in Redis)", async ({
+  page,
+}) => {
+  await sessionsIn(page, "Redis");
+  await passkeyOnceAcrossInstances(page);
+});
+
 test("Redis down: nobody can use a session (503), stateless JWTs keep working, and it recovers with no restart", async ({
   page,
 }) => {
@@ -100,6 +143,13 @@ test("a session in the database is shared and survives a restart too", async ({ 
   await step(page, "Restart instance a");
   await expectAnswer(page, "a", "server session", 200);
   await expect(page.getByTestId("scaling-verdict")).toContainText("lives in the database");
+});
+
+test("a passkey challenge from instance a is answered on b and used up for both (challenges in the database)", async ({
+  page,
+}) => {
+  await sessionsIn(page, "the database");
+  await passkeyOnceAcrossInstances(page);
 });
 
 test("an in-memory session exists on one instance only, and a restart forgets it", async ({

@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { newPerson } from "./people";
 
 // Chromium's virtual authenticator, driven over CDP: a platform authenticator with discoverable
 // credentials and user verification that answers by itself (no one to touch it), so registration,
@@ -35,4 +36,28 @@ export function captureRequestBody(page: Page, path: string): Promise<string> {
   return page
     .waitForRequest((request) => new URL(request.url()).pathname === path)
     .then((request) => request.postData() ?? "");
+}
+
+/**
+ * A new account made with a passkey on the /passkey page, as a visitor makes one: the browser is
+ * signed in with it (the session strategy) and holds it in `page`'s virtual authenticator.
+ */
+export async function createAccountWithPasskey(page: Page) {
+  const person = newPerson();
+  await page.goto("/passkey");
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Your email").fill(person.email);
+  await page.getByRole("button", { name: "Create an account with a passkey" }).click();
+  await expect(page).toHaveURL(/\/session$/);
+  return person;
+}
+
+/** This page's passkey answers `options` (as the server sent them): the assertion, as JSON. */
+export function answerWithPasskey(page: Page, options: PublicKeyCredentialRequestOptionsJSON) {
+  return page.evaluate(async (json) => {
+    const credential = (await navigator.credentials.get({
+      publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(json),
+    })) as PublicKeyCredential;
+    return credential.toJSON();
+  }, options);
 }

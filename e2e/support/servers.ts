@@ -18,6 +18,11 @@ export const MAIN_URL = `http://localhost:${PORTS.main}`;
 export const SHORT_LIVED_URL = `http://localhost:${PORTS.shortLived}`;
 export const RECENT_PROOF_URL = `http://localhost:${PORTS.recentProof}`;
 export const CLUSTER_URL = `http://localhost:${PORTS.cluster}`;
+/** The cluster's instances, each reached directly (not through its load balancer). */
+export const CLUSTER_INSTANCE_URLS = {
+  a: `http://127.0.0.1:${PORTS.cluster + 1}`,
+  b: `http://127.0.0.1:${PORTS.cluster + 2}`,
+} as const;
 export const REDIS_URL = `redis://127.0.0.1:${PORTS.redis}`;
 
 /** Defaults are the app's own (30 min idle, 15 min tokens); the lab shortens one visitor's. */
