@@ -3,13 +3,7 @@ import type { LoggedEvent } from "@/lib/auth/events";
 import type { Probe } from "@/lib/lab/client/probe";
 import type { Fact, Verdict } from "./verdict";
 
-export {
-  attackVerdict,
-  demonstrationVerdict,
-  type Fact,
-  type Outcome,
-  type Verdict,
-} from "./verdict";
+export { attackVerdict, demonstrationVerdict, type Fact, type Verdict } from "./verdict";
 
 // What every experiment answers with: the requests and their answers, a verdict in words, and the
 // events the run wrote to the auth log, so a result explains itself.
