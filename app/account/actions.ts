@@ -11,6 +11,7 @@ import {
 } from "@/lib/auth/account/recent-proof";
 import { linkNow, unlinkNow } from "@/lib/auth/account/provider-actions";
 import { removePasskeyNow } from "@/lib/auth/account/passkey-actions";
+import { pendingStep } from "@/lib/auth/account/pending-step";
 import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
 import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import {
@@ -96,18 +97,19 @@ const confirmTarget = (formData: FormData) => {
 
 /**
  * Carries on with what was being confirmed, for a browser whose proof is recent: a link goes to
- * the provider, an unlink or a "sign out everywhere" happens; anything else goes back to `next`.
+ * the provider, an unlink, a passkey's removal or a "sign out everywhere" happens; anything else
+ * goes back to `next`.
  */
 async function carryOn(
   browser: SignedInBrowser,
   { action, next, pending }: ReturnType<typeof confirmTarget>,
 ): Promise<never> {
-  if (action === "link" && pending.provider) return linkNow(browser, pending.provider, next);
-  if (action === "unlink" && pending.provider) return unlinkNow(browser, pending.provider, next);
-  if (action === "remove-passkey" && pending.passkey)
-    return removePasskeyNow(browser, pending.passkey, next);
-  if (action === "sign-out-everywhere" && pending.via)
-    redirect(await signOutEverywhere(browser, pending.via, await currentRequestContext()));
+  const step = pendingStep(action, pending);
+  if (step?.action === "link") return linkNow(browser, step.provider, next);
+  if (step?.action === "unlink") return unlinkNow(browser, step.provider, next);
+  if (step?.action === "remove-passkey") return removePasskeyNow(browser, step.passkey, next);
+  if (step?.action === "sign-out-everywhere")
+    redirect(await signOutEverywhere(browser, step.via, await currentRequestContext()));
   redirect(next);
 }
 
