@@ -12,6 +12,7 @@ import {
 import { linkNow, unlinkNow } from "@/lib/auth/account/provider-actions";
 import { removePasskeyNow } from "@/lib/auth/account/passkey-actions";
 import { pendingStep } from "@/lib/auth/account/pending-step";
+import { consumeContinueIntent, startContinueIntent } from "@/lib/auth/account/continue-intent";
 import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
 import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import {
@@ -113,9 +114,14 @@ async function carryOn(
   redirect(next);
 }
 
-/** The confirmation page's "Continue", after a re-proof made at a provider. */
+/**
+ * The confirmation page's "Continue": sent by the page itself after a re-proof this browser
+ * started, or pressed by the person. A POST (a server action, origin-checked by Next.js), so a
+ * link from another site can't send it. The re-proof's intent, if any, is used up either way.
+ */
 export async function continueAfterProof(formData: FormData): Promise<void> {
   const target = confirmTarget(formData);
+  await consumeContinueIntent();
   const browser = await requireRecentProof(target.action, target.next, target.pending);
   await carryOn(browser, target);
 }
@@ -154,13 +160,19 @@ export async function confirmWithPassword(
   return carryOn({ ...browser, proof: proof.provenance }, target);
 }
 
-/** The re-proof by a provider sign-in made now, inside this flow (prompt=login, max_age=0). */
+/**
+ * The re-proof by a provider sign-in made now, inside this flow (prompt=login, max_age=0). The
+ * browser comes back to the confirmation page with a nonce of this round's intent to carry on,
+ * so the page goes on by itself; a bare link to the page never does.
+ */
 export async function confirmWithProvider(formData: FormData): Promise<void> {
   const { action, next, pending } = confirmTarget(formData);
   const provider = providerSchema.safeParse(formData.get("with"));
-  const here = confirmPathFor(action, next, pending);
   const browser = await thisBrowser();
-  if (!provider.success || browser.state !== "signed-in") redirect(here);
+  if (!provider.success || browser.state !== "signed-in")
+    redirect(confirmPathFor(action, next, pending));
+  const nonce = await startContinueIntent({ userId: browser.user.id, action, next, pending });
+  const here = confirmPathFor(action, next, pending, nonce);
   await startProviderSignIn(provider.data, here, {
     purpose: "reauth",
     userId: browser.user.id,
