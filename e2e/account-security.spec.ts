@@ -14,11 +14,13 @@ import {
   type Person,
   RECENT_PROOF_URL,
   refreshWith,
+  reproveAtProvider,
   signInEverywhereOverHttp,
   signInOverHttp,
   signInThroughProvider,
   signInWithProviderOverHttp,
   STRATEGIES,
+  submitWithoutJavaScript,
   test,
   waitUntilProofIsOld,
 } from "./fixtures";
@@ -381,5 +383,105 @@ test.describe("linking after an old sign-in", () => {
     await page.getByRole("button", { name: "Confirm" }).click();
     await completeAtProvider(page, person);
     await expect(page).toHaveURL(/\/oauth\/link\?linked=github$/);
+  });
+
+  test("after a re-proof at the provider, the unlink it was for carries on by itself", async ({
+    newBrowser,
+    page,
+    person,
+    identity,
+  }) => {
+    // This browser's sign-in grows old while another browser of the person links GitHub, after a
+    // password re-proof of its own (a link is no kill switch: this browser stays signed in).
+    await signInOverHttp(page, "session", person);
+    const other = await newBrowser();
+    await signInOverHttp(other.page, "session", person);
+    await waitUntilProofIsOld();
+    await other.page.goto("/oauth/link");
+    await other.page.getByRole("button", { name: "Link GitHub" }).click();
+    await other.page.getByLabel("Your password").fill(person.password);
+    await other.page.getByRole("button", { name: "Confirm" }).click();
+    await completeAtProvider(other.page, identity);
+    await expect(other.page).toHaveURL(/\/oauth\/link\?linked=github$/);
+
+    await page.goto("/account");
+    await confirmAction(page, "Unlink GitHub", "Yes, unlink GitHub");
+    await expect(page).toHaveURL(
+      /\/account\/confirm\?action=unlink&provider=github&next=%2Faccount$/,
+    );
+    await page.getByRole("button", { name: "Continue with GitHub" }).click();
+    await reproveAtProvider(page, identity);
+    // Back with the nonce of the round this browser started: no second press.
+    await expect(page).toHaveURL(/\/account\?unlinked=github$/);
+    await expect(page.getByTestId("inventory-provider")).toHaveCount(0);
+  });
+});
+
+test.describe("the confirmation page, reached from a link", () => {
+  test("with a recent proof, a link from another site only asks: nothing is unlinked until the person presses Continue", async ({
+    page,
+    person,
+    identity,
+  }) => {
+    // A victim who signed in (and linked GitHub) moments ago: their proof is recent.
+    await signInOverHttp(page, "session", person);
+    await page.goto("/oauth/link");
+    await page.getByRole("button", { name: "Link GitHub" }).click();
+    await completeAtProvider(page, identity);
+    await expect(page).toHaveURL(/\/oauth\/link\?linked=github$/);
+
+    // What another site links to. Its GET carries the victim's cookies (SameSite=Lax lets a
+    // top-level navigation through), so the page must not act on it: it asks, and sends nothing.
+    const actions: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/account/confirm")
+        actions.push(request.url());
+    });
+    const link = "/account/confirm?action=unlink&provider=github";
+    await page.goto(link);
+    await expect(page.getByText("You are about to unlink GitHub.")).toBeVisible();
+    await expect(page.getByText(/Continuing to/)).toHaveCount(0);
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId("inventory-provider")).toContainText("GitHub");
+    expect(actions).toEqual([]);
+
+    // A nonce made up by the link's author is no better than none; the person's own press is.
+    await page.goto(`${link}&continue=${"A".repeat(43)}`);
+    await expect(page.getByText("You are about to unlink GitHub.")).toBeVisible();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await expect(page).toHaveURL(/\/account\?unlinked=github$/);
+    await expect(page.getByTestId("inventory-provider")).toHaveCount(0);
+
+    // The same link again: nothing left to unlink, it says so and offers nothing to press.
+    await page.goto(link);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "GitHub is not linked to your account" }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Continue", exact: true })).toHaveCount(0);
+  });
+
+  test("without JavaScript, the confirmation is a plain form that works when pressed", async ({
+    sessionUser: { page },
+  }) => {
+    const link = "/account/confirm?action=sign-out-everywhere&via=session&next=%2Fsession";
+    await page.goto(link);
+    await expect(
+      page.getByText(
+        "You are about to end every server session of yours, this browser's included.",
+      ),
+    ).toBeVisible();
+    expect((await page.request.get("/api/session/me")).status()).toBe(200);
+    const pressed = await submitWithoutJavaScript(
+      page,
+      link,
+      (form) => form.includes(">Continue<"),
+      {},
+    );
+    expect(pressed.status()).toBe(303);
+    expect(new URL(pressed.headers()["location"] ?? "", page.url()).pathname).toBe(
+      STRATEGIES.session.loginPath,
+    );
+    expect((await page.request.get("/api/session/me")).status()).toBe(401);
   });
 });

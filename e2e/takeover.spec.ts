@@ -11,6 +11,7 @@ import {
   randomIp,
   RECENT_PROOF_SETTINGS,
   RECENT_PROOF_URL,
+  reproveAtProvider,
   signInOverHttp,
   signInWithProviderOverHttp,
   test,
@@ -22,7 +23,7 @@ import {
 // end in a refusal, and the person's own way in survives.
 
 test.describe("a stolen cookie is never a fresh proof", () => {
-  // The recent-proof server counts a proof as recent for a second only.
+  // The recent-proof server counts a proof as recent for RECENT_PROOF_SECONDS only.
   test.use({ baseURL: RECENT_PROOF_URL });
 
   test("a session cookie exchanged for a brand-new JWT pair still can't link a provider", async ({
@@ -128,19 +129,11 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     await page.goto("/oauth/account");
     await page.getByRole("button", { name: "Link GitHub" }).click();
     await page.getByRole("button", { name: "Continue with Google" }).click();
-    // The provider asks again (prompt=login, max_age=0) although it remembers this browser; it
-    // may skip its consent screen, which was answered before.
+    // The provider asks again (prompt=login, max_age=0) although it remembers this browser.
     await page.waitForURL((url) => url.href.startsWith(`${IDP_URL}/google/`));
-    await page.getByLabel("Name").fill(identity.name);
-    await page.getByLabel("Email").fill(identity.email);
-    await page.getByRole("button", { name: "Continue", exact: true }).click();
-    const allow = page.getByRole("button", { name: "Allow" });
-    const back = (url: URL) => !url.href.startsWith(`${IDP_URL}/google/`);
-    await Promise.race([allow.waitFor(), page.waitForURL(back)]);
-    if (!back(new URL(page.url()))) await allow.click();
-    // Back at the app: the proof is new. (The link then carries on to GitHub by itself, if the
-    // short-lived server's one-second window hasn't closed again on a busy machine.)
-    await page.waitForURL(back);
+    await reproveAtProvider(page, identity);
+    // Back at the app: the proof is new. (The link then carries on to GitHub by itself, unless
+    // the recent-proof server's short window has closed again on a very busy machine.)
     await page.goto("/account");
     await expect(page.getByTestId("account-activity")).toContainText(
       "Confirmed it was you (google)",

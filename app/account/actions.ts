@@ -11,6 +11,8 @@ import {
 } from "@/lib/auth/account/recent-proof";
 import { linkNow, unlinkNow } from "@/lib/auth/account/provider-actions";
 import { removePasskeyNow } from "@/lib/auth/account/passkey-actions";
+import { pendingStep } from "@/lib/auth/account/pending-step";
+import { consumeContinueIntent, startContinueIntent } from "@/lib/auth/account/continue-intent";
 import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
 import { reissueThisBrowser } from "@/lib/auth/account/reissue";
 import {
@@ -96,24 +98,30 @@ const confirmTarget = (formData: FormData) => {
 
 /**
  * Carries on with what was being confirmed, for a browser whose proof is recent: a link goes to
- * the provider, an unlink or a "sign out everywhere" happens; anything else goes back to `next`.
+ * the provider, an unlink, a passkey's removal or a "sign out everywhere" happens; anything else
+ * goes back to `next`.
  */
 async function carryOn(
   browser: SignedInBrowser,
   { action, next, pending }: ReturnType<typeof confirmTarget>,
 ): Promise<never> {
-  if (action === "link" && pending.provider) return linkNow(browser, pending.provider, next);
-  if (action === "unlink" && pending.provider) return unlinkNow(browser, pending.provider, next);
-  if (action === "remove-passkey" && pending.passkey)
-    return removePasskeyNow(browser, pending.passkey, next);
-  if (action === "sign-out-everywhere" && pending.via)
-    redirect(await signOutEverywhere(browser, pending.via, await currentRequestContext()));
+  const step = pendingStep(action, pending);
+  if (step?.action === "link") return linkNow(browser, step.provider, next);
+  if (step?.action === "unlink") return unlinkNow(browser, step.provider, next);
+  if (step?.action === "remove-passkey") return removePasskeyNow(browser, step.passkey, next);
+  if (step?.action === "sign-out-everywhere")
+    redirect(await signOutEverywhere(browser, step.via, await currentRequestContext()));
   redirect(next);
 }
 
-/** The confirmation page's "Continue", after a re-proof made at a provider. */
+/**
+ * The confirmation page's "Continue": sent by the page itself after a re-proof this browser
+ * started, or pressed by the person. A POST (a server action, origin-checked by Next.js), so a
+ * link from another site can't send it. The re-proof's intent, if any, is used up either way.
+ */
 export async function continueAfterProof(formData: FormData): Promise<void> {
   const target = confirmTarget(formData);
+  await consumeContinueIntent();
   const browser = await requireRecentProof(target.action, target.next, target.pending);
   await carryOn(browser, target);
 }
@@ -152,13 +160,19 @@ export async function confirmWithPassword(
   return carryOn({ ...browser, proof: proof.provenance }, target);
 }
 
-/** The re-proof by a provider sign-in made now, inside this flow (prompt=login, max_age=0). */
+/**
+ * The re-proof by a provider sign-in made now, inside this flow (prompt=login, max_age=0). The
+ * browser comes back to the confirmation page with a nonce of this round's intent to carry on,
+ * so the page goes on by itself; a bare link to the page never does.
+ */
 export async function confirmWithProvider(formData: FormData): Promise<void> {
   const { action, next, pending } = confirmTarget(formData);
   const provider = providerSchema.safeParse(formData.get("with"));
-  const here = confirmPathFor(action, next, pending);
   const browser = await thisBrowser();
-  if (!provider.success || browser.state !== "signed-in") redirect(here);
+  if (!provider.success || browser.state !== "signed-in")
+    redirect(confirmPathFor(action, next, pending));
+  const nonce = await startContinueIntent({ userId: browser.user.id, action, next, pending });
+  const here = confirmPathFor(action, next, pending, nonce);
   await startProviderSignIn(provider.data, here, {
     purpose: "reauth",
     userId: browser.user.id,

@@ -149,6 +149,25 @@ export async function completeAtProvider(
   await page.waitForURL((url) => !url.href.startsWith(IDP_URL));
 }
 
+/**
+ * A re-proof at the provider (prompt=login, max_age=0): its sign-in form again although it
+ * remembers this browser, then its consent screen only if it shows one (consent granted before
+ * may be skipped). Ends once the browser has left this provider's pages: back at the app, or
+ * already on to another provider (a link the app carries on with).
+ */
+export async function reproveAtProvider(page: Page, identity: Identity): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(IDP_URL));
+  const provider = `${IDP_URL}/${new URL(page.url()).pathname.split("/")[1]}/`;
+  await page.getByLabel("Name").fill(identity.name);
+  await page.getByLabel("Email").fill(identity.email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  const allow = page.getByRole("button", { name: "Allow" });
+  const back = (url: URL) => !url.href.startsWith(provider);
+  await Promise.race([allow.waitFor(), page.waitForURL(back)]);
+  if (!back(new URL(page.url()))) await allow.click();
+  await page.waitForURL(back);
+}
+
 const ENTITIES: Record<string, string> = {
   "&quot;": '"',
   "&amp;": "&",

@@ -85,6 +85,8 @@ export function cookieNames(https: boolean) {
     device: https ? "__Host-auth-lab.device" : "auth-lab.device",
     /** The step log of this browser's last provider sign-in, encrypted (lib/auth/oauth/flow-log.ts). */
     oauthFlow: https ? "__Host-auth-lab.oauth-flow" : "auth-lab.oauth-flow",
+    /** A re-proof this browser started, to carry on with by itself (lib/auth/account/continue-intent.ts). */
+    continueIntent: https ? "__Host-auth-lab.continue" : "auth-lab.continue",
   } as const;
 }
 

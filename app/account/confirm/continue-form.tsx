@@ -5,10 +5,19 @@ import { SubmitButton } from "@/app/_components/form";
 import { continueAfterProof } from "../actions";
 
 /**
- * Back from a re-proof at the provider: carries on with what was being confirmed at once (the
- * person already asked for it), with the button for a browser without JavaScript.
+ * Back from a re-proof at the provider that this browser started for exactly this (the page
+ * checked its one-time intent, carry-on.tsx): carries on with what was being confirmed at once
+ * (the person already asked for it), with the button for a browser without JavaScript. Never
+ * rendered for a bare link to the page: submitting by itself there would be the CSRF.
  */
-export function ContinueForm({ fields, label }: { fields: Record<string, string>; label: string }) {
+export function ContinueForm({
+  fields,
+  label,
+}: {
+  fields: Record<string, string>;
+  /** In the person's words: "unlink GitHub". */
+  label: string;
+}) {
   const form = useRef<HTMLFormElement>(null);
   const sent = useRef(false);
   useEffect(() => {

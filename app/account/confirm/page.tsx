@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { pendingStep } from "@/lib/auth/account/pending-step";
 import {
+  CONTINUE_PARAM,
   isRecent,
   isSensitiveAction,
   recentProofSeconds,
@@ -17,7 +19,7 @@ import { safeNextPath } from "@/lib/http/safe-redirect";
 import { Time } from "@/app/_components/time";
 import { confirmWithProvider } from "../actions";
 import { ConfirmPasswordForm } from "./confirm-form";
-import { ContinueForm } from "./continue-form";
+import { CarryOn } from "./carry-on";
 import { PasskeyReproof } from "@/app/passkey/_components/reproof";
 import { passkeysOf } from "@/lib/auth/passkey/passkeys";
 import { passkeyIdSchema } from "@/lib/auth/passkey/schemas";
@@ -39,6 +41,7 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
     params.provider === "google" || params.provider === "github" ? params.provider : undefined;
   const via = isEverywhereScope(params.via) ? params.via : undefined;
   const passkey = passkeyIdSchema.safeParse(params.passkey).data;
+  const what = { provider: pending, via, passkey };
   const fields = {
     action,
     next,
@@ -54,18 +57,22 @@ export default async function ConfirmPage({ searchParams }: PageProps<"/account/
         This browser is signed in as two different people. Sign out of one of them first.
       </p>
     );
-  // Already proven recently (a re-proof at the provider just now): on with what was being
-  // confirmed, or back where it was asked for.
+  // Already proven recently: on with what was being confirmed, or back where it was asked for.
+  // By itself only after a re-proof this very browser started for exactly this (its nonce in the
+  // URL, its cookie); otherwise, a link from anywhere, the person presses Continue.
   // A password change without the current password takes a passkey, nothing weaker.
   const satisfied =
     isRecent(browser.proof) && (action !== "change-password" || browser.proof.method === "passkey");
   if (satisfied) {
-    if (!pending && !via && !passkey) redirect(next);
+    const step = pendingStep(action, what);
+    if (!step) redirect(next);
     return (
-      <div className="mx-auto max-w-md space-y-6">
-        <h1 className="text-2xl font-bold">Confirm it&apos;s you</h1>
-        <ContinueForm fields={fields} label={SENSITIVE_ACTIONS[action]} />
-      </div>
+      <CarryOn
+        step={step}
+        target={{ userId: browser.user.id, action, next, pending: what }}
+        nonce={params[CONTINUE_PARAM]}
+        fields={fields}
+      />
     );
   }
 

@@ -27,6 +27,8 @@ export const isSensitiveAction = (value: unknown): value is SensitiveAction =>
   typeof value === "string" && Object.hasOwn(SENSITIVE_ACTIONS, value);
 
 export const CONFIRM_PATH = "/account/confirm";
+/** The confirmation page's parameter that brings a re-proof's nonce back (continue-intent.ts). */
+export const CONTINUE_PARAM = "continue";
 
 export const recentProofSeconds = () => getEnv().RECENT_PROOF_SECONDS;
 
@@ -39,12 +41,22 @@ export const isRecent = (proof: Provenance, now = Date.now()) =>
  */
 export type Pending = { provider?: string; via?: string; passkey?: string };
 
-export const confirmPathFor = (action: SensitiveAction, next: string, pending: Pending = {}) => {
+/**
+ * The confirmation page for `action`. `continueNonce`: the return address of a re-proof this
+ * browser is starting, so the page carries on by itself (lib/auth/account/continue-intent.ts).
+ */
+export const confirmPathFor = (
+  action: SensitiveAction,
+  next: string,
+  pending: Pending = {},
+  continueNonce?: string,
+) => {
   const params = new URLSearchParams({ action });
   if (pending.provider) params.set("provider", pending.provider);
   if (pending.via) params.set("via", pending.via);
   if (pending.passkey) params.set("passkey", pending.passkey);
   params.set("next", next);
+  if (continueNonce) params.set(CONTINUE_PARAM, continueNonce);
   return `${CONFIRM_PATH}?${params.toString()}`;
 };
 
