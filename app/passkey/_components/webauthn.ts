@@ -26,7 +26,8 @@ export class PasskeyProblem extends Error {
 const bytes = fromBase64url;
 const base64url = (buffer: ArrayBuffer) => toBase64url(new Uint8Array(buffer));
 
-async function post<T>(path: string, body: unknown): Promise<T> {
+/** A JSON POST to one of this app's routes: the status and the answer (the standard error shape). */
+export async function postJson(path: string, body: unknown) {
   const response = await fetch(path, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -36,9 +37,14 @@ async function post<T>(path: string, body: unknown): Promise<T> {
     error?: { code?: string; message?: string };
     confirm_url?: string;
   };
-  if (!response.ok)
+  return { status: response.status, answer };
+}
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const { status, answer } = await postJson(path, body);
+  if (status < 200 || status >= 300)
     throw new PasskeyProblem(
-      answer.error?.message ?? `The server answered ${response.status}.`,
+      answer.error?.message ?? `The server answered ${status}.`,
       answer.error?.code ?? "unknown",
       answer.confirm_url,
     );

@@ -1,4 +1,4 @@
-import { getCredential, startCeremony } from "@/app/passkey/_components/webauthn";
+import { getCredential, postJson, startCeremony } from "@/app/passkey/_components/webauthn";
 import {
   flagsText,
   fromBase64url,
@@ -78,15 +78,8 @@ export function withForgedSignature(assertion: Assertion): Assertion {
 }
 
 async function post(path: string, body: unknown) {
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json().catch(() => ({}))) as {
-    error?: { code?: string; message?: string };
-  };
-  return { status: response.status, error: answer.error ?? null, body: answer };
+  const { status, answer } = await postJson(path, body);
+  return { status, error: answer.error ?? null };
 }
 
 function probe(
@@ -124,7 +117,7 @@ export async function ask(
     `${label}: options`,
     OPTIONS_PATH,
     200,
-    { status: 200, error: null, body: {} },
+    { status: 200, error: null },
     [{ name: "purpose", value: "reproof" }],
     { purpose: "reproof" },
   );
