@@ -132,8 +132,9 @@ test.describe("a stolen cookie is never a fresh proof", () => {
     // The provider asks again (prompt=login, max_age=0) although it remembers this browser.
     await page.waitForURL((url) => url.href.startsWith(`${IDP_URL}/google/`));
     await reproveAtProvider(page, identity);
-    // Back at the app: the proof is new. (The link then carries on to GitHub by itself, unless
-    // the recent-proof server's short window has closed again on a very busy machine.)
+    // Back at the app with the proof new, the link carries on to GitHub by itself (this browser
+    // started the re-proof): wait for that navigation before leaving.
+    await page.waitForURL((url) => url.href.startsWith(`${IDP_URL}/github/`));
     await page.goto("/account");
     await expect(page.getByTestId("account-activity")).toContainText(
       "Confirmed it was you (google)",
