@@ -34,10 +34,12 @@ export default defineConfig({
     : [["list"]],
   use: {
     baseURL: MAIN_URL,
-    // A failed test keeps its trace (actions, DOM snapshots, network, console) and a screenshot
-    // of where it stopped. No filmstrip: recording every test's screencast, only to throw it away
-    // when the test passes, cost a fifth or more of the test time on a busy two-core runner.
-    trace: { mode: "retain-on-failure", screenshots: false },
+    // A failed test keeps its trace (every action and assertion with its call log, the network,
+    // the console) and a screenshot of where it stopped. Without the screencast and the DOM
+    // snapshots: recording them for every test, only to throw them away when it passes, cost a
+    // third of the test time on a busy two-core runner (a snapshot of the lab's large page for
+    // each assertion). For a full trace of a failure: `npx playwright test --trace on <spec>`.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: false },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
