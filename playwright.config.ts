@@ -34,7 +34,13 @@ export default defineConfig({
     : [["list"]],
   use: {
     baseURL: MAIN_URL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (every action and assertion with its call log, the network,
+    // the console) and a screenshot of where it stopped. Without the screencast and the DOM
+    // snapshots: recording them for every test, only to throw them away when it passes, cost a
+    // third of the test time on a busy two-core runner (a snapshot of the lab's large page for
+    // each assertion). For a full trace of a failure: `npx playwright test --trace on <spec>`.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: false },
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
       // The machines this runs on have no internet: keep Chromium from calling home.

@@ -2,6 +2,7 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import {
   changePasswordThroughForm,
   completeAtProvider,
+  completeAtProviderOverHttp,
   confirmAction,
   cookieValue,
   COOKIES,
@@ -17,7 +18,6 @@ import {
   reproveAtProvider,
   signInEverywhereOverHttp,
   signInOverHttp,
-  signInThroughProvider,
   signInWithProviderOverHttp,
   STRATEGIES,
   submitWithoutJavaScript,
@@ -54,15 +54,20 @@ async function signedInEverywhere(newBrowser: NewBrowser, person: Person): Promi
   return held;
 }
 
-/** Links Google to `person` through the linking page, with a sign-in just made as proof. */
+/**
+ * Links Google to `person` with a sign-in just made as proof, over HTTP: the link API's round to
+ * the provider, which the linking page's button starts too (that page is the subject below).
+ */
 async function linkGoogle(newBrowser: NewBrowser, person: Person) {
-  const { context, page } = await newBrowser();
-  await signInOverHttp(page, "session", person);
-  await page.goto("/oauth/link");
-  await page.getByRole("button", { name: "Link Google" }).click();
-  await completeAtProvider(page, person);
-  await expect(page.getByText("Google is linked")).toBeVisible();
-  expect((await page.request.post("/api/session/logout")).status()).toBe(204);
+  const { context } = await newBrowser();
+  await signInOverHttp(context, "session", person);
+  const started = await context.request.post("/api/account/link", { data: { provider: "google" } });
+  expect(started.status(), await started.text()).toBe(200);
+  const { authorize_url: authorize } = (await started.json()) as { authorize_url: string };
+  const identity = { name: person.name, email: person.email };
+  const ended = new URL(await completeAtProviderOverHttp(context, authorize, identity));
+  expect(ended.pathname + ended.search).toBe("/account?linked=google");
+  expect((await context.request.post("/api/session/logout")).status()).toBe(204);
   await context.close();
 }
 
@@ -72,15 +77,18 @@ async function linkGoogle(newBrowser: NewBrowser, person: Person) {
  */
 async function statuses(request: APIRequestContext, held: Held, { refresh = true } = {}) {
   const cookie = (name: string, value: string) => ({ cookie: `${name}=${value}` });
+  // Four independent clients, one credential each: asked at once.
+  const [session, jwt, refreshed, oauth] = await Promise.all([
+    request.get("/api/session/me", { headers: cookie(COOKIES.session, held.seal) }),
+    meWithBearer(request, held.access),
+    refresh ? refreshWith(request, held.refresh) : undefined,
+    request.get("/api/oauth/me", { headers: cookie(COOKIES.oauthSession, held.oauth) }),
+  ]);
   return {
-    session: (
-      await request.get("/api/session/me", { headers: cookie(COOKIES.session, held.seal) })
-    ).status(),
-    jwt: (await meWithBearer(request, held.access)).status(),
-    ...(refresh ? { refresh: (await refreshWith(request, held.refresh)).status() } : {}),
-    oauth: (
-      await request.get("/api/oauth/me", { headers: cookie(COOKIES.oauthSession, held.oauth) })
-    ).status(),
+    session: session.status(),
+    jwt: jwt.status(),
+    ...(refreshed ? { refresh: refreshed.status() } : {}),
+    oauth: oauth.status(),
   };
 }
 
@@ -91,10 +99,10 @@ test.describe("one person, one kill switch", () => {
   let browsers: [Held, Held];
   test.beforeEach(async ({ newBrowser, person }) => {
     await linkGoogle(newBrowser, person);
-    browsers = [
-      await signedInEverywhere(newBrowser, person),
-      await signedInEverywhere(newBrowser, person),
-    ];
+    browsers = await Promise.all([
+      signedInEverywhere(newBrowser, person),
+      signedInEverywhere(newBrowser, person),
+    ]);
   });
 
   test("“Sign out everywhere, every strategy” ends every credential of every browser; copies are refused", async ({
@@ -157,8 +165,10 @@ test.describe("linking a provider", () => {
   }) => {
     // A provider email that matches a password account is never linked on its own.
     const identity = { name: person.name, email: person.email };
-    await signInThroughProvider(page, "Google", identity);
-    await expect(page).toHaveURL(/\/oauth\/login\?error=OAuthAccountNotLinked$/);
+    const refused = new URL(await signInWithProviderOverHttp(page, "google", identity));
+    expect(refused.pathname + refused.search).toBe(
+      `${STRATEGIES.oauth.loginPath}?error=OAuthAccountNotLinked`,
+    );
     await page.context().clearCookies({ domain: new URL(IDP_URL).hostname });
 
     await signInOverHttp(page, "session", person);
@@ -320,9 +330,8 @@ test("no JSON the app serves to a signed-in browser contains a credential it hol
     if (response.headers()["content-type"]?.includes("application/json"))
       fetched.add(new URL(response.url()).pathname);
   });
-  for (const path of ["/", "/lab", STRATEGIES.jwt.href, STRATEGIES.oauth.protectedPaths[0]])
+  for (const path of ["/", STRATEGIES.jwt.href, STRATEGIES.oauth.protectedPaths[0], "/lab"])
     await page.goto(path);
-  await page.goto("/lab");
   const probed = page.waitForResponse((response) =>
     response.url().endsWith("/api/lab/guard-costs"),
   );
@@ -344,11 +353,12 @@ test("no JSON the app serves to a signed-in browser contains a credential it hol
     "/.well-known/jwks.json",
     "/api/health",
   ]);
-  const bodies: { url: string; body: string }[] = [];
-  for (const path of paths) {
-    const response = await page.request.get(path);
-    bodies.push({ url: path, body: await response.text() });
-  }
+  const bodies = await Promise.all(
+    [...paths].map(async (path) => ({
+      url: path,
+      body: await (await page.request.get(path)).text(),
+    })),
+  );
   const session = JSON.parse(bodies.find((b) => b.url === "/api/auth/session")?.body ?? "{}");
   expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
   for (const { url, body } of bodies)

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import type * as Axe from "axe-core";
 
 export type AxeScope = {
@@ -72,3 +72,26 @@ export async function seriousViolations(page: Page, scope: AxeScope = {}): Promi
 
 /** The colours only: what a switch to dark mode changes. */
 export const CONTRAST_ONLY: AxeScope = { rules: ["color-contrast"] };
+
+/** The page's main content, tap targets included (24 px or enough space around them). */
+const MAIN: AxeScope = { include: "#main", tapTargets: true };
+
+/**
+ * The page as it is now: nothing wider than the screen, no serious axe finding in light mode,
+ * and none in its colours in dark mode; then back to light. Soft assertions, named by `label`:
+ * a page with findings doesn't keep a test from checking the next one.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const screen = page.viewportSize()?.width;
+  const width = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+  );
+  expect.soft({ label, width }).toEqual({ label, width: screen });
+  expect.soft({ label, light: await seriousViolations(page, MAIN) }).toEqual({ label, light: [] });
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect.soft({ label, dark: await seriousViolations(page, CONTRAST_ONLY) }).toEqual({
+    label,
+    dark: [],
+  });
+  await page.emulateMedia({ colorScheme: "light" });
+}

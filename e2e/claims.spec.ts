@@ -25,7 +25,7 @@ async function run(page: Page, experiment: string, button: string) {
   return card;
 }
 
-test("a token's three parts, decoded, and the bytes each credential adds to every request", async ({
+test("a token's three parts, decoded, and the bytes each credential adds to every request; passwords: the stored PHC string's parameters, and argon2id timed against SHA-256", async ({
   sessionUser: { page, person },
 }) => {
   await signInOverHttp(page, "jwt", person);
@@ -67,11 +67,30 @@ test("a token's three parts, decoded, and the bytes each credential adds to ever
     String(`Authorization: Bearer ${access}`.length),
   );
   expect(access.length).toBeGreaterThan(value(COOKIES.session).length);
+
+  // The same signed-in person's password, as stored.
+  await run(page, "kdf", "Measure");
+  await expect(fact(page, "kdf", "Your stored password (PHC string)")).toHaveText(
+    /^\$argon2id\$v=19\$m=19456,t=2,p=1\$.{4}…\(\d+ chars\)\$.{4}…\(\d+ chars\)$/,
+  );
+  const argon = "One argon2id hash, measured now (median of 5)";
+  await expect(fact(page, "kdf", argon)).toHaveText(/^\d+\.\d ms$/);
+  await expect(fact(page, "kdf", "One SHA-256, measured now (median of 5 batches)")).toHaveText(
+    /^\d+\.\d\d µs$/,
+  );
+  // A median says how much its runs wobbled.
+  await expect(page.getByTestId("experiment-kdf").locator(`[data-fact="${argon}"]`)).toContainText(
+    /Runs from \d+\.\d to \d+\.\d ms/,
+  );
+  const ratio = await fact(page, "kdf", "Cost per guess, argon2id vs SHA-256").textContent();
+  expect(Number((ratio ?? "").replace(/[^\d]/g, ""))).toBeGreaterThan(100);
 });
 
-test("identity vs authorization: the ID token decoded and checked in the lab, next to the access token", async ({
-  oauthUser: { page, identity },
+test("identity vs authorization: the ID token decoded and checked in the lab, next to the access token; combining the models: a provider sign-in and a web session, each exchanged for the app's own tokens", async ({
+  sessionUser: { page },
 }) => {
+  const identity = newIdentity();
+  await signInWithProviderOverHttp(page, "google", identity);
   await page.goto("/lab#id-token");
   const section = page.locator("section#id-token");
   await expect(section.getByTestId("id-token-signature")).toHaveAttribute("data-valid", "true");
@@ -82,13 +101,8 @@ test("identity vs authorization: the ID token decoded and checked in the lab, ne
   await expect(section.getByTestId("provider-access-token")).toContainText(
     "scope openid email profile",
   );
-});
 
-test("combining the models: a provider sign-in and a web session, each exchanged for the app's own tokens", async ({
-  sessionUser: { page },
-}) => {
-  await signInWithProviderOverHttp(page, "google", newIdentity());
-  await page.goto("/lab#hybrid");
+  // Both of this browser's sign-ins, the provider's and the web session, exchanged.
   const card = await run(page, "hybrid", "Exchange and call the API");
   await expect(card.getByTestId("result")).toHaveAttribute("data-outcome", "shown");
   const probes = card.getByTestId("probe");
@@ -134,27 +148,6 @@ test("session fixation: the planted id dies at sign-in and the victim gets a new
   await expect(
     card.getByTestId("probe").filter({ hasText: "planted cookie afterwards" }),
   ).toHaveAttribute("data-status", "401");
-});
-
-test("passwords: the stored PHC string's parameters, and argon2id timed against SHA-256", async ({
-  sessionUser: { page },
-}) => {
-  await page.goto("/lab#password-storage");
-  await run(page, "kdf", "Measure");
-  await expect(fact(page, "kdf", "Your stored password (PHC string)")).toHaveText(
-    /^\$argon2id\$v=19\$m=19456,t=2,p=1\$.{4}…\(\d+ chars\)\$.{4}…\(\d+ chars\)$/,
-  );
-  const argon = "One argon2id hash, measured now (median of 5)";
-  await expect(fact(page, "kdf", argon)).toHaveText(/^\d+\.\d ms$/);
-  await expect(fact(page, "kdf", "One SHA-256, measured now (median of 5 batches)")).toHaveText(
-    /^\d+\.\d\d µs$/,
-  );
-  // A median says how much its runs wobbled.
-  await expect(page.getByTestId("experiment-kdf").locator(`[data-fact="${argon}"]`)).toContainText(
-    /Runs from \d+\.\d to \d+\.\d ms/,
-  );
-  const ratio = await fact(page, "kdf", "Cost per guess, argon2id vs SHA-256").textContent();
-  expect(Number((ratio ?? "").replace(/[^\d]/g, ""))).toBeGreaterThan(100);
 });
 
 test("key rotation: new kid published and carried by new tokens, old tokens still verify; retired, refused", async ({

@@ -9,9 +9,8 @@ import { expect, test } from "./fixtures";
 const FLOWS = ["sign-in", "request", "refresh-revoke"] as const;
 const STRATEGIES = ["session", "jwt", "oauth"] as const;
 
-/** Opens /lab and every flow's <details> with the keyboard; returns the diagrams' section. */
+/** Opens, with the keyboard, every flow's <details> of the lab on this page; returns their section. */
 async function openAllFlows(page: Page): Promise<Locator> {
-  await page.goto("/lab");
   const heading = page.locator("#flows-heading");
   await expect(heading).toHaveText("How each one works");
   const section = page.locator("section").filter({ has: heading });
@@ -31,19 +30,17 @@ function steps(section: Locator, flow: string, strategy: string): Locator {
 }
 
 test.describe("the lab's flow diagrams", () => {
-  test("sign-in is open at first; the other two open from the keyboard", async ({ page }) => {
+  // Each test loads the lab once: the diagrams are opened the way a reader does, then read.
+  test("sign-in is open at first, the other two open from the keyboard; nine diagrams, each a figure with its participants and an ordered list of steps", async ({
+    page,
+  }) => {
     await page.goto("/lab");
     await expect(page.locator("details#flow-sign-in")).toHaveAttribute("open", "");
     await expect(page.locator("details#flow-request")).not.toHaveAttribute("open");
     await expect(page.getByTestId("flow-request-jwt")).toBeHidden();
-    await openAllFlows(page);
-    await expect(page.getByTestId("flow-request-jwt")).toBeVisible();
-  });
-
-  test("nine diagrams, each a figure with its participants and an ordered list of steps", async ({
-    page,
-  }) => {
     const section = await openAllFlows(page);
+    await expect(page.getByTestId("flow-request-jwt")).toBeVisible();
+
     for (const flow of FLOWS) {
       for (const strategy of STRATEGIES) {
         const diagram = section.getByTestId(`flow-${flow}-${strategy}`);
@@ -66,6 +63,7 @@ test.describe("the lab's flow diagrams", () => {
   test("the steps read as sentences and state the facts that set the strategies apart", async ({
     page,
   }) => {
+    await page.goto("/lab");
     const section = await openAllFlows(page);
 
     // Who talks to whom is in the text, not only in the arrows.
@@ -113,23 +111,20 @@ test.describe("the lab's flow diagrams", () => {
     );
   });
 
-  test("no serious accessibility violation with every flow open, in light and in dark", async ({
+  test("no serious accessibility violation with every flow open, in light and in dark; on a 360 px phone, no sideways scroll and no step wider than its diagram", async ({
     page,
   }) => {
     // Only the diagrams section changed (the rest of the lab has its own scan): scan just that,
     // then only its colours once the scheme switches.
-    await openAllFlows(page);
+    await page.goto("/lab");
+    const section = await openAllFlows(page);
     const flows = { include: 'section[aria-labelledby="flows-heading"]' };
     expect(await seriousViolations(page, flows)).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });
     expect(await seriousViolations(page, { ...flows, ...CONTRAST_ONLY })).toEqual([]);
-  });
 
-  test("fits a 360 px phone: no sideways scroll, no step wider than its diagram", async ({
-    page,
-  }) => {
+    // The same open diagrams on a phone: the page lays itself out again for the narrower screen.
     await page.setViewportSize({ width: 360, height: 740 });
-    const section = await openAllFlows(page);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).toBe(true);

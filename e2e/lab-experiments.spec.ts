@@ -172,7 +172,7 @@ test.describe("lab experiments", () => {
     });
   });
 
-  test("signed out, each experiment says what it needs, with the link, instead of failing after a click", async ({
+  test("signed out, each experiment says what it needs, with the link, instead of failing after a click; the demo token is only for a JWT session", async ({
     page,
   }) => {
     await page.goto("/lab");
@@ -193,6 +193,12 @@ test.describe("lab experiments", () => {
     const contents = (id: string) => page.getByTestId(`contents-${id}`).filter({ visible: true });
     await expect(contents("tamper")).toContainText("needs:");
     await expect(contents("forged-alg")).toContainText("ready");
+
+    await page
+      .getByTestId("experiment-xss")
+      .getByRole("button", { name: "Store a token the SPA way" })
+      .click();
+    await expect(page.getByTestId("experiment-xss")).toContainText("Sign in with JWT first");
   });
 });
 
@@ -334,15 +340,6 @@ test.describe("what an injected script can steal", () => {
     expect(chained.status()).toBe(400);
     const anonymous = await request.post("/api/lab/spa-token");
     expect(anonymous.status()).toBe(401);
-  });
-
-  test("the demo token is only for a JWT session", async ({ page }) => {
-    await page.goto("/lab");
-    await page
-      .getByTestId("experiment-xss")
-      .getByRole("button", { name: "Store a token the SPA way" })
-      .click();
-    await expect(page.getByTestId("experiment-xss")).toContainText("Sign in with JWT first");
   });
 });
 

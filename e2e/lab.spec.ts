@@ -12,8 +12,24 @@ import {
 // costs, the timeline. Every assertion is about what the page shows after real requests.
 
 test.describe("the lab", () => {
-  test("shows three signed-out columns to a stranger, each with a way in", async ({ page }) => {
+  test("to a stranger: the home page's trade-off rows each link to the part of the lab that proves it; the lab shows three signed-out columns, each with a way in", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const links = page
+      .getByRole("table", { name: "How the three strategies compare" })
+      .getByRole("link");
+    const hrefs = await links.evaluateAll((anchors) =>
+      anchors.map((a) => a.getAttribute("href") ?? ""),
+    );
+    expect(hrefs.length).toBe(10);
     await page.goto("/lab");
+    for (const href of new Set(hrefs)) {
+      const [path, id] = href.split("#");
+      expect(path).toBe("/lab");
+      await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
+    }
+
     for (const id of STRATEGY_IDS) {
       const column = page.getByTestId(`lab-column-${id}`);
       await expect(column.getByText("Signed out.")).toBeVisible();
@@ -162,23 +178,4 @@ test.describe("the lab", () => {
     await page.waitForResponse((response) => response.url().endsWith("/api/lab/events"));
     await expect(timeline).toContainText("token.refreshed");
   });
-});
-
-test("each trade-off row on the home page links to the part of the lab that proves it", async ({
-  page,
-}) => {
-  await page.goto("/");
-  const links = page
-    .getByRole("table", { name: "How the three strategies compare" })
-    .getByRole("link");
-  const hrefs = await links.evaluateAll((anchors) =>
-    anchors.map((a) => a.getAttribute("href") ?? ""),
-  );
-  expect(hrefs.length).toBe(10);
-  await page.goto("/lab");
-  for (const href of new Set(hrefs)) {
-    const [path, id] = href.split("#");
-    expect(path).toBe("/lab");
-    await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
-  }
 });

@@ -1,9 +1,11 @@
 import type { Locator, Page } from "@playwright/test";
+import { CONTRAST_ONLY, expectAccessible, seriousViolations } from "./axe";
 import { expect, signInEverywhereOverHttp, signInOverHttp, test } from "./fixtures";
 
 // The layout a learner finds their way with: on a desktop the lab's table of contents stays in view
 // and its three columns stay comparable; on a phone the signed-in header stays short and every
-// control is big enough to tap (WCAG 2.2's 24 × 24 CSS px).
+// control is big enough to tap (WCAG 2.2's 24 × 24 CSS px). Each state's axe checks are here too,
+// in the same load: a11y.spec.ts checks every other page and state.
 
 const PHONE = { width: 390, height: 844 };
 const TARGET = 24;
@@ -28,11 +30,18 @@ async function tooSmall(targets: Locator): Promise<string[]> {
 const topOf = (page: Page, selector: string) =>
   page.evaluate((css) => document.querySelector(css)?.getBoundingClientRect().top ?? -1, selector);
 
-test("a desktop lab: the contents stay in view to the end, anchors clear the top edge, the columns stay comparable", async ({
+test("a desktop lab: no serious axe finding in its columns side by side, light or dark; the contents stay in view to the end, anchors clear the top edge, the columns stay comparable", async ({
   sessionUser: { page, person },
 }) => {
   await signInOverHttp(page, "jwt", person);
   await page.goto("/lab");
+  // The columns only: the whole lab is scanned on a phone below; here it is their wide layout.
+  const columns = { include: 'section[aria-labelledby="lab-columns"]' };
+  expect(await seriousViolations(page, columns)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await seriousViolations(page, { ...columns, ...CONTRAST_ONLY })).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
+
   // Signed in both ways, the JWT column is about as tall as the session one: its long parts (the
   // token taken apart) have a full-width row of their own.
   const height = async (id: string) =>
@@ -61,7 +70,7 @@ test("a desktop lab: the contents stay in view to the end, anchors clear the top
 test.describe("on a phone", () => {
   test.use({ viewport: PHONE });
 
-  test("signed in three ways: a short header, and every control in the lab's contents and the interview at least 24 × 24", async ({
+  test("signed in three ways: a short header, and every control in the lab's contents and the interview at least 24 × 24; the lab at 360 px passes a11y.spec.ts's checks", async ({
     page,
     person,
     identity,
@@ -82,7 +91,9 @@ test.describe("on a phone", () => {
       await tooSmall(page.getByRole("navigation", { name: "Topics" }).getByRole("link")),
     ).toEqual([]);
 
+    // The lab, now 360 px wide, as a11y.spec.ts checks every page on a phone.
     await page.goto("/lab");
+    await expectAccessible(page, "/lab, signed in three ways");
     const nav = page.getByTestId("lab-contents");
     await nav.getByText("Contents", { exact: true }).click();
     await expect(nav.getByRole("link", { name: "Timeline" })).toBeVisible();

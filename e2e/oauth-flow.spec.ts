@@ -1,10 +1,13 @@
 import type { Page } from "@playwright/test";
 import {
+  completeAtProviderOverHttp,
   expect,
   type Identity,
   IDP_URL,
   newIdentity,
+  type Provider,
   signInThroughProvider,
+  submitWithoutJavaScript,
   STRATEGIES,
   test,
 } from "./fixtures";
@@ -28,10 +31,32 @@ async function signInToAccountPage(page: Page, provider: "Google" | "GitHub"): P
   return identity;
 }
 
+/**
+ * The same sign-in over HTTP, with this browser's cookies: the login page's form sent as a browser
+ * without JavaScript sends it (its server action starts the step log), then the provider's forms;
+ * then the account page. For the tests about what that page shows, not about the screens.
+ */
+async function openAccountPageSignedIn(page: Page, provider: Provider): Promise<Identity> {
+  const identity = newIdentity();
+  const started = await submitWithoutJavaScript(
+    page,
+    STRATEGIES.oauth.loginPath,
+    (form) => form.includes(`value="${provider}"`),
+    {},
+  );
+  expect(started.status()).toBe(303);
+  const ended = new URL(
+    await completeAtProviderOverHttp(page, started.headers()["location"] ?? "", identity),
+  );
+  expect(ended.pathname).toBe("/oauth/account");
+  await page.goto(ended.href);
+  return identity;
+}
+
 test("the sign-in log shows each step of a Google sign-in, with its secrets cut short", async ({
   page,
 }) => {
-  await signInToAccountPage(page, "Google");
+  await openAccountPageSignedIn(page, "google");
 
   await expect(steps(page).first()).toHaveAttribute("data-title", "Authorization request");
   await expect(field(page, "Authorization request", "code_challenge_method")).toContainText("S256");
@@ -56,7 +81,7 @@ test("the sign-in log shows each step of a Google sign-in, with its secrets cut 
 test("the ID token is shown decoded and checked, next to the access token it is not", async ({
   page,
 }) => {
-  const identity = await signInToAccountPage(page, "Google");
+  const identity = await openAccountPageSignedIn(page, "google");
 
   await expect(page.getByTestId("id-token-signature")).toHaveAttribute("data-valid", "true");
   const viewer = page.locator('[data-testid="token-viewer"][data-source="id-token"]');
@@ -86,7 +111,7 @@ test("the ID token is shown decoded and checked, next to the access token it is 
 test("GitHub has no ID token: the log shows the profile fetched with the access token", async ({
   page,
 }) => {
-  await signInToAccountPage(page, "GitHub");
+  await openAccountPageSignedIn(page, "github");
   await expect(page.getByTestId("no-id-token")).toBeVisible();
   await expect(step(page, "Profile fetched")).toBeVisible();
   await expect(step(page, "ID token checked")).toHaveCount(0);
