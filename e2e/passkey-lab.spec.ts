@@ -51,4 +51,8 @@ test("the lab's passkey row and Passkeys part, for a visitor with no passkey", a
   const result = card.getByTestId("result");
   await expect(result).toHaveAttribute("data-outcome", "partly");
   await expect(card.getByTestId("verdict-reason")).toContainText("synced passkey");
+  // The same attacks with a passkey of one's own wait for one, and a session it signed into.
+  await expect(card.getByTestId("your-passkey").getByTestId("experiment-needs")).toContainText(
+    "sign in, with a passkey of yours",
+  );
 });

@@ -105,7 +105,7 @@ export default async function LabPage() {
 
           <Claims signedIn={signedIn} jwt={jwt} oauth={oauth} />
 
-          <PasskeysSection passkey={passkey} />
+          <PasskeysSection passkey={passkey} sessionSignedIn={session.signedIn} />
 
           <LabSection
             id="scaling-heading"

@@ -8,15 +8,27 @@ import { YourPasskey } from "./your-passkey/your-passkey";
 // authenticator through this app's routes, so they need nothing from this browser; then, where a
 // page can, the same attack in this browser with the visitor's own passkey.
 
-/** What a run with the visitor's own passkey still needs: a sign-in, then a passkey. */
-function yoursNeeds(passkey: PasskeyColumn) {
-  if (!passkey.signedIn) return { text: "sign in, with a passkey of yours", href: "/passkey" };
+/**
+ * What a run with the visitor's own passkey still needs: a passkey, and a server session (a
+ * passkey is a way into it; the runs' events are that strategy's, and the result lists them).
+ */
+function yoursNeeds(passkey: PasskeyColumn, sessionSignedIn: boolean) {
+  if (!passkey.signedIn)
+    return { text: "sign in, with a passkey of yours", href: "/passkey?next=/lab" };
   if (passkey.passkeys.length === 0) return { text: "add a passkey", href: "/passkey/manage" };
+  if (!sessionSignedIn) return { text: "sign in with your passkey", href: "/passkey?next=/lab" };
   return null;
 }
 
-export function PasskeysSection({ passkey }: { passkey: PasskeyColumn }) {
-  const needs = yoursNeeds(passkey);
+export function PasskeysSection({
+  passkey,
+  sessionSignedIn,
+}: {
+  passkey: PasskeyColumn;
+  /** Whether this browser holds a server session (the strategy a passkey signs into). */
+  sessionSignedIn: boolean;
+}) {
+  const needs = yoursNeeds(passkey, sessionSignedIn);
   return (
     <LabSection
       id="passkeys"
